@@ -1,0 +1,96 @@
+import { IANAZone } from 'luxon';
+import { z } from 'zod';
+
+/** The one place that reads process.env. Parsed and checked once at start. */
+const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const schema = z
+  .object({
+    SLACK_SIGNING_SECRET: z.string({ error: 'is required (Basic Information → Signing Secret)' }).trim().min(1, 'is required (Basic Information → Signing Secret)'),
+    SLACK_BOT_TOKEN: z
+      .string({ error: 'is required (OAuth & Permissions → Bot User OAuth Token, xoxb-…)' })
+      .trim()
+      .regex(/^xoxb-/, 'must be a bot token starting with xoxb-'),
+    SLACK_APP_TOKEN: optionalText.pipe(z.string().regex(/^xapp-/, 'must be an app-level token starting with xapp-').optional()),
+    SLACK_API_URL: optionalText.pipe(z.url({ error: 'must be a URL such as https://slack.com/api/' }).optional()),
+    DATABASE_URL: z
+      .string({ error: 'is required (postgresql://user:password@host:5432/db)' })
+      .trim()
+      .regex(/^postgres(ql)?:\/\//, 'must be a PostgreSQL URL (postgresql://user:password@host:5432/db)'),
+    REDIS_URL: z
+      .string({ error: 'is required (redis://host:6379)' })
+      .trim()
+      .regex(/^rediss?:\/\//, 'must be a Redis URL (redis://host:6379)'),
+    PORT: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => (v === undefined || v === '' ? 3000 : Number(v)))
+      .pipe(z.number({ error: 'must be a port number (0-65535)' }).int('must be a port number (0-65535)').min(0).max(65535)),
+    DEFAULT_LOCALE: optionalText.pipe(z.enum(['nb', 'en'], { error: 'must be nb or en' }).default('nb')),
+    DEFAULT_TIMEZONE: optionalText.pipe(
+      z
+        .string()
+        .refine((v) => IANAZone.isValidZone(v), 'must be an IANA time zone such as Europe/Oslo')
+        .default('Europe/Oslo'),
+    ),
+    LOG_LEVEL: optionalText.pipe(z.enum(levels, { error: `must be one of ${levels.join(', ')}` }).default('info')),
+    ADMIN_USER: optionalText,
+    ADMIN_PASSWORD: optionalText,
+    QUEUE_PREFIX: optionalText.pipe(z.string().regex(/^[A-Za-z0-9_-]+$/, 'may hold only letters, digits, _ and -').default('followup')),
+  })
+  .superRefine((v, ctx) => {
+    if ((v.ADMIN_USER === undefined) !== (v.ADMIN_PASSWORD === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['ADMIN_PASSWORD'], message: 'ADMIN_USER and ADMIN_PASSWORD must be set together (or neither)' });
+    }
+  });
+
+export interface Config {
+  slack: { signingSecret: string; botToken: string; appToken?: string; apiUrl?: string };
+  databaseUrl: string;
+  redisUrl: string;
+  port: number;
+  defaultLocale: 'nb' | 'en';
+  defaultTimezone: string;
+  logLevel: (typeof levels)[number];
+  admin?: { user: string; password: string };
+  queuePrefix: string;
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.join('\n')}`);
+  }
+}
+
+/** Parses the environment. Throws ConfigError with one line per problem. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const name = issue.path.join('.') || 'environment';
+      return `${name} ${issue.message}`;
+    });
+    throw new ConfigError(problems);
+  }
+  const v = parsed.data;
+  let apiUrl = v.SLACK_API_URL;
+  if (apiUrl && !apiUrl.endsWith('/')) apiUrl += '/';
+  return {
+    slack: { signingSecret: v.SLACK_SIGNING_SECRET, botToken: v.SLACK_BOT_TOKEN, appToken: v.SLACK_APP_TOKEN, apiUrl },
+    databaseUrl: v.DATABASE_URL,
+    redisUrl: v.REDIS_URL,
+    port: v.PORT,
+    defaultLocale: v.DEFAULT_LOCALE,
+    defaultTimezone: v.DEFAULT_TIMEZONE,
+    logLevel: v.LOG_LEVEL,
+    admin: v.ADMIN_USER && v.ADMIN_PASSWORD ? { user: v.ADMIN_USER, password: v.ADMIN_PASSWORD } : undefined,
+    queuePrefix: v.QUEUE_PREFIX,
+  };
+}

@@ -1,0 +1,42 @@
+import type { Cadence, Db, FollowUp, Person } from './prisma';
+
+export interface FollowUpFields {
+  teamChannelId: string | null;
+  oneToOneCadence: Cadence;
+  evaluationEveryWeeks: number;
+  reflectionCadence: Cadence;
+  startDate: Date;
+  nextEvaluationOn: Date | null;
+}
+
+export type FollowUpWithPeople = FollowUp & { senior: Person; leader: Person };
+
+export class FollowUpRepository {
+  constructor(private readonly db: Db) {}
+
+  findById(id: string): Promise<FollowUpWithPeople | null> {
+    return this.db.followUp.findUnique({ where: { id }, include: { senior: true, leader: true } });
+  }
+
+  findByPair(seniorId: string, leaderId: string): Promise<FollowUp | null> {
+    return this.db.followUp.findUnique({ where: { seniorId_leaderId: { seniorId, leaderId } } });
+  }
+
+  /** Active follow-ups a person takes part in, as senior leader or as leader. */
+  listForPerson(personId: string): Promise<FollowUpWithPeople[]> {
+    return this.db.followUp.findMany({
+      where: { status: 'ACTIVE', OR: [{ seniorId: personId }, { leaderId: personId }] },
+      include: { senior: true, leader: true },
+      orderBy: { createdAt: 'asc' },
+    });
+  }
+
+  /** Creates the follow-up of a pair, or updates it (and re-activates it) when it exists. */
+  upsert(workspaceId: string, seniorId: string, leaderId: string, fields: FollowUpFields): Promise<FollowUp> {
+    return this.db.followUp.upsert({
+      where: { seniorId_leaderId: { seniorId, leaderId } },
+      create: { workspaceId, seniorId, leaderId, ...fields },
+      update: { ...fields, status: 'ACTIVE' },
+    });
+  }
+}

@@ -1,0 +1,75 @@
+import type { Db, Goal, GoalKind, Milestone, Prisma } from './prisma';
+
+export interface NewGoal {
+  followUpId: string;
+  kind: GoalKind;
+  title: string;
+  description: string | null;
+  expectations: string | null;
+  qualitativeCriteria: string | null;
+  metricName: string | null;
+  metricUnit: string | null;
+  baseline: number | null;
+  target: number | null;
+  targetDate: Date | null;
+  createdById: string;
+  sourceKey: string | null;
+  milestones: { title: string; dueDate: Date | null }[];
+}
+
+export type GoalWithMilestones = Goal & { milestones: Milestone[] };
+
+export class GoalRepository {
+  constructor(private readonly db: Db) {}
+
+  findBySourceKey(sourceKey: string): Promise<Goal | null> {
+    return this.db.goal.findUnique({ where: { sourceKey } });
+  }
+
+  /** Creates the goal, its milestones and its first revision. Call inside a transaction. */
+  async create(input: NewGoal, reason: string): Promise<GoalWithMilestones> {
+    const { milestones, ...fields } = input;
+    const goal = await this.db.goal.create({
+      data: {
+        ...fields,
+        milestones: { create: milestones.map((m, i) => ({ title: m.title, dueDate: m.dueDate, position: i + 1 })) },
+      },
+      include: { milestones: { orderBy: { position: 'asc' } } },
+    });
+    await this.db.goalRevision.create({
+      data: { goalId: goal.id, number: 1, authorId: input.createdById, reason, snapshot: snapshotOf(goal) },
+    });
+    return goal;
+  }
+
+  /** Goals (with milestones) of many follow-ups in one query. */
+  listForFollowUps(followUpIds: string[]): Promise<GoalWithMilestones[]> {
+    if (followUpIds.length === 0) return Promise.resolve([]);
+    return this.db.goal.findMany({
+      where: { followUpId: { in: followUpIds }, status: { not: 'DROPPED' } },
+      include: { milestones: { orderBy: { position: 'asc' } } },
+      orderBy: [{ createdAt: 'asc' }],
+    });
+  }
+
+  revisions(goalId: string) {
+    return this.db.goalRevision.findMany({ where: { goalId }, orderBy: { number: 'asc' } });
+  }
+}
+
+export function snapshotOf(goal: Goal & { milestones?: Milestone[] }): Prisma.InputJsonValue {
+  return {
+    kind: goal.kind,
+    title: goal.title,
+    description: goal.description,
+    expectations: goal.expectations,
+    qualitativeCriteria: goal.qualitativeCriteria,
+    metricName: goal.metricName,
+    metricUnit: goal.metricUnit,
+    baseline: goal.baseline,
+    target: goal.target,
+    targetDate: goal.targetDate ? goal.targetDate.toISOString().slice(0, 10) : null,
+    status: goal.status,
+    milestones: (goal.milestones ?? []).map((m) => ({ title: m.title, dueDate: m.dueDate ? m.dueDate.toISOString().slice(0, 10) : null })),
+  };
+}

@@ -1,0 +1,50 @@
+import type { Db, Locale, Person } from './prisma';
+
+export interface ProfileUpdate {
+  displayName?: string | null;
+  realName?: string | null;
+  slackTz?: string | null;
+  slackLocale?: string | null;
+  isAdmin?: boolean;
+  isBot?: boolean;
+  deleted?: boolean;
+}
+
+export class PersonRepository {
+  constructor(private readonly db: Db) {}
+
+  find(workspaceId: string, slackUserId: string): Promise<Person | null> {
+    return this.db.person.findUnique({ where: { workspaceId_slackUserId: { workspaceId, slackUserId } } });
+  }
+
+  findById(id: string): Promise<Person | null> {
+    return this.db.person.findUnique({ where: { id } });
+  }
+
+  findManyByIds(ids: string[]): Promise<Person[]> {
+    return this.db.person.findMany({ where: { id: { in: ids } } });
+  }
+
+  async ensure(workspaceId: string, slackUserId: string): Promise<Person> {
+    return this.db.person.upsert({
+      where: { workspaceId_slackUserId: { workspaceId, slackUserId } },
+      create: { workspaceId, slackUserId },
+      update: {},
+    });
+  }
+
+  saveProfile(id: string, profile: ProfileUpdate, fetchedAt: Date): Promise<Person> {
+    return this.db.person.update({ where: { id }, data: { ...profile, profileFetchedAt: fetchedAt } });
+  }
+
+  saveDmChannel(id: string, dmChannelId: string): Promise<Person> {
+    return this.db.person.update({ where: { id }, data: { dmChannelId } });
+  }
+
+  saveSettings(
+    id: string,
+    settings: { localeOverride?: Locale | null; tzOverride?: string | null; reminderHour?: number | null; workingDays?: number[] },
+  ): Promise<Person> {
+    return this.db.person.update({ where: { id }, data: settings });
+  }
+}

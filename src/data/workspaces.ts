@@ -1,0 +1,25 @@
+import type { Db, Workspace } from './prisma';
+
+export class WorkspaceRepository {
+  constructor(private readonly db: Db) {}
+
+  ensure(id: string): Promise<Workspace> {
+    return this.db.workspace.upsert({ where: { id }, create: { id }, update: {} });
+  }
+
+  find(id: string): Promise<Workspace | null> {
+    return this.db.workspace.findUnique({ where: { id } });
+  }
+
+  markUninstalled(id: string, at: Date): Promise<unknown> {
+    return this.db.workspace.updateMany({ where: { id }, data: { uninstalledAt: at } });
+  }
+
+  markTokensRevoked(id: string, at: Date): Promise<unknown> {
+    return this.db.workspace.updateMany({ where: { id }, data: { tokensRevokedAt: at } });
+  }
+
+  markActive(id: string): Promise<unknown> {
+    return this.db.workspace.updateMany({ where: { id, OR: [{ uninstalledAt: { not: null } }, { tokensRevokedAt: { not: null } }] }, data: { uninstalledAt: null, tokensRevokedAt: null } });
+  }
+}

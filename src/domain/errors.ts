@@ -1,0 +1,27 @@
+import type { MessageKey, Vars } from '../i18n';
+
+export interface FieldError {
+  key: MessageKey;
+  vars?: Vars;
+}
+
+/** Input the user can fix: one message per field, shown next to that field. */
+export class ValidationError extends Error {
+  constructor(public readonly fields: Record<string, FieldError>) {
+    super(`invalid input: ${Object.keys(fields).join(', ')}`);
+  }
+}
+
+/** The person asking may not see or change this record. */
+export class NotAllowedError extends Error {
+  constructor(what = 'record') {
+    super(`not allowed: ${what}`);
+  }
+}
+
+/** The record is gone (deleted, or an old button points at it). */
+export class NotFoundError extends Error {
+  constructor(what = 'record') {
+    super(`not found: ${what}`);
+  }
+}

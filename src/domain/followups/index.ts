@@ -1,0 +1,114 @@
+import type { Repositories } from '../../data';
+import type { FollowUpWithPeople } from '../../data/followups';
+import type { Cadence, FollowUp } from '../../data/prisma';
+import type { Clock } from '../../time/clock';
+import { addDays, dateToDay, dayToDate, type IsoDay } from '../../time/dates';
+import { NotAllowedError, NotFoundError, ValidationError, type FieldError } from '../errors';
+import type { Actor, PeopleService } from '../people';
+import { assertSenior } from '../privacy';
+
+export interface SetupInput {
+  leaderUserId: string;
+  teamChannelId: string | null;
+  oneToOneCadence: Cadence;
+  evaluationEveryWeeks: number;
+  reflectionCadence: Cadence;
+  startDate: IsoDay;
+}
+
+export interface SetupResult {
+  followUp: FollowUp;
+  created: boolean;
+  leader: Actor;
+}
+
+export const EVALUATION_WEEKS = [4, 6, 8, 12] as const;
+
+export class FollowUpService {
+  constructor(
+    private readonly repos: Repositories,
+    private readonly people: PeopleService,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Starts the follow-up of a leader by the invoking senior leader, or edits it when the pair
+   * already has one (one follow-up per pair).
+   */
+  async setup(actor: Actor, input: SetupInput): Promise<SetupResult> {
+    const errors: Record<string, FieldError> = {};
+    if (input.leaderUserId === actor.person.slackUserId) errors.leader = { key: 'setup.error_leader_self' };
+    if (input.oneToOneCadence === 'NONE') errors.oneToOne = { key: 'setup.error_cadence_none' };
+    let leader: Actor | null = null;
+    if (!errors.leader) {
+      leader = await this.people.resolve(actor.teamId, input.leaderUserId);
+      if (leader.person.isBot) errors.leader = { key: 'setup.error_leader_bot' };
+      else if (leader.person.deleted) errors.leader = { key: 'setup.error_leader_deleted' };
+    }
+    if (Object.keys(errors).length > 0 || !leader) throw new ValidationError(errors);
+
+    const existing = await this.repos.followUps.findByPair(actor.person.id, leader.person.id);
+    const startDate = dayToDate(input.startDate);
+    // The next evaluation follows from the start date unless one was already set by an evaluation.
+    const nextEvaluationOn =
+      existing?.nextEvaluationOn && existing.startDate.getTime() === startDate.getTime()
+        ? existing.nextEvaluationOn
+        : dayToDate(addDays(input.startDate, input.evaluationEveryWeeks * 7));
+    const followUp = await this.repos.followUps.upsert(actor.teamId, actor.person.id, leader.person.id, {
+      teamChannelId: input.teamChannelId,
+      oneToOneCadence: input.oneToOneCadence,
+      evaluationEveryWeeks: input.evaluationEveryWeeks,
+      reflectionCadence: input.reflectionCadence,
+      startDate,
+      nextEvaluationOn,
+    });
+    return { followUp, created: !existing, leader };
+  }
+
+  /** The follow-up of the actor (as senior leader) with a given leader, if any. */
+  async findAsSenior(actor: Actor, leaderUserId: string): Promise<FollowUp | null> {
+    const leader = await this.repos.people.find(actor.teamId, leaderUserId);
+    if (!leader) return null;
+    return this.repos.followUps.findByPair(actor.person.id, leader.id);
+  }
+
+  /** A follow-up the actor owns as senior leader (for editing). */
+  async getForSenior(actor: Actor, followUpId: string): Promise<FollowUpWithPeople> {
+    const followUp = await this.repos.followUps.findById(followUpId);
+    if (!followUp || followUp.workspaceId !== actor.teamId) throw new NotFoundError('follow-up');
+    assertSenior(followUp, actor.person.id);
+    return followUp;
+  }
+
+  /**
+   * The follow-up a goal (or other record) for `leaderUserId` belongs to, as seen by the actor:
+   * the actor's own follow-up of that leader, or — when the actor is that leader — their follow-up
+   * by their senior leader. Throws ValidationError on `field` when there is none.
+   */
+  async resolveForSubject(actor: Actor, leaderUserId: string, field: string): Promise<FollowUpWithPeople> {
+    const mine = await this.repos.followUps.listForPerson(actor.person.id);
+    const match =
+      leaderUserId === actor.person.slackUserId
+        ? mine.find((f) => f.leaderId === actor.person.id)
+        : mine.find((f) => f.seniorId === actor.person.id && f.leader.slackUserId === leaderUserId);
+    if (!match) throw new ValidationError({ [field]: { key: 'goal.error_no_followup' } });
+    return match;
+  }
+
+  /** Default start date for a new follow-up: today in the actor's zone. */
+  today(actor: Actor): IsoDay {
+    return this.clock.now().setZone(actor.zone).toISODate() as IsoDay;
+  }
+
+  listForActor(actor: Actor): Promise<FollowUpWithPeople[]> {
+    return this.repos.followUps.listForPerson(actor.person.id);
+  }
+
+  assertNotStranger(followUp: FollowUp, actor: Actor): void {
+    if (followUp.seniorId !== actor.person.id && followUp.leaderId !== actor.person.id) throw new NotAllowedError('follow-up');
+  }
+}
+
+export function startDayOf(followUp: FollowUp): IsoDay {
+  return dateToDay(followUp.startDate);
+}

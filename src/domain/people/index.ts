@@ -1,0 +1,86 @@
+import { DateTime } from 'luxon';
+import type { Logger } from 'pino';
+import type { Repositories } from '../../data';
+import type { Person } from '../../data/prisma';
+import { type Locale, localeFromSlack } from '../../i18n';
+import type { Clock } from '../../time/clock';
+import { safeZone } from '../../time/dates';
+import type { SlackGateway } from '../ports';
+
+/** A person as the app addresses them: their record, language and time zone. */
+export interface Actor {
+  person: Person;
+  teamId: string;
+  locale: Locale;
+  zone: string;
+}
+
+export interface Defaults {
+  locale: Locale;
+  timezone: string;
+}
+
+/** Profiles are refreshed from Slack when older than this. */
+const PROFILE_MAX_AGE_HOURS = 12;
+
+export class PeopleService {
+  constructor(
+    private readonly repos: Repositories,
+    private readonly slack: SlackGateway,
+    private readonly clock: Clock,
+    private readonly defaults: Defaults,
+    private readonly logger: Logger,
+  ) {}
+
+  localeOf(person: Person): Locale {
+    if (person.localeOverride) return person.localeOverride;
+    return localeFromSlack(person.slackLocale, this.defaults.locale);
+  }
+
+  zoneOf(person: Person): string {
+    return safeZone(person.tzOverride ?? person.slackTz, this.defaults.timezone);
+  }
+
+  toActor(person: Person): Actor {
+    return { person, teamId: person.workspaceId, locale: this.localeOf(person), zone: this.zoneOf(person) };
+  }
+
+  /**
+   * The person behind a Slack user id, created on first sight, with a profile (zone, language,
+   * admin, bot) refreshed from users.info when stale. If Slack cannot be reached, the cached
+   * profile is used.
+   */
+  async resolve(teamId: string, slackUserId: string, options: { refresh?: 'if-stale' | 'always' | 'never' } = {}): Promise<Actor> {
+    const refresh = options.refresh ?? 'if-stale';
+    await this.repos.workspaces.ensure(teamId);
+    let person = await this.repos.people.ensure(teamId, slackUserId);
+    const now = this.clock.now();
+    const stale =
+      !person.profileFetchedAt || now.diff(DateTime.fromJSDate(person.profileFetchedAt), 'hours').hours >= PROFILE_MAX_AGE_HOURS;
+    if (refresh === 'always' || (refresh === 'if-stale' && stale)) {
+      try {
+        const profile = await this.slack.userInfo(slackUserId);
+        if (profile) {
+          person = await this.repos.people.saveProfile(
+            person.id,
+            {
+              displayName: profile.displayName,
+              realName: profile.realName,
+              slackTz: profile.tz,
+              slackLocale: profile.locale,
+              isAdmin: profile.isAdmin,
+              isBot: profile.isBot,
+              deleted: profile.deleted,
+            },
+            now.toJSDate(),
+          );
+        } else {
+          person = await this.repos.people.saveProfile(person.id, { deleted: true }, now.toJSDate());
+        }
+      } catch (err) {
+        this.logger.warn({ err, slackUserId }, 'users.info failed; using cached profile');
+      }
+    }
+    return this.toActor(person);
+  }
+}

@@ -1,0 +1,82 @@
+import { Redis } from 'ioredis';
+import { createWebApp } from './app';
+import { ConfigError, loadConfig, type Config } from './config';
+import { createPrisma } from './data/prisma';
+import { createLogger } from './logger';
+import { systemClock } from './time/clock';
+import { startWorkers, type Workers } from '../workflows';
+
+type Mode = 'web' | 'worker' | 'all';
+
+function readConfig(): Config {
+  try {
+    return loadConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write('Configuration is not valid; the app cannot start:\n');
+      for (const p of err.problems) process.stderr.write(`  ${p}\n`);
+      process.stderr.write('See .env.example and the configuration table in README.md.\n');
+      process.exit(1);
+    }
+    throw err;
+  }
+}
+
+async function main(): Promise<void> {
+  const arg = (process.argv[2] ?? 'all') as Mode;
+  if (!['web', 'worker', 'all'].includes(arg)) {
+    process.stderr.write(`Unknown mode "${arg}": use web, worker, or nothing for both.\n`);
+    process.exit(1);
+  }
+  const config = readConfig();
+  const logger = createLogger(config.logLevel, { mode: arg });
+  const prisma = createPrisma(config.databaseUrl);
+  const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null, lazyConnect: false });
+  redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
+
+  let workers: Workers | null = null;
+  if (arg === 'worker' || arg === 'all') {
+    workers = await startWorkers({ config, prisma, redis, clock: systemClock, logger });
+  }
+  let web: ReturnType<typeof createWebApp> | null = null;
+  if (arg === 'web' || arg === 'all') {
+    web = createWebApp({
+      config,
+      prisma,
+      redis,
+      clock: systemClock,
+      logger,
+      healthChecks: workers ? { workers: () => workers!.healthy() } : undefined,
+    });
+    const { port } = await web.start();
+    logger.info({ port, socketMode: !!config.slack.appToken }, 'web receiver listening');
+  }
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => {
+      logger.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, 30_000);
+    force.unref();
+    try {
+      if (web) await web.stop();
+      if (workers) await workers.close();
+      await redis.quit().catch(() => undefined);
+      await prisma.$disconnect();
+    } catch (err) {
+      logger.error({ err }, 'error during shutdown');
+    }
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((err) => {
+  process.stderr.write(`Failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

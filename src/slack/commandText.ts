@@ -1,0 +1,95 @@
+/** Parses the text after /followup: a subcommand (English or Norwegian), then mentions. */
+export const SUBCOMMANDS = [
+  'setup',
+  'goal',
+  'checkin',
+  'milestone',
+  'feedback',
+  'reflect',
+  'conversation',
+  'evaluate',
+  'barrier',
+  'plan',
+  'learn',
+  'develop',
+  'questions',
+  'status',
+  'schedule',
+  'settings',
+  'export',
+  'help',
+] as const;
+
+export type Subcommand = (typeof SUBCOMMANDS)[number];
+
+const ALIASES: Record<string, Subcommand> = {
+  oppsett: 'setup',
+  start: 'setup',
+  'mål': 'goal',
+  maal: 'goal',
+  goals: 'goal',
+  innsjekk: 'checkin',
+  'check-in': 'checkin',
+  fremdrift: 'checkin',
+  progress: 'checkin',
+  'delmål': 'milestone',
+  delmaal: 'milestone',
+  milestones: 'milestone',
+  tilbakemelding: 'feedback',
+  refleksjon: 'reflect',
+  reflekter: 'reflect',
+  reflection: 'reflect',
+  samtale: 'conversation',
+  '1:1': 'conversation',
+  one2one: 'conversation',
+  evaluering: 'evaluate',
+  evaluer: 'evaluate',
+  evaluation: 'evaluate',
+  hindring: 'barrier',
+  hinder: 'barrier',
+  tiltak: 'plan',
+  action: 'plan',
+  'læring': 'learn',
+  laering: 'learn',
+  learning: 'learn',
+  utvikling: 'develop',
+  development: 'develop',
+  'spørsmål': 'questions',
+  sporsmal: 'questions',
+  question: 'questions',
+  oversikt: 'status',
+  'påminnelser': 'schedule',
+  paminnelser: 'schedule',
+  timeplan: 'schedule',
+  innstillinger: 'settings',
+  eksport: 'export',
+  hjelp: 'help',
+  '?': 'help',
+};
+
+export interface ParsedCommand {
+  /** null when the text is empty (open the menu). */
+  sub: Subcommand | null;
+  /** The word typed when it is not a known subcommand. */
+  unknown: string | null;
+  userIds: string[];
+  channelIds: string[];
+  rest: string;
+}
+
+const USER = /<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g;
+const CHANNEL = /<#([CGD][A-Z0-9]+)(?:\|[^>]*)?>/g;
+
+export function parseCommandText(text: string | undefined): ParsedCommand {
+  const trimmed = (text ?? '').trim();
+  if (!trimmed) return { sub: null, unknown: null, userIds: [], channelIds: [], rest: '' };
+  const [first, ...others] = trimmed.split(/\s+/);
+  const word = first.toLowerCase();
+  const restText = others.join(' ');
+  const userIds = [...restText.matchAll(USER)].map((m) => m[1]);
+  const channelIds = [...restText.matchAll(CHANNEL)].map((m) => m[1]);
+  const rest = restText.replace(USER, '').replace(CHANNEL, '').trim();
+  const sub = (SUBCOMMANDS as readonly string[]).includes(word) ? (word as Subcommand) : (ALIASES[word] ?? null);
+  if (!sub) return { sub: null, unknown: first, userIds, channelIds, rest };
+  return { sub, unknown: null, userIds, channelIds, rest };
+}

@@ -1,0 +1,56 @@
+import { WebClient, type WebClientOptions } from '@slack/web-api';
+import type { SlackGateway, SlackUserProfile } from '../domain/ports';
+
+interface UsersInfoUser {
+  id?: string;
+  name?: string;
+  real_name?: string;
+  deleted?: boolean;
+  is_admin?: boolean;
+  is_bot?: boolean;
+  tz?: string;
+  locale?: string;
+  profile?: { display_name?: string; real_name?: string };
+}
+
+/** users.info through a WebClient; used by the domain to learn a person's zone and language. */
+export class WebApiGateway implements SlackGateway {
+  constructor(private readonly client: WebClient) {}
+
+  async userInfo(userId: string): Promise<SlackUserProfile | null> {
+    try {
+      const res = await this.client.users.info({ user: userId, include_locale: true });
+      const u = res.user as UsersInfoUser | undefined;
+      if (!u) return null;
+      return {
+        id: u.id ?? userId,
+        displayName: u.profile?.display_name || u.name || null,
+        realName: u.profile?.real_name || u.real_name || null,
+        tz: u.tz ?? null,
+        locale: u.locale ?? null,
+        isAdmin: u.is_admin ?? false,
+        isBot: u.is_bot ?? false,
+        deleted: u.deleted ?? false,
+      };
+    } catch (err) {
+      if (isSlackError(err, 'user_not_found')) return null;
+      throw err;
+    }
+  }
+}
+
+export function isSlackError(err: unknown, code?: string): boolean {
+  if (typeof err !== 'object' || err === null) return false;
+  const data = (err as { data?: { error?: string } }).data;
+  return code === undefined ? typeof data?.error === 'string' : data?.error === code;
+}
+
+export function slackErrorCode(err: unknown): string | null {
+  if (typeof err !== 'object' || err === null) return null;
+  return (err as { data?: { error?: string } }).data?.error ?? null;
+}
+
+/** Options every WebClient of the app shares: the API base URL (tests, proxies, GovSlack). */
+export function webClientOptions(apiUrl: string | undefined, extra: WebClientOptions = {}): WebClientOptions {
+  return { ...(apiUrl ? { slackApiUrl: apiUrl } : {}), ...extra };
+}

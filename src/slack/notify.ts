@@ -1,0 +1,30 @@
+import type { Actor } from '../domain/people';
+import { translator } from '../i18n';
+import type { AppContext } from './context';
+import type { Message } from './views/help';
+import { homeView } from './views/home';
+
+/** Sends a direct message from the app to a person (chat.postMessage to their user id). */
+export async function dm(ctx: AppContext, slackUserId: string, message: Message): Promise<void> {
+  try {
+    await ctx.web.chat.postMessage({ channel: slackUserId, text: message.text, blocks: message.blocks, unfurl_links: false });
+  } catch (err) {
+    ctx.logger.warn({ err, slackUserId }, 'direct message failed');
+  }
+}
+
+/** Rebuilds and publishes a person's App Home (one views.publish). */
+export async function publishHome(ctx: AppContext, actor: Actor): Promise<void> {
+  const model = await ctx.services.home.build(actor);
+  const view = homeView(translator(actor.locale), model, actor.zone, actor.person.slackUserId);
+  await ctx.web.views.publish({ user_id: actor.person.slackUserId, view });
+}
+
+/** Publishes App Home for several people, logging (not throwing) failures. */
+export async function refreshHomes(ctx: AppContext, actors: Actor[]): Promise<void> {
+  await Promise.all(
+    actors.map((a) =>
+      publishHome(ctx, a).catch((err) => ctx.logger.warn({ err, user: a.person.slackUserId }, 'views.publish failed')),
+    ),
+  );
+}

@@ -1,0 +1,52 @@
+import type { KnownBlock } from '@slack/types';
+import type { Translate } from '../../i18n';
+import { SUBCOMMANDS, type Subcommand } from '../commandText';
+import { MenuIds } from '../ids';
+import { context, esc, option, section, truncate } from './blocks';
+
+export interface Message {
+  text: string;
+  blocks: KnownBlock[];
+}
+
+/** The help: every subcommand with one line. Optionally preceded by what was not understood. */
+export function helpMessage(tr: Translate, unknown?: string): Message {
+  const lines = SUBCOMMANDS.map((sub) => `• \`/followup ${sub}\` — ${tr(`help.sub.${sub}`)}`);
+  const blocks: KnownBlock[] = [];
+  if (unknown !== undefined) blocks.push(section(tr('help.unknown', { text: esc(truncate(unknown, 100)) })));
+  blocks.push(section(`${tr('help.title')}\n${tr('help.intro')}`));
+  blocks.push(section(lines.join('\n')));
+  blocks.push(context(tr('help.mention_hint')));
+  const text = unknown !== undefined ? tr('help.unknown', { text: truncate(unknown, 100) }) : tr('help.intro');
+  return { text, blocks };
+}
+
+/** `/followup` alone: a menu of what to do next. */
+export function menuMessage(tr: Translate): Message {
+  const subs: Subcommand[] = SUBCOMMANDS.filter((s) => s !== 'help');
+  return {
+    text: tr('menu.text'),
+    blocks: [
+      {
+        type: 'section',
+        text: { type: 'mrkdwn', text: tr('menu.text') },
+        accessory: {
+          type: 'static_select',
+          action_id: MenuIds.select,
+          placeholder: { type: 'plain_text', text: tr('menu.placeholder') },
+          options: subs.map((s) => option(`${s} — ${tr(`help.sub.${s}`)}`, s)),
+        },
+      },
+      context(tr('help.mention_hint')),
+    ],
+  };
+}
+
+export function notBuiltMessage(tr: Translate, sub: string): Message {
+  const text = tr('help.not_built', { sub });
+  return { text, blocks: [section(text)] };
+}
+
+export function textMessage(text: string): Message {
+  return { text, blocks: [section(text)] };
+}

@@ -1,0 +1,58 @@
+import { DateTime, IANAZone } from 'luxon';
+
+/**
+ * Calendar days (due dates, target dates) are stored as PostgreSQL DATE, which Prisma maps to a
+ * JS Date at UTC midnight. These helpers convert between that, ISO day strings (YYYY-MM-DD, what
+ * Slack's datepicker sends) and a person's local calendar.
+ */
+export type IsoDay = string;
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export function isIsoDay(value: string): boolean {
+  return ISO_DAY.test(value) && DateTime.fromISO(value, { zone: 'utc' }).isValid;
+}
+
+/** ISO day → the Date Prisma stores for a DATE column. */
+export function dayToDate(day: IsoDay): Date {
+  return DateTime.fromISO(day, { zone: 'utc' }).startOf('day').toJSDate();
+}
+
+/** A DATE column's value → ISO day. */
+export function dateToDay(date: Date): IsoDay {
+  return DateTime.fromJSDate(date, { zone: 'utc' }).toISODate() as IsoDay;
+}
+
+export function safeZone(zone: string | null | undefined, fallback: string): string {
+  return zone && IANAZone.isValidZone(zone) ? zone : fallback;
+}
+
+/** Today in a person's zone, as an ISO day. */
+export function todayIn(now: DateTime, zone: string): IsoDay {
+  return now.setZone(zone).toISODate() as IsoDay;
+}
+
+/** Whole days from `from` to `to` (ISO days), negative when `to` is earlier. */
+export function daysBetween(from: IsoDay, to: IsoDay): number {
+  return Math.round(DateTime.fromISO(to, { zone: 'utc' }).diff(DateTime.fromISO(from, { zone: 'utc' }), 'days').days);
+}
+
+export function addDays(day: IsoDay, days: number): IsoDay {
+  return DateTime.fromISO(day, { zone: 'utc' }).plus({ days }).toISODate() as IsoDay;
+}
+
+/**
+ * Slack date token: each reader sees the date in their own zone and language.
+ * A calendar day is anchored at 12:00 in the given zone so that every zone shows the same day.
+ */
+export function slackDay(day: IsoDay, zone: string): string {
+  const noon = DateTime.fromISO(day, { zone }).set({ hour: 12 });
+  return `<!date^${Math.floor(noon.toSeconds())}^{date_short_pretty}|${day}>`;
+}
+
+/** Slack date-and-time token for an instant. */
+export function slackDateTime(instant: DateTime | Date, fallbackZone: string): string {
+  const dt = instant instanceof Date ? DateTime.fromJSDate(instant) : instant;
+  const fallback = dt.setZone(fallbackZone).toFormat('yyyy-MM-dd HH:mm');
+  return `<!date^${Math.floor(dt.toSeconds())}^{date_short_pretty} {time}|${fallback}>`;
+}

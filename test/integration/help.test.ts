@@ -1,0 +1,63 @@
+import { Harness, visibleText } from '../support/harness';
+import { SUBCOMMANDS } from '../../src/slack/commandText';
+
+describe('/followup help and menu', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await Harness.start();
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it('acks at once and lists every subcommand in English for an English user', async () => {
+    const user = h.user('UHELPEN1', { locale: 'en-GB' });
+    const res = await h.command(user, 'help');
+    expect(res.status).toBe(200);
+    const body = await h.slack.waitForResponse(h.slack.responses.length + 1);
+    const text = visibleText(body.blocks);
+    for (const sub of SUBCOMMANDS) expect(text).toContain(`/followup ${sub}`);
+    expect(text).toContain('How to use /followup');
+    expect(text).toContain('log progress on a goal');
+    expect(body.response_type).toBe('ephemeral');
+  });
+
+  it('answers in bokmål for a user whose Slack locale is nb-NO, and accepts the Norwegian alias', async () => {
+    const user = h.user('UHELPNB1', { locale: 'nb-NO' });
+    const n = h.slack.responses.length;
+    await h.command(user, 'hjelp');
+    const body = await h.slack.waitForResponse(n + 1);
+    const text = visibleText(body.blocks);
+    expect(text).toContain('Slik bruker du /followup');
+    expect(text).toContain('registrer fremdrift på et mål');
+    for (const sub of SUBCOMMANDS) expect(text).toContain(`/followup ${sub}`);
+  });
+
+  it('treats no-locale users as the workspace default, and nn/no as bokmål', async () => {
+    const nn = h.user('UHELPNN1', { locale: 'nn-NO' });
+    const n = h.slack.responses.length;
+    await h.command(nn, 'help');
+    expect(visibleText((await h.slack.waitForResponse(n + 1)).blocks)).toContain('Slik bruker du');
+  });
+
+  it('answers an unknown subcommand with what was not understood and the help', async () => {
+    const user = h.user('UHELPUNK', { locale: 'en-US' });
+    const n = h.slack.responses.length;
+    await h.command(user, 'dance <@U999>');
+    const body = await h.slack.waitForResponse(n + 1);
+    const text = visibleText(body.blocks);
+    expect(text).toContain('I did not understand “dance”');
+    expect(text).toContain('/followup setup');
+  });
+
+  it('opens a menu when /followup has no text', async () => {
+    const user = h.user('UMENU001', { locale: 'en-US' });
+    const n = h.slack.responses.length;
+    await h.command(user, '');
+    const body = await h.slack.waitForResponse(n + 1);
+    expect(visibleText(body.blocks)).toContain('What would you like to do?');
+    const blocks = body.blocks as { accessory?: { type: string; options: unknown[] } }[];
+    expect(blocks[0].accessory?.type).toBe('static_select');
+    expect(blocks[0].accessory?.options.length).toBe(SUBCOMMANDS.length - 1);
+  });
+});
