@@ -152,11 +152,12 @@ export class Harness {
 
   /** Opens App Home as `userId` and returns the published view. */
   async openHome(userId: string): Promise<Record<string, unknown>> {
-    const before = this.slack.callsOf('views.publish').length;
+    const mine = () => this.slack.callsOf('views.publish').filter((c) => c.args.user_id === userId);
+    const before = mine().length;
     const res = await this.event({ type: 'app_home_opened', user: userId, channel: 'D0HOME', tab: 'home' });
     expect(res.status).toBe(200);
-    const call = await this.slack.waitForCall('views.publish', before + 1);
-    return call.args.view as Record<string, unknown>;
+    await this.slack.waitFor(() => mine().length > before, 5000, `views.publish for ${userId}`);
+    return mine()[mine().length - 1].args.view as Record<string, unknown>;
   }
 
   /** Every problem found in the payloads recorded so far (see blockKit.ts). */

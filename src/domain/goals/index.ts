@@ -76,7 +76,7 @@ export class GoalService {
 
     if (sourceKey) {
       const existing = await this.repos.goals.findBySourceKey(sourceKey);
-      if (existing) {
+      if (existing && existing.followUpId === followUp.id) {
         const [goal] = await this.repos.goals.listForFollowUps([existing.followUpId]).then((gs) => gs.filter((g) => g.id === existing.id));
         return { goal, leaderId: followUp.leaderId, seniorId: followUp.seniorId, duplicate: true };
       }

@@ -42,7 +42,8 @@ export function submitHandler<I, R>(ctx: AppContext, spec: SubmitSpec<I, R>) {
     }
     let result: R;
     try {
-      result = await spec.save(actor, input, `view-${view.id}`);
+      // view ids are unique per workspace: a retried or double submission of one modal saves once.
+      result = await spec.save(actor, input, `view-${teamId}-${view.id}`);
     } catch (err) {
       let errs: BlockErrors;
       if (err instanceof ValidationError) errs = mapFieldErrors(err.fields, spec.blocks, spec.fallbackBlock);

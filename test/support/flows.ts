@@ -1,0 +1,75 @@
+import { GoalIds, SetupIds } from '../../src/slack/ids';
+import type { Harness } from './harness';
+
+/** Slack state values for the setup modal. */
+export function setupValues(v: {
+  leader: string | null;
+  channel?: string | null;
+  oneToOne?: string;
+  evaluation?: string;
+  reflection?: string;
+  startDate?: string;
+}): Record<string, Record<string, unknown>> {
+  return {
+    [SetupIds.leaderBlock]: { [SetupIds.leaderInput]: { type: 'users_select', selected_user: v.leader } },
+    [SetupIds.channelBlock]: { [SetupIds.channelInput]: { type: 'conversations_select', selected_conversation: v.channel ?? null } },
+    [SetupIds.oneToOneBlock]: { [SetupIds.oneToOneInput]: { type: 'static_select', selected_option: { value: v.oneToOne ?? 'BIWEEKLY' } } },
+    [SetupIds.evaluationBlock]: { [SetupIds.evaluationInput]: { type: 'static_select', selected_option: { value: v.evaluation ?? '6' } } },
+    [SetupIds.reflectionBlock]: { [SetupIds.reflectionInput]: { type: 'static_select', selected_option: { value: v.reflection ?? 'BIWEEKLY' } } },
+    [SetupIds.startDateBlock]: { [SetupIds.startDateInput]: { type: 'datepicker', selected_date: v.startDate ?? '2026-11-26' } },
+  };
+}
+
+export interface GoalFields {
+  leader: string | null;
+  kind?: string;
+  title?: string | null;
+  description?: string | null;
+  expectations?: string | null;
+  qualitative?: string | null;
+  metric?: string | null;
+  unit?: string | null;
+  baseline?: string | null;
+  target?: string | null;
+  targetDate?: string | null;
+  milestones?: { title?: string | null; due?: string | null }[];
+}
+
+export function goalValues(v: GoalFields): Record<string, Record<string, unknown>> {
+  const text = (block: string, action: string, value: string | null | undefined) => ({ [block]: { [action]: { type: 'plain_text_input', value: value ?? null } } });
+  const out: Record<string, Record<string, unknown>> = {
+    [GoalIds.leaderBlock]: { [GoalIds.leaderInput]: { type: 'users_select', selected_user: v.leader } },
+    [GoalIds.kindBlock]: { [GoalIds.kindInput]: { type: 'radio_buttons', selected_option: { value: v.kind ?? 'PROFESSIONAL' } } },
+    ...text(GoalIds.titleBlock, GoalIds.titleInput, v.title === undefined ? 'Build a team that shares problems early' : v.title),
+    ...text(GoalIds.descriptionBlock, GoalIds.descriptionInput, v.description),
+    ...text(GoalIds.expectationsBlock, GoalIds.expectationsInput, v.expectations),
+    ...text(GoalIds.qualitativeBlock, GoalIds.qualitativeInput, v.qualitative),
+    ...text(GoalIds.metricBlock, GoalIds.metricInput, v.metric),
+    ...text(GoalIds.unitBlock, GoalIds.unitInput, v.unit),
+    ...text(GoalIds.baselineBlock, GoalIds.baselineInput, v.baseline),
+    ...text(GoalIds.targetBlock, GoalIds.targetInput, v.target),
+    [GoalIds.targetDateBlock]: { [GoalIds.targetDateInput]: { type: 'datepicker', selected_date: v.targetDate ?? null } },
+  };
+  for (let n = 1; n <= 5; n++) {
+    const m = v.milestones?.[n - 1];
+    Object.assign(out, text(GoalIds.milestoneBlock(n), GoalIds.milestoneInput(n), m?.title));
+    out[GoalIds.milestoneDueBlock(n)] = { [GoalIds.milestoneDueInput(n)]: { type: 'datepicker', selected_date: m?.due ?? null } };
+  }
+  return out;
+}
+
+/** Runs `/followup <text>` and returns the modal the app opened. */
+export async function openModal(h: Harness, user: string, text: string): Promise<Record<string, unknown>> {
+  const n = h.slack.callsOf('views.open').length;
+  const res = await h.command(user, text);
+  if (res.status !== 200) throw new Error(`command answered ${res.status}`);
+  const call = await h.slack.waitForCall('views.open', n + 1);
+  return call.args.view as Record<string, unknown>;
+}
+
+/** Starts a follow-up of `leader` by `senior` through the setup modal. */
+export async function setupFollowUp(h: Harness, senior: string, leader: string, extra: Partial<Parameters<typeof setupValues>[0]> = {}): Promise<void> {
+  const view = await openModal(h, senior, `setup <@${leader}>`);
+  const res = await h.submitView(senior, view, setupValues({ leader, ...extra }));
+  if (res.status !== 200 || res.body) throw new Error(`setup submission failed: ${res.status} ${res.body}`);
+}
