@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { repositories, type Repositories } from '../data';
 import type { PrismaClient } from '../data/prisma';
 import type { Clock } from '../time/clock';
+import { ExportService } from './export';
 import { FollowUpService } from './followups';
 import { GoalService } from './goals';
 import { HomeService } from './home';
@@ -27,6 +28,7 @@ export interface Services {
   followUps: FollowUpService;
   goals: GoalService;
   home: HomeService;
+  exports: ExportService;
 }
 
 export function createServices(deps: DomainDeps): Services {
@@ -41,5 +43,6 @@ export function createServices(deps: DomainDeps): Services {
     followUps,
     goals: new GoalService(deps.prisma, repos, followUps, deps.clock),
     home: new HomeService(repos),
+    exports: new ExportService(deps.prisma, repos, people),
   };
 }

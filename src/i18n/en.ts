@@ -38,7 +38,7 @@ export const en = {
   'help.sub.status': 'a compact summary of a leader\'s follow-up',
   'help.sub.schedule': 'your upcoming reminders, in your local time',
   'help.sub.settings': 'language, time zone and reminder hour',
-  'help.sub.export': 'export a person\'s data (admins)',
+  'help.sub.export': 'send you your data as a file (admins: anyone\'s, sent to that person; erase on request)',
   'help.sub.help': 'this list',
   'help.mention_hint': 'Mention a person or channel after the subcommand to pre-fill the form, e.g. `/followup goal @anna`.',
   'help.unknown': 'I did not understand “{text}”. Here is what I can do:',
@@ -131,6 +131,19 @@ export const en = {
   'home.more_leaders': '{count} more leaders not shown.',
   'home.more_goals': '…and {count} more goals.',
   'home.footer': 'Type `/followup help` to see everything you can do.',
+
+  // ── export and erasure ───────────────────────────────────────────────────
+  'export.file_title': 'Your follow-up data',
+  'export.file_comment': 'Here is everything the follow-up app stores about you, as a JSON file. Requested by {requester}.',
+  'export.sent_self': 'Your data has been sent to you as a file in your direct messages with the app.',
+  'export.sent_other': 'The data of {person} has been sent to them as a file in their direct messages with the app. You do not receive a copy.',
+  'export.erase_button': 'Erase this person\'s data',
+  'export.erase_confirm_title': 'Erase all data?',
+  'export.erase_confirm_text': 'This permanently deletes {person}: every follow-up they take part in, with its goals, conversations, reflections and plans, and all feedback they gave or received. It cannot be undone.',
+  'export.erase_confirm_yes': 'Erase',
+  'export.erase_confirm_no': 'Keep',
+  'export.erased': 'All data about {person} has been erased.',
+  'export.failed_delivery': 'The export could not be delivered to {person}: {reason}. Nothing was sent to anyone else.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -37,7 +37,7 @@ export const nb: Record<MessageKey, string> = {
   'help.sub.status': 'en kort oppsummering av en leders oppfølging',
   'help.sub.schedule': 'dine kommende påminnelser, i din lokale tid',
   'help.sub.settings': 'språk, tidssone og tidspunkt for påminnelser',
-  'help.sub.export': 'eksporter en persons data (administratorer)',
+  'help.sub.export': 'send deg dataene dine som en fil (administratorer: hvem som helst sine, sendt til personen; sletting på forespørsel)',
   'help.sub.help': 'denne listen',
   'help.mention_hint': 'Nevn en person eller kanal etter underkommandoen for å fylle ut skjemaet, f.eks. `/followup mål @anna`.',
   'help.unknown': 'Jeg forsto ikke «{text}». Dette kan jeg hjelpe med:',
@@ -130,4 +130,17 @@ export const nb: Record<MessageKey, string> = {
   'home.more_leaders': '{count} ledere til vises ikke.',
   'home.more_goals': '…og {count} mål til.',
   'home.footer': 'Skriv `/followup hjelp` for å se alt du kan gjøre.',
+
+  // ── export and erasure ───────────────────────────────────────────────────
+  'export.file_title': 'Dine oppfølgingsdata',
+  'export.file_comment': 'Her er alt oppfølgingsappen lagrer om deg, som en JSON-fil. Bestilt av {requester}.',
+  'export.sent_self': 'Dataene dine er sendt til deg som en fil i direktemeldingene dine med appen.',
+  'export.sent_other': 'Dataene til {person} er sendt til vedkommende som en fil i direktemeldingene med appen. Du får ingen kopi.',
+  'export.erase_button': 'Slett personens data',
+  'export.erase_confirm_title': 'Slette alle data?',
+  'export.erase_confirm_text': 'Dette sletter {person} for godt: alle oppfølginger personen er med i, med mål, samtaler, refleksjoner og planer, og alle tilbakemeldinger personen har gitt eller fått. Det kan ikke angres.',
+  'export.erase_confirm_yes': 'Slett',
+  'export.erase_confirm_no': 'Behold',
+  'export.erased': 'Alle data om {person} er slettet.',
+  'export.failed_delivery': 'Eksporten kunne ikke leveres til {person}: {reason}. Ingenting ble sendt til noen andre.',
 };

@@ -61,3 +61,7 @@ export const HomeIds = {
   newGoalButton: 'home_new_goal_button',
   editFollowUpButton: 'home_edit_followup_button',
 } as const;
+
+export const ExportIds = {
+  eraseButton: 'export_erase_button',
+} as const;

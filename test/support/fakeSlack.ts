@@ -46,6 +46,8 @@ const JSON_FIELDS = new Set(['view', 'blocks', 'attachments', 'metadata', 'users
 export class FakeSlack {
   readonly calls: RecordedCall[] = [];
   readonly responses: { id: string; body: Record<string, unknown>; at: number }[] = [];
+  /** Files uploaded through files.getUploadURLExternal's upload_url, by file id. */
+  readonly uploads = new Map<string, string>();
   readonly users = new Map<string, FakeUser>();
   readonly token: string;
   private server: http.Server | null = null;
@@ -186,6 +188,12 @@ export class FakeSlack {
       this.notify();
       return;
     }
+    if (url.startsWith('/upload/')) {
+      this.uploads.set(url.slice('/upload/'.length), fileContent(raw, req.headers['content-type']));
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('OK');
+      this.notify();
+      return;
+    }
     const method = url.replace(/^\/api\//, '').split('?')[0];
     const args = this.parseArgs(raw, req.headers['content-type']);
     const auth = req.headers.authorization;
@@ -251,6 +259,13 @@ export class FakeSlack {
       case 'chat.update':
       case 'chat.delete':
         return { ok: true, channel: args.channel, ts: args.ts };
+      case 'files.getUploadURLExternal': {
+        this.viewCounter += 1;
+        const fileId = `F${this.viewCounter}`;
+        return { ok: true, file_id: fileId, upload_url: `${this.url}/upload/${fileId}` };
+      }
+      case 'files.completeUploadExternal':
+        return { ok: true, files: (JSON.parse(String(args.files ?? '[]')) as { id: string; title?: string }[]).map((f) => ({ id: f.id, title: f.title })) };
       case 'views.open':
       case 'views.push':
       case 'views.update':
@@ -263,4 +278,18 @@ export class FakeSlack {
         return { ok: true };
     }
   }
+}
+
+/** The file's bytes from an upload body (multipart/form-data or raw). */
+function fileContent(raw: string, contentType: string | undefined): string {
+  const boundary = contentType?.match(/boundary=(?:"([^"]+)"|([^;]+))/);
+  if (!boundary) return raw;
+  const marker = `--${boundary[1] ?? boundary[2]}`;
+  for (const part of raw.split(marker)) {
+    const split = part.indexOf('\r\n\r\n');
+    if (split < 0) continue;
+    const headers = part.slice(0, split);
+    if (/filename=/.test(headers) || /name="file"/.test(headers)) return part.slice(split + 4).replace(/\r\n$/, '');
+  }
+  return raw;
 }

@@ -1,6 +1,7 @@
 import type { Subcommand } from '../commandText';
 import type { SubcommandHandler } from '../invocation';
 import { helpMessage } from '../views/help';
+import { runExport } from './export';
 import { openGoal } from './goal';
 import { openSetup } from './setup';
 
@@ -12,4 +13,5 @@ export const subcommandHandlers: Partial<Record<Subcommand, SubcommandHandler>> 
   help: async (_ctx, inv) => inv.reply(helpMessage(inv.tr)),
   setup: (ctx, inv) => openSetup(ctx, inv),
   goal: openGoal,
+  export: runExport,
 };

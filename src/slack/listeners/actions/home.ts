@@ -3,6 +3,7 @@ import type { Subcommand } from '../../commandText';
 import { SUBCOMMANDS } from '../../commandText';
 import type { AppContext } from '../../context';
 import { subcommandHandlers } from '../../handlers';
+import { runErase } from '../../handlers/export';
 import { openGoal } from '../../handlers/goal';
 import { runInvocation } from '../../handlers/run';
 import { openSetup } from '../../handlers/setup';
@@ -52,4 +53,11 @@ export const menuSelect = (ctx: AppContext) =>
     const handler = subcommandHandlers[sub];
     if (!handler) return inv.reply(notBuiltMessage(inv.tr, sub));
     return handler(ctx, inv);
+  });
+
+/** An admin confirmed erasing a person's data. */
+export const exportErase = (ctx: AppContext) =>
+  fromAction<ButtonAction>(ctx, async (inv, action) => {
+    if (!action.value || !/^[UW][A-Z0-9]+$/.test(action.value)) return;
+    await runErase(ctx, inv, action.value);
   });

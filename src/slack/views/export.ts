@@ -1,0 +1,34 @@
+import type { KnownBlock } from '@slack/types';
+import type { Translate } from '../../i18n';
+import { ExportIds } from '../ids';
+import type { Message } from './help';
+import { plain, section, userMention } from './blocks';
+
+/** Tells an admin the export went to the person, with a guarded "erase" button. */
+export function exportSentToOther(tr: Translate, subjectUserId: string): Message {
+  const person = userMention(subjectUserId);
+  const text = tr('export.sent_other', { person });
+  const blocks: KnownBlock[] = [
+    section(text),
+    {
+      type: 'actions',
+      elements: [
+        {
+          type: 'button',
+          action_id: ExportIds.eraseButton,
+          style: 'danger',
+          value: subjectUserId,
+          text: plain(tr('export.erase_button'), 75),
+          confirm: {
+            title: plain(tr('export.erase_confirm_title'), 100),
+            text: { type: 'mrkdwn', text: tr('export.erase_confirm_text', { person }).slice(0, 300) },
+            confirm: plain(tr('export.erase_confirm_yes'), 30),
+            deny: plain(tr('export.erase_confirm_no'), 30),
+            style: 'danger',
+          },
+        },
+      ],
+    },
+  ];
+  return { text, blocks };
+}
