@@ -41,7 +41,8 @@ export class FollowUpService {
     if (input.oneToOneCadence === 'NONE') errors.oneToOne = { key: 'setup.error_cadence_none' };
     let leader: Actor | null = null;
     if (!errors.leader) {
-      leader = await this.people.resolve(actor.teamId, input.leaderUserId);
+      // Runs before the modal's ack: Slack gets at most 1.5 s, then the cached profile is used.
+      leader = await this.people.resolve(actor.teamId, input.leaderUserId, { budgetMs: 1500 });
       if (leader.person.isBot) errors.leader = { key: 'setup.error_leader_bot' };
       else if (leader.person.deleted) errors.leader = { key: 'setup.error_leader_deleted' };
     }

@@ -50,7 +50,11 @@ export class PeopleService {
    * admin, bot) refreshed from users.info when stale. If Slack cannot be reached, the cached
    * profile is used.
    */
-  async resolve(teamId: string, slackUserId: string, options: { refresh?: 'if-stale' | 'always' | 'never' } = {}): Promise<Actor> {
+  async resolve(
+    teamId: string,
+    slackUserId: string,
+    options: { refresh?: 'if-stale' | 'always' | 'never'; /** give up on Slack after this long (before an ack) */ budgetMs?: number } = {},
+  ): Promise<Actor> {
     const refresh = options.refresh ?? 'if-stale';
     await this.repos.workspaces.ensure(teamId);
     let person = await this.repos.people.ensure(teamId, slackUserId);
@@ -59,7 +63,14 @@ export class PeopleService {
       !person.profileFetchedAt || now.diff(DateTime.fromJSDate(person.profileFetchedAt), 'hours').hours >= PROFILE_MAX_AGE_HOURS;
     if (refresh === 'always' || (refresh === 'if-stale' && stale)) {
       try {
-        const profile = await this.slack.userInfo(slackUserId);
+        const lookup = this.slack.userInfo(slackUserId);
+        const profile =
+          options.budgetMs === undefined
+            ? await lookup
+            : await Promise.race([
+                lookup,
+                new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`users.info took over ${options.budgetMs} ms`)), options.budgetMs).unref()),
+              ]);
         if (profile) {
           person = await this.repos.people.saveProfile(
             person.id,
