@@ -127,3 +127,25 @@ describe('modal validation answers response_action: errors on the right block, i
     expect(await h.prisma.goal.count({ where: { followUp: { workspaceId: h.teamId } } })).toBe(before);
   });
 });
+
+describe('a slow Slack does not hold a modal past its 3 s window', () => {
+  it('saves the follow-up with the cached profile when users.info is slow', async () => {
+    const h = await Harness.start({ clock: new FixedClock('2026-11-26T09:00:00Z') });
+    try {
+      const senior = h.user('USLOWSEN', { locale: 'en-GB' });
+      const leader = h.user('USLOWLEA', { locale: 'en-GB' });
+      const view = await openModal(h, senior, 'setup');
+      h.slack.methodLatencyMs.set('users.info', 4000);
+      const started = Date.now();
+      const res = await h.submitView(senior, view, setupValues({ leader }));
+      const took = Date.now() - started;
+      expect(res.status).toBe(200);
+      expect(res.body).toBe('');
+      expect(took).toBeLessThan(3000);
+      expect(await h.prisma.followUp.count({ where: { workspaceId: h.teamId } })).toBe(1);
+      h.slack.methodLatencyMs.delete('users.info');
+    } finally {
+      await h.close();
+    }
+  });
+});

@@ -59,6 +59,8 @@ export class FakeSlack {
   random: () => number = Math.random;
   /** Artificial latency per call, in ms. */
   latencyMs = 0;
+  /** Artificial latency of one method, in ms (e.g. a slow users.info). */
+  readonly methodLatencyMs = new Map<string, number>();
   botUserId = 'UBOT0001';
   botId = 'BBOT0001';
 
@@ -195,6 +197,8 @@ export class FakeSlack {
       return;
     }
     const method = url.replace(/^\/api\//, '').split('?')[0];
+    const slow = this.methodLatencyMs.get(method);
+    if (slow) await new Promise((r) => setTimeout(r, slow));
     const args = this.parseArgs(raw, req.headers['content-type']);
     const auth = req.headers.authorization;
     const token = auth?.startsWith('Bearer ') ? auth.slice(7) : typeof args.token === 'string' ? args.token : null;
