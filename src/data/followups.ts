@@ -39,4 +39,8 @@ export class FollowUpRepository {
       update: { ...fields, status: 'ACTIVE' },
     });
   }
+
+  setNextEvaluation(id: string, nextEvaluationOn: Date): Promise<FollowUp> {
+    return this.db.followUp.update({ where: { id }, data: { nextEvaluationOn } });
+  }
 }

@@ -1,4 +1,4 @@
-import type { Db, Goal, GoalKind, Milestone, Prisma } from './prisma';
+import type { Db, Goal, GoalKind, GoalStatus, Milestone, Prisma } from './prisma';
 
 export interface NewGoal {
   followUpId: string;
@@ -50,6 +50,37 @@ export class GoalRepository {
       include: { milestones: { orderBy: { position: 'asc' } } },
       orderBy: [{ createdAt: 'asc' }],
     });
+  }
+
+  findById(id: string): Promise<GoalWithMilestones | null> {
+    return this.db.goal.findUnique({ where: { id }, include: { milestones: { orderBy: { position: 'asc' } } } });
+  }
+
+  /** Goals still being worked on (active or adjusted) of one follow-up, oldest first. */
+  listOpen(followUpId: string): Promise<GoalWithMilestones[]> {
+    return this.db.goal.findMany({
+      where: { followUpId, status: { in: ['ACTIVE', 'ADJUSTED'] } },
+      include: { milestones: { orderBy: { position: 'asc' } } },
+      orderBy: [{ createdAt: 'asc' }],
+    });
+  }
+
+  /**
+   * Changes a goal and keeps a revision (who, why, the goal as it became). Call inside a
+   * transaction: the revision number is the next one of this goal.
+   */
+  async change(
+    goalId: string,
+    data: { target?: number | null; targetDate?: Date | null; status?: GoalStatus; achievedAt?: Date | null },
+    authorId: string,
+    reason: string,
+  ): Promise<GoalWithMilestones> {
+    const goal = await this.db.goal.update({ where: { id: goalId }, data, include: { milestones: { orderBy: { position: 'asc' } } } });
+    const last = await this.db.goalRevision.findFirst({ where: { goalId }, orderBy: { number: 'desc' }, select: { number: true } });
+    await this.db.goalRevision.create({
+      data: { goalId, number: (last?.number ?? 0) + 1, authorId, reason, snapshot: snapshotOf(goal) },
+    });
+    return goal;
   }
 
   revisions(goalId: string) {

@@ -1,5 +1,9 @@
+import { BarrierRepository } from './barriers';
+import { DashboardRepository } from './dashboard';
+import { EvaluationRepository } from './evaluations';
 import { FollowUpRepository } from './followups';
 import { GoalRepository } from './goals';
+import { LearningRepository } from './learnings';
 import { PersonRepository } from './people';
 import type { Db, PrismaClient } from './prisma';
 import { WorkspaceRepository } from './workspaces';
@@ -9,6 +13,10 @@ export interface Repositories {
   people: PersonRepository;
   followUps: FollowUpRepository;
   goals: GoalRepository;
+  evaluations: EvaluationRepository;
+  barriers: BarrierRepository;
+  learnings: LearningRepository;
+  dashboard: DashboardRepository;
 }
 
 export function repositories(db: Db): Repositories {
@@ -17,6 +25,10 @@ export function repositories(db: Db): Repositories {
     people: new PersonRepository(db),
     followUps: new FollowUpRepository(db),
     goals: new GoalRepository(db),
+    evaluations: new EvaluationRepository(db),
+    barriers: new BarrierRepository(db),
+    learnings: new LearningRepository(db),
+    dashboard: new DashboardRepository(db),
   };
 }
 
@@ -25,4 +37,4 @@ export async function inTransaction<T>(prisma: PrismaClient, work: (repos: Repos
   return prisma.$transaction((tx) => work(repositories(tx), tx));
 }
 
-export { WorkspaceRepository, PersonRepository, FollowUpRepository, GoalRepository };
+export { WorkspaceRepository, PersonRepository, FollowUpRepository, GoalRepository, EvaluationRepository, BarrierRepository, LearningRepository, DashboardRepository };

@@ -47,4 +47,10 @@ export class PersonRepository {
   ): Promise<Person> {
     return this.db.person.update({ where: { id }, data: settings });
   }
+
+  /** Ids of every person the app knows in a workspace (for moving their reminders). */
+  async idsInWorkspace(workspaceId: string): Promise<string[]> {
+    const rows = await this.db.person.findMany({ where: { workspaceId, deleted: false, isBot: false }, select: { id: true } });
+    return rows.map((r) => r.id);
+  }
 }

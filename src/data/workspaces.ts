@@ -1,4 +1,4 @@
-import type { Db, Workspace } from './prisma';
+import type { Db, Locale, Workspace } from './prisma';
 
 export class WorkspaceRepository {
   constructor(private readonly db: Db) {}
@@ -21,5 +21,9 @@ export class WorkspaceRepository {
 
   markActive(id: string): Promise<unknown> {
     return this.db.workspace.updateMany({ where: { id, OR: [{ uninstalledAt: { not: null } }, { tokensRevokedAt: { not: null } }] }, data: { uninstalledAt: null, tokensRevokedAt: null } });
+  }
+
+  saveDefaults(id: string, defaults: { defaultLocale: Locale | null; defaultTimezone: string | null; defaultReminderHour: number }): Promise<Workspace> {
+    return this.db.workspace.update({ where: { id }, data: defaults });
   }
 }

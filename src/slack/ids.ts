@@ -58,8 +58,80 @@ export const GoalIds = {
 
 export const HomeIds = {
   setupButton: 'home_setup_button',
+  /** Per card: `home_new_goal_button_<n>` (action ids are unique within a view). */
   newGoalButton: 'home_new_goal_button',
   editFollowUpButton: 'home_edit_followup_button',
+  /** A button that runs `/followup <sub>` for the card's leader: `home_run_<sub>_<n>`, value = leader's user id. */
+  runButton: (sub: string, n: number) => `home_run_${sub}_${n}`,
+  runPattern: /^home_run_([a-z]+)_\d+$/,
+  /** "More…" select of a card: option values `<sub>|<leader user id>`. */
+  moreSelect: (n: number) => `home_more_${n}`,
+  morePattern: /^home_more_\d+$/,
+  pageButton: 'home_page_button',
+  prevPageButton: 'home_prev_page_button',
+} as const;
+
+export const EvaluateIds = {
+  view: 'evaluate_view',
+  introBlock: 'evaluate_intro_block',
+  goalBlock: (i: number) => `evaluate_goal_${i}_block`,
+  assessmentBlock: (i: number) => `evaluate_assessment_${i}_block`,
+  assessmentInput: (i: number) => `evaluate_assessment_${i}_input`,
+  commentBlock: (i: number) => `evaluate_comment_${i}_block`,
+  commentInput: (i: number) => `evaluate_comment_${i}_input`,
+  targetBlock: (i: number) => `evaluate_target_${i}_block`,
+  targetInput: (i: number) => `evaluate_target_${i}_input`,
+  dateBlock: (i: number) => `evaluate_date_${i}_block`,
+  dateInput: (i: number) => `evaluate_date_${i}_input`,
+  reasonBlock: (i: number) => `evaluate_reason_${i}_block`,
+  reasonInput: (i: number) => `evaluate_reason_${i}_input`,
+  nextBlock: 'evaluate_next_block',
+  nextInput: 'evaluate_next_input',
+  summaryBlock: 'evaluate_summary_block',
+  summaryInput: 'evaluate_summary_input',
+} as const;
+
+export const BarrierIds = {
+  view: 'barrier_view',
+  leaderBlock: 'barrier_leader_block',
+  leaderInput: 'barrier_leader_input',
+  kindBlock: 'barrier_kind_block',
+  kindInput: 'barrier_kind_input',
+  descriptionBlock: 'barrier_description_block',
+  descriptionInput: 'barrier_description_input',
+  statusBlock: 'barrier_status_block',
+  statusInput: 'barrier_status_input',
+  /** Overflow menu on a listed barrier: `barrier_status_menu_<n>`, option values `<STATUS>|<barrier id>`. */
+  statusMenu: (n: number) => `barrier_status_menu_${n}`,
+  statusMenuPattern: /^barrier_status_menu_\d+$/,
+} as const;
+
+export const LearnIds = {
+  view: 'learn_view',
+  whatBlock: 'learn_what_block',
+  whatInput: 'learn_what_input',
+  learnedBlock: 'learn_learned_block',
+  learnedInput: 'learn_learned_input',
+  nextBlock: 'learn_next_block',
+  nextInput: 'learn_next_input',
+  shareBlock: 'learn_share_block',
+  shareInput: 'learn_share_input',
+} as const;
+
+export const SettingsIds = {
+  view: 'settings_view',
+  languageBlock: 'settings_language_block',
+  languageInput: 'settings_language_input',
+  timezoneBlock: 'settings_timezone_block',
+  timezoneInput: 'settings_timezone_input',
+  hourBlock: 'settings_hour_block',
+  hourInput: 'settings_hour_input',
+  wsLanguageBlock: 'settings_ws_language_block',
+  wsLanguageInput: 'settings_ws_language_input',
+  wsTimezoneBlock: 'settings_ws_timezone_block',
+  wsTimezoneInput: 'settings_ws_timezone_input',
+  wsHourBlock: 'settings_ws_hour_block',
+  wsHourInput: 'settings_ws_hour_input',
 } as const;
 
 export const ExportIds = {

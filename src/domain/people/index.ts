@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Logger } from 'pino';
 import type { Repositories } from '../../data';
-import type { Person } from '../../data/prisma';
+import type { Person, Workspace } from '../../data/prisma';
 import { type Locale, localeFromSlack } from '../../i18n';
 import type { Clock } from '../../time/clock';
 import { safeZone } from '../../time/dates';
@@ -32,17 +32,19 @@ export class PeopleService {
     private readonly logger: Logger,
   ) {}
 
-  localeOf(person: Person): Locale {
+  /** The person's own choice, else Slack's locale, else the workspace default, else the app's. */
+  localeOf(person: Person, workspace?: Pick<Workspace, 'defaultLocale'> | null): Locale {
     if (person.localeOverride) return person.localeOverride;
-    return localeFromSlack(person.slackLocale, this.defaults.locale);
+    return localeFromSlack(person.slackLocale, workspace?.defaultLocale ?? this.defaults.locale);
   }
 
-  zoneOf(person: Person): string {
-    return safeZone(person.tzOverride ?? person.slackTz, this.defaults.timezone);
+  /** The person's override, else Slack's zone, else the workspace default, else the app's. */
+  zoneOf(person: Person, workspace?: Pick<Workspace, 'defaultTimezone'> | null): string {
+    return safeZone(person.tzOverride ?? person.slackTz, safeZone(workspace?.defaultTimezone, this.defaults.timezone));
   }
 
-  toActor(person: Person): Actor {
-    return { person, teamId: person.workspaceId, locale: this.localeOf(person), zone: this.zoneOf(person) };
+  toActor(person: Person, workspace?: Pick<Workspace, 'defaultLocale' | 'defaultTimezone'> | null): Actor {
+    return { person, teamId: person.workspaceId, locale: this.localeOf(person, workspace), zone: this.zoneOf(person, workspace) };
   }
 
   /**
@@ -56,7 +58,7 @@ export class PeopleService {
     options: { refresh?: 'if-stale' | 'always' | 'never'; /** give up on Slack after this long (before an ack) */ budgetMs?: number } = {},
   ): Promise<Actor> {
     const refresh = options.refresh ?? 'if-stale';
-    await this.repos.workspaces.ensure(teamId);
+    const workspace = await this.repos.workspaces.ensure(teamId);
     let person = await this.repos.people.ensure(teamId, slackUserId);
     const now = this.clock.now();
     const stale =
@@ -92,6 +94,6 @@ export class PeopleService {
         this.logger.warn({ err, slackUserId }, 'users.info failed; using cached profile');
       }
     }
-    return this.toActor(person);
+    return this.toActor(person, workspace);
   }
 }

@@ -2,8 +2,13 @@ import type { Subcommand } from '../commandText';
 import type { SubcommandHandler } from '../invocation';
 import { helpMessage } from '../views/help';
 import { runExport } from './export';
+import { openBarrier } from './barrier';
+import { openEvaluate } from './evaluate';
 import { openGoal } from './goal';
+import { openLearn } from './learn';
+import { openSettings } from './settings';
 import { openSetup } from './setup';
+import { runStatus } from './status';
 
 /**
  * What each subcommand does. A subcommand not listed here answers politely that it is not
@@ -14,4 +19,9 @@ export const subcommandHandlers: Partial<Record<Subcommand, SubcommandHandler>> 
   setup: (ctx, inv) => openSetup(ctx, inv),
   goal: openGoal,
   export: runExport,
+  evaluate: openEvaluate,
+  barrier: openBarrier,
+  learn: openLearn,
+  status: runStatus,
+  settings: openSettings,
 };

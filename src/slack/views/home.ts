@@ -1,101 +1,156 @@
 import type { HomeView, KnownBlock } from '@slack/types';
-import type { HomeCard, HomeGoal, HomeModel } from '../../domain/home';
+import type { HomeCard, HomeModel } from '../../domain/home';
 import type { Translate } from '../../i18n';
-import { slackDay } from '../../time/dates';
+import { slackDateTime } from '../../time/dates';
 import { HomeIds } from '../ids';
-import { button, channelMention, context, divider, esc, header, progressBar, section, truncate, userMention } from './blocks';
+import { button, context, divider, esc, header, option, section, truncate, userMention } from './blocks';
+import { actionLine, barrierBlock, cardTitle, factLines, goalsText } from './dashboard';
 
-/** Home tab limit is 100 blocks; keep a margin for the footer. */
+/** Home tab limit is 100 blocks. */
 const MAX_BLOCKS = 100;
-const GOALS_PER_CARD = 5;
+/** Leaders per page on a senior leader's Home (3 blocks each). */
+export const LEADERS_PER_PAGE = 10;
+const ACTIONS_SHOWN = 5;
+const BARRIERS_SHOWN = 5;
 
-function goalLine(tr: Translate, goal: HomeGoal, zone: string): string {
-  const progress =
-    goal.progress === null ? tr('home.goal_no_metric') : tr('common.progress', { percent: Math.round(goal.progress * 100) });
-  const bar = progressBar(goal.progress ?? 0);
-  let line = tr('home.goal_line', { bar, title: esc(truncate(goal.title, 150)), kind: tr(`goal.kind.${goal.kind}`), progress });
-  if (goal.status !== 'ACTIVE') line += ` · _${tr(`goal.status.${goal.status}`)}_`;
-  if (goal.targetDate) line += ` · ${tr('goal.target_by', { date: slackDay(goal.targetDate, zone) })}`;
-  return line;
+/** Subcommands offered in a senior leader's "More…" menu for a leader. */
+const SENIOR_MORE = ['conversation', 'feedback', 'checkin', 'barrier', 'plan', 'develop', 'questions'] as const;
+
+export interface HomeOptions {
+  /** Page of the senior leader's leaders (0-based). */
+  page?: number;
 }
 
-function milestoneLines(tr: Translate, goal: HomeGoal, zone: string): string[] {
-  return goal.milestones.map((m) =>
-    m.done
-      ? tr('home.milestone_done', { title: esc(truncate(m.title, 150)) })
-      : tr('home.milestone_open', { title: esc(truncate(m.title, 150)), due: m.dueDate ? slackDay(m.dueDate, zone) : tr('common.no_date') }),
-  );
-}
-
-function goalsText(tr: Translate, card: HomeCard, zone: string, withMilestones: boolean): string {
-  if (card.goals.length === 0) return tr('home.no_goals');
-  const shown = card.goals.slice(0, GOALS_PER_CARD);
-  const lines: string[] = [];
-  for (const goal of shown) {
-    lines.push(goalLine(tr, goal, zone));
-    if (withMilestones) lines.push(...milestoneLines(tr, goal, zone).map((l) => `      ${l}`));
-  }
-  if (card.goals.length > shown.length) lines.push(tr('home.more_goals', { count: card.goals.length - shown.length }));
-  return truncate(lines.join('\n'), 2900);
-}
-
-function seniorCard(tr: Translate, card: HomeCard, zone: string): KnownBlock[] {
-  const title = card.teamChannelId
-    ? tr('home.leader_card', { leader: userMention(card.otherUserId), channel: channelMention(card.teamChannelId) })
-    : tr('home.leader_card_no_channel', { leader: userMention(card.otherUserId) });
+function seniorCard(tr: Translate, card: HomeCard, zone: string, n: number): KnownBlock[] {
+  const text = [cardTitle(tr, card), goalsText(tr, card.goals, zone, false), ...factLines(tr, card, zone)].join('\n');
   return [
-    section(`${title}\n${goalsText(tr, card, zone, false)}`),
+    section(truncate(text, 2900)),
     {
       type: 'actions',
       elements: [
-        button(tr('home.button_new_goal'), HomeIds.newGoalButton, card.otherUserId, 'primary'),
-        button(tr('home.button_edit_followup'), HomeIds.editFollowUpButton, card.followUpId),
+        button(tr('home.button_new_goal'), `${HomeIds.newGoalButton}_${n}`, card.leaderUserId, 'primary'),
+        button(tr('home.button_evaluate'), HomeIds.runButton('evaluate', n), card.leaderUserId),
+        button(tr('home.button_status'), HomeIds.runButton('status', n), card.leaderUserId),
+        button(tr('home.button_edit_followup'), `${HomeIds.editFollowUpButton}_${n}`, card.followUpId),
+        {
+          type: 'static_select',
+          action_id: HomeIds.moreSelect(n),
+          placeholder: { type: 'plain_text', text: tr('home.more_placeholder') },
+          options: SENIOR_MORE.map((sub) => option(tr(`home.more.${sub}`), `${sub}|${card.leaderUserId}`)),
+        },
       ],
     },
   ];
 }
 
-function leaderCard(tr: Translate, card: HomeCard, zone: string, selfUserId: string): KnownBlock[] {
-  return [
-    context(tr('home.my_senior', { senior: userMention(card.otherUserId) })),
-    section(goalsText(tr, card, zone, true)),
-    { type: 'actions', elements: [button(tr('home.button_new_goal'), HomeIds.newGoalButton, selfUserId, 'primary')] },
-  ];
+function leaderCard(tr: Translate, card: HomeCard, zone: string, n: number, barrierStart: number): KnownBlock[] {
+  const blocks: KnownBlock[] = [context(tr('home.my_senior', { senior: userMention(card.otherUserId) }))];
+  blocks.push(section(truncate(`${tr('home.my_goals')}\n${goalsText(tr, card.goals, zone, true)}`, 2900)));
+  const facts = [factLines(tr, card, zone)[1]];
+  if (card.reflectionDue) facts.push(tr('home.reflection_due'));
+  const plan =
+    card.openActions.length === 0
+      ? tr('home.no_actions')
+      : card.openActions.slice(0, ACTIONS_SHOWN).map((a) => `• ${actionLine(tr, a, zone)}`).join('\n') +
+        (card.openActions.length > ACTIONS_SHOWN ? `\n${tr('home.more_actions', { count: card.openActions.length - ACTIONS_SHOWN })}` : '');
+  blocks.push(section(truncate(`${tr('home.my_plan')}\n${plan}\n\n${facts.join('\n')}`, 2900)));
+  card.openBarriers.slice(0, BARRIERS_SHOWN).forEach((b, i) => blocks.push(barrierBlock(tr, b, barrierStart + i)));
+  blocks.push({
+    type: 'actions',
+    elements: [
+      button(tr('home.button_new_goal'), `${HomeIds.newGoalButton}_${n}`, card.leaderUserId, 'primary'),
+      button(tr('home.button_checkin'), HomeIds.runButton('checkin', n), card.leaderUserId),
+      button(tr(card.reflectionDue ? 'home.button_reflect_due' : 'home.button_reflect'), HomeIds.runButton('reflect', n), card.leaderUserId),
+      button(tr('home.button_barrier'), HomeIds.runButton('barrier', n), card.leaderUserId),
+      button(tr('home.button_learn'), HomeIds.runButton('learn', n), card.leaderUserId),
+      button(tr('home.button_status'), HomeIds.runButton('status', n), card.leaderUserId),
+    ],
+  });
+  return blocks;
 }
 
-/** App Home: a senior leader's leaders, a leader's own goals, or how to start. */
-export function homeView(tr: Translate, model: HomeModel, zone: string, selfUserId: string): HomeView {
+function recentBlocks(tr: Translate, model: HomeModel, zone: string): KnownBlock[] {
   const blocks: KnownBlock[] = [];
+  if (model.feedback.length > 0) {
+    const lines = model.feedback.map((f) =>
+      tr('home.feedback_line', {
+        giver: f.giverUserId ? userMention(f.giverUserId) : tr('common.none'),
+        date: slackDateTime(f.createdAt, zone),
+        works: esc(truncate(f.works, 200)),
+      }),
+    );
+    blocks.push(section(truncate(`${tr('home.my_feedback')}\n${lines.join('\n')}`, 2900)));
+  }
+  if (model.reflections.length > 0) {
+    const lines = model.reflections.map((r) =>
+      tr('home.reflection_line', {
+        date: slackDateTime(r.createdAt, zone),
+        text: esc(truncate(r.firstAnswer, 150)) || tr('common.none'),
+        visibility: tr(r.shared ? 'home.reflection_shared' : 'home.reflection_private'),
+      }),
+    );
+    blocks.push(section(truncate(`${tr('home.my_reflections')}\n${lines.join('\n')}`, 2900)));
+  }
+  return blocks;
+}
+
+/**
+ * Blocks shown above everything else (e.g. a notice of failed deliveries). Empty for now; other
+ * features add theirs here, within the block budget.
+ */
+function topBlocks(): KnownBlock[] {
+  return [];
+}
+
+/** App Home: a leader's own follow-up, a senior leader's leaders (paged), or how to start. */
+export function homeView(tr: Translate, model: HomeModel, zone: string, _selfUserId: string, options: HomeOptions = {}): HomeView {
   const footer = [divider(), context(tr('home.footer'))];
   const budget = MAX_BLOCKS - footer.length;
+  const blocks: KnownBlock[] = [...topBlocks()];
   if (model.asSenior.length === 0 && model.asLeader.length === 0) {
     blocks.push(header(tr('home.empty_title')), section(tr('home.empty_body')), {
       type: 'actions',
       elements: [button(tr('home.button_setup'), HomeIds.setupButton, undefined, 'primary')],
     });
-  } else {
-    if (model.asLeader.length > 0) {
-      blocks.push(header(tr('home.header_leader')));
-      for (const card of model.asLeader) {
-        const part = leaderCard(tr, card, zone, selfUserId);
-        if (blocks.length + part.length > budget - 1) break;
-        blocks.push(...part);
-      }
+    return { type: 'home', blocks: [...blocks, ...footer] };
+  }
+  let n = 0;
+  let barrierN = 0;
+  if (model.asLeader.length > 0) {
+    blocks.push(header(tr('home.header_leader')));
+    for (const card of model.asLeader) {
+      const part = leaderCard(tr, card, zone, n, barrierN);
+      // keep room for the senior part's header, one card and the pager
+      if (blocks.length + part.length > budget - (model.asSenior.length > 0 ? 8 : 2)) break;
+      blocks.push(...part);
+      n++;
+      barrierN += Math.min(card.openBarriers.length, BARRIERS_SHOWN);
     }
-    if (model.asSenior.length > 0) {
-      if (blocks.length > 0) blocks.push(divider());
-      blocks.push(header(tr('home.header_senior')));
-      let shown = 0;
-      for (const card of model.asSenior) {
-        const part = [...seniorCard(tr, card, zone), divider()];
-        // keep one block for the "N more" note
-        if (blocks.length + part.length > budget - 1) break;
-        blocks.push(...part);
-        shown++;
-      }
-      if (shown < model.asSenior.length) blocks.push(context(tr('home.more_leaders', { count: model.asSenior.length - shown })));
-      blocks.push({ type: 'actions', elements: [button(tr('home.button_setup'), HomeIds.setupButton)] });
+    const recent = recentBlocks(tr, model, zone);
+    if (blocks.length + recent.length <= budget - (model.asSenior.length > 0 ? 8 : 0)) blocks.push(...recent);
+  }
+  if (model.asSenior.length > 0) {
+    const pages = Math.ceil(model.asSenior.length / LEADERS_PER_PAGE);
+    const page = Math.min(Math.max(0, Math.floor(options.page ?? 0)), pages - 1);
+    const start = page * LEADERS_PER_PAGE;
+    const cards = model.asSenior.slice(start, start + LEADERS_PER_PAGE);
+    if (blocks.length > 0) blocks.push(divider());
+    blocks.push(header(tr('home.header_senior')));
+    if (pages > 1) blocks.push(context(tr('home.page_of', { from: start + 1, to: start + cards.length, total: model.asSenior.length })));
+    let shown = 0;
+    for (const card of cards) {
+      const part = [...seniorCard(tr, card, zone, n), divider()];
+      if (blocks.length + part.length > budget - 1) break;
+      blocks.push(...part);
+      n++;
+      shown++;
     }
+    const remaining = model.asSenior.length - start - shown;
+    const pager = [];
+    if (page > 0) pager.push(button(tr('home.button_prev'), HomeIds.prevPageButton, String(page - 1)));
+    if (remaining > 0) pager.push(button(tr('home.button_more', { count: remaining }), HomeIds.pageButton, String(page + 1)));
+    pager.push(button(tr('home.button_setup'), HomeIds.setupButton));
+    blocks.push({ type: 'actions', elements: pager });
   }
   return { type: 'home', blocks: [...blocks.slice(0, budget), ...footer] };
 }

@@ -8,8 +8,8 @@ import { mapFieldErrors, renderErrors, type BlockErrors, type StateValues } from
 export type ViewArgs = SlackViewMiddlewareArgs & AllMiddlewareArgs;
 
 export interface SubmitSpec<I, R> {
-  /** Reads the form; errors keyed by block id. */
-  read(values: StateValues): { input: I | null; errors: BlockErrors };
+  /** Reads the form (and the view's private_metadata, which may be forged); errors keyed by block id. */
+  read(values: StateValues, privateMetadata: string): { input: I | null; errors: BlockErrors };
   /** Domain field name → block id, for domain validation errors. */
   blocks: Record<string, string>;
   /** Block that shows errors with no field of their own. */
@@ -35,7 +35,7 @@ export function submitHandler<I, R>(ctx: AppContext, spec: SubmitSpec<I, R>) {
       await ack({ response_action: 'errors', errors: { [spec.fallbackBlock]: t(ctx.config.defaultLocale, 'common.error_generic') } });
       return;
     }
-    const { input, errors } = spec.read(view.state.values as StateValues);
+    const { input, errors } = spec.read(view.state.values as StateValues, view.private_metadata ?? '');
     if (!input) {
       await ack({ response_action: 'errors', errors: renderErrors(actor.locale, errors) });
       return;

@@ -1,0 +1,192 @@
+import { inTransaction, type Repositories } from '../../data';
+import type { EvaluationWithItems } from '../../data/evaluations';
+import type { FollowUpWithPeople } from '../../data/followups';
+import type { GoalWithMilestones } from '../../data/goals';
+import { isUniqueViolation, type Assessment, type PrismaClient } from '../../data/prisma';
+import type { Clock } from '../../time/clock';
+import { addDays, dateToDay, dayToDate, type IsoDay } from '../../time/dates';
+import { NotFoundError, ValidationError, type FieldError } from '../errors';
+import type { Actor } from '../people';
+import type { DomainEvents } from '../ports';
+import { assertSenior } from '../privacy';
+
+/**
+ * Step 4: the evaluation conversation. The senior leader assesses each goal still being worked
+ * on, may adjust its target or date (with a reason, kept as a goal revision), may mark it
+ * achieved, and sets the next evaluation date.
+ *
+ * Goal status after an adjustment is ADJUSTED. An adjusted goal is still being worked on: it is
+ * listed with the active goals everywhere (App Home, status, the next evaluation, check-ins) and
+ * can be adjusted again or achieved later. Only ACHIEVED and DROPPED goals are closed.
+ */
+export const ASSESSMENTS: readonly Assessment[] = ['ON_TRACK', 'AT_RISK', 'OFF_TRACK', 'ACHIEVED'];
+
+/**
+ * Goals one evaluation modal can hold: each goal takes up to 6 blocks (title, assessment,
+ * comment, new target, new date, reason), plus 4 blocks of the form, within Slack's 100.
+ */
+export const MAX_EVALUATED_GOALS = 15;
+
+export interface EvaluationItemInput {
+  goalId: string;
+  assessment: Assessment;
+  comment: string | null;
+  newTarget: number | null;
+  newTargetDate: IsoDay | null;
+  reason: string | null;
+}
+
+export interface EvaluationInput {
+  followUpId: string;
+  items: EvaluationItemInput[];
+  nextEvaluationOn: IsoDay;
+  summary: string | null;
+}
+
+export interface EvaluationDraft {
+  followUp: FollowUpWithPeople;
+  goals: GoalWithMilestones[];
+  /** Goals that did not fit in one modal. */
+  hiddenGoals: number;
+  defaultNext: IsoDay;
+}
+
+export interface RecordedEvaluation {
+  evaluation: EvaluationWithItems;
+  followUp: FollowUpWithPeople;
+  achieved: GoalWithMilestones[];
+  adjusted: GoalWithMilestones[];
+  duplicate: boolean;
+}
+
+export class EvaluationService {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly repos: Repositories,
+    private readonly clock: Clock,
+    private readonly events: () => DomainEvents,
+  ) {}
+
+  private today(actor: Actor): IsoDay {
+    return this.clock.now().setZone(actor.zone).toISODate() as IsoDay;
+  }
+
+  /** What the evaluation modal needs; only the senior leader of the follow-up gets it. */
+  async prepare(actor: Actor, leaderUserId: string | null): Promise<EvaluationDraft> {
+    const mine = (await this.repos.followUps.listForPerson(actor.person.id)).filter((f) => f.seniorId === actor.person.id);
+    let followUp: FollowUpWithPeople | undefined;
+    if (leaderUserId) {
+      followUp = mine.find((f) => f.leader.slackUserId === leaderUserId);
+      if (!followUp) throw new ValidationError({ leader: { key: 'evaluate.error_not_senior' } });
+    } else if (mine.length === 1) {
+      followUp = mine[0];
+    } else {
+      throw new ValidationError({ leader: { key: mine.length === 0 ? 'evaluate.error_not_senior' : 'evaluate.error_mention_leader' } });
+    }
+    const open = await this.repos.goals.listOpen(followUp.id);
+    if (open.length === 0) throw new ValidationError({ leader: { key: 'evaluate.error_no_goals' } });
+    return {
+      followUp,
+      goals: open.slice(0, MAX_EVALUATED_GOALS),
+      hiddenGoals: Math.max(0, open.length - MAX_EVALUATED_GOALS),
+      defaultNext: addDays(this.today(actor), followUp.evaluationEveryWeeks * 7),
+    };
+  }
+
+  /**
+   * Records an evaluation. Everything in `input` may be forged (it comes back from the modal's
+   * private_metadata): the follow-up and each goal are checked again here.
+   */
+  async record(actor: Actor, input: EvaluationInput, sourceKey: string | null): Promise<RecordedEvaluation> {
+    const followUp = await this.repos.followUps.findById(input.followUpId);
+    if (!followUp || followUp.workspaceId !== actor.teamId) throw new NotFoundError('follow-up');
+    assertSenior(followUp, actor.person.id);
+
+    if (sourceKey) {
+      const existing = await this.repos.evaluations.findBySourceKey(sourceKey);
+      if (existing) return { evaluation: existing, followUp, achieved: [], adjusted: [], duplicate: true };
+    }
+
+    const today = this.today(actor);
+    const errors: Record<string, FieldError> = {};
+    if (input.nextEvaluationOn <= today) errors.next = { key: 'evaluate.error_next_not_future' };
+    const open = new Map((await this.repos.goals.listOpen(followUp.id)).map((g) => [g.id, g]));
+    const seen = new Set<string>();
+    input.items.forEach((item, i) => {
+      const goal = open.get(item.goalId);
+      if (!goal || seen.has(item.goalId)) {
+        errors[`assessment${i}`] = { key: 'evaluate.error_goal_gone' };
+        return;
+      }
+      seen.add(item.goalId);
+      const adjusting = item.newTarget !== null || item.newTargetDate !== null;
+      if (!adjusting) {
+        if (item.reason) errors[`reason${i}`] = { key: 'evaluate.error_reason_without_change' };
+        return;
+      }
+      if (item.assessment === 'ACHIEVED') {
+        errors[`reason${i}`] = { key: 'evaluate.error_achieved_and_adjusted' };
+        return;
+      }
+      if (!item.reason) errors[`reason${i}`] = { key: 'evaluate.error_reason_required' };
+      if (item.newTarget !== null) {
+        if (goal.baseline === null) errors[`target${i}`] = { key: 'evaluate.error_no_metric' };
+        else if (item.newTarget === goal.baseline) errors[`target${i}`] = { key: 'goal.error_baseline_equals_target' };
+        else if (item.newTarget === goal.target && item.newTargetDate === null) errors[`target${i}`] = { key: 'evaluate.error_same_target' };
+      }
+      if (item.newTargetDate !== null && item.newTargetDate < today) errors[`date${i}`] = { key: 'common.error_date_past' };
+    });
+    if (Object.keys(errors).length > 0) throw new ValidationError(errors);
+
+    const previousNext = followUp.nextEvaluationOn ? dateToDay(followUp.nextEvaluationOn) : null;
+    const now = this.clock.now().toJSDate();
+    let result: { evaluation: EvaluationWithItems; achieved: GoalWithMilestones[]; adjusted: GoalWithMilestones[] };
+    try {
+      result = await inTransaction(this.prisma, async (repos) => {
+        const evaluation = await repos.evaluations.create({
+          followUpId: followUp.id,
+          heldOn: dayToDate(today),
+          authorId: actor.person.id,
+          summary: input.summary,
+          nextEvaluationOn: dayToDate(input.nextEvaluationOn),
+          sourceKey,
+          items: input.items.map((i) => ({ goalId: i.goalId, assessment: i.assessment, comment: i.comment })),
+        });
+        const achieved: GoalWithMilestones[] = [];
+        const adjusted: GoalWithMilestones[] = [];
+        for (const item of input.items) {
+          if (item.assessment === 'ACHIEVED') {
+            achieved.push(await repos.goals.change(item.goalId, { status: 'ACHIEVED', achievedAt: now }, actor.person.id, 'achieved at evaluation'));
+          } else if (item.newTarget !== null || item.newTargetDate !== null) {
+            adjusted.push(
+              await repos.goals.change(
+                item.goalId,
+                {
+                  ...(item.newTarget !== null ? { target: item.newTarget } : {}),
+                  ...(item.newTargetDate !== null ? { targetDate: dayToDate(item.newTargetDate) } : {}),
+                  status: 'ADJUSTED',
+                },
+                actor.person.id,
+                `adjusted after evaluation: ${item.reason ?? ''}`,
+              ),
+            );
+          }
+        }
+        await repos.followUps.setNextEvaluation(followUp.id, dayToDate(input.nextEvaluationOn));
+        return { evaluation, achieved, adjusted };
+      });
+    } catch (err) {
+      if (sourceKey && isUniqueViolation(err)) {
+        const existing = await this.repos.evaluations.findBySourceKey(sourceKey);
+        if (existing) return { evaluation: existing, followUp, achieved: [], adjusted: [], duplicate: true };
+      }
+      throw err;
+    }
+
+    const events = this.events();
+    for (const goal of result.achieved) await events.goalAchieved(goal.id);
+    for (const goal of result.adjusted) await events.subjectChanged('goal', goal.id);
+    if (previousNext !== input.nextEvaluationOn) await events.subjectChanged('evaluation', followUp.id);
+    return { ...result, followUp, duplicate: false };
+  }
+}

@@ -1,0 +1,68 @@
+import type { Repositories } from '../../data';
+import type { FollowUpWithPeople } from '../../data/followups';
+import { isUniqueViolation, type Learning } from '../../data/prisma';
+import { NotAllowedError, NotFoundError, ValidationError } from '../errors';
+import type { Actor } from '../people';
+
+/**
+ * Step 7: the leader's learning log — a mistake or an experiment, what was learned, the next
+ * experiment. Shared to the team channel only when the author ticks the box (off by default).
+ */
+export interface LearningInput {
+  followUpId: string;
+  whatHappened: string;
+  learned: string;
+  nextExperiment: string | null;
+  share: boolean;
+}
+
+export interface SavedLearning {
+  learning: Learning;
+  followUp: FollowUpWithPeople;
+  duplicate: boolean;
+}
+
+export class LearningService {
+  constructor(private readonly repos: Repositories) {}
+
+  /** The follow-up a leader logs learnings in (their first as leader). */
+  async prepare(actor: Actor): Promise<FollowUpWithPeople> {
+    const mine = (await this.repos.followUps.listForPerson(actor.person.id)).filter((f) => f.leaderId === actor.person.id);
+    if (mine.length === 0) throw new ValidationError({ followUp: { key: 'learn.error_not_leader' } });
+    return mine[0];
+  }
+
+  async create(actor: Actor, input: LearningInput, sourceKey: string | null): Promise<SavedLearning> {
+    const followUp = await this.repos.followUps.findById(input.followUpId);
+    if (!followUp || followUp.workspaceId !== actor.teamId) throw new NotFoundError('follow-up');
+    if (followUp.leaderId !== actor.person.id) throw new NotAllowedError('learning (the leader only)');
+    if (sourceKey) {
+      const existing = await this.repos.learnings.findBySourceKey(sourceKey);
+      if (existing) return { learning: existing, followUp, duplicate: true };
+    }
+    if (input.share && !followUp.teamChannelId) throw new ValidationError({ share: { key: 'learn.error_no_channel' } });
+    try {
+      const learning = await this.repos.learnings.create({
+        followUpId: followUp.id,
+        authorId: actor.person.id,
+        whatHappened: input.whatHappened,
+        learned: input.learned,
+        nextExperiment: input.nextExperiment,
+        sharedToChannel: input.share,
+        sourceKey,
+      });
+      return { learning, followUp, duplicate: false };
+    } catch (err) {
+      if (sourceKey && isUniqueViolation(err)) {
+        const existing = await this.repos.learnings.findBySourceKey(sourceKey);
+        if (existing) return { learning: existing, followUp, duplicate: true };
+      }
+      throw err;
+    }
+  }
+
+  /** Records the channel post; false when another delivery already did (post nothing twice). */
+  async recordShared(learningId: string, ts: string): Promise<boolean> {
+    return (await this.repos.learnings.markShared(learningId, ts)).count === 1;
+  }
+}

@@ -1,0 +1,19 @@
+import type { AppContext } from '../context';
+import type { Invocation } from '../invocation';
+import { settingsModal } from '../views/settings';
+
+/** `/followup settings`: personal settings, and workspace defaults for an admin. */
+export async function openSettings(ctx: AppContext, inv: Invocation): Promise<void> {
+  const { person, workspace, isAdmin } = await ctx.services.settings.load(inv.actor);
+  const view = settingsModal(inv.tr, {
+    locale: person.localeOverride,
+    tzOverride: person.tzOverride,
+    slackTz: person.slackTz,
+    reminderHour: person.reminderHour,
+    workspaceDefaultHour: workspace?.defaultReminderHour ?? 9,
+    admin: isAdmin
+      ? { locale: workspace?.defaultLocale ?? null, timezone: workspace?.defaultTimezone ?? null, reminderHour: workspace?.defaultReminderHour ?? 9 }
+      : null,
+  });
+  await ctx.web.views.open({ trigger_id: inv.triggerId, view });
+}

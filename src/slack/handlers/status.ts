@@ -1,0 +1,18 @@
+import { NotAllowedError } from '../../domain/errors';
+import type { AppContext } from '../context';
+import type { Invocation } from '../invocation';
+import { userMention } from '../views/blocks';
+import { textMessage } from '../views/help';
+import { statusMessage } from '../views/status';
+
+/** `/followup status [@leader]`: the senior leader of that leader, or the leader about themselves. */
+export async function runStatus(ctx: AppContext, inv: Invocation): Promise<void> {
+  const leader = inv.userIds[0] ?? null;
+  try {
+    const model = await ctx.services.status.forLeader(inv.actor, leader);
+    await inv.reply(statusMessage(inv.tr, model, inv.actor.zone));
+  } catch (err) {
+    if (err instanceof NotAllowedError && leader) return inv.reply(textMessage(inv.tr('status.error_not_allowed', { leader: userMention(leader) })));
+    throw err;
+  }
+}

@@ -1,0 +1,52 @@
+import type { EvaluationInput, RecordedEvaluation } from '../../../domain/evaluations';
+import { formatNumber, translator, type Translate } from '../../../i18n';
+import { dateToDay, slackDay } from '../../../time/dates';
+import type { AppContext } from '../../context';
+import { evaluateBlocks, readEvaluateForm } from '../../forms/evaluate';
+import { EvaluateIds } from '../../ids';
+import { dm, refreshHomes } from '../../notify';
+import { esc, truncate, userMention } from '../../views/blocks';
+import { textMessage, type Message } from '../../views/help';
+import { submitHandler } from './submit';
+
+/** The evaluation as one message, in the reader's language and zone. */
+function evaluationMessage(tr: Translate, locale: 'nb' | 'en', zone: string, r: RecordedEvaluation, headline: string): Message {
+  const titles = new Map<string, string>();
+  for (const g of [...r.achieved, ...r.adjusted]) titles.set(g.id, g.title);
+  const lines = [headline];
+  const next = r.evaluation.nextEvaluationOn ? slackDay(dateToDay(r.evaluation.nextEvaluationOn), zone) : tr('common.none');
+  for (const g of r.achieved) lines.push(tr('evaluate.done_achieved', { title: esc(truncate(g.title, 150)) }));
+  for (const g of r.adjusted) {
+    const parts: string[] = [];
+    if (g.target !== null) parts.push(tr('evaluate.done_target', { target: formatNumber(locale, g.target) }));
+    if (g.targetDate) parts.push(tr('goal.target_by', { date: slackDay(dateToDay(g.targetDate), zone) }));
+    lines.push(tr('evaluate.done_adjusted', { title: esc(truncate(g.title, 150)), change: parts.join(' · ') }));
+  }
+  lines.push(tr('evaluate.done_next', { date: next }));
+  return textMessage(truncate(lines.join('\n'), 2900));
+}
+
+export function evaluateSubmission(ctx: AppContext) {
+  return submitHandler<EvaluationInput, RecordedEvaluation>(ctx, {
+    read: readEvaluateForm,
+    blocks: evaluateBlocks(),
+    fallbackBlock: EvaluateIds.nextBlock,
+    save: (actor, input, sourceKey) => ctx.services.evaluations.record(actor, input, sourceKey),
+    after: async (actor, r) => {
+      if (r.duplicate) return;
+      const { people } = ctx.services;
+      const leader = people.toActor(r.followUp.leader);
+      const senior = people.toActor(r.followUp.senior);
+      const count = r.evaluation.items.length;
+      const tr = translator(actor.locale);
+      await dm(ctx, actor.person.slackUserId, evaluationMessage(tr, actor.locale, actor.zone, r, tr('evaluate.done', { count, leader: userMention(leader.person.slackUserId) })));
+      const trLeader = translator(leader.locale);
+      await dm(
+        ctx,
+        leader.person.slackUserId,
+        evaluationMessage(trLeader, leader.locale, leader.zone, r, trLeader('evaluate.done_notify_leader', { senior: userMention(senior.person.slackUserId), count })),
+      );
+      await refreshHomes(ctx, [senior, leader]);
+    },
+  });
+}

@@ -1,0 +1,51 @@
+import type { LearningInput, SavedLearning } from '../../../domain/learnings';
+import { translator } from '../../../i18n';
+import type { AppContext } from '../../context';
+import { learnBlocks, readLearnForm } from '../../forms/learn';
+import { slackErrorCode } from '../../gateway';
+import { LearnIds } from '../../ids';
+import { dm } from '../../notify';
+import { channelMention, esc, section, truncate, userMention } from '../../views/blocks';
+import { textMessage } from '../../views/help';
+import { submitHandler } from './submit';
+
+export function learnSubmission(ctx: AppContext) {
+  return submitHandler<LearningInput, SavedLearning>(ctx, {
+    read: readLearnForm,
+    blocks: learnBlocks,
+    fallbackBlock: LearnIds.whatBlock,
+    save: (actor, input, sourceKey) => ctx.services.learnings.create(actor, input, sourceKey),
+    after: async (actor, saved) => {
+      if (saved.duplicate) return;
+      const tr = translator(actor.locale);
+      const { learning, followUp } = saved;
+      const channel = followUp.teamChannelId;
+      if (!learning.sharedToChannel || !channel) {
+        await dm(ctx, actor.person.slackUserId, textMessage(tr(channel ? 'learn.saved_private' : 'learn.saved_no_channel')));
+        return;
+      }
+      // The channel reads the author's language: the team is theirs.
+      const lines = [
+        tr('learn.shared_header', { author: userMention(actor.person.slackUserId) }),
+        `*${tr('learn.what')}*\n${esc(truncate(learning.whatHappened, 900))}`,
+        `*${tr('learn.learned')}*\n${esc(truncate(learning.learned, 900))}`,
+      ];
+      if (learning.nextExperiment) lines.push(`*${tr('learn.next')}*\n${esc(truncate(learning.nextExperiment, 900))}`);
+      try {
+        const res = await ctx.web.chat.postMessage({
+          channel,
+          text: tr('learn.shared_header', { author: userMention(actor.person.slackUserId) }),
+          blocks: lines.map((l) => section(l)),
+          unfurl_links: false,
+        });
+        if (res.ts) await ctx.services.learnings.recordShared(learning.id, res.ts);
+        await dm(ctx, actor.person.slackUserId, textMessage(tr('learn.saved_shared', { channel: channelMention(channel) })));
+      } catch (err) {
+        ctx.logger.warn({ err, channel }, 'sharing a learning failed');
+        const code = slackErrorCode(err);
+        const key = code === 'not_in_channel' || code === 'channel_not_found' || code === 'is_archived' ? 'learn.share_failed_access' : 'learn.share_failed';
+        await dm(ctx, actor.person.slackUserId, textMessage(tr(key, { channel: channelMention(channel) })));
+      }
+    },
+  });
+}
