@@ -21,6 +21,6 @@ export const barrierStatusMenu = (ctx: AppContext) =>
     );
     if (!saved.duplicate) {
       const { people } = ctx.services;
-      await refreshHomes(ctx, [people.toActor(saved.followUp.senior), people.toActor(saved.followUp.leader)]);
+      await refreshHomes(ctx, await Promise.all([people.resolve(inv.actor.teamId, saved.followUp.senior.slackUserId), people.resolve(inv.actor.teamId, saved.followUp.leader.slackUserId)]));
     }
   });

@@ -17,8 +17,10 @@ export function barrierSubmission(ctx: AppContext) {
     after: async (actor, saved) => {
       if (saved.duplicate) return;
       const { people } = ctx.services;
-      const leader = people.toActor(saved.followUp.leader);
-      const senior = people.toActor(saved.followUp.senior);
+      const [leader, senior] = await Promise.all([
+        people.resolve(actor.teamId, saved.followUp.leader.slackUserId),
+        people.resolve(actor.teamId, saved.followUp.senior.slackUserId),
+      ]);
       const description = esc(truncate(saved.barrier.description, 300));
       const tr = translator(actor.locale);
       await dm(ctx, actor.person.slackUserId, textMessage(tr('barrier.created', { kind: tr(`barrier.kind.${saved.barrier.kind}`), description })));

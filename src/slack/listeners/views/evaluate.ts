@@ -35,8 +35,11 @@ export function evaluateSubmission(ctx: AppContext) {
     after: async (actor, r) => {
       if (r.duplicate) return;
       const { people } = ctx.services;
-      const leader = people.toActor(r.followUp.leader);
-      const senior = people.toActor(r.followUp.senior);
+      // The other person's language and zone come from Slack (refreshed when stale).
+      const [leader, senior] = await Promise.all([
+        people.resolve(actor.teamId, r.followUp.leader.slackUserId),
+        people.resolve(actor.teamId, r.followUp.senior.slackUserId),
+      ]);
       const count = r.evaluation.items.length;
       const tr = translator(actor.locale);
       await dm(ctx, actor.person.slackUserId, evaluationMessage(tr, actor.locale, actor.zone, r, tr('evaluate.done', { count, leader: userMention(leader.person.slackUserId) })));

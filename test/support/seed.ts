@@ -1,0 +1,79 @@
+import type { Cadence, FollowUp, Goal, GoalStatus, Person } from '../../src/data/prisma';
+import { dayToDate } from '../../src/time/dates';
+import type { Harness } from './harness';
+
+/**
+ * Direct database seeding for tests of features whose records are made elsewhere (or in bulk).
+ * People are created without a fetched profile, so the app reads their zone and language from the
+ * fake Slack on first use, as it would in production.
+ */
+export async function person(h: Harness, slackUserId: string, extra: { isAdmin?: boolean } = {}): Promise<Person> {
+  await h.prisma.workspace.upsert({ where: { id: h.teamId }, create: { id: h.teamId }, update: {} });
+  return h.prisma.person.upsert({
+    where: { workspaceId_slackUserId: { workspaceId: h.teamId, slackUserId } },
+    create: { workspaceId: h.teamId, slackUserId, isAdmin: extra.isAdmin ?? false },
+    update: {},
+  });
+}
+
+export async function followUp(
+  h: Harness,
+  senior: string,
+  leader: string,
+  opts: { channel?: string | null; startDate?: string; nextEvaluationOn?: string | null; oneToOne?: Cadence; reflection?: Cadence; evaluationEveryWeeks?: number } = {},
+): Promise<FollowUp & { senior: Person; leader: Person }> {
+  const s = await person(h, senior);
+  const l = await person(h, leader);
+  const f = await h.prisma.followUp.create({
+    data: {
+      workspaceId: h.teamId,
+      seniorId: s.id,
+      leaderId: l.id,
+      teamChannelId: opts.channel === undefined ? null : opts.channel,
+      startDate: dayToDate(opts.startDate ?? '2026-01-05'),
+      nextEvaluationOn: opts.nextEvaluationOn ? dayToDate(opts.nextEvaluationOn) : null,
+      oneToOneCadence: opts.oneToOne ?? 'BIWEEKLY',
+      reflectionCadence: opts.reflection ?? 'BIWEEKLY',
+      evaluationEveryWeeks: opts.evaluationEveryWeeks ?? 6,
+    },
+  });
+  return { ...f, senior: s, leader: l };
+}
+
+export async function goal(
+  h: Harness,
+  f: { id: string; seniorId: string },
+  title: string,
+  opts: { baseline?: number; target?: number; current?: number; unit?: string; status?: GoalStatus; targetDate?: string } = {},
+): Promise<Goal> {
+  const g = await h.prisma.goal.create({
+    data: {
+      followUpId: f.id,
+      kind: 'PROFESSIONAL',
+      title,
+      metricName: opts.baseline !== undefined ? 'metric' : null,
+      metricUnit: opts.unit ?? null,
+      baseline: opts.baseline ?? null,
+      target: opts.target ?? null,
+      currentValue: opts.current ?? null,
+      status: opts.status ?? 'ACTIVE',
+      targetDate: opts.targetDate ? dayToDate(opts.targetDate) : null,
+      createdById: f.seniorId,
+    },
+  });
+  await h.prisma.goalRevision.create({ data: { goalId: g.id, number: 1, authorId: f.seniorId, reason: 'created', snapshot: { title } } });
+  return g;
+}
+
+/** The last views.open call's view, after `n` calls. */
+export async function openedView(h: Harness, n: number): Promise<Record<string, unknown> & { blocks: Record<string, unknown>[]; private_metadata?: string; id?: string }> {
+  const call = await h.slack.waitForCall('views.open', n);
+  return call.args.view as Record<string, unknown> & { blocks: Record<string, unknown>[]; private_metadata?: string };
+}
+
+/** Waits for a DM (chat.postMessage to a user id) whose text contains `needle`. */
+export async function dmTo(h: Harness, userId: string, needle: string, timeoutMs = 5000): Promise<Record<string, unknown>> {
+  const find = () => h.slack.callsOf('chat.postMessage').find((c) => c.args.channel === userId && JSON.stringify(c.args).includes(needle));
+  await h.slack.waitFor(() => !!find(), timeoutMs, `a DM to ${userId} containing “${needle}”`);
+  return find()!.args;
+}
