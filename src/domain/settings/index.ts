@@ -37,9 +37,12 @@ export interface SettingsView {
 export function normaliseZone(text: string): string | null {
   const trimmed = text.trim().replace(/\s+/g, '_');
   if (!trimmed) return null;
-  if (!IANAZone.isValidZone(trimmed)) return null;
-  const canonical = new IANAZone(trimmed).name;
-  return canonical || trimmed;
+  if (!/^[A-Za-z_+\-/0-9]+$/.test(trimmed) || !IANAZone.isValidZone(trimmed)) return null;
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: trimmed }).resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
 }
 
 export class SettingsService {

@@ -1,0 +1,164 @@
+import { SettingsIds } from '../../src/slack/ids';
+import { dayToDate } from '../../src/time/dates';
+import { FixedClock, Harness, randomId, visibleText } from '../support/harness';
+import { dmTo, followUp, goal, openedView, person } from '../support/seed';
+
+const radio = (v: string) => ({ type: 'radio_buttons', selected_option: { value: v } });
+const select = (v: string) => ({ type: 'static_select', selected_option: { value: v } });
+const text = (v: string) => ({ type: 'plain_text_input', value: v });
+
+describe('/followup status', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await Harness.start({ clock: new FixedClock('2026-03-10T10:00:00Z') });
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  async function statusOf(userId: string, args: string): Promise<string> {
+    const n = h.slack.responses.length;
+    await h.command(userId, `status ${args}`.trim());
+    const body = await h.slack.waitForResponse(n + 1);
+    expect(body.response_type).toBe('ephemeral');
+    return visibleText(body.blocks);
+  }
+
+  it('shows goals with progress bars, next evaluation, last one-to-one, open barriers and overdue actions — to the senior leader and the leader only', async () => {
+    const senior = h.user('USTSEN01', { locale: 'en-GB' });
+    const leader = h.user('USTLEA01', { locale: 'nb-NO' });
+    const otherLeader = h.user('USTLEA02', { locale: 'en-GB' });
+    const otherSenior = h.user('USTSEN02', { locale: 'en-GB' });
+    const stranger = h.user('USTSTR01', { locale: 'en-GB' });
+    const f = await followUp(h, senior, leader, { nextEvaluationOn: '2026-04-01', oneToOne: 'WEEKLY' });
+    await followUp(h, otherSenior, otherLeader);
+    await goal(h, f, 'Halve sick leave', { baseline: 8, target: 4, current: 6 });
+    await h.prisma.conversation.create({ data: { followUpId: f.id, heldOn: dayToDate('2026-02-20'), agenda: [], loggedById: f.seniorId } });
+    await h.prisma.barrier.create({ data: { followUpId: f.id, kind: 'ORGANISATIONAL', description: 'Budget freeze', createdById: f.leaderId } });
+    await h.prisma.actionItem.create({ data: { followUpId: f.id, what: 'Book HR meeting', ownerId: f.leaderId, dueDate: dayToDate('2026-03-01'), createdById: f.seniorId } });
+
+    const en = await statusOf(senior, `<@${leader}>`);
+    expect(en).toContain('▓▓▓▓▓░░░░░ *Halve sick leave* (Professional) — 50 %');
+    expect(en).toContain('Last one-to-one: <!date^');
+    expect(en).toContain('overdue');
+    expect(en).toContain('Next evaluation: <!date^');
+    expect(en).toContain('Open barriers: 1 — “Budget freeze”');
+    expect(en).toContain('Overdue actions: 1');
+    expect(en).toContain('Book HR meeting');
+
+    const nb = await statusOf(leader, '');
+    expect(nb).toContain('*Halve sick leave* (Faglig) – 50 %');
+    expect(nb).toContain('Neste evaluering');
+    expect(nb).toContain('Forfalte tiltak: 1');
+    expect(await statusOf(leader, `<@${leader}>`)).toContain('Halve sick leave');
+
+    for (const who of [otherLeader, otherSenior, stranger]) {
+      const refused = await statusOf(who, `<@${leader}>`);
+      expect(refused).toBe(`Only the senior leader who follows up <@${leader}>, or <@${leader}> themselves, can see this summary.`);
+    }
+    // the leader about someone else
+    expect(await statusOf(leader, `<@${otherLeader}>`)).toContain('Bare den overordnede lederen som følger opp');
+    expect(await statusOf(stranger, '')).toContain('You have no follow-up yet');
+  });
+
+  it('is compact for a senior leader with many leaders', async () => {
+    const senior = h.user('USTSEN09', { locale: 'en-GB' });
+    for (let i = 0; i < 12; i++) {
+      const f = await followUp(h, senior, h.user(`USTL9${String(i).padStart(3, '0')}`, { locale: 'en-GB' }));
+      await goal(h, f, `Goal of ${i}`, { baseline: 0, target: 10, current: 5 });
+    }
+    const text = await statusOf(senior, '');
+    expect(text).toContain('<@USTL9000>: 1 goals, 50 % · 0 open barriers · 0 overdue actions');
+    expect(text).toContain('Mention a leader for the details');
+  });
+});
+
+describe('/followup settings', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await Harness.start();
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it('changes language, time zone and reminder hour; the next message is in the new language', async () => {
+    const u = h.user('USETUSR1', { locale: 'en-US', tz: 'America/New_York' });
+    const changed = jest.spyOn(h.app.services.events, 'personChanged');
+    await h.command(u, 'settings');
+    const view = await openedView(h, 1);
+    expect(view.title).toMatchObject({ text: 'Settings' });
+    expect(visibleText(view)).toContain('now America/New_York');
+    expect(view.blocks.some((b) => b.block_id === SettingsIds.wsLanguageBlock)).toBe(false);
+
+    for (const zone of ['Mars/Olympus', 'abc', 'Europe/Oslo; DROP TABLE']) {
+      const bad = await h.submitView(u, view, {
+        [SettingsIds.languageBlock]: { [SettingsIds.languageInput]: radio('nb') },
+        [SettingsIds.timezoneBlock]: { [SettingsIds.timezoneInput]: text(zone) },
+        [SettingsIds.hourBlock]: { [SettingsIds.hourInput]: select('7') },
+      });
+      expect(bad.json<{ errors: Record<string, string> }>().errors[SettingsIds.timezoneBlock]).toContain('not a time zone I know');
+    }
+    const forgedHour = await h.submitView(u, view, {
+      [SettingsIds.languageBlock]: { [SettingsIds.languageInput]: radio('nb') },
+      [SettingsIds.hourBlock]: { [SettingsIds.hourInput]: select('25') },
+    });
+    expect(forgedHour.json<{ errors: Record<string, string> }>().errors[SettingsIds.hourBlock]).toBe('Please choose one of the options.');
+    expect(changed).not.toHaveBeenCalled();
+
+    await h.submitView(u, { ...view, id: randomId('V') }, {
+      [SettingsIds.languageBlock]: { [SettingsIds.languageInput]: radio('nb') },
+      [SettingsIds.timezoneBlock]: { [SettingsIds.timezoneInput]: text('europe/oslo') },
+      [SettingsIds.hourBlock]: { [SettingsIds.hourInput]: select('7') },
+    });
+    await dmTo(h, u, 'Innstillingene er lagret. Tidssonen din er Europe/Oslo.');
+    const p = await h.prisma.person.findUniqueOrThrow({ where: { workspaceId_slackUserId: { workspaceId: h.teamId, slackUserId: u } } });
+    expect(p).toMatchObject({ localeOverride: 'nb', tzOverride: 'Europe/Oslo', reminderHour: 7 });
+    expect(changed).toHaveBeenCalledWith(p.id);
+
+    const n = h.slack.responses.length;
+    await h.command(u, 'help');
+    expect(visibleText((await h.slack.waitForResponse(n + 1)).blocks)).toContain('Slik bruker du /followup');
+
+    // Back to automatic
+    const opened = h.slack.callsOf('views.open').length;
+    await h.command(u, 'innstillinger');
+    const nbView = await openedView(h, opened + 1);
+    expect(nbView.title).toMatchObject({ text: 'Innstillinger' });
+    await h.submitView(u, { ...nbView, id: randomId('V') }, {
+      [SettingsIds.languageBlock]: { [SettingsIds.languageInput]: radio('auto') },
+      [SettingsIds.hourBlock]: { [SettingsIds.hourInput]: select('default') },
+    });
+    await dmTo(h, u, 'Settings saved. Your time zone is America/New_York.');
+    expect(await h.prisma.person.findUniqueOrThrow({ where: { id: p.id } })).toMatchObject({ localeOverride: null, tzOverride: null, reminderHour: null });
+    changed.mockRestore();
+  });
+
+  it('lets an admin set workspace defaults that apply to people without their own, and refuses a forged admin section', async () => {
+    const admin = h.user('USETADM1', { locale: 'en-GB', is_admin: true });
+    const plainUser = h.user('USETUSR2', { locale: 'en-GB' });
+    const noLocale = h.user('USETNOL1', { locale: undefined });
+    await person(h, noLocale);
+    const opened = h.slack.callsOf('views.open').length;
+    await h.command(admin, 'settings');
+    const view = await openedView(h, opened + 1);
+    expect(visibleText(view)).toContain('Workspace defaults');
+    const values = {
+      [SettingsIds.languageBlock]: { [SettingsIds.languageInput]: radio('auto') },
+      [SettingsIds.hourBlock]: { [SettingsIds.hourInput]: select('default') },
+      [SettingsIds.wsLanguageBlock]: { [SettingsIds.wsLanguageInput]: radio('nb') },
+      [SettingsIds.wsTimezoneBlock]: { [SettingsIds.wsTimezoneInput]: text('Europe/Oslo') },
+      [SettingsIds.wsHourBlock]: { [SettingsIds.wsHourInput]: select('8') },
+    };
+    const forged = await h.submitView(plainUser, view, values);
+    expect(forged.json<{ errors: Record<string, string> }>().errors[SettingsIds.languageBlock]).toBe('You do not have access to this.');
+    expect((await h.prisma.workspace.findUniqueOrThrow({ where: { id: h.teamId } })).defaultLocale).toBeNull();
+
+    await h.submitView(admin, { ...view, id: randomId('V') }, values);
+    await dmTo(h, admin, 'Settings saved');
+    expect(await h.prisma.workspace.findUniqueOrThrow({ where: { id: h.teamId } })).toMatchObject({ defaultLocale: 'nb', defaultTimezone: 'Europe/Oslo', defaultReminderHour: 8 });
+    const n = h.slack.responses.length;
+    await h.command(noLocale, 'help');
+    expect(visibleText((await h.slack.waitForResponse(n + 1)).blocks)).toContain('Slik bruker du /followup');
+  });
+});
