@@ -1,0 +1,260 @@
+import { BarrierIds, EvaluateIds, GoalIds, HomeIds, LearnIds } from '../../src/slack/ids';
+import { dayToDate } from '../../src/time/dates';
+import { FixedClock, Harness, randomId, visibleText } from '../support/harness';
+import { followUp, goal, person } from '../support/seed';
+
+/**
+ * Who sees and changes what (PRODUCT.md, "People and what they may see"), table-driven.
+ *
+ * One world: follow-up F (senior S ↔ leader L) holding one record of every kind, each with a
+ * unique marker text; a second follow-up (S2 ↔ L2); a workspace admin; a stranger. Every role
+ * reads through every read path (App Home, `/followup status @L`, the Status button) and tries
+ * every write path with forged ids. To add a kind: add a row to KINDS (how to seed it, where its
+ * marker may appear) and, when it can be written, a row to WRITES.
+ */
+type Role = 'senior' | 'leader' | 'otherLeader' | 'otherSenior' | 'admin' | 'stranger';
+const ROLES: Role[] = ['senior', 'leader', 'otherLeader', 'otherSenior', 'admin', 'stranger'];
+type ReadPath = 'home' | 'status' | 'statusButton';
+const READ_PATHS: ReadPath[] = ['home', 'status', 'statusButton'];
+
+interface World {
+  h: Harness;
+  users: Record<Role, string>;
+  f: Awaited<ReturnType<typeof followUp>>;
+  goalId: string;
+}
+
+interface KindRow {
+  kind: string;
+  /** Creates the record in F; returns the marker text that must not leak. */
+  seed(w: World, marker: string): Promise<void>;
+  /** Roles that may see the marker, per read path (what the path shows at all). */
+  visible: Record<ReadPath, Role[]>;
+}
+
+const both: Role[] = ['senior', 'leader'];
+const KINDS: KindRow[] = [
+  {
+    kind: 'goal',
+    seed: async (w, m) => void (await goal(w.h, w.f, m, { baseline: 0, target: 10, current: 5 })),
+    visible: { home: both, status: both, statusButton: both },
+  },
+  {
+    kind: 'check-in',
+    seed: async (w, m) => void (await w.h.prisma.checkIn.create({ data: { goalId: w.goalId, authorId: w.f.leaderId, value: 3, confidence: 4, note: m } })),
+    visible: { home: [], status: [], statusButton: [] },
+  },
+  {
+    kind: 'conversation',
+    seed: async (w, m) =>
+      void (await w.h.prisma.conversation.create({ data: { followUpId: w.f.id, heldOn: dayToDate('2026-03-01'), agenda: [{ text: m }], notes: m, loggedById: w.f.seniorId } })),
+    visible: { home: [], status: [], statusButton: [] },
+  },
+  {
+    kind: 'feedback',
+    seed: async (w, m) =>
+      void (await w.h.prisma.feedback.create({ data: { workspaceId: w.h.teamId, giverId: w.f.seniorId, receiverId: w.f.leaderId, works: m, improve: m, advice: m } })),
+    // Giver and receiver only; App Home shows the receiver what they received.
+    visible: { home: ['leader'], status: [], statusButton: [] },
+  },
+  {
+    kind: 'reflection (private)',
+    seed: async (w, m) =>
+      void (await w.h.prisma.reflection.create({ data: { followUpId: w.f.id, authorId: w.f.leaderId, prompts: [], answers: [m], sharedWithSenior: false } })),
+    visible: { home: ['leader'], status: [], statusButton: [] },
+  },
+  {
+    kind: 'reflection (shared)',
+    seed: async (w, m) =>
+      void (await w.h.prisma.reflection.create({ data: { followUpId: w.f.id, authorId: w.f.leaderId, prompts: [], answers: [m], sharedWithSenior: true } })),
+    visible: { home: ['leader'], status: [], statusButton: [] },
+  },
+  {
+    kind: 'evaluation',
+    seed: async (w, m) =>
+      void (await w.h.prisma.evaluation.create({
+        data: { followUpId: w.f.id, heldOn: dayToDate('2026-03-01'), authorId: w.f.seniorId, summary: m, items: { create: [{ goalId: w.goalId, assessment: 'AT_RISK', comment: m }] } },
+      })),
+    visible: { home: [], status: [], statusButton: [] },
+  },
+  {
+    kind: 'barrier',
+    seed: async (w, m) => void (await w.h.prisma.barrier.create({ data: { followUpId: w.f.id, kind: 'PERSONAL', description: m, createdById: w.f.leaderId } })),
+    visible: { home: both, status: both, statusButton: both },
+  },
+  {
+    kind: 'action',
+    seed: async (w, m) =>
+      void (await w.h.prisma.actionItem.create({ data: { followUpId: w.f.id, what: m, ownerId: w.f.leaderId, dueDate: dayToDate('2026-03-01'), createdById: w.f.seniorId } })),
+    // The leader's plan on Home; overdue actions in status for both.
+    visible: { home: ['leader'], status: both, statusButton: both },
+  },
+  {
+    kind: 'learning',
+    seed: async (w, m) =>
+      void (await w.h.prisma.learning.create({ data: { followUpId: w.f.id, authorId: w.f.leaderId, whatHappened: m, learned: m, sharedToChannel: false } })),
+    visible: { home: [], status: [], statusButton: [] },
+  },
+  {
+    kind: 'development activity',
+    seed: async (w, m) =>
+      void (await w.h.prisma.developmentActivity.create({ data: { followUpId: w.f.id, kind: 'COACHING', title: m, provider: m, createdById: w.f.seniorId } })),
+    visible: { home: [], status: [], statusButton: [] },
+  },
+];
+
+interface WriteRow {
+  kind: string;
+  /** Roles allowed to make this change. */
+  allowed: Role[];
+  /** Tries the change as `user`; the forged ids point at F's records. */
+  attempt(w: World, user: string): Promise<void>;
+  /** A number that grows (or a state that changes) when the write went through. */
+  effect(w: World): Promise<number>;
+}
+
+const radio = (v: string) => ({ type: 'radio_buttons', selected_option: { value: v } });
+const text = (v: string) => ({ type: 'plain_text_input', value: v });
+const modal = (callback_id: string, private_metadata = '') => ({ type: 'modal', callback_id, private_metadata, title: { type: 'plain_text', text: 'x' }, blocks: [] });
+
+const WRITES: WriteRow[] = [
+  {
+    kind: 'evaluation (forged private_metadata)',
+    allowed: ['senior'],
+    attempt: async (w, user) =>
+      void (await w.h.submitView(user, { ...modal(EvaluateIds.view, JSON.stringify({ f: w.f.id, g: [w.goalId] })), id: randomId('V') }, {
+        [EvaluateIds.assessmentBlock(0)]: { [EvaluateIds.assessmentInput(0)]: radio('ACHIEVED') },
+        [EvaluateIds.nextBlock]: { [EvaluateIds.nextInput]: { type: 'datepicker', selected_date: '2026-06-01' } },
+      })),
+    effect: async (w) => w.h.prisma.evaluation.count({ where: { followUpId: w.f.id, summary: null } }),
+  },
+  {
+    kind: 'learning (forged private_metadata)',
+    allowed: ['leader'],
+    attempt: async (w, user) =>
+      void (await w.h.submitView(user, { ...modal(LearnIds.view, JSON.stringify({ f: w.f.id })), id: randomId('V') }, {
+        [LearnIds.whatBlock]: { [LearnIds.whatInput]: text('forged learning') },
+        [LearnIds.learnedBlock]: { [LearnIds.learnedInput]: text('forged') },
+      })),
+    effect: async (w) => w.h.prisma.learning.count({ where: { followUpId: w.f.id, whatHappened: 'forged learning' } }),
+  },
+  {
+    kind: 'barrier (modal naming the leader)',
+    allowed: ['senior', 'leader'],
+    attempt: async (w, user) =>
+      void (await w.h.submitView(user, { ...modal(BarrierIds.view), id: randomId('V') }, {
+        [BarrierIds.leaderBlock]: { [BarrierIds.leaderInput]: { type: 'users_select', selected_user: w.users.leader } },
+        [BarrierIds.kindBlock]: { [BarrierIds.kindInput]: radio('RESOURCE') },
+        [BarrierIds.descriptionBlock]: { [BarrierIds.descriptionInput]: text(`forged barrier ${user}`) },
+        [BarrierIds.statusBlock]: { [BarrierIds.statusInput]: radio('OPEN') },
+      })),
+    effect: async (w) => w.h.prisma.barrier.count({ where: { followUpId: w.f.id, description: { startsWith: 'forged barrier' } } }),
+  },
+  {
+    kind: 'barrier status (button with a forged id)',
+    allowed: ['senior', 'leader'],
+    attempt: async (w, user) => {
+      const barrier = await w.h.prisma.barrier.findFirstOrThrow({ where: { followUpId: w.f.id, description: 'target of status changes' } });
+      const next = barrier.status === 'OPEN' ? 'IN_PROGRESS' : 'OPEN';
+      const replies = w.h.slack.responses.length;
+      await w.h.action(user, { action_id: BarrierIds.statusMenu(0), type: 'overflow', selected_option: { value: `${next}|${barrier.id}` } }, { response_url: w.h.newResponseUrl() });
+      // the button is acked first: wait for its answer (done or refused) before looking
+      await w.h.slack.waitForResponse(replies + 1);
+    },
+    effect: async (w) => {
+      const b = await w.h.prisma.barrier.findFirstOrThrow({ where: { followUpId: w.f.id, description: 'target of status changes' } });
+      return b.status === 'OPEN' ? 0 : 1;
+    },
+  },
+  {
+    kind: 'goal (modal naming the leader)',
+    allowed: ['senior', 'leader'],
+    attempt: async (w, user) =>
+      void (await w.h.submitView(user, { ...modal(GoalIds.view), id: randomId('V') }, {
+        [GoalIds.leaderBlock]: { [GoalIds.leaderInput]: { type: 'users_select', selected_user: w.users.leader } },
+        [GoalIds.kindBlock]: { [GoalIds.kindInput]: radio('PERSONAL') },
+        [GoalIds.titleBlock]: { [GoalIds.titleInput]: text(`forged goal ${user}`) },
+      })),
+    effect: async (w) => w.h.prisma.goal.count({ where: { followUpId: w.f.id, title: { startsWith: 'forged goal' } } }),
+  },
+];
+
+describe('privacy: who sees and changes what', () => {
+  let h: Harness;
+  let w: World;
+  const markers = new Map<string, string>();
+  const seen = new Map<string, string>(); // `${role}/${path}` → visible text
+
+  beforeAll(async () => {
+    h = await Harness.start({ clock: new FixedClock('2026-03-10T10:00:00Z') });
+    const users: Record<Role, string> = {
+      senior: h.user('UPRSEN01', { locale: 'en-GB' }),
+      leader: h.user('UPRLEA01', { locale: 'en-GB' }),
+      otherLeader: h.user('UPRLEA02', { locale: 'en-GB' }),
+      otherSenior: h.user('UPRSEN02', { locale: 'en-GB' }),
+      admin: h.user('UPRADM01', { locale: 'en-GB', is_admin: true }),
+      stranger: h.user('UPRSTR01', { locale: 'en-GB' }),
+    };
+    const f = await followUp(h, users.senior, users.leader, { channel: 'C0PRIV' });
+    await followUp(h, users.otherSenior, users.otherLeader, { channel: 'C0PRIV2' });
+    await person(h, users.admin, { isAdmin: true });
+    const base = await goal(h, f, 'base goal', { baseline: 0, target: 10 });
+    w = { h, users, f, goalId: base.id };
+    for (const row of KINDS) {
+      const marker = `SECRET-${row.kind.replace(/\W+/g, '-')}-${randomId('', 6)}`;
+      markers.set(row.kind, marker);
+      await row.seed(w, marker);
+    }
+    await h.prisma.barrier.create({ data: { followUpId: f.id, kind: 'RESOURCE', description: 'target of status changes', createdById: f.leaderId } });
+
+    for (const role of ROLES) {
+      const user = users[role];
+      seen.set(`${role}/home`, visibleText(await h.openHome(user)));
+      const n = h.slack.responses.length;
+      await h.command(user, `status <@${users.leader}>`);
+      seen.set(`${role}/status`, visibleText((await h.slack.waitForResponse(n + 1)).blocks));
+      const dms = h.slack.callsOf('chat.postMessage').length;
+      await h.action(user, { action_id: HomeIds.runButton('status', 0), type: 'button', value: users.leader });
+      seen.set(`${role}/statusButton`, visibleText((await h.slack.waitForCall('chat.postMessage', dms + 1)).args.blocks));
+    }
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  const readCases = KINDS.flatMap((row) => READ_PATHS.flatMap((path) => ROLES.map((role) => ({ kind: row.kind, path, role, may: row.visible[path].includes(role) }))));
+  it.each(readCases)('$kind via $path: $role sees it = $may', ({ kind, path, role, may }) => {
+    const text = seen.get(`${role}/${path}`)!;
+    expect(text).toBeDefined();
+    if (may) expect(text).toContain(markers.get(kind)!);
+    else expect(text).not.toContain(markers.get(kind)!);
+  });
+
+  it.each(ROLES.filter((r) => r !== 'senior' && r !== 'leader'))('status of the leader is refused to %s with a clear message', (role) => {
+    for (const path of ['status', 'statusButton'] as const) {
+      expect(seen.get(`${role}/${path}`)).toBe(`Only the senior leader who follows up <@UPRLEA01>, or <@UPRLEA01> themselves, can see this summary.`);
+    }
+  });
+
+  const writeCases = WRITES.flatMap((row) => ROLES.filter((r) => !row.allowed.includes(r)).map((role) => ({ kind: row.kind, role })));
+  it.each(writeCases)('$kind: $role cannot change it', async ({ kind, role }) => {
+    const row = WRITES.find((r) => r.kind === kind)!;
+    const before = await row.effect(w);
+    await row.attempt(w, w.users[role]);
+    expect(await row.effect(w)).toBe(before);
+  });
+
+  it.each(WRITES.map((r) => ({ kind: r.kind, role: r.allowed[0] })))('$kind: $role (allowed) can change it', async ({ kind, role }) => {
+    const row = WRITES.find((r) => r.kind === kind)!;
+    const before = await row.effect(w);
+    await row.attempt(w, w.users[role]);
+    // a modal saves before its ack; a button answers after — poll briefly
+    const deadline = Date.now() + 5000;
+    let after = await row.effect(w);
+    while (after === before && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+      after = await row.effect(w);
+    }
+    expect(after).not.toBe(before);
+  });
+});
