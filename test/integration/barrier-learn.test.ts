@@ -1,6 +1,6 @@
 import { BarrierIds, LearnIds } from '../../src/slack/ids';
 import { Harness, randomId, visibleText } from '../support/harness';
-import { dmTo, followUp, openedView } from '../support/seed';
+import { dmTo, followUp, openedView, openHomeOf, settle } from '../support/seed';
 
 const radio = (v: string) => ({ type: 'radio_buttons', selected_option: { value: v } });
 const text = (v: string) => ({ type: 'plain_text_input', value: v });
@@ -13,6 +13,7 @@ describe('/followup barrier (step 5)', () => {
     h = await Harness.start();
   });
   afterAll(async () => {
+    await settle(h);
     await h.close();
   });
 
@@ -61,7 +62,7 @@ describe('/followup barrier (step 5)', () => {
     expect(rows[0]).toMatchObject({ kind: 'RESOURCE', status: 'OPEN', createdById: f.leaderId, sourceKey: `view-${viewId}` });
 
     // Listed on the leader's Home with a menu; the senior leader changes it from status.
-    const home = await h.openHome(leader);
+    const home = await openHomeOf(h, leader);
     expect(visibleText(home)).toContain('*Ressurser* (åpen): To av fem teamledere har permisjon');
     const n = h.slack.responses.length;
     await h.command(senior, `status <@${leader}>`);
@@ -111,6 +112,7 @@ describe('/followup learn (step 7)', () => {
     h = await Harness.start();
   });
   afterAll(async () => {
+    await settle(h);
     await h.close();
   });
 

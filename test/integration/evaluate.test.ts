@@ -1,6 +1,6 @@
 import { EvaluateIds } from '../../src/slack/ids';
 import { FixedClock, Harness, randomId, visibleText } from '../support/harness';
-import { dmTo, followUp, goal, openedView } from '../support/seed';
+import { dmTo, followUp, goal, openedView, settle } from '../support/seed';
 
 /** Evaluation (step 4), end to end: command → modal → validation → DB → DMs → App Home. */
 describe('/followup evaluate', () => {
@@ -10,6 +10,7 @@ describe('/followup evaluate', () => {
     h = await Harness.start({ clock });
   });
   afterAll(async () => {
+    await settle(h);
     await h.close();
   });
 

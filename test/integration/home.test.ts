@@ -4,7 +4,7 @@ import { HomeIds } from '../../src/slack/ids';
 import { dayToDate } from '../../src/time/dates';
 import { countingPrisma } from '../support/countingPrisma';
 import { FixedClock, Harness, visibleText } from '../support/harness';
-import { dmTo, followUp, goal, person } from '../support/seed';
+import { dmTo, followUp, goal, person, settle } from '../support/seed';
 
 type Block = { type: string; block_id?: string; elements?: { type: string; action_id?: string; value?: string; text?: { text: string } }[] };
 
@@ -32,6 +32,7 @@ describe('App Home dashboard', () => {
     h = await Harness.start({ clock: new FixedClock('2026-03-10T10:00:00Z') });
   });
   afterAll(async () => {
+    await settle(h);
     await h.close();
   });
 
@@ -130,6 +131,7 @@ describe('App Home database cost', () => {
     h = await Harness.start();
   });
   afterAll(async () => {
+    await settle(h);
     await h.close();
   });
 

@@ -1,7 +1,7 @@
 import { BarrierIds, EvaluateIds, GoalIds, HomeIds, LearnIds } from '../../src/slack/ids';
 import { dayToDate } from '../../src/time/dates';
 import { FixedClock, Harness, randomId, visibleText } from '../support/harness';
-import { followUp, goal, person } from '../support/seed';
+import { followUp, goal, person, settle } from '../support/seed';
 
 /**
  * Who sees and changes what (PRODUCT.md, "People and what they may see"), table-driven.
@@ -219,6 +219,7 @@ describe('privacy: who sees and changes what', () => {
     }
   });
   afterAll(async () => {
+    await settle(h);
     await h.close();
   });
 

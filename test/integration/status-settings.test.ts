@@ -1,7 +1,7 @@
 import { SettingsIds } from '../../src/slack/ids';
 import { dayToDate } from '../../src/time/dates';
 import { FixedClock, Harness, randomId, visibleText } from '../support/harness';
-import { dmTo, followUp, goal, openedView, person } from '../support/seed';
+import { dmTo, followUp, goal, openedView, person, settle } from '../support/seed';
 
 const radio = (v: string) => ({ type: 'radio_buttons', selected_option: { value: v } });
 const select = (v: string) => ({ type: 'static_select', selected_option: { value: v } });
@@ -13,6 +13,7 @@ describe('/followup status', () => {
     h = await Harness.start({ clock: new FixedClock('2026-03-10T10:00:00Z') });
   });
   afterAll(async () => {
+    await settle(h);
     await h.close();
   });
 
@@ -79,6 +80,7 @@ describe('/followup settings', () => {
     h = await Harness.start();
   });
   afterAll(async () => {
+    await settle(h);
     await h.close();
   });
 

@@ -77,3 +77,27 @@ export async function dmTo(h: Harness, userId: string, needle: string, timeoutMs
   await h.slack.waitFor(() => !!find(), timeoutMs, `a DM to ${userId} containing “${needle}”`);
   return find()!.args;
 }
+
+/**
+ * Opens App Home as `userId` and returns the newest view published to them. Unlike
+ * `h.openHome`, it cannot pick up another person's publish still in flight from earlier work.
+ */
+export async function openHomeOf(h: Harness, userId: string): Promise<Record<string, unknown>> {
+  const before = h.slack.callsOf('views.publish').length;
+  await h.event({ type: 'app_home_opened', user: userId, channel: 'D0HOME', tab: 'home' });
+  const mine = () => h.slack.callsOf('views.publish').slice(before).filter((c) => c.args.user_id === userId);
+  await h.slack.waitFor(() => mine().length > 0, 5000, `views.publish to ${userId}`);
+  return mine().pop()!.args.view as Record<string, unknown>;
+}
+
+/** Waits until the app has made no Web API call for `quietMs` (work after an ack has finished). */
+export async function settle(h: Harness, quietMs = 300, timeoutMs = 5000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  let count = -1;
+  while (Date.now() < end) {
+    const now = h.slack.calls.length + h.slack.responses.length;
+    if (now === count) return;
+    count = now;
+    await new Promise((r) => setTimeout(r, quietMs));
+  }
+}
