@@ -58,7 +58,7 @@ export const GoalIds = {
 
 export const HomeIds = {
   setupButton: 'home_setup_button',
-  /** Per card: `home_new_goal_button_<n>` (action ids are unique within a view). */
+  /** First card: `home_new_goal_button`; next cards `home_new_goal_button_<n>` (action ids are unique within a view). */
   newGoalButton: 'home_new_goal_button',
   editFollowUpButton: 'home_edit_followup_button',
   /** A button that runs `/followup <sub>` for the card's leader: `home_run_<sub>_<n>`, value = leader's user id. */

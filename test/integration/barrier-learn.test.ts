@@ -59,7 +59,7 @@ describe('/followup barrier (step 5)', () => {
     expect(JSON.stringify(told)).toContain('&lt;@U123&gt;');
     const rows = await h.prisma.barrier.findMany({ where: { followUpId: f.id } });
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ kind: 'RESOURCE', status: 'OPEN', createdById: f.leaderId, sourceKey: `view-${viewId}` });
+    expect(rows[0]).toMatchObject({ kind: 'RESOURCE', status: 'OPEN', createdById: f.leaderId, sourceKey: `view-${h.teamId}-${viewId}` });
 
     // Listed on the leader's Home with a menu; the senior leader changes it from status.
     const home = await openHomeOf(h, leader);

@@ -100,7 +100,7 @@ describe('/followup evaluate', () => {
 
     const evaluations = await h.prisma.evaluation.findMany({ where: { followUpId: f.id }, include: { items: true } });
     expect(evaluations).toHaveLength(1);
-    expect(evaluations[0].sourceKey).toBe(`view-${viewId}`);
+    expect(evaluations[0].sourceKey).toBe(`view-${h.teamId}-${viewId}`);
     expect(evaluations[0].items.map((i) => [i.goalId, i.assessment, i.comment]).sort()).toEqual(
       [
         [g0.id, 'AT_RISK', 'Good progress, ærlig talt — 进展'],

@@ -16,6 +16,9 @@ const BARRIERS_SHOWN = 5;
 /** Subcommands offered in a senior leader's "More…" menu for a leader. */
 const SENIOR_MORE = ['conversation', 'feedback', 'checkin', 'barrier', 'plan', 'develop', 'questions'] as const;
 
+/** Action ids are unique within a view: the first card keeps the plain id, the next get `_<n>`. */
+const cardId = (base: string, n: number) => (n === 0 ? base : `${base}_${n}`);
+
 export interface HomeOptions {
   /** Page of the senior leader's leaders (0-based). */
   page?: number;
@@ -28,10 +31,10 @@ function seniorCard(tr: Translate, card: HomeCard, zone: string, n: number): Kno
     {
       type: 'actions',
       elements: [
-        button(tr('home.button_new_goal'), `${HomeIds.newGoalButton}_${n}`, card.leaderUserId, 'primary'),
+        button(tr('home.button_new_goal'), cardId(HomeIds.newGoalButton, n), card.leaderUserId, 'primary'),
         button(tr('home.button_evaluate'), HomeIds.runButton('evaluate', n), card.leaderUserId),
         button(tr('home.button_status'), HomeIds.runButton('status', n), card.leaderUserId),
-        button(tr('home.button_edit_followup'), `${HomeIds.editFollowUpButton}_${n}`, card.followUpId),
+        button(tr('home.button_edit_followup'), cardId(HomeIds.editFollowUpButton, n), card.followUpId),
         {
           type: 'static_select',
           action_id: HomeIds.moreSelect(n),
@@ -58,7 +61,7 @@ function leaderCard(tr: Translate, card: HomeCard, zone: string, n: number, barr
   blocks.push({
     type: 'actions',
     elements: [
-      button(tr('home.button_new_goal'), `${HomeIds.newGoalButton}_${n}`, card.leaderUserId, 'primary'),
+      button(tr('home.button_new_goal'), cardId(HomeIds.newGoalButton, n), card.leaderUserId, 'primary'),
       button(tr('home.button_checkin'), HomeIds.runButton('checkin', n), card.leaderUserId),
       button(tr(card.reflectionDue ? 'home.button_reflect_due' : 'home.button_reflect'), HomeIds.runButton('reflect', n), card.leaderUserId),
       button(tr('home.button_barrier'), HomeIds.runButton('barrier', n), card.leaderUserId),
