@@ -215,6 +215,7 @@ export const en = {
   'evaluate.error_same_target': 'That is the current target. Enter a different one, or leave it empty.',
   'evaluate.done': 'Evaluation of {count} goal(s) with {leader} saved.',
   'evaluate.done_notify_leader': '{senior} recorded an evaluation of your {count} goal(s).',
+  'evaluate.done_item': '• *{title}* — {assessment}',
   'evaluate.done_achieved': '🎉 Achieved: *{title}*',
   'evaluate.done_adjusted': '✏️ Adjusted: *{title}* — {change}',
   'evaluate.done_target': 'new target {target}',

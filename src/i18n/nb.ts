@@ -214,6 +214,7 @@ export const nb: Record<MessageKey, string> = {
   'evaluate.error_same_target': 'Det er dagens målnivå. Skriv inn et annet, eller la feltet stå tomt.',
   'evaluate.done': 'Evaluering av {count} mål med {leader} er lagret.',
   'evaluate.done_notify_leader': '{senior} har registrert en evaluering av dine {count} mål.',
+  'evaluate.done_item': '• *{title}* – {assessment}',
   'evaluate.done_achieved': '🎉 Nådd: *{title}*',
   'evaluate.done_adjusted': '✏️ Justert: *{title}* – {change}',
   'evaluate.done_target': 'nytt målnivå {target}',

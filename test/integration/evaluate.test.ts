@@ -97,6 +97,7 @@ describe('/followup evaluate', () => {
     const leaderDm = await dmTo(h, leader, 'evaluering av dine 2 mål');
     expect(visibleText(leaderDm.blocks)).toContain('Nådd: *Weekly team meeting with an agenda*');
     expect(visibleText(leaderDm.blocks)).toContain('nytt målnivå 75,5');
+    expect(visibleText(leaderDm.blocks)).toContain('• *Raise staff satisfaction 🚀* – I fare: Good progress, ærlig talt — 进展');
 
     const evaluations = await h.prisma.evaluation.findMany({ where: { followUpId: f.id }, include: { items: true } });
     expect(evaluations).toHaveLength(1);

@@ -56,6 +56,8 @@ export interface RecordedEvaluation {
   followUp: FollowUpWithPeople;
   achieved: GoalWithMilestones[];
   adjusted: GoalWithMilestones[];
+  /** Titles of the evaluated goals, by id (for confirmations). */
+  titles: Record<string, string>;
   duplicate: boolean;
 }
 
@@ -104,7 +106,7 @@ export class EvaluationService {
 
     if (sourceKey) {
       const existing = await this.repos.evaluations.findBySourceKey(sourceKey);
-      if (existing) return { evaluation: existing, followUp, achieved: [], adjusted: [], duplicate: true };
+      if (existing) return { evaluation: existing, followUp, achieved: [], adjusted: [], titles: {}, duplicate: true };
     }
 
     const today = this.today(actor);
@@ -178,7 +180,7 @@ export class EvaluationService {
     } catch (err) {
       if (sourceKey && isUniqueViolation(err)) {
         const existing = await this.repos.evaluations.findBySourceKey(sourceKey);
-        if (existing) return { evaluation: existing, followUp, achieved: [], adjusted: [], duplicate: true };
+        if (existing) return { evaluation: existing, followUp, achieved: [], adjusted: [], titles: {}, duplicate: true };
       }
       throw err;
     }
@@ -187,6 +189,7 @@ export class EvaluationService {
     for (const goal of result.achieved) await events.goalAchieved(goal.id);
     for (const goal of result.adjusted) await events.subjectChanged('goal', goal.id);
     if (previousNext !== input.nextEvaluationOn) await events.subjectChanged('evaluation', followUp.id);
-    return { ...result, followUp, duplicate: false };
+    const titles = Object.fromEntries(input.items.map((i) => [i.goalId, open.get(i.goalId)?.title ?? '']));
+    return { ...result, followUp, titles, duplicate: false };
   }
 }

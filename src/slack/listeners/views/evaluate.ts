@@ -5,16 +5,19 @@ import type { AppContext } from '../../context';
 import { evaluateBlocks, readEvaluateForm } from '../../forms/evaluate';
 import { EvaluateIds } from '../../ids';
 import { dm, refreshHomes } from '../../notify';
-import { esc, truncate, userMention } from '../../views/blocks';
-import { textMessage, type Message } from '../../views/help';
+import type { KnownBlock } from '@slack/types';
+import { esc, section, truncate, userMention } from '../../views/blocks';
+import type { Message } from '../../views/help';
 import { submitHandler } from './submit';
 
 /** The evaluation as one message, in the reader's language and zone. */
 function evaluationMessage(tr: Translate, locale: 'nb' | 'en', zone: string, r: RecordedEvaluation, headline: string): Message {
-  const titles = new Map<string, string>();
-  for (const g of [...r.achieved, ...r.adjusted]) titles.set(g.id, g.title);
   const lines = [headline];
   const next = r.evaluation.nextEvaluationOn ? slackDay(dateToDay(r.evaluation.nextEvaluationOn), zone) : tr('common.none');
+  for (const item of r.evaluation.items) {
+    const line = tr('evaluate.done_item', { title: esc(truncate(r.titles[item.goalId] ?? '', 150)), assessment: tr(`evaluate.assessment.${item.assessment}`) });
+    lines.push(item.comment ? `${line}: ${esc(truncate(item.comment, 300))}` : line);
+  }
   for (const g of r.achieved) lines.push(tr('evaluate.done_achieved', { title: esc(truncate(g.title, 150)) }));
   for (const g of r.adjusted) {
     const parts: string[] = [];
@@ -23,7 +26,18 @@ function evaluationMessage(tr: Translate, locale: 'nb' | 'en', zone: string, r: 
     lines.push(tr('evaluate.done_adjusted', { title: esc(truncate(g.title, 150)), change: parts.join(' · ') }));
   }
   lines.push(tr('evaluate.done_next', { date: next }));
-  return textMessage(truncate(lines.join('\n'), 2900));
+  // One section holds 3000 characters: spread the lines over as many sections as they need.
+  const blocks: KnownBlock[] = [];
+  let chunk = '';
+  for (const line of lines) {
+    if (chunk && chunk.length + line.length + 1 > 2900) {
+      blocks.push(section(chunk));
+      chunk = '';
+    }
+    chunk = chunk ? `${chunk}\n${line}` : line;
+  }
+  if (chunk) blocks.push(section(chunk));
+  return { text: headline, blocks };
 }
 
 export function evaluateSubmission(ctx: AppContext) {
