@@ -272,6 +272,7 @@ export const en = {
   'status.more_barriers': '…and {count} more open barriers.',
   'status.overdue_header': '*Overdue actions*',
   'status.compact_line': '{leader}: {goals} goals, {progress} · {barriers} open barriers · {overdue} overdue actions',
+  'status.truncated': 'There is more than fits in one message: see the *Home* tab of the app for everything.',
   'status.compact_hint': 'Mention a leader for the details, e.g. `/followup status @anna`.',
 
   // ── settings ──────────────────────────────────────────────────────────────

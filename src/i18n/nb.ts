@@ -271,6 +271,7 @@ export const nb: Record<MessageKey, string> = {
   'status.more_barriers': '…og {count} åpne hindringer til.',
   'status.overdue_header': '*Forfalte tiltak*',
   'status.compact_line': '{leader}: {goals} mål, {progress} · {barriers} åpne hindringer · {overdue} forfalte tiltak',
+  'status.truncated': 'Det er mer enn det som får plass i én melding: se *Hjem*-fanen i appen for alt.',
   'status.compact_hint': 'Nevn en leder for detaljene, f.eks. `/followup status @anna`.',
 
   // ── settings ──────────────────────────────────────────────────────────────
