@@ -1,3 +1,4 @@
+import type { FollowUpWithPeople } from './followups';
 import type { Db, Goal, GoalKind, GoalStatus, Milestone, Prisma } from './prisma';
 
 export interface NewGoal {
@@ -18,6 +19,13 @@ export interface NewGoal {
 }
 
 export type GoalWithMilestones = Goal & { milestones: Milestone[] };
+export type GoalWithFollowUp = GoalWithMilestones & { followUp: FollowUpWithPeople };
+
+export interface GoalChanges {
+  target?: number | null;
+  targetDate?: Date | null;
+  qualitativeCriteria?: string | null;
+}
 
 export class GoalRepository {
   constructor(private readonly db: Db) {}
@@ -71,7 +79,7 @@ export class GoalRepository {
    */
   async change(
     goalId: string,
-    data: { target?: number | null; targetDate?: Date | null; status?: GoalStatus; achievedAt?: Date | null },
+    data: GoalChanges & { status?: GoalStatus; achievedAt?: Date | null },
     authorId: string,
     reason: string,
   ): Promise<GoalWithMilestones> {
@@ -81,6 +89,14 @@ export class GoalRepository {
       data: { goalId, number: (last?.number ?? 0) + 1, authorId, reason, snapshot: snapshotOf(goal) },
     });
     return goal;
+  }
+
+  /** A goal with its milestones and its follow-up (with both people), for access checks. */
+  findWithFollowUp(id: string): Promise<GoalWithFollowUp | null> {
+    return this.db.goal.findUnique({
+      where: { id },
+      include: { milestones: { orderBy: { position: 'asc' } }, followUp: { include: { senior: true, leader: true } } },
+    });
   }
 
   revisions(goalId: string) {

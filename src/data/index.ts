@@ -7,6 +7,13 @@ import { LearningRepository } from './learnings';
 import { PersonRepository } from './people';
 import type { Db, PrismaClient } from './prisma';
 import { WorkspaceRepository } from './workspaces';
+import { CheckInRepository } from './checkins';
+import { MilestoneRepository } from './milestones';
+import { ConversationRepository } from './conversations';
+import { FeedbackRepository } from './feedback';
+import { DevelopmentRepository } from './development';
+import { ReflectionRepository } from './reflections';
+import { QuestionRepository } from './questions';
 
 export interface Repositories {
   workspaces: WorkspaceRepository;
@@ -17,6 +24,13 @@ export interface Repositories {
   barriers: BarrierRepository;
   learnings: LearningRepository;
   dashboard: DashboardRepository;
+  checkIns: CheckInRepository;
+  milestones: MilestoneRepository;
+  conversations: ConversationRepository;
+  feedback: FeedbackRepository;
+  development: DevelopmentRepository;
+  reflections: ReflectionRepository;
+  questions: QuestionRepository;
 }
 
 export function repositories(db: Db): Repositories {
@@ -29,6 +43,13 @@ export function repositories(db: Db): Repositories {
     barriers: new BarrierRepository(db),
     learnings: new LearningRepository(db),
     dashboard: new DashboardRepository(db),
+    checkIns: new CheckInRepository(db),
+    milestones: new MilestoneRepository(db),
+    conversations: new ConversationRepository(db),
+    feedback: new FeedbackRepository(db),
+    development: new DevelopmentRepository(db),
+    reflections: new ReflectionRepository(db),
+    questions: new QuestionRepository(db),
   };
 }
 

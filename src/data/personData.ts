@@ -50,7 +50,8 @@ export class PersonDataRepository {
     });
     const feedback = await this.db.feedback.findMany({ where: { OR: [{ giverId: personId }, { receiverId: personId }] } });
     const reminders = await this.db.reminder.findMany({ where: { recipientId: personId }, select: { kind: true, dueAt: true, status: true } });
-    return JSON.parse(JSON.stringify({ person, followUps, feedback, reminders })) as Prisma.JsonObject;
+    const agendaPicks = await this.db.agendaPick.findMany({ where: { personId }, select: { questionKey: true, createdAt: true } });
+    return JSON.parse(JSON.stringify({ person, followUps, feedback, reminders, agendaPicks })) as Prisma.JsonObject;
   }
 
   /** Counts what erasing the person deletes, to say so before it is done. */
@@ -66,6 +67,7 @@ export class PersonDataRepository {
     await this.db.feedback.deleteMany({ where: { OR: [{ giverId: personId }, { receiverId: personId }] } });
     await this.db.reminder.deleteMany({ where: { recipientId: personId } });
     await this.db.delivery.deleteMany({ where: { recipientId: personId } });
+    await this.db.agendaPick.deleteMany({ where: { personId } });
     await this.db.person.delete({ where: { id: personId } });
   }
 }

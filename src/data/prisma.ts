@@ -24,6 +24,7 @@ export type {
   Question,
   Reminder,
   Delivery,
+  AgendaPick,
 } from '../generated/prisma/client';
 
 export function createPrisma(databaseUrl: string, options: { max?: number } = {}): PrismaClient {

@@ -9,6 +9,13 @@ import { FollowUpService } from './followups';
 import { GoalService } from './goals';
 import { HomeService } from './home';
 import { LearningService } from './learnings';
+import { CheckInService } from './checkins';
+import { MilestoneService } from './milestones';
+import { ConversationService } from './conversations';
+import { FeedbackService } from './feedback';
+import { DevelopmentService } from './development';
+import { ReflectionService } from './reflections';
+import { QuestionService } from './questions';
 import { PeopleService, type Defaults } from './people';
 import { noDomainEvents, type DomainEvents, type SlackGateway } from './ports';
 import { SettingsService } from './settings';
@@ -39,6 +46,13 @@ export interface Services {
   learnings: LearningService;
   status: StatusService;
   settings: SettingsService;
+  checkIns: CheckInService;
+  milestones: MilestoneService;
+  conversations: ConversationService;
+  feedback: FeedbackService;
+  development: DevelopmentService;
+  reflections: ReflectionService;
+  questions: QuestionService;
 }
 
 export function createServices(deps: DomainDeps): Services {
@@ -48,13 +62,15 @@ export function createServices(deps: DomainDeps): Services {
   const home = new HomeService(repos, deps.clock);
   // Services read `events` when they fire one, so it can be wired (or observed) after creation.
   const events = () => services.events;
+  const goals = new GoalService(deps.prisma, repos, followUps, deps.clock);
+  const questions = new QuestionService(repos, deps.clock);
   const services: Services = {
     repos,
     clock: deps.clock,
     events: deps.events ?? noDomainEvents,
     people,
     followUps,
-    goals: new GoalService(deps.prisma, repos, followUps, deps.clock),
+    goals,
     home,
     exports: new ExportService(deps.prisma, repos, people),
     evaluations: new EvaluationService(deps.prisma, repos, deps.clock, events),
@@ -62,6 +78,13 @@ export function createServices(deps: DomainDeps): Services {
     learnings: new LearningService(repos),
     status: new StatusService(repos, home),
     settings: new SettingsService(repos, events),
+    checkIns: new CheckInService(deps.prisma, repos, goals),
+    milestones: new MilestoneService(repos, goals, deps.clock),
+    conversations: new ConversationService(deps.prisma, repos, questions, deps.clock),
+    feedback: new FeedbackService(repos),
+    development: new DevelopmentService(repos, followUps),
+    reflections: new ReflectionService(repos, questions),
+    questions,
   };
   return services;
 }

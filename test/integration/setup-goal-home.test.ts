@@ -1,6 +1,6 @@
 import { FixedClock, Harness, randomId, visibleText } from '../support/harness';
 import { goalValues, openModal, setupFollowUp, setupValues } from '../support/flows';
-import { GoalIds, HomeIds, SetupIds } from '../../src/slack/ids';
+import { GoalIds, HomeIds, SetupIds, actionPattern } from '../../src/slack/ids';
 
 // Thursday 26 November 2026, 10:00 in Oslo.
 const clock = () => new FixedClock('2026-11-26T09:00:00Z');
@@ -142,17 +142,17 @@ describe('setup, goals and App Home, end to end', () => {
     const buttons = (home.blocks as { type: string; elements?: { action_id: string; value?: string }[] }[])
       .filter((b) => b.type === 'actions')
       .flatMap((b) => b.elements ?? []);
-    const newGoal = buttons.find((e) => e.action_id === HomeIds.newGoalButton && e.value === leader);
+    const newGoal = buttons.find((e) => actionPattern(HomeIds.newGoalButton).test(e.action_id) && e.value === leader);
     expect(newGoal).toBeDefined();
     const n = h.slack.callsOf('views.open').length;
-    await h.action(senior, { type: 'button', action_id: HomeIds.newGoalButton, value: leader }, { view: { id: 'VHOME', type: 'home' } });
+    await h.action(senior, { type: 'button', action_id: newGoal!.action_id, value: leader }, { view: { id: 'VHOME', type: 'home' } });
     const opened = await h.slack.waitForCall('views.open', n + 1);
     const view = opened.args.view as { callback_id: string; blocks: { block_id?: string; element?: Record<string, unknown> }[] };
     expect(view.callback_id).toBe(GoalIds.view);
     expect(view.blocks.find((b) => b.block_id === GoalIds.leaderBlock)?.element?.initial_user).toBe(leader);
 
-    const edit = buttons.find((e) => e.action_id === HomeIds.editFollowUpButton);
-    await h.action(senior, { type: 'button', action_id: HomeIds.editFollowUpButton, value: edit?.value }, { view: { id: 'VHOME', type: 'home' } });
+    const edit = buttons.find((e) => actionPattern(HomeIds.editFollowUpButton).test(e.action_id));
+    await h.action(senior, { type: 'button', action_id: edit!.action_id, value: edit?.value }, { view: { id: 'VHOME', type: 'home' } });
     const editView = (await h.slack.waitForCall('views.open', n + 2)).args.view;
     expect(visibleText(editView)).toContain('Edit follow-up');
   });

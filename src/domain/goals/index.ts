@@ -1,11 +1,14 @@
 import type { PrismaClient } from '../../data/prisma';
 import { inTransaction, type Repositories } from '../../data';
-import type { GoalWithMilestones } from '../../data/goals';
+import type { GoalChanges, GoalWithFollowUp, GoalWithMilestones } from '../../data/goals';
+import type { FollowUpWithPeople } from '../../data/followups';
 import type { GoalKind } from '../../data/prisma';
 import { isUniqueViolation } from '../../data/prisma';
 import type { Clock } from '../../time/clock';
 import { dayToDate, type IsoDay } from '../../time/dates';
-import { ValidationError, type FieldError } from '../errors';
+import { dateToDay } from '../../time/dates';
+import { NotFoundError, ValidationError, type FieldError } from '../errors';
+import { assertParticipant } from '../privacy';
 import type { FollowUpService } from '../followups';
 import type { Actor } from '../people';
 
@@ -33,6 +36,28 @@ export interface CreatedGoal {
   duplicate: boolean;
 }
 
+export interface GoalEditInput {
+  goalId: string;
+  target: number | null;
+  targetDate: IsoDay | null;
+  qualitativeCriteria: string | null;
+  reason: string;
+}
+
+export interface EditedGoal {
+  goal: GoalWithMilestones;
+  followUp: FollowUpWithPeople;
+  /** Which of target, targetDate, qualitativeCriteria changed (empty when a retry found nothing to do). */
+  changed: string[];
+  reason: string;
+}
+
+/** A goal the actor may see, with the follow-up it belongs to. */
+export interface VisibleGoal {
+  goal: GoalWithMilestones;
+  followUp: FollowUpWithPeople;
+}
+
 export class GoalService {
   constructor(
     private readonly prisma: PrismaClient,
@@ -40,6 +65,73 @@ export class GoalService {
     private readonly followUps: FollowUpService,
     private readonly clock: Clock,
   ) {}
+
+  /**
+   * The goals the actor may see: as a leader their own, as a senior leader those of their leaders.
+   * `leaderUserId` narrows to one leader (a mention); `activeOnly` leaves out achieved goals.
+   */
+  async visibleGoals(actor: Actor, opts: { leaderUserId?: string | null; activeOnly?: boolean } = {}): Promise<VisibleGoal[]> {
+    let followUps = await this.followUps.listForActor(actor);
+    if (opts.leaderUserId) followUps = followUps.filter((f) => f.leader.slackUserId === opts.leaderUserId);
+    const byId = new Map(followUps.map((f) => [f.id, f]));
+    const goals = await this.repos.goals.listForFollowUps([...byId.keys()]);
+    return goals
+      .filter((g) => !opts.activeOnly || g.status === 'ACTIVE')
+      .map((goal) => ({ goal, followUp: byId.get(goal.followUpId)! }));
+  }
+
+  /**
+   * One goal, when the actor is the senior leader or the leader of its follow-up. A goal of
+   * another workspace, a dropped goal or a missing one is "not found"; someone else's is "not allowed".
+   */
+  async getVisible(actor: Actor, goalId: string): Promise<GoalWithFollowUp> {
+    const goal = await this.repos.goals.findWithFollowUp(goalId);
+    if (!goal || goal.followUp.workspaceId !== actor.teamId || goal.status === 'DROPPED') throw new NotFoundError('goal');
+    assertParticipant(goal.followUp, actor.person.id);
+    return goal;
+  }
+
+  /**
+   * Changes a goal's target, target date or qualitative criteria. Asks why (required) and keeps a
+   * revision with the reason. Either person of the follow-up may do it.
+   */
+  async edit(actor: Actor, input: GoalEditInput): Promise<EditedGoal> {
+    const goal = await this.getVisible(actor, input.goalId);
+    const errors: Record<string, FieldError> = {};
+    const today = this.clock.now().setZone(actor.zone).toISODate() as IsoDay;
+    const changes: GoalChanges = {};
+    const changed: string[] = [];
+    const hasMetric = goal.baseline !== null;
+    if (hasMetric) {
+      if (input.target === null) errors.target = { key: 'common.error_required' };
+      else if (input.target === goal.baseline) errors.target = { key: 'goal.error_baseline_equals_target' };
+      else if (input.target !== goal.target) {
+        changes.target = input.target;
+        changed.push('target');
+      }
+    } else if (input.target !== null) errors.target = { key: 'goal_edit.error_no_metric' };
+    const oldDate = goal.targetDate ? dateToDay(goal.targetDate) : null;
+    if (input.targetDate !== oldDate) {
+      if (input.targetDate && input.targetDate < today) errors.targetDate = { key: 'common.error_date_past' };
+      changes.targetDate = input.targetDate ? dayToDate(input.targetDate) : null;
+      changed.push('targetDate');
+    }
+    if ((input.qualitativeCriteria ?? null) !== (goal.qualitativeCriteria ?? null)) {
+      changes.qualitativeCriteria = input.qualitativeCriteria;
+      changed.push('qualitativeCriteria');
+    }
+    if (Object.keys(errors).length > 0) throw new ValidationError(errors);
+    if (changed.length === 0) {
+      // Slack retried a submission we already saved: the same person, the same reason, nothing left to change.
+      const [last] = (await this.repos.goals.revisions(goal.id)).slice(-1);
+      if (last && last.authorId === actor.person.id && last.reason === input.reason && last.number > 1) {
+        return { goal, followUp: goal.followUp, changed: [], reason: input.reason };
+      }
+      throw new ValidationError({ reason: { key: 'goal_edit.error_nothing_changed' } });
+    }
+    const updated = await inTransaction(this.prisma, (repos) => repos.goals.change(goal.id, changes, actor.person.id, input.reason));
+    return { goal: updated, followUp: goal.followUp, changed, reason: input.reason };
+  }
 
   /**
    * Creates a goal with its milestones and first revision. The senior leader or the leader may

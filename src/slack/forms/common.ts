@@ -94,6 +94,16 @@ export class FormReader {
     return value;
   }
 
+  /** Checkboxes or a multi-select: the chosen values, each one of `allowed` when given. */
+  options(block: string, action: string, opts: { allowed?: readonly string[]; max?: number } = {}): string[] {
+    const chosen = (get(this.values, block, action)?.selected_options ?? []).map((o) => o.value);
+    if ((opts.allowed && chosen.some((v) => !opts.allowed!.includes(v))) || (opts.max !== undefined && chosen.length > opts.max)) {
+      this.invalid(block);
+      return [];
+    }
+    return chosen;
+  }
+
   private invalid(block: string): null {
     this.errors[block] = { key: 'common.error_invalid_option' };
     return null;

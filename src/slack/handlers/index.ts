@@ -7,6 +7,8 @@ import { openEvaluate } from './evaluate';
 import { openGoal } from './goal';
 import { openLearn } from './learn';
 import { openSettings } from './settings';
+import { openCheckIn, openMilestone } from './checkin';
+import { openConversation, openDevelop, openFeedback, openQuestions, openReflect } from './steps';
 import { openSetup } from './setup';
 import { runStatus } from './status';
 
@@ -24,4 +26,11 @@ export const subcommandHandlers: Partial<Record<Subcommand, SubcommandHandler>> 
   learn: openLearn,
   status: runStatus,
   settings: openSettings,
+  checkin: (ctx, inv) => openCheckIn(ctx, inv),
+  milestone: openMilestone,
+  conversation: (ctx, inv) => openConversation(ctx, inv),
+  feedback: openFeedback,
+  develop: openDevelop,
+  reflect: (ctx, inv) => openReflect(ctx, inv),
+  questions: openQuestions,
 };

@@ -1,7 +1,8 @@
 import type { KnownBlock, PlainTextOption } from '@slack/types';
+import type { Person } from '../../data/prisma';
 import { Limits, plain } from './blocks';
 
-/** Input blocks shared by the step modals (evaluate, barrier, learn, settings). */
+/** Input blocks shared by the step modals. */
 export function textInput(
   blockId: string,
   actionId: string,
@@ -20,7 +21,7 @@ export function textInput(
       multiline: opts.multiline ?? false,
       max_length: opts.max,
       ...(opts.placeholder ? { placeholder: plain(opts.placeholder, Limits.placeholder) } : {}),
-      ...(opts.initial ? { initial_value: opts.initial } : {}),
+      ...(opts.initial ? { initial_value: Array.from(opts.initial).slice(0, opts.max).join('') } : {}),
     },
   };
 }
@@ -57,7 +58,7 @@ export function selectInput(
   actionId: string,
   label: string,
   options: PlainTextOption[],
-  opts: { optional?: boolean; initial?: PlainTextOption | null; hint?: string } = {},
+  opts: { optional?: boolean; initial?: PlainTextOption | null; hint?: string; radio?: boolean } = {},
 ): KnownBlock {
   return {
     type: 'input',
@@ -65,8 +66,13 @@ export function selectInput(
     optional: opts.optional ?? false,
     label: plain(label, Limits.label),
     ...(opts.hint ? { hint: plain(opts.hint, Limits.label) } : {}),
-    element: { type: 'static_select', action_id: actionId, options, ...(opts.initial ? { initial_option: opts.initial } : {}) },
-  };
+    element: {
+      type: opts.radio ? 'radio_buttons' : 'static_select',
+      action_id: actionId,
+      options: options.slice(0, opts.radio ? 10 : 100),
+      ...(opts.initial ? { initial_option: opts.initial } : {}),
+    },
+  } as KnownBlock;
 }
 
 export function userInput(blockId: string, actionId: string, label: string, initialUser: string | null): KnownBlock {
@@ -77,3 +83,26 @@ export function userInput(blockId: string, actionId: string, label: string, init
     element: { type: 'users_select', action_id: actionId, ...(initialUser ? { initial_user: initialUser } : {}) },
   };
 }
+
+/** How a person is named where mentions do not render (option texts). */
+export function nameOf(person: Pick<Person, 'displayName' | 'realName' | 'slackUserId'>): string {
+  return person.displayName || person.realName || person.slackUserId;
+}
+
+/** private_metadata as JSON, cut to nothing rather than over the limit. */
+export function metadata(value: Record<string, unknown>): string {
+  const json = JSON.stringify(value);
+  return json.length <= Limits.privateMetadata ? json : '';
+}
+
+/** Parses private_metadata JSON; null when missing or not an object. */
+export function parseMetadata(raw: string): Record<string, unknown> | null {
+  try {
+    const v: unknown = JSON.parse(raw);
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+export const ID_PATTERN = /^[a-z0-9]{10,40}$/;

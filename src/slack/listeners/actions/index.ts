@@ -1,6 +1,8 @@
 import type { App, BlockAction, ButtonAction, OverflowAction, StaticSelectAction } from '@slack/bolt';
 import type { AppContext } from '../../context';
-import { BarrierIds, ExportIds, HomeIds, MenuIds } from '../../ids';
+import { BarrierIds, CheckInIds, ConversationIds, DevelopIds, ExportIds, GoalEditIds, HomeIds, MenuIds, MilestoneIds, QuestionIds, ReflectIds, actionPattern } from '../../ids';
+import { conversationPick, developStatus, questionAddButton, questionAddToNext, reflectOpen } from './steps';
+import { checkInGoalChosen, checkInLogButton, goalEditButton, milestoneDoneButton } from './checkin';
 import { barrierStatusMenu } from './barrier';
 import { exportErase, homeEditFollowUp, homeMore, homeNewGoal, homePage, homeRun, homeSetup, menuSelect } from './home';
 
@@ -18,4 +20,14 @@ export function register(app: App, ctx: AppContext): void {
   app.action<BlockAction<OverflowAction>>(BarrierIds.statusMenuPattern, barrierStatusMenu(ctx));
   app.action<BlockAction<StaticSelectAction>>(MenuIds.select, menuSelect(ctx));
   app.action<BlockAction<ButtonAction>>(ExportIds.eraseButton, exportErase(ctx));
+  // Buttons repeated per row carry an index (`<id>_<n>`): match the id with or without it.
+  app.action<BlockAction<ButtonAction>>({ action_id: actionPattern(CheckInIds.logButton) }, checkInLogButton(ctx));
+  app.action<BlockAction<ButtonAction>>({ action_id: actionPattern(GoalEditIds.editButton) }, goalEditButton(ctx));
+  app.action<BlockAction<ButtonAction>>({ action_id: actionPattern(MilestoneIds.doneButton) }, milestoneDoneButton(ctx));
+  app.action<BlockAction<ButtonAction>>({ action_id: actionPattern(ConversationIds.pickButton) }, conversationPick(ctx));
+  app.action<BlockAction<ButtonAction>>({ action_id: actionPattern(ReflectIds.openButton) }, reflectOpen(ctx));
+  app.action<BlockAction<ButtonAction>>({ action_id: actionPattern(QuestionIds.addToNextButton) }, questionAddToNext(ctx));
+  app.action<BlockAction<ButtonAction>>(QuestionIds.addButton, questionAddButton(ctx));
+  app.action<BlockAction<ButtonAction>>({ action_id: actionPattern(DevelopIds.statusButton) }, developStatus(ctx));
+  app.action<BlockAction<StaticSelectAction>>(CheckInIds.goalInput, checkInGoalChosen(ctx));
 }

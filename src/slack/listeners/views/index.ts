@@ -1,10 +1,12 @@
 import type { App } from '@slack/bolt';
 import type { AppContext } from '../../context';
-import { BarrierIds, EvaluateIds, GoalIds, LearnIds, SettingsIds, SetupIds } from '../../ids';
 import { barrierSubmission } from './barrier';
 import { evaluateSubmission } from './evaluate';
 import { learnSubmission } from './learn';
 import { settingsSubmission } from './settings';
+import { BarrierIds, CheckInIds, ConversationIds, DevelopIds, EvaluateIds, FeedbackIds, GoalEditIds, GoalIds, LearnIds, MilestoneIds, QuestionIds, ReflectIds, SettingsIds, SetupIds } from '../../ids';
+import { conversationSubmission, developSubmission, feedbackSubmission, questionSubmission, reflectSubmission } from './steps';
+import { checkInSubmission, goalEditSubmission, milestoneSubmission } from './checkin';
 import { goalSubmission } from './goal';
 import { setupSubmission } from './setup';
 
@@ -15,4 +17,12 @@ export function register(app: App, ctx: AppContext): void {
   app.view(BarrierIds.view, barrierSubmission(ctx));
   app.view(LearnIds.view, learnSubmission(ctx));
   app.view(SettingsIds.view, settingsSubmission(ctx));
+  app.view(CheckInIds.view, checkInSubmission(ctx));
+  app.view(GoalEditIds.view, goalEditSubmission(ctx));
+  app.view(MilestoneIds.view, milestoneSubmission(ctx));
+  app.view(ConversationIds.view, conversationSubmission(ctx));
+  app.view(FeedbackIds.view, feedbackSubmission(ctx));
+  app.view(DevelopIds.view, developSubmission(ctx));
+  app.view(ReflectIds.view, reflectSubmission(ctx));
+  app.view(QuestionIds.view, questionSubmission(ctx));
 }

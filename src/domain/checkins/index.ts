@@ -1,0 +1,82 @@
+import { inTransaction, type Repositories } from '../../data';
+import type { FollowUpWithPeople } from '../../data/followups';
+import type { GoalWithMilestones } from '../../data/goals';
+import type { CheckIn, Milestone, PrismaClient } from '../../data/prisma';
+import { isUniqueViolation } from '../../data/prisma';
+import { ValidationError, type FieldError } from '../errors';
+import type { GoalService } from '../goals';
+import { progressOf } from '../goals/progress';
+import type { Actor } from '../people';
+
+export const CONFIDENCE_LEVELS = [1, 2, 3, 4, 5] as const;
+export const CHECKIN_NOTE_MAX = 2000;
+
+export interface CheckInInput {
+  goalId: string;
+  value: number | null;
+  confidence: number;
+  note: string | null;
+}
+
+export interface CheckInResult {
+  checkIn: CheckIn;
+  goal: GoalWithMilestones;
+  followUp: FollowUpWithPeople;
+  progress: number | null;
+  openMilestones: Milestone[];
+  duplicate: boolean;
+}
+
+/** Step 4: progress on a goal — a value in the goal's unit, a confidence 1–5 and a note. */
+export class CheckInService {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly repos: Repositories,
+    private readonly goals: GoalService,
+  ) {}
+
+  async record(actor: Actor, input: CheckInInput, sourceKey: string | null): Promise<CheckInResult> {
+    const goal = await this.goals.getVisible(actor, input.goalId);
+    const errors: Record<string, FieldError> = {};
+    if (goal.status !== 'ACTIVE') errors.goal = { key: 'checkin.error_goal_closed' };
+    const hasMetric = goal.baseline !== null && goal.target !== null;
+    if (hasMetric && input.value === null) errors.value = { key: 'checkin.error_value_required' };
+    if (!hasMetric && input.value !== null) errors.value = { key: 'checkin.error_no_metric' };
+    if (!(CONFIDENCE_LEVELS as readonly number[]).includes(input.confidence)) errors.confidence = { key: 'common.error_invalid_option' };
+    if (Object.keys(errors).length > 0) throw new ValidationError(errors);
+
+    const result = async (checkIn: CheckIn, duplicate: boolean): Promise<CheckInResult> => {
+      const fresh = (await this.repos.goals.findWithFollowUp(goal.id)) ?? goal;
+      return {
+        checkIn,
+        goal: fresh,
+        followUp: goal.followUp,
+        progress: progressOf(fresh),
+        openMilestones: fresh.milestones.filter((m) => m.doneAt === null),
+        duplicate,
+      };
+    };
+    if (sourceKey) {
+      const existing = await this.repos.checkIns.findBySourceKey(sourceKey);
+      if (existing) return result(existing, true);
+    }
+    try {
+      const checkIn = await inTransaction(this.prisma, (repos) =>
+        repos.checkIns.create({ goalId: goal.id, authorId: actor.person.id, value: input.value, confidence: input.confidence, note: input.note, sourceKey }),
+      );
+      return result(checkIn, false);
+    } catch (err) {
+      if (sourceKey && isUniqueViolation(err)) {
+        const existing = await this.repos.checkIns.findBySourceKey(sourceKey);
+        if (existing) return result(existing, true);
+      }
+      throw err;
+    }
+  }
+
+  /** The latest check-ins of a goal the actor may see. */
+  async listForGoal(actor: Actor, goalId: string): Promise<CheckIn[]> {
+    await this.goals.getVisible(actor, goalId);
+    return this.repos.checkIns.listForGoal(goalId);
+  }
+}

@@ -1,0 +1,95 @@
+import type { Repositories } from '../../data';
+import type { FollowUpWithPeople } from '../../data/followups';
+import type { DevelopmentActivity, DevelopmentKind, DevelopmentStatus } from '../../data/prisma';
+import { isUniqueViolation } from '../../data/prisma';
+import { dayToDate, type IsoDay } from '../../time/dates';
+import { NotFoundError, ValidationError, type FieldError } from '../errors';
+import type { FollowUpService } from '../followups';
+import type { Actor } from '../people';
+import { assertParticipant } from '../privacy';
+
+export const DEVELOPMENT_KINDS: DevelopmentKind[] = ['COURSE', 'PROGRAMME', 'COACHING', 'MENTORING'];
+export const DEVELOPMENT_STATUSES: DevelopmentStatus[] = ['PLANNED', 'IN_PROGRESS', 'COMPLETED', 'CANCELLED'];
+
+export interface DevelopmentInput {
+  leaderUserId: string;
+  kind: DevelopmentKind;
+  title: string;
+  provider: string | null;
+  startsOn: IsoDay | null;
+  endsOn: IsoDay | null;
+  status: DevelopmentStatus;
+}
+
+export interface AddedDevelopment {
+  activity: DevelopmentActivity;
+  followUp: FollowUpWithPeople;
+  duplicate: boolean;
+}
+
+/** Step 3: development activities — courses, programmes, coaching, mentoring. */
+export class DevelopmentService {
+  constructor(
+    private readonly repos: Repositories,
+    private readonly followUps: FollowUpService,
+  ) {}
+
+  async add(actor: Actor, input: DevelopmentInput, sourceKey: string | null): Promise<AddedDevelopment> {
+    const errors: Record<string, FieldError> = {};
+    if (input.startsOn && input.endsOn && input.endsOn < input.startsOn) errors.endsOn = { key: 'develop.error_end_before_start' };
+    let followUp: FollowUpWithPeople | null = null;
+    try {
+      followUp = await this.followUps.resolveForSubject(actor, input.leaderUserId, 'leader');
+    } catch (err) {
+      if (err instanceof ValidationError) Object.assign(errors, err.fields);
+      else throw err;
+    }
+    if (Object.keys(errors).length > 0 || !followUp) throw new ValidationError(errors);
+    if (sourceKey) {
+      const existing = await this.repos.development.findBySourceKey(sourceKey);
+      if (existing) return { activity: existing, followUp, duplicate: true };
+    }
+    try {
+      const activity = await this.repos.development.create({
+        followUpId: followUp.id,
+        kind: input.kind,
+        title: input.title,
+        provider: input.provider,
+        startsOn: input.startsOn ? dayToDate(input.startsOn) : null,
+        endsOn: input.endsOn ? dayToDate(input.endsOn) : null,
+        status: input.status,
+        createdById: actor.person.id,
+        sourceKey,
+      });
+      return { activity, followUp, duplicate: false };
+    } catch (err) {
+      if (sourceKey && isUniqueViolation(err)) {
+        const existing = await this.repos.development.findBySourceKey(sourceKey);
+        if (existing) return { activity: existing, followUp, duplicate: true };
+      }
+      throw err;
+    }
+  }
+
+  /** One activity, for the two people of its follow-up only. */
+  async get(actor: Actor, id: string): Promise<DevelopmentActivity> {
+    const activity = await this.repos.development.findById(id);
+    if (!activity) throw new NotFoundError('development activity');
+    const followUp = await this.repos.followUps.findById(activity.followUpId);
+    if (!followUp || followUp.workspaceId !== actor.teamId) throw new NotFoundError('development activity');
+    assertParticipant(followUp, actor.person.id);
+    return activity;
+  }
+
+  async setStatus(actor: Actor, id: string, status: DevelopmentStatus): Promise<DevelopmentActivity> {
+    const activity = await this.get(actor, id);
+    return this.repos.development.updateStatus(activity.id, status);
+  }
+
+  async list(actor: Actor, followUpId: string): Promise<DevelopmentActivity[]> {
+    const followUp = await this.repos.followUps.findById(followUpId);
+    if (!followUp || followUp.workspaceId !== actor.teamId) throw new NotFoundError('follow-up');
+    assertParticipant(followUp, actor.person.id);
+    return this.repos.development.listForFollowUp(followUpId);
+  }
+}

@@ -1,0 +1,210 @@
+import type { KnownBlock, ModalView } from '@slack/types';
+import { CHECKIN_NOTE_MAX, CONFIDENCE_LEVELS } from '../../domain/checkins';
+import { formatNumber, type Locale, type Translate } from '../../i18n';
+import { CheckInIds, GoalEditIds, MilestoneIds, indexedAction } from '../ids';
+import { button, context, esc, option, plain, progressBar, section, truncate, Limits } from './blocks';
+import type { Message } from './help';
+import { metadata, selectInput, textInput, dateInput } from './inputs';
+import { GoalEditFieldMax } from './goalEditMax';
+
+export interface CheckInGoalChoice {
+  id: string;
+  title: string;
+  leaderName: string;
+  metricName: string | null;
+  unit: string | null;
+  baseline: number | null;
+  target: number | null;
+  current: number | null;
+}
+
+export interface CheckInViewModel {
+  locale: Locale;
+  goals: CheckInGoalChoice[];
+  selectedGoalId: string | null;
+}
+
+const unitText = (unit: string | null) => (unit ? ` ${unit}` : '');
+
+/** One line describing a goal's measure: metric, baseline → target, value now. */
+export function measureLine(tr: Translate, locale: Locale, g: Pick<CheckInGoalChoice, 'metricName' | 'unit' | 'baseline' | 'target' | 'current'>): string {
+  if (g.baseline === null || g.target === null) return tr('checkin.no_metric');
+  return tr('checkin.measure', {
+    metric: g.metricName ?? '',
+    baseline: formatNumber(locale, g.baseline) + unitText(g.unit),
+    target: formatNumber(locale, g.target) + unitText(g.unit),
+    current: g.current === null ? tr('common.none') : formatNumber(locale, g.current) + unitText(g.unit),
+  });
+}
+
+export function confidenceOption(tr: Translate, level: number) {
+  return option(tr(`checkin.confidence.${level as 1 | 2 | 3 | 4 | 5}`), String(level));
+}
+
+/** The check-in modal: a goal, a value in its unit, a confidence 1–5 and a note. */
+export function checkInModal(tr: Translate, vm: CheckInViewModel): ModalView {
+  const goalOption = (g: CheckInGoalChoice) => option(`${truncate(g.title, 45)} · ${truncate(g.leaderName, 15)}${g.unit ? ` (${truncate(g.unit, 10)})` : ''}`, g.id);
+  const selected = vm.goals.find((g) => g.id === vm.selectedGoalId) ?? null;
+  // Choosing a goal updates the modal (views.update) so the value field names that goal's unit.
+  const goalBlock = {
+    ...selectInput(CheckInIds.goalBlock, CheckInIds.goalInput, tr('checkin.goal'), vm.goals.slice(0, 100).map(goalOption), {
+      initial: selected ? goalOption(selected) : null,
+    }),
+    dispatch_action: true,
+  } as KnownBlock;
+  const blocks: KnownBlock[] = [goalBlock];
+  if (selected) blocks.push(context(esc(measureLine(tr, vm.locale, selected))));
+  blocks.push(
+    textInput(CheckInIds.valueBlock, CheckInIds.valueInput, selected?.unit ? tr('checkin.value_unit', { unit: selected.unit }) : tr('checkin.value'), {
+      optional: true,
+      max: 30,
+      hint: tr('checkin.value_hint'),
+    }),
+    selectInput(CheckInIds.confidenceBlock, CheckInIds.confidenceInput, tr('checkin.confidence'), CONFIDENCE_LEVELS.map((l) => confidenceOption(tr, l)), {
+      radio: true,
+      initial: confidenceOption(tr, 3),
+    }),
+    textInput(CheckInIds.noteBlock, CheckInIds.noteInput, tr('checkin.note'), { optional: true, multiline: true, max: CHECKIN_NOTE_MAX, placeholder: tr('checkin.note_placeholder') }),
+  );
+  return {
+    type: 'modal',
+    callback_id: CheckInIds.view,
+    title: plain(tr('checkin.title'), Limits.modalTitle),
+    submit: plain(tr('common.save'), Limits.modalTitle),
+    close: plain(tr('common.cancel'), Limits.modalTitle),
+    blocks,
+  };
+}
+
+export interface CheckInConfirmation {
+  goalId: string;
+  title: string;
+  value: number | null;
+  unit: string | null;
+  progress: number | null;
+  confidence: number;
+  note: string | null;
+  openMilestones: { id: string; title: string }[];
+}
+
+/** The progress line: bar and percentage, or "no measure". */
+export function progressText(tr: Translate, progress: number | null): string {
+  if (progress === null) return tr('home.goal_no_metric');
+  return `${progressBar(progress)} ${tr('common.progress', { percent: Math.round(progress * 100) })}`;
+}
+
+/** To the person who checked in: the progress bar, the open milestones with "Mark done", and "Edit goal". */
+export function checkInSavedMessage(tr: Translate, locale: Locale, c: CheckInConfirmation): Message {
+  const title = esc(truncate(c.title, 150));
+  const value = c.value === null ? tr('common.none') : esc(formatNumber(locale, c.value) + unitText(c.unit));
+  const text = tr('checkin.saved', { title, value, progress: progressText(tr, c.progress), confidence: c.confidence });
+  const blocks: KnownBlock[] = [section(text)];
+  if (c.note) blocks.push(context(esc(truncate(c.note, 500))));
+  for (const [i, m] of c.openMilestones.slice(0, 5).entries()) {
+    blocks.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text: truncate(tr('checkin.open_milestone', { title: esc(truncate(m.title, 150)) }), Limits.sectionText) },
+      accessory: button(tr('milestone.mark_done'), indexedAction(MilestoneIds.doneButton, i + 1), m.id),
+    });
+  }
+  blocks.push({ type: 'actions', elements: [button(tr('goal_edit.button'), GoalEditIds.editButton, c.goalId)] });
+  return { text, blocks };
+}
+
+/** To the other person of the follow-up. */
+export function checkInNoticeMessage(tr: Translate, author: string, c: CheckInConfirmation): Message {
+  const text = tr('checkin.notice', { author, title: esc(truncate(c.title, 150)), progress: progressText(tr, c.progress), confidence: c.confidence });
+  return { text, blocks: [section(text), { type: 'actions', elements: [button(tr('checkin.button'), CheckInIds.logButton, c.goalId)] }] };
+}
+
+// ── goal edit ────────────────────────────────────────────────────────────────
+
+export interface GoalEditViewModel {
+  locale: Locale;
+  goalId: string;
+  title: string;
+  hasMetric: boolean;
+  unit: string | null;
+  target: number | null;
+  targetDate: string | null;
+  qualitativeCriteria: string | null;
+}
+
+/** Edit a goal's target, target date or criteria; asks why (kept as a revision). */
+export function goalEditModal(tr: Translate, vm: GoalEditViewModel): ModalView {
+  const blocks: KnownBlock[] = [section(tr('goal_edit.intro', { title: esc(truncate(vm.title, 150)) }))];
+  if (vm.hasMetric) {
+    blocks.push(
+      textInput(GoalEditIds.targetBlock, GoalEditIds.targetInput, vm.unit ? tr('goal_edit.target_unit', { unit: vm.unit }) : tr('goal.target'), {
+        max: 30,
+        initial: vm.target === null ? null : formatNumber(vm.locale, vm.target),
+      }),
+    );
+  }
+  blocks.push(
+    dateInput(GoalEditIds.targetDateBlock, GoalEditIds.targetDateInput, tr('goal.target_date'), { optional: true, initial: vm.targetDate }),
+    textInput(GoalEditIds.criteriaBlock, GoalEditIds.criteriaInput, tr('goal.qualitative'), {
+      optional: true,
+      multiline: true,
+      max: GoalEditFieldMax.criteria,
+      initial: vm.qualitativeCriteria,
+    }),
+    textInput(GoalEditIds.reasonBlock, GoalEditIds.reasonInput, tr('goal_edit.reason'), {
+      multiline: true,
+      max: GoalEditFieldMax.reason,
+      placeholder: tr('goal_edit.reason_placeholder'),
+    }),
+  );
+  return {
+    type: 'modal',
+    callback_id: GoalEditIds.view,
+    private_metadata: metadata({ goalId: vm.goalId }),
+    title: plain(tr('goal_edit.title'), Limits.modalTitle),
+    submit: plain(tr('common.save'), Limits.modalTitle),
+    close: plain(tr('common.cancel'), Limits.modalTitle),
+    blocks,
+  };
+}
+
+/** `/followup goal edit`: the goals the person may edit, each with a button. */
+export function goalEditListMessage(tr: Translate, goals: { id: string; title: string; leaderName: string }[]): Message {
+  const text = goals.length === 0 ? tr('goal_edit.none') : tr('goal_edit.choose');
+  const blocks: KnownBlock[] = [section(text)];
+  for (const [i, g] of goals.slice(0, 40).entries()) {
+    blocks.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text: truncate(`*${esc(truncate(g.title, 150))}* · ${esc(g.leaderName)}`, Limits.sectionText) },
+      accessory: button(tr('goal_edit.button'), indexedAction(GoalEditIds.editButton, i + 1), g.id),
+    });
+  }
+  if (goals.length > 40) blocks.push(context(tr('home.more_goals', { count: goals.length - 40 })));
+  return { text, blocks };
+}
+
+// ── milestones ───────────────────────────────────────────────────────────────
+
+export interface MilestoneChoice {
+  id: string;
+  title: string;
+  goalTitle: string;
+  leaderName: string;
+}
+
+/** Choose an open milestone to mark done. */
+export function milestoneModal(tr: Translate, choices: MilestoneChoice[], selectedId: string | null): ModalView {
+  const opt = (m: MilestoneChoice) => option(`${truncate(m.title, 40)} · ${truncate(m.goalTitle, 20)} · ${m.leaderName}`, m.id);
+  const selected = choices.find((c) => c.id === selectedId) ?? null;
+  return {
+    type: 'modal',
+    callback_id: MilestoneIds.view,
+    title: plain(tr('milestone.title'), Limits.modalTitle),
+    submit: plain(tr('milestone.submit'), Limits.modalTitle),
+    close: plain(tr('common.cancel'), Limits.modalTitle),
+    blocks: [
+      context(tr('milestone.intro')),
+      selectInput(MilestoneIds.milestoneBlock, MilestoneIds.milestoneInput, tr('milestone.choose'), choices.slice(0, 100).map(opt), {
+        initial: selected ? opt(selected) : null,
+      }),
+    ],
+  };
+}

@@ -1,0 +1,2 @@
+export type { Harness } from './harness';
+export type { RecordedCall } from './fakeSlack';

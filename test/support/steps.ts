@@ -1,0 +1,142 @@
+import { DateTime } from 'luxon';
+import type { FollowUpWithPeople } from '../../src/data/followups';
+import type { GoalWithMilestones } from '../../src/data/goals';
+import type { DomainEvents } from '../../src/domain/ports';
+import type { Actor } from '../../src/domain/people';
+import type { Harness, RecordedCall } from './harnessTypes';
+
+/** Fixtures and helpers shared by the step tests (follow-ups and goals are seeded through the domain). */
+export async function actorOf(h: Harness, userId: string): Promise<Actor> {
+  return h.app.services.people.resolve(h.teamId, userId);
+}
+
+export async function seedFollowUp(h: Harness, seniorUserId: string, leaderUserId: string): Promise<FollowUpWithPeople> {
+  const senior = await actorOf(h, seniorUserId);
+  const leader = await actorOf(h, leaderUserId);
+  const fu = await h.app.services.repos.followUps.upsert(h.teamId, senior.person.id, leader.person.id, {
+    teamChannelId: 'CTEAM0001',
+    oneToOneCadence: 'BIWEEKLY',
+    evaluationEveryWeeks: 6,
+    reflectionCadence: 'BIWEEKLY',
+    startDate: new Date(Date.UTC(2026, 0, 5)),
+    nextEvaluationOn: null,
+  });
+  return (await h.app.services.repos.followUps.findById(fu.id))!;
+}
+
+export async function seedGoal(
+  h: Harness,
+  seniorUserId: string,
+  leaderUserId: string,
+  opts: { title?: string; metric?: { name: string; unit: string; baseline: number; target: number } | null; milestones?: string[] } = {},
+): Promise<GoalWithMilestones> {
+  const senior = await actorOf(h, seniorUserId);
+  const metric = opts.metric === undefined ? { name: 'Employee satisfaction', unit: 'points', baseline: 2, target: 6 } : opts.metric;
+  const created = await h.app.services.goals.create(
+    senior,
+    {
+      leaderUserId,
+      kind: 'PROFESSIONAL',
+      title: opts.title ?? 'Raise team satisfaction',
+      description: null,
+      expectations: null,
+      qualitativeCriteria: 'Staff say they are heard',
+      metricName: metric?.name ?? null,
+      metricUnit: metric?.unit ?? null,
+      baseline: metric?.baseline ?? null,
+      target: metric?.target ?? null,
+      targetDate: DateTime.utc().plus({ months: 3 }).toISODate()!,
+      milestones: (opts.milestones ?? []).map((title) => ({ title, dueDate: null })),
+    },
+    null,
+  );
+  return created.goal;
+}
+
+/** Replaces the domain events with a recorder. */
+export function recordEvents(h: Harness): { calls: [string, ...string[]][] } {
+  const rec = { calls: [] as [string, ...string[]][] };
+  const events: DomainEvents = {
+    milestoneDone: async (id) => void rec.calls.push(['milestoneDone', id]),
+    goalAchieved: async (id) => void rec.calls.push(['goalAchieved', id]),
+    followUpChanged: async (id) => void rec.calls.push(['followUpChanged', id]),
+    subjectChanged: async (kind, id) => void rec.calls.push(['subjectChanged', kind, id]),
+    personChanged: async (id) => void rec.calls.push(['personChanged', id]),
+  };
+  h.app.services.events = events;
+  return rec;
+}
+
+/** Runs a command and returns the modal it opened. */
+export async function openModal(h: Harness, userId: string, text: string): Promise<Record<string, unknown>> {
+  const n = h.slack.callsOf('views.open').length;
+  const res = await h.command(userId, text);
+  expect(res.status).toBe(200);
+  const call = await h.slack.waitForCall('views.open', n + 1);
+  return call.args.view as Record<string, unknown>;
+}
+
+/** Runs a command that answers in place and returns the ephemeral answer. */
+export async function commandReply(h: Harness, userId: string, text: string): Promise<Record<string, unknown>> {
+  const n = h.slack.responses.length;
+  const res = await h.command(userId, text);
+  expect(res.status).toBe(200);
+  return h.slack.waitForResponse(n + 1);
+}
+
+/** Direct messages (chat.postMessage to a user id) recorded so far for a user. */
+export function dmsTo(h: Harness, userId: string): RecordedCall[] {
+  return h.slack.callsOf('chat.postMessage').filter((c) => c.args.channel === userId);
+}
+
+export async function waitForDm(h: Harness, userId: string, n = 1): Promise<RecordedCall> {
+  await h.slack.waitFor(() => dmsTo(h, userId).length >= n, 5000, `${n} DM(s) to ${userId}`);
+  return dmsTo(h, userId)[n - 1];
+}
+
+export const text = (value: string | null) => ({ type: 'plain_text_input', value });
+export const date = (selected_date: string | null) => ({ type: 'datepicker', selected_date });
+export const select = (value: string | null) => ({ type: 'static_select', selected_option: value === null ? null : { value } });
+export const radio = (value: string | null) => ({ type: 'radio_buttons', selected_option: value === null ? null : { value } });
+export const user = (selected_user: string | null) => ({ type: 'users_select', selected_user });
+export const checks = (values: string[]) => ({ type: 'checkboxes', selected_options: values.map((value) => ({ value })) });
+
+/** Submits a view and returns the field errors of a `response_action: errors` answer (empty when accepted). */
+export async function submit(
+  h: Harness,
+  userId: string,
+  view: Record<string, unknown>,
+  values: Record<string, Record<string, unknown>>,
+  opts: { viewId?: string } = {},
+): Promise<Record<string, string>> {
+  const res = await h.submitView(userId, view, values, opts);
+  expect(res.status).toBe(200);
+  if (!res.body) return {};
+  const body = res.json<{ response_action?: string; errors?: Record<string, string> }>();
+  return body.response_action === 'errors' ? (body.errors ?? {}) : {};
+}
+
+export function isoDayIn(zone: string, plusDays: number): string {
+  return DateTime.utc().setZone(zone).plus({ days: plusDays }).toISODate()!;
+}
+
+export const LONG_TEXT = 'Ærlig 👍 مرحبا '.repeat(250); // > 3,000 characters, mixed scripts and emoji
+export const MIXED = 'Ærlig 👍 مرحبا — 进展 ok';
+
+/** Polls until `predicate` holds (for effects that make no Slack call, e.g. domain events). */
+export async function eventually(predicate: () => boolean | Promise<boolean>, what = 'condition', timeoutMs = 5000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await predicate())) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** Waits until the app has made no Slack call for `quietMs` (its after-ack work is done). */
+export async function settle(h: Harness, quietMs = 300): Promise<void> {
+  let count = -1;
+  while (count !== h.slack.calls.length + h.slack.responses.length) {
+    count = h.slack.calls.length + h.slack.responses.length;
+    await new Promise((r) => setTimeout(r, quietMs));
+  }
+}
