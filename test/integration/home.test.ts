@@ -4,7 +4,7 @@ import { HomeIds } from '../../src/slack/ids';
 import { dayToDate } from '../../src/time/dates';
 import { countingPrisma } from '../support/countingPrisma';
 import { FixedClock, Harness, visibleText } from '../support/harness';
-import { dmTo, followUp, goal, person, settle } from '../support/seed';
+import { followUp, goal, person, settle } from '../support/seed';
 
 type Block = { type: string; block_id?: string; elements?: { type: string; action_id?: string; value?: string; text?: { text: string } }[] };
 
@@ -91,9 +91,11 @@ describe('App Home dashboard', () => {
     const newGoal = all.find((b) => b.text === 'New goal')!;
     await h.action(senior, { action_id: newGoal.action_id, type: 'button', value: newGoal.value });
     expect(((await h.slack.waitForCall('views.open', opened + 3)).args.view as { callback_id: string }).callback_id).toBe('goal_create_view');
-    // A subcommand not built yet answers politely (by DM from App Home).
+    // "More…" runs a step for that leader: the development modal, pre-filled with them.
     await h.action(senior, { action_id: HomeIds.moreSelect(0), type: 'static_select', selected_option: { value: 'develop|UHOL000' } });
-    await dmTo(h, senior, '/followup develop');
+    const develop = (await h.slack.waitForCall('views.open', opened + 4)).args.view as { callback_id: string; blocks: { block_id?: string; element?: { initial_user?: string } }[] };
+    expect(develop.callback_id).toBe('develop_view');
+    expect(develop.blocks.find((b) => b.block_id === 'develop_leader_block')?.element?.initial_user).toBe('UHOL000');
   });
 
   it('shows a leader their goals and milestones, plan, prompts due, feedback received and reflections', async () => {
