@@ -1,0 +1,47 @@
+# syntax=docker/dockerfile:1
+# Follow-up Slack app: one image for the web receiver, the workers and the migration step.
+#   docker build -t followup .
+#   docker run --env-file .env followup                          # web + workers (npm start)
+#   docker run --env-file .env followup node scripts/migrate.mjs deploy   # apply migrations
+# docker-compose.yml wires both for you.
+
+# ---- build: compile TypeScript and generate the Prisma client --------------------------------
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+# Dependencies first, so a code change does not reinstall them. --ignore-scripts: nothing here
+# needs an install script (the Prisma CLI would otherwise try to download native engines; the
+# client is generated offline by scripts/prisma-generate.js and migrations run on WebAssembly).
+COPY package.json package-lock.json ./
+RUN npm ci --ignore-scripts --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json prisma.config.ts ./
+COPY prisma ./prisma
+COPY scripts ./scripts
+COPY src ./src
+COPY workflows ./workflows
+# Generates src/generated/prisma (TypeScript) and compiles src/ and workflows/ to dist/.
+RUN npm run build
+
+# ---- runtime: production dependencies, compiled code, migrations --------------------------------
+FROM node:20-bookworm-slim AS runtime
+ENV NODE_ENV=production \
+    PORT=3000
+WORKDIR /app
+COPY package.json package-lock.json ./
+# Production dependencies only: @prisma/client (its runtime and query-compiler wasm),
+# @prisma/adapter-pg, pg, @prisma/schema-engine-wasm and @prisma/driver-adapter-utils (migrations),
+# Bolt, BullMQ, ioredis, luxon, zod, pino. The Prisma CLI and TypeScript stay in the build stage.
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
+# The compiled app (the generated Prisma client is compiled into dist/src/generated).
+COPY --from=build /app/dist ./dist
+# What `node scripts/migrate.mjs deploy` (npm run db:migrate) reads: the schema and migrations.
+COPY prisma ./prisma
+COPY scripts/migrate.mjs ./scripts/migrate.mjs
+# The image's own unprivileged user (uid 1000), owner of nothing it could rewrite.
+USER node
+EXPOSE 3000
+# /healthz answers 200 only when PostgreSQL and Redis (and the workers) answer. No curl in the
+# slim image: Node 20's fetch does the probe.
+HEALTHCHECK --interval=15s --timeout=5s --start-period=20s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.status===200?0:1),()=>process.exit(1))"]
+# Web receiver and workers in one process; pass `web` or `worker` to run one of them.
+CMD ["node", "dist/src/main.js"]
