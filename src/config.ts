@@ -47,7 +47,8 @@ const schema = z
   })
   .superRefine((v, ctx) => {
     if ((v.ADMIN_USER === undefined) !== (v.ADMIN_PASSWORD === undefined)) {
-      ctx.addIssue({ code: 'custom', path: ['ADMIN_PASSWORD'], message: 'ADMIN_USER and ADMIN_PASSWORD must be set together (or neither)' });
+      const missing = v.ADMIN_USER === undefined ? 'ADMIN_USER' : 'ADMIN_PASSWORD';
+      ctx.addIssue({ code: 'custom', path: [missing], message: 'is missing: ADMIN_USER and ADMIN_PASSWORD go together (set both, or neither)' });
     }
   });
 

@@ -1,0 +1,150 @@
+import { ConfigError, loadConfig } from '../../src/config';
+
+const valid = {
+  SLACK_SIGNING_SECRET: 'secret',
+  SLACK_BOT_TOKEN: 'xoxb-123-456-abc',
+  DATABASE_URL: 'postgresql://user:pw@db:5432/followup',
+  REDIS_URL: 'redis://cache:6379',
+};
+
+/** The problems loadConfig reports for an environment (empty when it is valid). */
+function problems(env: Record<string, string | undefined>): string[] {
+  try {
+    loadConfig(env);
+    return [];
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+}
+
+describe('loadConfig: a valid environment', () => {
+  test('only the required variables: every default applies', () => {
+    expect(loadConfig(valid)).toEqual({
+      slack: { signingSecret: 'secret', botToken: 'xoxb-123-456-abc', appToken: undefined, apiUrl: undefined },
+      databaseUrl: 'postgresql://user:pw@db:5432/followup',
+      redisUrl: 'redis://cache:6379',
+      port: 3000,
+      defaultLocale: 'nb',
+      defaultTimezone: 'Europe/Oslo',
+      logLevel: 'info',
+      admin: undefined,
+      queuePrefix: 'followup',
+    });
+  });
+
+  test('every variable set', () => {
+    const config = loadConfig({
+      ...valid,
+      SLACK_APP_TOKEN: 'xapp-1-A1-2-abc',
+      SLACK_API_URL: 'http://127.0.0.1:9999/api',
+      PORT: '8080',
+      DEFAULT_LOCALE: 'en',
+      DEFAULT_TIMEZONE: 'America/New_York',
+      LOG_LEVEL: 'debug',
+      ADMIN_USER: 'ops',
+      ADMIN_PASSWORD: 'pw',
+      QUEUE_PREFIX: 'fu_prod-2',
+    });
+    expect(config).toEqual({
+      slack: { signingSecret: 'secret', botToken: 'xoxb-123-456-abc', appToken: 'xapp-1-A1-2-abc', apiUrl: 'http://127.0.0.1:9999/api/' },
+      databaseUrl: 'postgresql://user:pw@db:5432/followup',
+      redisUrl: 'redis://cache:6379',
+      port: 8080,
+      defaultLocale: 'en',
+      defaultTimezone: 'America/New_York',
+      logLevel: 'debug',
+      admin: { user: 'ops', password: 'pw' },
+      queuePrefix: 'fu_prod-2',
+    });
+  });
+
+  test('empty optional variables (as a copied .env.example leaves them) mean "use the default"', () => {
+    const config = loadConfig({
+      ...valid,
+      SLACK_APP_TOKEN: '',
+      SLACK_API_URL: '',
+      PORT: '',
+      DEFAULT_LOCALE: '',
+      DEFAULT_TIMEZONE: ' ',
+      LOG_LEVEL: '',
+      ADMIN_USER: '',
+      ADMIN_PASSWORD: '',
+      QUEUE_PREFIX: '',
+    });
+    expect(config).toMatchObject({ port: 3000, defaultLocale: 'nb', defaultTimezone: 'Europe/Oslo', logLevel: 'info', queuePrefix: 'followup', admin: undefined });
+    expect(config.slack.appToken).toBeUndefined();
+    expect(config.slack.apiUrl).toBeUndefined();
+  });
+
+  test('values are trimmed; an API URL keeps one trailing slash; postgres:// and rediss:// are accepted', () => {
+    const config = loadConfig({ ...valid, SLACK_BOT_TOKEN: ' xoxb-1 ', SLACK_API_URL: 'https://slack.com/api/', DATABASE_URL: 'postgres://h/db', REDIS_URL: 'rediss://h:6380' });
+    expect(config.slack.botToken).toBe('xoxb-1');
+    expect(config.slack.apiUrl).toBe('https://slack.com/api/');
+    expect(config.databaseUrl).toBe('postgres://h/db');
+    expect(config.redisUrl).toBe('rediss://h:6380');
+  });
+
+  test('PORT 0 (any free port) is allowed', () => {
+    expect(loadConfig({ ...valid, PORT: '0' }).port).toBe(0);
+  });
+});
+
+describe('loadConfig: one clear line per problem', () => {
+  test('an empty environment names each required variable, one line each', () => {
+    expect(problems({})).toEqual([
+      'SLACK_SIGNING_SECRET is required (Basic Information → Signing Secret)',
+      'SLACK_BOT_TOKEN is required (OAuth & Permissions → Bot User OAuth Token, xoxb-…)',
+      'DATABASE_URL is required (postgresql://user:password@host:5432/db)',
+      'REDIS_URL is required (redis://host:6379)',
+    ]);
+  });
+
+  test.each([
+    ['SLACK_SIGNING_SECRET', '   ', 'SLACK_SIGNING_SECRET is required (Basic Information → Signing Secret)'],
+    ['SLACK_BOT_TOKEN', '', 'SLACK_BOT_TOKEN must be a bot token starting with xoxb-'],
+    ['SLACK_BOT_TOKEN', 'xoxp-user-token', 'SLACK_BOT_TOKEN must be a bot token starting with xoxb-'],
+    ['SLACK_APP_TOKEN', 'xoxb-not-an-app-token', 'SLACK_APP_TOKEN must be an app-level token starting with xapp-'],
+    ['SLACK_API_URL', 'slack.com/api', 'SLACK_API_URL must be a URL such as https://slack.com/api/'],
+    ['DATABASE_URL', 'mysql://h/db', 'DATABASE_URL must be a PostgreSQL URL (postgresql://user:password@host:5432/db)'],
+    ['DATABASE_URL', '127.0.0.1:5432', 'DATABASE_URL must be a PostgreSQL URL (postgresql://user:password@host:5432/db)'],
+    ['REDIS_URL', 'http://h:6379', 'REDIS_URL must be a Redis URL (redis://host:6379)'],
+    ['PORT', 'abc', 'PORT must be a port number (0-65535)'],
+    ['PORT', '70000', 'PORT must be a port number (0-65535)'],
+    ['PORT', '-1', 'PORT must be a port number (0-65535)'],
+    ['PORT', '30.5', 'PORT must be a port number (0-65535)'],
+    ['DEFAULT_LOCALE', 'de', 'DEFAULT_LOCALE must be nb or en'],
+    ['DEFAULT_LOCALE', 'nb-NO', 'DEFAULT_LOCALE must be nb or en'],
+    ['DEFAULT_TIMEZONE', 'Mars/Olympus', 'DEFAULT_TIMEZONE must be an IANA time zone such as Europe/Oslo'],
+    ['DEFAULT_TIMEZONE', 'CET+1', 'DEFAULT_TIMEZONE must be an IANA time zone such as Europe/Oslo'],
+    ['LOG_LEVEL', 'loud', 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent'],
+    ['QUEUE_PREFIX', 'a:b', 'QUEUE_PREFIX may hold only letters, digits, _ and -'],
+    ['ADMIN_USER', 'ops', 'ADMIN_PASSWORD is missing: ADMIN_USER and ADMIN_PASSWORD go together (set both, or neither)'],
+    ['ADMIN_PASSWORD', 'pw', 'ADMIN_USER is missing: ADMIN_USER and ADMIN_PASSWORD go together (set both, or neither)'],
+  ])('%s=%j', (name, value, line) => {
+    expect(problems({ ...valid, [name]: value })).toEqual([line]);
+  });
+
+  test('several problems are all reported at once, each on its own line, naming its variable', () => {
+    const found = problems({ ...valid, SLACK_BOT_TOKEN: 'nope', PORT: 'x', DEFAULT_LOCALE: 'sv', LOG_LEVEL: 'chatty' });
+    expect(found).toHaveLength(4);
+    expect(found.map((p) => p.split(' ')[0])).toEqual(['SLACK_BOT_TOKEN', 'PORT', 'DEFAULT_LOCALE', 'LOG_LEVEL']);
+    for (const p of found) expect(p).not.toContain('\n');
+  });
+
+  test('a problem line never echoes a secret', () => {
+    const found = problems({ ...valid, SLACK_BOT_TOKEN: 'xoxp-very-secret-user-token', SLACK_APP_TOKEN: 'xoxb-secret-in-wrong-place' });
+    expect(found.join('\n')).not.toContain('very-secret');
+    expect(found.join('\n')).not.toContain('secret-in-wrong-place');
+  });
+
+  test('ConfigError carries the lines, and its message lists them', () => {
+    try {
+      loadConfig({});
+      throw new Error('expected a ConfigError');
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      expect((err as ConfigError).message.split('\n')).toHaveLength(5);
+    }
+  });
+});

@@ -1,0 +1,96 @@
+import { en } from '../../src/i18n/en';
+import { nb } from '../../src/i18n/nb';
+import { allKeys, localeFromSlack, t } from '../../src/i18n';
+import { SUBCOMMANDS } from '../../src/slack/commandText';
+
+/**
+ * Strings that are rightly the same in both languages (symbols, numbers, product names).
+ * A key lands here only after a person checked that bokmål really writes it the same way.
+ */
+const SAME_IN_BOTH = new Set<string>([
+  '—',
+  '{percent} %',
+  '✅ {title}',
+  // "team" is a Norwegian word too.
+  '*{leader}* · team {channel}',
+]);
+
+const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('i18n catalogues', () => {
+  const enKeys = Object.keys(en).sort();
+  const nbKeys = Object.keys(nb).sort();
+
+  test('bokmål and English have exactly the same keys', () => {
+    expect(nbKeys.filter((k) => !(k in en))).toEqual([]);
+    expect(enKeys.filter((k) => !(k in nb))).toEqual([]);
+    expect(allKeys().sort()).toEqual(enKeys);
+  });
+
+  test('every string is non-empty in both languages', () => {
+    const empty = enKeys.filter((k) => {
+      const key = k as keyof typeof en;
+      return en[key].trim() === '' || nb[key].trim() === '';
+    });
+    expect(empty).toEqual([]);
+  });
+
+  test('placeholders are identical in nb and en', () => {
+    const mismatched = enKeys
+      .map((k) => k as keyof typeof en)
+      .filter((k) => placeholders(en[k]).join(',') !== placeholders(nb[k]).join(','))
+      .map((k) => `${k}: en {${placeholders(en[k]).join(',')}} nb {${placeholders(nb[k]).join(',')}}`);
+    expect(mismatched).toEqual([]);
+  });
+
+  test('no bokmål string is the English one left untranslated (except the allow-list)', () => {
+    const same = enKeys
+      .map((k) => k as keyof typeof en)
+      .filter((k) => en[k] === nb[k] && !SAME_IN_BOTH.has(en[k]))
+      .map((k) => `${k}: ${JSON.stringify(en[k])}`);
+    expect(same).toEqual([]);
+  });
+
+  test('keys are <feature>.<thing>', () => {
+    // Enum values (goal.kind.PERSONAL) keep the database's spelling after the feature.
+    expect(enKeys.filter((k) => !/^[a-z][a-z0-9_]*\.[A-Za-z0-9_.]+$/.test(k))).toEqual([]);
+  });
+
+  test('every subcommand has a help line in both languages', () => {
+    const missing = SUBCOMMANDS.filter((sub) => !(`help.sub.${sub}` in en) || !(`help.sub.${sub}` in nb));
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('t()', () => {
+  test('fills placeholders and leaves unknown ones visible', () => {
+    expect(t('en', 'common.error_too_long', { max: 10, length: 12 })).toBe('Please keep this under 10 characters (it is 12 now).');
+    expect(t('en', 'common.error_too_long', { max: 10 })).toContain('{length}');
+  });
+
+  test('bokmål text differs from English for a normal sentence', () => {
+    expect(t('nb', 'common.error_required')).not.toBe(t('en', 'common.error_required'));
+  });
+});
+
+describe('localeFromSlack', () => {
+  test.each([
+    ['nb-NO', 'nb'],
+    ['no-NO', 'nb'],
+    ['nn-NO', 'nb'],
+    ['NB_no', 'nb'],
+    ['en-US', 'en'],
+    ['en-GB', 'en'],
+    ['sv-SE', 'en'],
+    ['de-DE', 'en'],
+  ] as const)('%s → %s', (slack, expected) => {
+    expect(localeFromSlack(slack, 'nb')).toBe(expected);
+    expect(localeFromSlack(slack, 'en')).toBe(expected);
+  });
+
+  test('unknown locale falls back to the default', () => {
+    expect(localeFromSlack(null, 'nb')).toBe('nb');
+    expect(localeFromSlack(undefined, 'en')).toBe('en');
+    expect(localeFromSlack('', 'en')).toBe('en');
+  });
+});
