@@ -23,8 +23,24 @@ export function dateToDay(date: Date): IsoDay {
   return DateTime.fromJSDate(date, { zone: 'utc' }).toISODate() as IsoDay;
 }
 
+/**
+ * luxon's IANAZone.isValidZone builds an Intl.DateTimeFormat on every call (~0.1 ms), and a zone is
+ * checked on every request that resolves a person: remember the answers. Bounded, since zone
+ * names come from outside (users.info, settings).
+ */
+const zoneValidity = new Map<string, boolean>();
+function isValidZone(zone: string): boolean {
+  let valid = zoneValidity.get(zone);
+  if (valid === undefined) {
+    valid = IANAZone.isValidZone(zone);
+    if (zoneValidity.size >= 1000) zoneValidity.clear();
+    zoneValidity.set(zone, valid);
+  }
+  return valid;
+}
+
 export function safeZone(zone: string | null | undefined, fallback: string): string {
-  return zone && IANAZone.isValidZone(zone) ? zone : fallback;
+  return zone && isValidZone(zone) ? zone : fallback;
 }
 
 /** Today in a person's zone, as an ISO day. */
