@@ -89,7 +89,8 @@ function cachedAuthorize(client: WebClient, botToken: string, logger: Logger): A
 
 export function createWebApp(deps: WebDeps): WebApp {
   const { config, logger } = deps;
-  const web = new WebClient(config.slack.botToken, webClientOptions(config.slack.apiUrl, { retryConfig: { retries: 1 }, timeout: 10_000 }));
+  // Its own logger would print plain-text warnings to the console, past LOG_LEVEL: log through pino.
+  const web = new WebClient(config.slack.botToken, webClientOptions(config.slack.apiUrl, { retryConfig: { retries: 1 }, timeout: 10_000, logger: boltLogger(logger) }));
   const services = createServices({
     prisma: deps.prisma,
     slack: new WebApiGateway(web),
