@@ -1,4 +1,3 @@
-# syntax=docker/dockerfile:1
 # Follow-up Slack app: one image for the web receiver, the workers and the migration step.
 #   docker build -t followup .
 #   docker run --env-file .env followup                          # web + workers (npm start)
