@@ -17,6 +17,11 @@ export class PersonRepository {
     return this.db.person.findUnique({ where: { workspaceId_slackUserId: { workspaceId, slackUserId } } });
   }
 
+  /** The person with their workspace, in one query (the hot path of every request). */
+  findWithWorkspace(workspaceId: string, slackUserId: string) {
+    return this.db.person.findUnique({ where: { workspaceId_slackUserId: { workspaceId, slackUserId } }, include: { workspace: true } });
+  }
+
   findById(id: string): Promise<Person | null> {
     return this.db.person.findUnique({ where: { id } });
   }

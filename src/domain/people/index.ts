@@ -58,8 +58,10 @@ export class PeopleService {
     options: { refresh?: 'if-stale' | 'always' | 'never'; /** give up on Slack after this long (before an ack) */ budgetMs?: number } = {},
   ): Promise<Actor> {
     const refresh = options.refresh ?? 'if-stale';
-    const workspace = await this.repos.workspaces.ensure(teamId);
-    let person = await this.repos.people.ensure(teamId, slackUserId);
+    // One read on the hot path; the two upserts only on first sight of a person.
+    const known = await this.repos.people.findWithWorkspace(teamId, slackUserId);
+    const workspace = known ? known.workspace : await this.repos.workspaces.ensure(teamId);
+    let person: Person = known ?? (await this.repos.people.ensure(teamId, slackUserId));
     const now = this.clock.now();
     const stale =
       !person.profileFetchedAt || now.diff(DateTime.fromJSDate(person.profileFetchedAt), 'hours').hours >= PROFILE_MAX_AGE_HOURS;
