@@ -3,6 +3,7 @@ import type { Translate } from '../../i18n';
 import { MAX_MILESTONES } from '../../domain/goals';
 import { GoalIds } from '../ids';
 import { header, option, plain, Limits } from './blocks';
+import { textInput } from './inputs';
 
 export const GoalFieldMax = {
   title: 150,
@@ -19,27 +20,6 @@ export interface GoalViewModel {
   leaderUserId: string | null;
 }
 
-function textInput(
-  blockId: string,
-  actionId: string,
-  label: string,
-  opts: { optional?: boolean; multiline?: boolean; max: number; placeholder?: string; hint?: string },
-): KnownBlock {
-  return {
-    type: 'input',
-    block_id: blockId,
-    optional: opts.optional ?? false,
-    label: plain(label, Limits.label),
-    ...(opts.hint ? { hint: plain(opts.hint, Limits.label) } : {}),
-    element: {
-      type: 'plain_text_input',
-      action_id: actionId,
-      multiline: opts.multiline ?? false,
-      max_length: opts.max,
-      ...(opts.placeholder ? { placeholder: plain(opts.placeholder, Limits.placeholder) } : {}),
-    },
-  };
-}
 
 /** The goal modal: kind, title, description, expectations, success criteria, target date, milestones. */
 export function goalModal(tr: Translate, vm: GoalViewModel): ModalView {
