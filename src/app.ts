@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config';
 import { createServices, type Services } from './domain';
 import type { PrismaClient } from './data/prisma';
+import type { DomainEvents } from './domain/ports';
 import { WebApiGateway, webClientOptions } from './slack/gateway';
 import type { AppContext } from './slack/context';
 import * as actions from './slack/listeners/actions';
@@ -24,6 +25,8 @@ export interface WebDeps {
   logger: Logger;
   /** Extra checks for /healthz (e.g. workers running), name → healthy. */
   healthChecks?: Record<string, () => Promise<boolean>>;
+  /** Where domain events go (the scheduler, see src/jobs/scheduling.ts); none when absent. */
+  events?: DomainEvents;
   /** Extra HTTP routes on the web server (e.g. the queue dashboard). */
   mountRoutes?: (app: Express) => void;
 }
@@ -97,6 +100,7 @@ export function createWebApp(deps: WebDeps): WebApp {
     clock: deps.clock,
     defaults: { locale: config.defaultLocale, timezone: config.defaultTimezone },
     logger,
+    events: deps.events,
   });
   const ctx: AppContext = { config, services, web, logger };
   const authorize = cachedAuthorize(web, config.slack.botToken, logger);

@@ -2,9 +2,12 @@ import { Redis } from 'ioredis';
 import { createWebApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createPrisma } from './data/prisma';
+import { createSchedulerEvents } from './domain';
+import { queueDashboard } from './jobs/dashboard';
+import { BullJobScheduler, createQueues, type Queues } from './jobs/queues';
 import { createLogger } from './logger';
 import { systemClock } from './time/clock';
-import { startWorkers, type Workers } from '../workflows';
+import { startWorkers, type WorkerSet } from '../workflows';
 
 type Mode = 'web' | 'worker' | 'all';
 
@@ -34,19 +37,32 @@ async function main(): Promise<void> {
   const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null, lazyConnect: false });
   redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
 
-  let workers: Workers | null = null;
+  let workers: WorkerSet | null = null;
   if (arg === 'worker' || arg === 'all') {
     workers = await startWorkers({ config, prisma, redis, clock: systemClock, logger });
   }
   let web: ReturnType<typeof createWebApp> | null = null;
+  let webQueues: Queues | null = null;
   if (arg === 'web' || arg === 'all') {
+    // The web side produces jobs (domain events) on the same queues the workers consume.
+    const queues = workers?.queues ?? (webQueues = createQueues(redis, { prefix: config.queuePrefix }));
+    const events = createSchedulerEvents({
+      prisma,
+      jobs: new BullJobScheduler(queues, systemClock),
+      clock: systemClock,
+      defaults: { locale: config.defaultLocale, timezone: config.defaultTimezone },
+      logger,
+    });
+    const running = workers;
     web = createWebApp({
       config,
       prisma,
       redis,
       clock: systemClock,
       logger,
-      healthChecks: workers ? { workers: () => workers!.healthy() } : undefined,
+      events,
+      healthChecks: running ? { workers: () => running.healthy() } : undefined,
+      mountRoutes: queueDashboard(queues, config.admin),
     });
     const { port } = await web.start();
     logger.info({ port, socketMode: !!config.slack.appToken }, 'web receiver listening');
@@ -63,8 +79,10 @@ async function main(): Promise<void> {
     }, 30_000);
     force.unref();
     try {
+      // stop taking requests, then stop taking jobs and finish running ones, then close connections
       if (web) await web.stop();
       if (workers) await workers.close();
+      if (webQueues) await webQueues.close();
       await redis.quit().catch(() => undefined);
       await prisma.$disconnect();
     } catch (err) {

@@ -1,8 +1,45 @@
+import { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Config } from '../src/config';
+import { repositories } from '../src/data';
 import type { PrismaClient } from '../src/data/prisma';
+import { ReminderService } from '../src/domain/reminders';
+import { DeliveryService } from '../src/domain/reminders/deliver';
+import { Reconciler, type ReconcileResult } from '../src/domain/reminders/reconcile';
+import { JobNames, QueueNames } from '../src/jobs/contract';
+import { BullJobScheduler, createQueues, type Queues } from '../src/jobs/queues';
+import { postingClient, SlackMessenger } from '../src/slack/messenger';
 import type { Clock } from '../src/time/clock';
+import { celebrationProcessor } from './processors/celebration';
+import { maintenanceProcessor } from './processors/maintenance';
+import { reminderProcessor } from './processors/reminder';
+
+export interface WorkerTuning {
+  /** Reminder jobs processed at once by this process. */
+  concurrency: number;
+  /** How long a job's lock lasts without renewal; a dead worker's jobs return after this. */
+  lockDurationMs: number;
+  stalledIntervalMs: number;
+  attempts: number;
+  backoffMs: number;
+  /** Period of the reconciler tick (a BullMQ job scheduler); 0 turns it off. */
+  reconcileEveryMs: number;
+  /** Run the reconciler once when the workers start. */
+  reconcileAtStart: boolean;
+  /** Reconcile only these workspaces (a worker pool dedicated to some workspaces); all when absent. */
+  workspaces?: string[];
+}
+
+export const DEFAULT_TUNING: WorkerTuning = {
+  concurrency: 10,
+  lockDurationMs: 30_000,
+  stalledIntervalMs: 30_000,
+  attempts: 10,
+  backoffMs: 2000,
+  reconcileEveryMs: 5 * 60_000,
+  reconcileAtStart: true,
+};
 
 export interface WorkerDeps {
   config: Config;
@@ -10,6 +47,7 @@ export interface WorkerDeps {
   redis: Redis;
   clock: Clock;
   logger: Logger;
+  tuning?: Partial<WorkerTuning>;
 }
 
 export interface Workers {
@@ -19,11 +57,63 @@ export interface Workers {
   close(): Promise<void>;
 }
 
+/** The running workers, with their queues (for the dashboard) and a way to reconcile on demand. */
+export interface WorkerSet extends Workers {
+  queues: Queues;
+  reconcile(): Promise<ReconcileResult>;
+}
+
 /** Starts the BullMQ workers of every scheduled workflow. */
-export async function startWorkers(deps: WorkerDeps): Promise<Workers> {
-  deps.logger.info('workers started');
+export async function startWorkers(deps: WorkerDeps): Promise<WorkerSet> {
+  const tuning = { ...DEFAULT_TUNING, ...deps.tuning };
+  const { config, clock } = deps;
+  const logger = deps.logger.child({ component: 'workers' });
+  const prefix = config.queuePrefix;
+  const queues = createQueues(deps.redis, { prefix, attempts: tuning.attempts, backoffMs: tuning.backoffMs });
+  const jobs = new BullJobScheduler(queues, clock);
+  const repos = repositories(deps.prisma);
+  const reminders = new ReminderService(repos, jobs, clock, { timezone: config.defaultTimezone }, logger);
+  const messenger = new SlackMessenger(postingClient(config.slack.botToken, config.slack.apiUrl), (personId, channelId) => repos.people.saveDmChannel(personId, channelId), logger);
+  const delivery = new DeliveryService(repos, messenger, reminders, clock, { timezone: config.defaultTimezone, locale: config.defaultLocale }, logger);
+  const reconciler = new Reconciler(repos, reminders, jobs, clock, logger, { horizonHours: 36, celebrateWithinDays: 7, workspaces: tuning.workspaces });
+
+  const common = { connection: deps.redis, prefix, lockDuration: tuning.lockDurationMs, stalledInterval: tuning.stalledIntervalMs, maxStalledCount: 5 };
+  const workers: Worker[] = [
+    new Worker(QueueNames.reminders, reminderProcessor(delivery, queues.reminders, clock, logger), { ...common, concurrency: tuning.concurrency }),
+    // Celebrations: at most one post per second (Slack's per-channel limit), across all workers.
+    new Worker(QueueNames.celebrations, celebrationProcessor(delivery, queues.celebrations, clock, logger), { ...common, concurrency: 1, limiter: { max: 1, duration: 1000 } }),
+    new Worker(QueueNames.maintenance, maintenanceProcessor(reconciler), { ...common, concurrency: 1, lockDuration: Math.max(tuning.lockDurationMs, 120_000) }),
+  ];
+  for (const w of workers) {
+    w.on('failed', (job, err) => logger.warn({ queue: w.name, jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'job failed'));
+    w.on('error', (err) => logger.error({ queue: w.name, err: err.message }, 'worker error'));
+  }
+  await Promise.all(workers.map((w) => w.waitUntilReady()));
+
+  if (tuning.reconcileEveryMs > 0) {
+    await queues.maintenance.upsertJobScheduler('reconcile-tick', { every: tuning.reconcileEveryMs }, { name: JobNames.reconcile, data: { task: 'reconcile' } });
+  } else {
+    await queues.maintenance.removeJobScheduler('reconcile-tick').catch(() => undefined);
+  }
+  if (tuning.reconcileAtStart) {
+    // One reconcile for all the workers that start together (deduplicated while it waits or runs).
+    await queues.maintenance.add(JobNames.reconcile, { task: 'reconcile' }, { deduplication: { id: 'reconcile-start' } });
+  }
+  logger.info({ prefix, concurrency: tuning.concurrency }, 'workers started');
+
+  let closing = false;
   return {
-    healthy: async () => true,
-    close: async () => undefined,
+    queues,
+    reconcile: () => reconciler.run(),
+    healthy: async () => !closing && workers.every((w) => w.isRunning()),
+    async close() {
+      if (closing) return;
+      closing = true;
+      // 1. stop taking jobs and let running ones finish (a job cut short is retried: the ledger stops a second post)
+      await Promise.all(workers.map((w) => w.close()));
+      // 2. the producers' connections; Redis and Prisma are closed by the caller (main.ts)
+      await queues.close();
+      logger.info('workers stopped');
+    },
   };
 }

@@ -1,11 +1,15 @@
 import { BarrierRepository } from './barriers';
 import { DashboardRepository } from './dashboard';
 import { EvaluationRepository } from './evaluations';
+import { ActionItemRepository } from './actions';
+import { DeliveryRepository } from './deliveries';
 import { FollowUpRepository } from './followups';
 import { GoalRepository } from './goals';
 import { LearningRepository } from './learnings';
 import { PersonRepository } from './people';
 import type { Db, PrismaClient } from './prisma';
+import { ReminderRepository } from './reminders';
+import { ScheduleRepository } from './schedule';
 import { WorkspaceRepository } from './workspaces';
 import { CheckInRepository } from './checkins';
 import { MilestoneRepository } from './milestones';
@@ -31,6 +35,10 @@ export interface Repositories {
   development: DevelopmentRepository;
   reflections: ReflectionRepository;
   questions: QuestionRepository;
+  reminders: ReminderRepository;
+  deliveries: DeliveryRepository;
+  actions: ActionItemRepository;
+  schedule: ScheduleRepository;
 }
 
 export function repositories(db: Db): Repositories {
@@ -50,6 +58,10 @@ export function repositories(db: Db): Repositories {
     development: new DevelopmentRepository(db),
     reflections: new ReflectionRepository(db),
     questions: new QuestionRepository(db),
+    reminders: new ReminderRepository(db),
+    deliveries: new DeliveryRepository(db),
+    actions: new ActionItemRepository(db),
+    schedule: new ScheduleRepository(db),
   };
 }
 
@@ -59,3 +71,4 @@ export async function inTransaction<T>(prisma: PrismaClient, work: (repos: Repos
 }
 
 export { WorkspaceRepository, PersonRepository, FollowUpRepository, GoalRepository, EvaluationRepository, BarrierRepository, LearningRepository, DashboardRepository };
+export { ReminderRepository, DeliveryRepository, ActionItemRepository, ScheduleRepository };

@@ -17,9 +17,11 @@ import { DevelopmentService } from './development';
 import { ReflectionService } from './reflections';
 import { QuestionService } from './questions';
 import { PeopleService, type Defaults } from './people';
-import { noDomainEvents, type DomainEvents, type SlackGateway } from './ports';
+import { noDomainEvents, noJobScheduler, type DomainEvents, type JobScheduler, type SlackGateway } from './ports';
 import { SettingsService } from './settings';
 import { StatusService } from './status';
+import { PlanService } from './plans';
+import { ReminderService, SchedulerEvents } from './reminders';
 
 export interface DomainDeps {
   prisma: PrismaClient;
@@ -29,6 +31,8 @@ export interface DomainDeps {
   logger: Logger;
   /** Where domain events go (the scheduler); defaults to nowhere. */
   events?: DomainEvents;
+  /** The queues' producer side; when given (and no `events`), domain events re-plan reminders through it. */
+  jobs?: JobScheduler;
 }
 
 /** Every use case, wired once per process. */
@@ -53,6 +57,8 @@ export interface Services {
   development: DevelopmentService;
   reflections: ReflectionService;
   questions: QuestionService;
+  reminders: ReminderService;
+  plans: PlanService;
 }
 
 export function createServices(deps: DomainDeps): Services {
@@ -64,10 +70,14 @@ export function createServices(deps: DomainDeps): Services {
   const events = () => services.events;
   const goals = new GoalService(deps.prisma, repos, followUps, deps.clock);
   const questions = new QuestionService(repos, deps.clock);
+  const jobs = deps.jobs ?? noJobScheduler;
+  const reminders = new ReminderService(repos, jobs, deps.clock, { timezone: deps.defaults.timezone }, deps.logger);
   const services: Services = {
     repos,
     clock: deps.clock,
-    events: deps.events ?? noDomainEvents,
+    events: deps.events ?? (deps.jobs ? new SchedulerEvents(reminders, repos, jobs, deps.logger) : noDomainEvents),
+    reminders,
+    plans: new PlanService(repos, followUps, events, deps.clock),
     people,
     followUps,
     goals,
@@ -87,4 +97,11 @@ export function createServices(deps: DomainDeps): Services {
     questions,
   };
   return services;
+}
+
+/** The scheduler as DomainEvents, for a process that has the queues (web or worker). */
+export function createSchedulerEvents(deps: { prisma: PrismaClient; jobs: JobScheduler; clock: Clock; defaults: Defaults; logger: Logger }): DomainEvents {
+  const repos = repositories(deps.prisma);
+  const reminders = new ReminderService(repos, deps.jobs, deps.clock, { timezone: deps.defaults.timezone }, deps.logger);
+  return new SchedulerEvents(reminders, repos, deps.jobs, deps.logger);
 }

@@ -39,3 +39,58 @@ export const noDomainEvents: DomainEvents = {
   subjectChanged: async () => undefined,
   personChanged: async () => undefined,
 };
+
+/**
+ * The producer side of the queues (src/jobs), as the domain sees it. Every call is idempotent:
+ * a job's id is the reminder key, so scheduling twice adds one job.
+ */
+export interface JobScheduler {
+  /** Adds the job of a reminder due at `dueAt`; `moved` replaces an existing job with the new time. */
+  scheduleReminder(key: string, dueAt: Date, moved: boolean): Promise<void>;
+  unscheduleReminder(key: string): Promise<void>;
+  /** True when Redis holds a waiting, delayed or active job for the key. */
+  hasReminderJob(key: string): Promise<boolean>;
+  scheduleCelebration(kind: 'milestone' | 'goal', id: string): Promise<void>;
+}
+
+export const noJobScheduler: JobScheduler = {
+  scheduleReminder: async () => undefined,
+  unscheduleReminder: async () => undefined,
+  hasReminderJob: async () => false,
+  scheduleCelebration: async () => undefined,
+};
+
+/** Where a message went. */
+export interface Posted {
+  channelId: string;
+  ts: string;
+}
+
+/** Slack asked us to slow down: the whole queue waits `retryAfterMs`. */
+export class DeliveryRateLimited extends Error {
+  constructor(public readonly retryAfterMs: number) {
+    super(`rate limited for ${retryAfterMs} ms`);
+  }
+}
+
+/** Slack refused for good (channel_not_found, not_in_channel, account_inactive, is_archived…): no retry. */
+export class DeliveryRejected extends Error {
+  constructor(public readonly code: string) {
+    super(`delivery rejected: ${code}`);
+  }
+}
+
+/** Errors that will not get better by retrying. */
+export const PERMANENT_SLACK_ERRORS = new Set([
+  'channel_not_found',
+  'not_in_channel',
+  'account_inactive',
+  'is_archived',
+  'user_not_found',
+  'user_disabled',
+  'cannot_dm_bot',
+  'invalid_auth',
+  'token_revoked',
+  'account_disabled',
+  'restricted_action',
+]);

@@ -254,3 +254,27 @@ export const QuestionIds = {
  */
 export const indexedAction = (base: string, n: number): string => `${base}_${n}`;
 export const actionPattern = (base: string): RegExp => new RegExp(`^${base}(_\\d+)?$`);
+/** Buttons on reminder DMs and the plan. */
+export const ReminderIds = {
+  recordEvaluation: 'reminder_record_evaluation',
+  logConversation: 'reminder_log_conversation',
+  writeReflection: 'reminder_write_reflection',
+  actionDone: 'reminder_action_done',
+  actionUndone: 'reminder_action_undone',
+  actionSnooze: 'reminder_action_snooze',
+  failedWhy: 'reminder_failed_why',
+} as const;
+
+export const PlanIds = {
+  view: 'plan_create_view',
+  leaderBlock: 'plan_leader_block',
+  leaderInput: 'plan_leader_input',
+  whatBlock: 'plan_what_block',
+  whatInput: 'plan_what_input',
+  ownerBlock: 'plan_owner_block',
+  ownerInput: 'plan_owner_input',
+  dueBlock: 'plan_due_block',
+  dueInput: 'plan_due_input',
+  barrierBlock: 'plan_barrier_block',
+  barrierInput: 'plan_barrier_input',
+} as const;

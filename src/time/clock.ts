@@ -23,3 +23,18 @@ export class FixedClock implements Clock {
     this.current = this.current.plus(duration);
   }
 }
+
+/**
+ * A clock pinned to a chosen instant at creation that then moves with real time: tests and
+ * benchmarks pick "now" (e.g. 08:59:58 in Oslo on a DST day) and real queue delays still elapse.
+ */
+export class ShiftedClock implements Clock {
+  private readonly offsetMs: number;
+  constructor(start: DateTime | string) {
+    const at = typeof start === 'string' ? DateTime.fromISO(start, { setZone: true }) : start;
+    this.offsetMs = at.toMillis() - Date.now();
+  }
+  now(): DateTime {
+    return DateTime.fromMillis(Date.now() + this.offsetMs, { zone: 'utc' });
+  }
+}

@@ -14,6 +14,8 @@ export interface RecordedCall {
   at: number;
   /** The HTTP status answered. */
   status: number;
+  /** The message ts answered to chat.postMessage. */
+  ts?: string;
 }
 
 export interface FakeUser {
@@ -218,7 +220,7 @@ export class FakeSlack {
       if (fault.status === 429) return send(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(fault.retryAfter) });
       return send(500, { ok: false, error: 'internal_error' });
     }
-    send(200, this.answer(method, args));
+    send(200, this.answer(method, args, call));
   }
 
   private nextTs(): string {
@@ -226,7 +228,7 @@ export class FakeSlack {
     return `${1700000000 + this.tsCounter}.${String(this.tsCounter).padStart(6, '0')}`;
   }
 
-  private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
+  private answer(method: string, args: Record<string, unknown>, call?: RecordedCall): Record<string, unknown> {
     switch (method) {
       case 'auth.test':
         return { ok: true, url: 'https://fake.slack.com/', team: 'Fake', user: 'followup', team_id: 'T0FAKE', user_id: this.botUserId, bot_id: this.botId };
@@ -255,11 +257,24 @@ export class FakeSlack {
       }
       case 'conversations.join':
         return { ok: true, channel: { id: args.channel } };
+      case 'conversations.history': {
+        // Messages the app posted in the channel (newest first), with their metadata when asked.
+        const channel = String(args.channel ?? '');
+        const withMeta = args.include_all_metadata === 'true' || args.include_all_metadata === true;
+        const messages = this.calls
+          .filter((c) => c.method === 'chat.postMessage' && c.status === 200 && c.args.channel === channel && c.ts)
+          .reverse()
+          .map((c) => ({ type: 'message', ts: c.ts, text: c.args.text, ...(withMeta && c.args.metadata ? { metadata: c.args.metadata } : {}) }));
+        return { ok: true, messages, has_more: false };
+      }
       case 'conversations.info':
         return { ok: true, channel: { id: args.channel, name: 'team', is_private: String(args.channel).startsWith('G') } };
       case 'chat.postMessage':
-      case 'chat.postEphemeral':
-        return { ok: true, channel: args.channel, ts: this.nextTs(), message: { text: args.text } };
+      case 'chat.postEphemeral': {
+        const ts = this.nextTs();
+        if (call) call.ts = ts;
+        return { ok: true, channel: args.channel, ts, message: { text: args.text } };
+      }
       case 'chat.update':
       case 'chat.delete':
         return { ok: true, channel: args.channel, ts: args.ts };

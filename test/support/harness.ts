@@ -1,8 +1,9 @@
 import crypto from 'node:crypto';
 import { Redis } from 'ioredis';
-import { createWebApp, type WebApp } from '../../src/app';
+import { createWebApp, type WebApp, type WebDeps } from '../../src/app';
 import type { Config } from '../../src/config';
 import { createPrisma, type PrismaClient } from '../../src/data/prisma';
+import type { DomainEvents } from '../../src/domain/ports';
 import { createLogger } from '../../src/logger';
 import { FixedClock, systemClock, type Clock } from '../../src/time/clock';
 import { checkCall } from './blockKit';
@@ -19,6 +20,10 @@ export interface HarnessOptions {
   clock?: Clock;
   users?: FakeUser[];
   config?: Partial<Config>;
+  /** Domain events for the app (e.g. the scheduler on this harness's queues). */
+  events?: (deps: { config: Config; prisma: PrismaClient; redis: Redis; clock: Clock }) => DomainEvents;
+  /** Extra web wiring (health checks, routes such as the queue dashboard). */
+  web?: Pick<WebDeps, 'healthChecks' | 'mountRoutes'>;
 }
 
 /**
@@ -62,7 +67,8 @@ export class Harness {
     };
     this.prisma = createPrisma(this.config.databaseUrl, { max: 4 });
     this.redis = new Redis(this.config.redisUrl, { maxRetriesPerRequest: null });
-    this.app = createWebApp({ config: this.config, prisma: this.prisma, redis: this.redis, clock: this.clock, logger: createLogger(this.config.logLevel) });
+    const events = this.options.events?.({ config: this.config, prisma: this.prisma, redis: this.redis, clock: this.clock });
+    this.app = createWebApp({ config: this.config, prisma: this.prisma, redis: this.redis, clock: this.clock, logger: createLogger(this.config.logLevel), events, ...this.options.web });
     const { port } = await this.app.start();
     this.baseUrl = `http://127.0.0.1:${port}`;
   }

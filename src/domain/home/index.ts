@@ -83,6 +83,8 @@ export interface HomeModel {
   /** Leader only: their own reflections (private unless shared). */
   reflections: HomeReflection[];
   today: IsoDay;
+  /** Reminders or celebrations of the senior leader's follow-ups that could not be delivered. */
+  failedDeliveries?: number;
 }
 
 const CADENCE_DAYS: Record<Cadence, number | null> = { WEEKLY: 7, BIWEEKLY: 14, MONTHLY: 31, NONE: null };
@@ -185,8 +187,11 @@ export class HomeService {
         reflectionDue: asLeader && reflectionEvery !== null && addDays(lastReflection, reflectionEvery) <= today,
       };
     };
+    const asSenior = followUps.filter((f) => f.seniorId === actor.person.id);
+    const failedDeliveries =
+      asSenior.length > 0 ? await this.repos.deliveries.countFailedFor(actor.teamId, [actor.person.id, ...asSenior.map((f) => f.leaderId)]) : 0;
     return {
-      asSenior: followUps.filter((f) => f.seniorId === actor.person.id).map((f) => card(f, false)),
+      asSenior: asSenior.map((f) => card(f, false)),
       asLeader: followUps.filter((f) => f.leaderId === actor.person.id).map((f) => card(f, true)),
       feedback: feedback.map((f) => ({ id: f.id, giverUserId: givers.get(f.giverId) ?? null, works: f.works, createdAt: f.createdAt })),
       reflections: reflections.slice(0, RECENT_REFLECTIONS).map((r) => ({
@@ -196,6 +201,7 @@ export class HomeService {
         createdAt: r.createdAt,
       })),
       today,
+      failedDeliveries,
     };
   }
 }

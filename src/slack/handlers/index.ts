@@ -9,6 +9,8 @@ import { openLearn } from './learn';
 import { openSettings } from './settings';
 import { openCheckIn, openMilestone } from './checkin';
 import { openConversation, openDevelop, openFeedback, openQuestions, openReflect } from './steps';
+import { openPlan } from './plan';
+import { showSchedule } from './schedule';
 import { openSetup } from './setup';
 import { runStatus } from './status';
 
@@ -33,4 +35,6 @@ export const subcommandHandlers: Partial<Record<Subcommand, SubcommandHandler>> 
   develop: openDevelop,
   reflect: (ctx, inv) => openReflect(ctx, inv),
   questions: openQuestions,
+  plan: openPlan,
+  schedule: showSchedule,
 };

@@ -2,7 +2,7 @@ import type { HomeView, KnownBlock } from '@slack/types';
 import type { HomeCard, HomeModel } from '../../domain/home';
 import type { Translate } from '../../i18n';
 import { slackDateTime } from '../../time/dates';
-import { HomeIds } from '../ids';
+import { HomeIds, ReminderIds } from '../ids';
 import { button, context, divider, esc, header, option, section, truncate, userMention } from './blocks';
 import { actionLine, barrierBlock, cardTitle, factLines, goalsText } from './dashboard';
 
@@ -140,6 +140,13 @@ export function homeView(tr: Translate, model: HomeModel, zone: string, _selfUse
     if (blocks.length > 0) blocks.push(divider());
     blocks.push(header(tr('home.header_senior')));
     if (pages > 1) blocks.push(context(tr('home.page_of', { from: start + 1, to: start + cards.length, total: model.asSenior.length })));
+    if (model.failedDeliveries) {
+      blocks.push({
+        type: 'section',
+        text: { type: 'mrkdwn', text: tr('reminders.failed_home', { count: model.failedDeliveries }) },
+        accessory: button(tr('reminders.failed_why'), ReminderIds.failedWhy),
+      });
+    }
     let shown = 0;
     for (const card of cards) {
       const part = [...seniorCard(tr, card, zone, n), divider()];

@@ -1,9 +1,10 @@
 import type { App, BlockAction, ButtonAction, OverflowAction, StaticSelectAction } from '@slack/bolt';
 import type { AppContext } from '../../context';
-import { BarrierIds, CheckInIds, ConversationIds, DevelopIds, ExportIds, GoalEditIds, HomeIds, MenuIds, MilestoneIds, QuestionIds, ReflectIds, actionPattern } from '../../ids';
+import { BarrierIds, CheckInIds, ConversationIds, DevelopIds, ExportIds, GoalEditIds, HomeIds, MenuIds, MilestoneIds, QuestionIds, ReflectIds, ReminderIds, actionPattern } from '../../ids';
 import { conversationPick, developStatus, questionAddButton, questionAddToNext, reflectOpen } from './steps';
 import { checkInGoalChosen, checkInLogButton, goalEditButton, milestoneDoneButton } from './checkin';
 import { barrierStatusMenu } from './barrier';
+import { actionDone, actionSnooze, actionUndone, failedWhy, openFromReminder } from './reminders';
 import { exportErase, homeEditFollowUp, homeMore, homeNewGoal, homePage, homeRun, homeSetup, menuSelect } from './home';
 
 /** Card buttons carry an index (`_<n>`) so action ids stay unique within a view. */
@@ -30,4 +31,11 @@ export function register(app: App, ctx: AppContext): void {
   app.action<BlockAction<ButtonAction>>(QuestionIds.addButton, questionAddButton(ctx));
   app.action<BlockAction<ButtonAction>>({ action_id: actionPattern(DevelopIds.statusButton) }, developStatus(ctx));
   app.action<BlockAction<StaticSelectAction>>(CheckInIds.goalInput, checkInGoalChosen(ctx));
+  app.action<BlockAction<ButtonAction>>(ReminderIds.recordEvaluation, openFromReminder(ctx, 'evaluate'));
+  app.action<BlockAction<ButtonAction>>(ReminderIds.logConversation, openFromReminder(ctx, 'conversation'));
+  app.action<BlockAction<ButtonAction>>(ReminderIds.writeReflection, openFromReminder(ctx, 'reflect'));
+  app.action<BlockAction<ButtonAction>>(ReminderIds.actionDone, actionDone(ctx));
+  app.action<BlockAction<ButtonAction>>(ReminderIds.actionUndone, actionUndone(ctx));
+  app.action<BlockAction<ButtonAction>>(ReminderIds.actionSnooze, actionSnooze(ctx));
+  app.action<BlockAction<ButtonAction>>(ReminderIds.failedWhy, failedWhy(ctx));
 }

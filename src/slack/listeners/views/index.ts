@@ -4,10 +4,11 @@ import { barrierSubmission } from './barrier';
 import { evaluateSubmission } from './evaluate';
 import { learnSubmission } from './learn';
 import { settingsSubmission } from './settings';
-import { BarrierIds, CheckInIds, ConversationIds, DevelopIds, EvaluateIds, FeedbackIds, GoalEditIds, GoalIds, LearnIds, MilestoneIds, QuestionIds, ReflectIds, SettingsIds, SetupIds } from '../../ids';
+import { BarrierIds, CheckInIds, ConversationIds, DevelopIds, EvaluateIds, FeedbackIds, GoalEditIds, GoalIds, LearnIds, MilestoneIds, PlanIds, QuestionIds, ReflectIds, SettingsIds, SetupIds } from '../../ids';
 import { conversationSubmission, developSubmission, feedbackSubmission, questionSubmission, reflectSubmission } from './steps';
 import { checkInSubmission, goalEditSubmission, milestoneSubmission } from './checkin';
 import { goalSubmission } from './goal';
+import { planSubmission } from './plan';
 import { setupSubmission } from './setup';
 
 export function register(app: App, ctx: AppContext): void {
@@ -25,4 +26,5 @@ export function register(app: App, ctx: AppContext): void {
   app.view(DevelopIds.view, developSubmission(ctx));
   app.view(ReflectIds.view, reflectSubmission(ctx));
   app.view(QuestionIds.view, questionSubmission(ctx));
+  app.view(PlanIds.view, planSubmission(ctx));
 }

@@ -15,6 +15,7 @@ export function setupSubmission(ctx: AppContext) {
     fallbackBlock: SetupIds.leaderBlock,
     save: (actor, input) => ctx.services.followUps.setup(actor, input),
     after: async (actor, result) => {
+      await ctx.services.events.followUpChanged(result.followUp.id);
       const tr = translator(actor.locale);
       const leader = userMention(result.leader.person.slackUserId);
       await dm(ctx, actor.person.slackUserId, textMessage(tr(result.created ? 'setup.created' : 'setup.updated', { leader })));

@@ -1,0 +1,80 @@
+import type { Db, Prisma, Reminder } from './prisma';
+
+export interface ReminderFields {
+  key: string;
+  workspaceId: string;
+  kind: string;
+  recipientId: string;
+  subjectId: string;
+  followUpId: string | null;
+  dueAt: Date;
+  payload: Prisma.InputJsonValue;
+}
+
+/** Scope of one planning pass: the reminders of a follow-up, or a senior leader's digest. */
+export type ReminderScope = { followUpId: string } | { digestOf: string };
+
+export class ReminderRepository {
+  constructor(private readonly db: Db) {}
+
+  findByKey(key: string): Promise<Reminder | null> {
+    return this.db.reminder.findUnique({ where: { key } });
+  }
+
+  findByKeys(keys: string[]): Promise<Reminder[]> {
+    if (keys.length === 0) return Promise.resolve([]);
+    return this.db.reminder.findMany({ where: { key: { in: keys } } });
+  }
+
+  /** Scheduled reminders of a scope. */
+  scheduledIn(scope: ReminderScope): Promise<Reminder[]> {
+    const where: Prisma.ReminderWhereInput =
+      'followUpId' in scope ? { followUpId: scope.followUpId, status: 'SCHEDULED' } : { kind: 'digest', subjectId: scope.digestOf, status: 'SCHEDULED' };
+    return this.db.reminder.findMany({ where });
+  }
+
+  create(fields: ReminderFields): Promise<Reminder> {
+    return this.db.reminder.create({ data: fields });
+  }
+
+  /** Moves a still-scheduled reminder (zone, hour or subject changed); null when it is no longer scheduled. */
+  async reschedule(key: string, fields: Pick<ReminderFields, 'dueAt' | 'recipientId' | 'payload'>): Promise<boolean> {
+    const res = await this.db.reminder.updateMany({ where: { key, status: 'SCHEDULED' }, data: fields });
+    return res.count > 0;
+  }
+
+  /** Plans again a reminder that was cancelled (its subject came back, e.g. an action re-opened). */
+  async revive(key: string, fields: Pick<ReminderFields, 'dueAt' | 'recipientId' | 'payload'>): Promise<boolean> {
+    const res = await this.db.reminder.updateMany({ where: { key, status: 'CANCELLED' }, data: { ...fields, status: 'SCHEDULED' } });
+    return res.count > 0;
+  }
+
+  async cancel(keys: string[]): Promise<number> {
+    if (keys.length === 0) return 0;
+    const res = await this.db.reminder.updateMany({ where: { key: { in: keys }, status: 'SCHEDULED' }, data: { status: 'CANCELLED' } });
+    return res.count;
+  }
+
+  async markDone(key: string): Promise<void> {
+    await this.db.reminder.updateMany({ where: { key, status: 'SCHEDULED' }, data: { status: 'DONE' } });
+  }
+
+  /** Scheduled reminders due before `until` (the reconciler's horizon), oldest first. */
+  scheduledBefore(until: Date, take: number, afterKey?: string, workspaces?: string[]): Promise<Reminder[]> {
+    return this.db.reminder.findMany({
+      where: { status: 'SCHEDULED', dueAt: { lte: until }, ...(afterKey ? { key: { gt: afterKey } } : {}), ...(workspaces ? { workspaceId: { in: workspaces } } : {}) },
+      orderBy: { key: 'asc' },
+      take,
+    });
+  }
+
+  /** A person's upcoming reminders. */
+  upcomingFor(recipientId: string, from: Date, take: number): Promise<Reminder[]> {
+    return this.db.reminder.findMany({ where: { recipientId, status: 'SCHEDULED', dueAt: { gte: from } }, orderBy: { dueAt: 'asc' }, take });
+  }
+
+  async scheduledFollowUpIds(workspaces?: string[]): Promise<string[]> {
+    const rows = await this.db.reminder.findMany({ where: { status: 'SCHEDULED', followUpId: { not: null }, ...(workspaces ? { workspaceId: { in: workspaces } } : {}) }, distinct: ['followUpId'], select: { followUpId: true } });
+    return rows.flatMap((r) => (r.followUpId ? [r.followUpId] : []));
+  }
+}

@@ -1,0 +1,125 @@
+import type { Repositories } from '../../data';
+import type { FollowUpWithPeople } from '../../data/followups';
+import type { ActionItem, Barrier } from '../../data/prisma';
+import { isUniqueViolation } from '../../data/prisma';
+import type { Clock } from '../../time/clock';
+import { addDays, dateToDay, dayToDate, type IsoDay } from '../../time/dates';
+import { NotFoundError, ValidationError, type FieldError } from '../errors';
+import type { FollowUpService } from '../followups';
+import type { Actor } from '../people';
+import type { DomainEvents } from '../ports';
+import { assertParticipant } from '../privacy';
+
+export const PLAN_WHAT_MAX = 500;
+
+export interface PlanInput {
+  leaderUserId: string;
+  what: string;
+  owner: 'leader' | 'senior';
+  dueDate: IsoDay | null;
+  barrierId: string | null;
+}
+
+export interface PlanResult {
+  action: ActionItem;
+  followUp: FollowUpWithPeople;
+  duplicate: boolean;
+}
+
+/**
+ * The follow-up plan (step 5): action items with an owner (the leader or the senior leader), a due
+ * date and optionally the barrier they address. Only the follow-up's senior leader and leader may
+ * read or change them. Every change re-plans the item's reminders.
+ */
+export class PlanService {
+  constructor(
+    private readonly repos: Repositories,
+    private readonly followUps: FollowUpService,
+    private readonly events: () => DomainEvents,
+    private readonly clock: Clock,
+  ) {}
+
+  private today(actor: Actor): IsoDay {
+    return this.clock.now().setZone(actor.zone).toISODate() as IsoDay;
+  }
+
+  /** The open barriers a new action may address (for the modal), when the follow-up is known. */
+  async barriersFor(actor: Actor, leaderUserId: string): Promise<Barrier[]> {
+    try {
+      const f = await this.followUps.resolveForSubject(actor, leaderUserId, 'leader');
+      return this.repos.schedule.openBarriers([f.id]);
+    } catch (err) {
+      if (err instanceof ValidationError) return [];
+      throw err;
+    }
+  }
+
+  async create(actor: Actor, input: PlanInput, sourceKey: string | null): Promise<PlanResult> {
+    const errors: Record<string, FieldError> = {};
+    if (input.dueDate && input.dueDate < this.today(actor)) errors.dueDate = { key: 'common.error_date_past' };
+    let followUp: FollowUpWithPeople | null = null;
+    try {
+      followUp = await this.followUps.resolveForSubject(actor, input.leaderUserId, 'leader');
+    } catch (err) {
+      if (err instanceof ValidationError) Object.assign(errors, err.fields);
+      else throw err;
+    }
+    if (followUp && input.barrierId) {
+      const open = await this.repos.schedule.openBarriers([followUp.id]);
+      if (!open.some((b) => b.id === input.barrierId)) errors.barrier = { key: 'plan.error_barrier' };
+    }
+    if (Object.keys(errors).length > 0 || !followUp) throw new ValidationError(errors);
+    if (sourceKey) {
+      const existing = await this.repos.actions.findBySourceKey(sourceKey);
+      if (existing) return { action: existing, followUp, duplicate: true };
+    }
+    let action: ActionItem;
+    try {
+      action = await this.repos.actions.create({
+        followUpId: followUp.id,
+        what: input.what,
+        ownerId: input.owner === 'senior' ? followUp.seniorId : followUp.leaderId,
+        dueDate: input.dueDate ? dayToDate(input.dueDate) : null,
+        barrierId: input.barrierId,
+        conversationId: null,
+        createdById: actor.person.id,
+        sourceKey,
+      });
+    } catch (err) {
+      if (sourceKey && isUniqueViolation(err)) {
+        const existing = await this.repos.actions.findBySourceKey(sourceKey);
+        if (existing) return { action: existing, followUp, duplicate: true };
+      }
+      throw err;
+    }
+    await this.events().subjectChanged('action', action.id);
+    return { action, followUp, duplicate: false };
+  }
+
+  /** An action the actor may see: its follow-up's senior leader or leader only. */
+  async get(actor: Actor, actionId: string): Promise<{ action: ActionItem; barrier: Barrier | null }> {
+    const a = await this.repos.schedule.action(actionId);
+    if (!a || a.followUp.workspaceId !== actor.teamId) throw new NotFoundError('action');
+    assertParticipant(a.followUp, actor.person.id);
+    const { followUp: _f, barrier, ...action } = a;
+    return { action, barrier };
+  }
+
+  /** Marks done (or open again); its reminders are cancelled (or planned again). */
+  async setDone(actor: Actor, actionId: string, done: boolean): Promise<ActionItem> {
+    await this.get(actor, actionId);
+    await this.repos.actions.setDone(actionId, done, this.clock.now().toJSDate());
+    await this.events().subjectChanged('action', actionId);
+    return (await this.get(actor, actionId)).action;
+  }
+
+  /** Moves the next reminder to tomorrow (in the actor's zone), or a day after the due date if that is later. */
+  async snooze(actor: Actor, actionId: string): Promise<{ action: ActionItem; until: IsoDay }> {
+    const { action } = await this.get(actor, actionId);
+    const tomorrow = addDays(this.today(actor), 1);
+    const until = action.dueDate && dateToDay(action.dueDate) > tomorrow ? addDays(dateToDay(action.dueDate), 1) : tomorrow;
+    const updated = await this.repos.actions.snooze(actionId, dayToDate(until));
+    await this.events().subjectChanged('action', actionId);
+    return { action: updated, until };
+  }
+}

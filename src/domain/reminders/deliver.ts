@@ -1,0 +1,272 @@
+import { DateTime } from 'luxon';
+import type { Logger } from 'pino';
+import type { Repositories } from '../../data';
+import type { ClaimFields } from '../../data/deliveries';
+import type { Person, Reminder, Workspace } from '../../data/prisma';
+import { localeFromSlack, type Locale } from '../../i18n';
+import type { Clock } from '../../time/clock';
+import { dateToDay, dayToDate, daysBetween, type IsoDay } from '../../time/dates';
+import { localDay } from '../../time/rules';
+import { progressOf } from '../goals/progress';
+import { DeliveryRateLimited, DeliveryRejected, type Posted } from '../ports';
+import { scheduleOf, type ReminderService, type SchedulingDefaults } from '.';
+import type { Messenger, OutboundBody, OutboundMessage } from './messages';
+
+export interface DeliveryDefaults extends SchedulingDefaults {
+  locale: Locale;
+}
+
+export type DeliveryOutcome =
+  | { status: 'sent'; posted: Posted }
+  /** Already sent (or failed) by an earlier attempt: nothing posted now. */
+  | { status: 'already' }
+  /** Not due, cancelled, or its subject is gone. */
+  | { status: 'skipped'; reason: string }
+  /** The job ran before the reminder's time (it was moved later): run it again at `dueAt`. */
+  | { status: 'early'; dueAt: Date }
+  | { status: 'failed'; reason: string };
+
+/** A job that runs at most this early is delivered (clock skew between processes). */
+const EARLY_TOLERANCE_MS = 1000;
+
+type PersonWithWorkspace = Person & { workspace: Workspace };
+
+/**
+ * Sends what the scheduler planned, exactly once: a unique Delivery row is claimed before the
+ * post and marked sent (with the message ts) after. A retried or duplicated job finds the row and
+ * stops; a claim left by a process that died is taken over only after asking Slack whether the
+ * message was already posted.
+ */
+export class DeliveryService {
+  constructor(
+    private readonly repos: Repositories,
+    private readonly messenger: Messenger,
+    private readonly reminders: ReminderService,
+    private readonly clock: Clock,
+    private readonly defaults: DeliveryDefaults,
+    private readonly logger: Logger,
+  ) {}
+
+  localeOf(person: Person, workspace: Workspace | null): Locale {
+    return person.localeOverride ?? localeFromSlack(person.slackLocale, workspace?.defaultLocale ?? this.defaults.locale);
+  }
+
+  /** Posts once under `fields.key`; `send` is only called by the holder of the claim. */
+  async once(fields: ClaimFields, send: () => Promise<Posted>, channelForLookup: () => string | null): Promise<DeliveryOutcome> {
+    const now = this.clock.now().toJSDate();
+    let claim = await this.repos.deliveries.claim(fields, now);
+    if (!claim) {
+      const existing = await this.repos.deliveries.find(fields.key);
+      if (!existing) claim = await this.repos.deliveries.claim(fields, now);
+      else if (existing.status !== 'CLAIMED') return { status: 'already' };
+      else {
+        // An earlier attempt claimed it and did not finish (crash, timeout, 5xx): take it over.
+        if (!(await this.repos.deliveries.takeOver(fields.key, existing.attempts))) throw new Error(`delivery ${fields.key} is being taken over by another worker`);
+        const channel = existing.channelId ?? channelForLookup();
+        const ts = channel ? await this.messenger.findPosted(channel, fields.key, existing.claimedAt) : null;
+        if (ts && channel) {
+          await this.repos.deliveries.markSent(fields.key, channel, ts, now);
+          this.logger.info({ key: fields.key }, 'an earlier attempt had posted; recorded it without posting again');
+          return { status: 'already' };
+        }
+        claim = { ...existing, attempts: existing.attempts + 1 };
+      }
+      if (!claim) return { status: 'already' };
+    }
+    let posted: Posted;
+    try {
+      posted = await send();
+    } catch (err) {
+      if (err instanceof DeliveryRateLimited) {
+        // Certainly not posted: give the claim back so the retry claims it afresh.
+        await this.repos.deliveries.release(fields.key, claim.attempts);
+        throw err;
+      }
+      if (err instanceof DeliveryRejected) {
+        await this.repos.deliveries.markFailed(fields.key, err.code, fields.channelId);
+        return { status: 'failed', reason: err.code };
+      }
+      // Unknown outcome (5xx, network): keep the claim; the retry asks Slack before posting again.
+      throw err;
+    }
+    await this.repos.deliveries.markSent(fields.key, posted.channelId, posted.ts, this.clock.now().toJSDate());
+    return { status: 'sent', posted };
+  }
+
+  /** Delivers one planned reminder by its key. */
+  async deliverReminder(key: string): Promise<DeliveryOutcome> {
+    const r = await this.repos.reminders.findByKey(key);
+    if (!r) return { status: 'skipped', reason: 'unknown reminder' };
+    if (r.status !== 'SCHEDULED') return { status: 'skipped', reason: `reminder ${r.status.toLowerCase()}` };
+    if (r.dueAt.getTime() - this.clock.now().toMillis() > EARLY_TOLERANCE_MS) return { status: 'early', dueAt: r.dueAt };
+    const recipient = await this.repos.schedule.person(r.recipientId);
+    if (!recipient || recipient.deleted || recipient.workspace.uninstalledAt) {
+      await this.repos.reminders.cancel([key]);
+      return { status: 'skipped', reason: 'recipient gone' };
+    }
+    const body = await this.bodyOf(r, recipient);
+    if (!body) {
+      await this.repos.reminders.cancel([key]);
+      return { status: 'skipped', reason: 'subject gone' };
+    }
+    const zone = scheduleOf(recipient, recipient.workspace, this.defaults).zone;
+    const message: OutboundMessage = { key, locale: this.localeOf(recipient, recipient.workspace), zone, body };
+    let current: { dmChannelId: string | null } = recipient;
+    const outcome = await this.once(
+      { key, workspaceId: r.workspaceId, kind: r.kind, recipientId: recipient.id, channelId: recipient.dmChannelId },
+      async () => {
+        const posted = await this.messenger.toPerson(recipient, message);
+        current = { dmChannelId: posted.channelId };
+        return posted;
+      },
+      () => current.dmChannelId,
+    );
+    if (outcome.status === 'sent' || outcome.status === 'already' || outcome.status === 'failed') {
+      await this.repos.reminders.markDone(key);
+      // Plan the next occurrence of this series now rather than at the next reconcile.
+      if (r.followUpId) await this.reminders.syncFollowUp(r.followUpId).catch((err) => this.logger.warn({ err, key }, 'replanning after a delivery failed'));
+      else if (r.kind === 'digest') await this.reminders.syncDigest(r.subjectId).catch((err) => this.logger.warn({ err, key }, 'replanning the digest failed'));
+    }
+    if (outcome.status === 'failed') await this.noticeFailure(key, r.followUpId, outcome.reason, r.kind, recipient, null);
+    return outcome;
+  }
+
+  /** Celebrates a milestone reached or a goal achieved in the follow-up's team channel. */
+  async celebrate(kind: 'milestone' | 'goal', id: string): Promise<DeliveryOutcome> {
+    const key = `cel-${kind}-${id}`;
+    let goal;
+    let milestoneTitle: string | null = null;
+    if (kind === 'milestone') {
+      const m = await this.repos.schedule.milestone(id);
+      if (!m || !m.doneAt) return { status: 'skipped', reason: 'milestone not done' };
+      goal = m.goal;
+      milestoneTitle = m.title;
+    } else {
+      goal = await this.repos.schedule.goal(id);
+      if (!goal || goal.status !== 'ACHIEVED') return { status: 'skipped', reason: 'goal not achieved' };
+    }
+    const f = goal.followUp;
+    if (f.status !== 'ACTIVE' || !f.teamChannelId || f.workspace.uninstalledAt) return { status: 'skipped', reason: 'no team channel' };
+    const channelId = f.teamChannelId;
+    const locale: Locale = f.workspace.defaultLocale ?? this.localeOf(f.leader, f.workspace);
+    const body: OutboundBody = {
+      type: 'celebration',
+      what: kind,
+      leaderUserId: f.leader.slackUserId,
+      goalTitle: goal.title,
+      milestoneTitle,
+      startedOn: localDay(DateTime.fromJSDate(goal.createdAt), scheduleOf(f.leader, f.workspace, this.defaults).zone),
+      baseline: goal.baseline,
+      current: goal.currentValue,
+      target: goal.target,
+      unit: goal.metricUnit,
+      milestonesDone: goal.milestones.filter((m) => m.doneAt !== null).length,
+      milestonesTotal: goal.milestones.length,
+    };
+    const message: OutboundMessage = { key, locale, zone: scheduleOf(f.leader, f.workspace, this.defaults).zone, body };
+    const outcome = await this.once(
+      { key, workspaceId: f.workspaceId, kind: `celebration-${kind}`, recipientId: f.seniorId, channelId },
+      () => this.messenger.toChannel(channelId, message),
+      () => channelId,
+    );
+    if (outcome.status === 'failed') await this.noticeFailure(key, f.id, outcome.reason, `celebration-${kind}`, null, channelId);
+    return outcome;
+  }
+
+  /** Tells the senior leader of the follow-up, once, that a message could not be delivered. */
+  private async noticeFailure(key: string, followUpId: string | null, reason: string, failedKind: string, recipient: Person | null, channelId: string | null): Promise<void> {
+    try {
+      if (!followUpId) return;
+      const f = await this.repos.schedule.followUp(followUpId);
+      if (!f || f.senior.deleted) return;
+      if (recipient && recipient.id === f.seniorId) return; // the senior leader is the one we cannot reach
+      if (!(await this.repos.deliveries.claimNotice(key, this.clock.now().toJSDate()))) return;
+      const noticeKey = `notice-${key}`;
+      const message: OutboundMessage = {
+        key: noticeKey,
+        locale: this.localeOf(f.senior, f.workspace),
+        zone: scheduleOf(f.senior, f.workspace, this.defaults).zone,
+        body: { type: 'notice', reason, channelId, recipientUserId: recipient?.slackUserId ?? null, failedKind },
+      };
+      let current: { dmChannelId: string | null } = f.senior;
+      await this.once(
+        { key: noticeKey, workspaceId: f.workspaceId, kind: 'notice', recipientId: null, channelId: f.senior.dmChannelId },
+        async () => {
+          const posted = await this.messenger.toPerson(f.senior, message);
+          current = { dmChannelId: posted.channelId };
+          return posted;
+        },
+        () => current.dmChannelId,
+      );
+    } catch (err) {
+      this.logger.warn({ err, key }, 'could not tell the senior leader about a failed delivery');
+    }
+  }
+
+  private async bodyOf(r: Reminder, recipient: PersonWithWorkspace): Promise<OutboundBody | null> {
+    const payload = (r.payload ?? {}) as Record<string, string>;
+    const zone = scheduleOf(recipient, recipient.workspace, this.defaults).zone;
+    const today = localDay(this.clock.now(), zone);
+    if (r.kind === 'digest') return this.digestBody(recipient, today);
+    if (r.kind === 'action') {
+      const a = await this.repos.schedule.action(r.subjectId);
+      if (!a || a.status !== 'OPEN' || a.followUp.status !== 'ACTIVE' || !a.dueDate) return null;
+      const dueDay = dateToDay(a.dueDate);
+      return { type: 'action', actionId: a.id, what: a.what, dueDay, overdue: today > dueDay, barrier: a.barrier?.description ?? null };
+    }
+    const f = r.followUpId ? await this.repos.schedule.followUp(r.followUpId) : null;
+    if (!f || f.status !== 'ACTIVE') return null;
+    switch (r.kind) {
+      case 'evaluation': {
+        if (!f.nextEvaluationOn || dateToDay(f.nextEvaluationOn) !== payload.evaluationOn) return null;
+        const goals = await this.repos.schedule.goalsOf([f.id]);
+        const asSenior = recipient.id === f.seniorId;
+        return {
+          type: 'evaluation',
+          phase: payload.phase === 'day' ? 'day' : 'before',
+          evaluationOn: payload.evaluationOn as IsoDay,
+          asSenior,
+          otherUserId: asSenior ? f.leader.slackUserId : f.senior.slackUserId,
+          leaderUserId: f.leader.slackUserId,
+          goals: goals.filter((g) => g.status !== 'ACHIEVED').map((g) => ({ title: g.title, progress: progressOf(g) })),
+        };
+      }
+      case 'nudge': {
+        const since = (payload.since as IsoDay | undefined) ?? dateToDay(f.startDate);
+        return { type: 'nudge', leaderUserId: f.leader.slackUserId, since, days: Math.max(0, daysBetween(since, today)) };
+      }
+      case 'reflection':
+        return { type: 'reflection', seniorUserId: f.senior.slackUserId, leaderUserId: f.leader.slackUserId, promptIndex: Math.abs(daysBetween('2026-01-05', today)) };
+      default:
+        return null;
+    }
+  }
+
+  private async digestBody(senior: PersonWithWorkspace, today: IsoDay): Promise<OutboundBody | null> {
+    const followUps = await this.repos.schedule.activeAsSenior(senior.id);
+    if (followUps.length === 0) return null;
+    const ids = followUps.map((f) => f.id);
+    const weekAgo = this.clock.now().minus({ days: 7 }).toJSDate();
+    const [goals, conversations, barriers, overdue] = await Promise.all([
+      this.repos.schedule.goalsOf(ids),
+      this.repos.schedule.conversationsSince(ids, dayToDate(localDay(DateTime.fromJSDate(weekAgo), 'utc'))),
+      this.repos.schedule.openBarriers(ids),
+      this.repos.schedule.overdueActions(ids, dayToDate(today)),
+    ]);
+    const checkIns = await this.repos.schedule.checkInsSince(goals.map((g) => g.id), weekAgo);
+    const goalFollowUp = new Map(goals.map((g) => [g.id, g.followUpId]));
+    const count = <T>(list: T[], of: (x: T) => string | undefined, id: string) => list.filter((x) => of(x) === id).length;
+    return {
+      type: 'digest',
+      weekOf: today,
+      leaders: followUps.map((f) => ({
+        userId: f.leader.slackUserId,
+        goals: goals.filter((g) => g.followUpId === f.id && g.status !== 'ACHIEVED').map((g) => ({ title: g.title, progress: progressOf(g) })),
+        checkIns: count(checkIns, (c) => goalFollowUp.get(c.goalId), f.id),
+        conversations: count(conversations, (c) => c.followUpId, f.id),
+        openBarriers: count(barriers, (b) => b.followUpId, f.id),
+        overdueActions: count(overdue, (a) => a.followUpId, f.id),
+      })),
+    };
+  }
+}

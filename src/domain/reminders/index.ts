@@ -1,0 +1,248 @@
+import { DateTime } from 'luxon';
+import type { Logger } from 'pino';
+import type { Repositories } from '../../data';
+import type { ReminderScope } from '../../data/reminders';
+import type { PlanningFollowUp } from '../../data/schedule';
+import type { Person, Reminder, Workspace } from '../../data/prisma';
+import type { Clock } from '../../time/clock';
+import { dateToDay, safeZone } from '../../time/dates';
+import { DEFAULT_WORKING_DAYS, type LocalSchedule } from '../../time/rules';
+import type { DomainEvents, JobScheduler } from '../ports';
+import { DEFAULT_PLAN_OPTIONS, planDigest, planFollowUp, type PlannedReminder, type Recipient } from './planner';
+
+export interface SchedulingDefaults {
+  timezone: string;
+}
+
+/** A person's reminder schedule: their zone, hour (or the workspace's), minute and working days. */
+export function scheduleOf(person: Person, workspace: Pick<Workspace, 'defaultReminderHour' | 'defaultTimezone'> | null, defaults: SchedulingDefaults): LocalSchedule {
+  const fallbackZone = safeZone(workspace?.defaultTimezone, defaults.timezone);
+  return {
+    zone: safeZone(person.tzOverride ?? person.slackTz, fallbackZone),
+    hour: person.reminderHour ?? workspace?.defaultReminderHour ?? 9,
+    minute: person.reminderMinute ?? 0,
+    workingDays: person.workingDays.length > 0 ? person.workingDays : DEFAULT_WORKING_DAYS,
+  };
+}
+
+export interface SyncResult {
+  scheduled: number;
+  moved: number;
+  cancelled: number;
+}
+
+/**
+ * Keeps the Reminder table (the source of truth of what is planned) in step with the database,
+ * and Redis in step with the Reminder table. Safe to run any number of times, concurrently.
+ */
+export class ReminderService {
+  constructor(
+    private readonly repos: Repositories,
+    private readonly jobs: JobScheduler,
+    private readonly clock: Clock,
+    private readonly defaults: SchedulingDefaults,
+    private readonly logger: Logger,
+  ) {}
+
+  private recipient(person: Person, workspace: Workspace): Recipient {
+    return { id: person.id, schedule: scheduleOf(person, workspace, this.defaults) };
+  }
+
+  /** Plans every reminder of a follow-up (cancelling them all when it ended or is gone). */
+  async syncFollowUp(followUpId: string): Promise<SyncResult> {
+    const f = await this.repos.schedule.followUp(followUpId);
+    const planned = f ? await this.planFor(f) : [];
+    const result = await this.apply({ followUpId }, f?.workspaceId ?? '', planned);
+    this.logger.debug({ followUpId, ...result }, 'follow-up reminders planned');
+    return result;
+  }
+
+  private async planFor(f: PlanningFollowUp): Promise<PlannedReminder[]> {
+    const [lastConversation, actions] = await Promise.all([this.repos.schedule.lastConversationDay(f.id), this.repos.schedule.openActions(f.id)]);
+    const ownerIds = [...new Set(actions.map((a) => a.ownerId))].filter((id) => id !== f.seniorId && id !== f.leaderId);
+    const others = ownerIds.length > 0 ? await this.repos.schedule.people(ownerIds) : [];
+    const people = new Map<string, Person>([[f.senior.id, f.senior], [f.leader.id, f.leader], ...others.map((p) => [p.id, p] as [string, Person])]);
+    const active = f.status === 'ACTIVE' && !f.workspace.uninstalledAt;
+    return planFollowUp(
+      {
+        id: f.id,
+        active,
+        startDay: dateToDay(f.startDate),
+        oneToOneCadence: f.oneToOneCadence,
+        reflectionCadence: f.reflectionCadence,
+        nextEvaluationOn: f.nextEvaluationOn ? dateToDay(f.nextEvaluationOn) : null,
+        senior: this.recipient(f.senior, f.workspace),
+        leader: this.recipient(f.leader, f.workspace),
+        lastConversationDay: lastConversation ? dateToDay(lastConversation) : null,
+        actions: actions.flatMap((a) => {
+          const owner = people.get(a.ownerId);
+          if (!owner || owner.deleted) return [];
+          return [{
+            id: a.id,
+            owner: this.recipient(owner, f.workspace),
+            dueDay: a.dueDate ? dateToDay(a.dueDate) : null,
+            snoozedUntil: a.snoozedUntil ? dateToDay(a.snoozedUntil) : null,
+            createdAt: DateTime.fromJSDate(a.createdAt),
+          }];
+        }),
+      },
+      { now: this.clock.now(), ...DEFAULT_PLAN_OPTIONS },
+    ).filter((r) => !people.get(r.recipientId)?.deleted);
+  }
+
+  /** Plans a senior leader's weekly digest. */
+  async syncDigest(seniorId: string): Promise<SyncResult> {
+    const senior = await this.repos.schedule.person(seniorId);
+    let planned: PlannedReminder[] = [];
+    if (senior && !senior.deleted && !senior.workspace.uninstalledAt) {
+      const active = await this.repos.schedule.activeAsSenior(seniorId);
+      planned = planDigest(this.recipient(senior, senior.workspace), active.length > 0, { now: this.clock.now(), ...DEFAULT_PLAN_OPTIONS });
+    }
+    return this.apply({ digestOf: seniorId }, senior?.workspaceId ?? '', planned);
+  }
+
+  /** Every follow-up a person takes part in, and their digest (zone, hour or working days changed). */
+  async syncPerson(personId: string): Promise<void> {
+    const followUps = await this.repos.followUps.listForPerson(personId);
+    for (const f of followUps) await this.syncFollowUp(f.id);
+    await this.syncDigest(personId);
+  }
+
+  private async apply(scope: ReminderScope, workspaceId: string, planned: PlannedReminder[]): Promise<SyncResult> {
+    const result: SyncResult = { scheduled: 0, moved: 0, cancelled: 0 };
+    const existing = await this.repos.reminders.findByKeys(planned.map((p) => p.key));
+    const byKey = new Map(existing.map((r) => [r.key, r]));
+    for (const p of planned) {
+      const row = byKey.get(p.key);
+      const dueAt = p.dueAt.toJSDate();
+      if (!row) {
+        try {
+          await this.repos.reminders.create({
+            key: p.key,
+            workspaceId,
+            kind: p.kind,
+            recipientId: p.recipientId,
+            subjectId: p.subjectId,
+            followUpId: p.followUpId,
+            dueAt,
+            payload: p.payload,
+          });
+        } catch (err) {
+          // Planned concurrently by another process: theirs is the same row.
+          if (!(typeof err === 'object' && err !== null && (err as { code?: string }).code === 'P2002')) throw err;
+        }
+        await this.jobs.scheduleReminder(p.key, dueAt, false);
+        result.scheduled++;
+      } else if (row.status === 'SCHEDULED') {
+        if (row.dueAt.getTime() !== dueAt.getTime() || row.recipientId !== p.recipientId) {
+          if (await this.repos.reminders.reschedule(p.key, { dueAt, recipientId: p.recipientId, payload: p.payload })) {
+            await this.jobs.scheduleReminder(p.key, dueAt, true);
+            result.moved++;
+          }
+        } else {
+          await this.jobs.scheduleReminder(p.key, dueAt, false);
+        }
+      } else if (row.status === 'CANCELLED') {
+        if (await this.repos.reminders.revive(p.key, { dueAt, recipientId: p.recipientId, payload: p.payload })) {
+          await this.jobs.scheduleReminder(p.key, dueAt, true);
+          result.scheduled++;
+        }
+      }
+    }
+    const plannedKeys = new Set(planned.map((p) => p.key));
+    const stale = (await this.repos.reminders.scheduledIn(scope)).filter((r) => !plannedKeys.has(r.key)).map((r) => r.key);
+    if (stale.length > 0) {
+      result.cancelled = await this.repos.reminders.cancel(stale);
+      for (const key of stale) await this.jobs.unscheduleReminder(key);
+    }
+    return result;
+  }
+
+  /** What could not be delivered in a senior leader's follow-ups, and why (newest first). */
+  async failedFor(seniorId: string, workspaceId: string): Promise<{ kind: string; channelId: string | null; userId: string | null; reason: string }[]> {
+    const followUps = await this.repos.schedule.activeAsSenior(seniorId);
+    const ids = [seniorId, ...followUps.map((f) => f.leaderId)];
+    const failed = await this.repos.deliveries.failedFor(workspaceId, ids);
+    const people = new Map((await this.repos.schedule.people(ids)).map((p) => [p.id, p]));
+    return failed.map((d) => {
+      const isChannel = d.kind.startsWith('celebration');
+      return {
+        kind: d.kind,
+        channelId: isChannel ? d.channelId : null,
+        userId: !isChannel && d.recipientId ? (people.get(d.recipientId)?.slackUserId ?? null) : null,
+        reason: d.error ?? 'unknown',
+      };
+    });
+  }
+
+  /** A person's upcoming reminders (for /followup schedule). */
+  upcomingFor(personId: string, take = 20): Promise<Reminder[]> {
+    return this.repos.reminders.upcomingFor(personId, this.clock.now().toJSDate(), take);
+  }
+}
+
+/**
+ * DomainEvents on top of the scheduler: reminders are re-planned at once (a few queries and
+ * idempotent Redis adds), celebrations are queued with a job id derived from the subject so two
+ * clicks at once make one job. Failures are logged: the reconciler repairs what was missed.
+ */
+export class SchedulerEvents implements DomainEvents {
+  constructor(
+    private readonly reminders: ReminderService,
+    private readonly repos: Repositories,
+    private readonly jobs: JobScheduler,
+    private readonly logger: Logger,
+  ) {}
+
+  private async guard(what: string, work: () => Promise<unknown>): Promise<void> {
+    try {
+      await work();
+    } catch (err) {
+      this.logger.error({ err, what }, 'scheduling after a change failed; the reconciler will repair it');
+    }
+  }
+
+  milestoneDone(milestoneId: string): Promise<void> {
+    return this.guard('milestoneDone', () => this.jobs.scheduleCelebration('milestone', milestoneId));
+  }
+
+  goalAchieved(goalId: string): Promise<void> {
+    return this.guard('goalAchieved', () => this.jobs.scheduleCelebration('goal', goalId));
+  }
+
+  followUpChanged(followUpId: string): Promise<void> {
+    return this.guard('followUpChanged', async () => {
+      await this.reminders.syncFollowUp(followUpId);
+      const f = await this.repos.followUps.findById(followUpId);
+      if (f) await this.reminders.syncDigest(f.seniorId);
+    });
+  }
+
+  subjectChanged(kind: 'goal' | 'evaluation' | 'action' | 'conversation' | 'reflection', subjectId: string): Promise<void> {
+    return this.guard(`subjectChanged ${kind}`, async () => {
+      const followUpId = await this.followUpOf(kind, subjectId);
+      if (followUpId) await this.reminders.syncFollowUp(followUpId);
+    });
+  }
+
+  personChanged(personId: string): Promise<void> {
+    return this.guard('personChanged', () => this.reminders.syncPerson(personId));
+  }
+
+  /** Subjects are identified by their own id; a follow-up id is accepted as well. */
+  private async followUpOf(kind: string, subjectId: string): Promise<string | null> {
+    if (kind === 'action') {
+      const a = await this.repos.actions.findById(subjectId);
+      if (a) return a.followUpId;
+    }
+    if (kind === 'goal') {
+      const g = await this.repos.schedule.goal(subjectId);
+      if (g) return g.followUpId;
+    }
+    const f = await this.repos.followUps.findById(subjectId);
+    if (f) return f.id;
+    return this.repos.schedule.followUpIdOf(kind, subjectId);
+  }
+}
+
+

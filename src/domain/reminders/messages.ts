@@ -1,0 +1,62 @@
+import type { Locale } from '../../i18n';
+import type { IsoDay } from '../../time/dates';
+import type { Posted } from '../ports';
+
+/**
+ * View models of the messages the workflows send. The domain fills them from the database;
+ * src/slack/views/reminders.ts renders them (the domain never builds Block Kit).
+ */
+export interface GoalProgress {
+  title: string;
+  progress: number | null;
+}
+
+export type OutboundBody =
+  | { type: 'evaluation'; phase: 'before' | 'day'; evaluationOn: IsoDay; asSenior: boolean; otherUserId: string; leaderUserId: string; goals: GoalProgress[] }
+  | { type: 'nudge'; leaderUserId: string; since: IsoDay; days: number }
+  | { type: 'reflection'; seniorUserId: string; leaderUserId: string; promptIndex: number }
+  | { type: 'action'; actionId: string; what: string; dueDay: IsoDay; overdue: boolean; barrier: string | null }
+  | { type: 'digest'; weekOf: IsoDay; leaders: DigestLeader[] }
+  | {
+      type: 'celebration';
+      what: 'milestone' | 'goal';
+      leaderUserId: string;
+      goalTitle: string;
+      milestoneTitle: string | null;
+      startedOn: IsoDay;
+      baseline: number | null;
+      current: number | null;
+      target: number | null;
+      unit: string | null;
+      milestonesDone: number;
+      milestonesTotal: number;
+    }
+  | { type: 'notice'; reason: string; channelId: string | null; recipientUserId: string | null; failedKind: string };
+
+export interface DigestLeader {
+  userId: string;
+  goals: GoalProgress[];
+  checkIns: number;
+  conversations: number;
+  openBarriers: number;
+  overdueActions: number;
+}
+
+export interface OutboundMessage {
+  /** Delivery key, carried in message metadata so a taken-over claim can find an earlier post. */
+  key: string;
+  locale: Locale;
+  /** Reader's zone, for date fallbacks. */
+  zone: string;
+  body: OutboundBody;
+}
+
+/** Sends rendered messages to Slack. Implemented in src/slack/messenger.ts. */
+export interface Messenger {
+  /** A direct message to a person (conversations.open, cached on the person). */
+  toPerson(person: { id: string; slackUserId: string; dmChannelId: string | null }, message: OutboundMessage): Promise<Posted>;
+  /** A message in a channel; a public channel the app is not in is joined first. */
+  toChannel(channelId: string, message: OutboundMessage): Promise<Posted>;
+  /** The ts of a message already posted with this key since `since`, if Slack can tell. */
+  findPosted(channelId: string, key: string, since: Date): Promise<string | null>;
+}

@@ -1,0 +1,204 @@
+import type { DateTime } from 'luxon';
+import { addDays, type IsoDay } from '../../time/dates';
+import {
+  addCadence,
+  instantOn,
+  localInstant,
+  mondayOnOrAfter,
+  nextWorkingDay,
+  onOrNextWorkingDay,
+  type CadenceName,
+  type LocalSchedule,
+} from '../../time/rules';
+
+/**
+ * What the scheduler plans, computed purely from database facts and "now". Each planned reminder
+ * has a deterministic key (also the BullMQ job id and the Delivery key: no `:`), so planning twice
+ * yields the same rows, and a changed subject yields a new key while the old one is cancelled.
+ */
+export type ReminderKind = 'evaluation' | 'nudge' | 'reflection' | 'action' | 'digest';
+export const REMINDER_KINDS: readonly ReminderKind[] = ['evaluation', 'nudge', 'reflection', 'action', 'digest'];
+
+export interface Recipient {
+  id: string;
+  schedule: LocalSchedule;
+}
+
+export interface PlannedReminder {
+  key: string;
+  kind: ReminderKind;
+  recipientId: string;
+  subjectId: string;
+  followUpId: string | null;
+  dueAt: DateTime;
+  payload: Record<string, string>;
+}
+
+export interface FollowUpFacts {
+  id: string;
+  active: boolean;
+  startDay: IsoDay;
+  oneToOneCadence: CadenceName;
+  reflectionCadence: CadenceName;
+  nextEvaluationOn: IsoDay | null;
+  senior: Recipient;
+  leader: Recipient;
+  /** Day of the last one-to-one logged, if any. */
+  lastConversationDay: IsoDay | null;
+  actions: { id: string; owner: Recipient; dueDay: IsoDay | null; snoozedUntil: IsoDay | null; createdAt: DateTime }[];
+}
+
+export interface PlanOptions {
+  now: DateTime;
+  /** Occurrences missed by at most this long (worker down, Redis lost) are still planned. */
+  graceHours: number;
+  /** Days before an evaluation for the first reminder. */
+  evaluationLeadDays: number;
+}
+
+export const DEFAULT_PLAN_OPTIONS = { graceHours: 12, evaluationLeadDays: 3 } as const;
+/** Each series plans the occurrence in the grace window (if any) and the next one. */
+const PER_SERIES = 2;
+const DIGEST_HOUR = 8;
+
+const compact = (day: IsoDay) => day.replace(/-/g, '');
+
+/** Walks a series of local days, keeping at most PER_SERIES occurrences not older than the grace. */
+function series(
+  opts: PlanOptions,
+  first: IsoDay,
+  next: (day: IsoDay, index: number) => IsoDay,
+  at: (day: IsoDay) => DateTime,
+): { day: IsoDay; at: DateTime }[] {
+  const floor = opts.now.minus({ hours: opts.graceHours });
+  const out: { day: IsoDay; at: DateTime }[] = [];
+  let day = first;
+  for (let i = 0; i < 2000 && out.length < PER_SERIES; i++) {
+    const instant = at(day);
+    if (instant >= floor) {
+      out.push({ day, at: instant });
+      if (instant > opts.now) break; // the next one ahead is enough
+    }
+    const following = next(day, i);
+    if (following <= day) break;
+    day = following;
+  }
+  return out;
+}
+
+/** Every upcoming reminder of one follow-up. Empty when the follow-up is not active. */
+export function planFollowUp(f: FollowUpFacts, opts: PlanOptions): PlannedReminder[] {
+  if (!f.active) return [];
+  const out: PlannedReminder[] = [];
+
+  // Evaluation: N days before and the morning of, to the senior leader and the leader.
+  if (f.nextEvaluationOn) {
+    const on = f.nextEvaluationOn;
+    for (const who of [f.senior, f.leader]) {
+      const phases: ['before' | 'day', IsoDay][] = [
+        ['before', addDays(on, -opts.evaluationLeadDays)],
+        ['day', on],
+      ];
+      for (const [phase, day] of phases) {
+        const dueAt = instantOn(day, who.schedule);
+        if (dueAt < opts.now.minus({ hours: opts.graceHours })) continue;
+        out.push({
+          key: `eval-${phase}-${f.id}-${who.id}-${compact(on)}`,
+          kind: 'evaluation',
+          recipientId: who.id,
+          subjectId: f.id,
+          followUpId: f.id,
+          dueAt,
+          payload: { evaluationOn: on, phase },
+        });
+      }
+    }
+  }
+
+  // One-to-one nudge: the first working day after a cadence period passed with none logged; again each period.
+  if (f.oneToOneCadence !== 'NONE') {
+    const base = f.lastConversationDay && f.lastConversationDay > f.startDay ? f.lastConversationDay : f.startDay;
+    const cadence = f.oneToOneCadence;
+    const wd = f.senior.schedule.workingDays;
+    const dayFor = (k: number) => nextWorkingDay(addCadence(base, cadence, k), wd);
+    let k = 1;
+    for (const occ of series(
+      opts,
+      dayFor(1),
+      () => dayFor(++k),
+      (d) => instantOn(d, f.senior.schedule),
+    )) {
+      out.push({
+        key: `nudge-${f.id}-${compact(occ.day)}`,
+        kind: 'nudge',
+        recipientId: f.senior.id,
+        subjectId: f.id,
+        followUpId: f.id,
+        dueAt: occ.at,
+        payload: { since: base },
+      });
+    }
+  }
+
+  // Reflection prompt on the reflection cadence, to the leader, on a working day.
+  if (f.reflectionCadence !== 'NONE') {
+    const cadence = f.reflectionCadence;
+    const wd = f.leader.schedule.workingDays;
+    const dayFor = (k: number) => onOrNextWorkingDay(addCadence(f.startDay, cadence, k), wd);
+    let k = 1;
+    for (const occ of series(opts, dayFor(1), () => dayFor(++k), (d) => instantOn(d, f.leader.schedule))) {
+      out.push({
+        key: `reflect-${f.id}-${compact(occ.day)}`,
+        kind: 'reflection',
+        recipientId: f.leader.id,
+        subjectId: f.id,
+        followUpId: f.id,
+        dueAt: occ.at,
+        payload: {},
+      });
+    }
+  }
+
+  // Action items: the due date (or the day snoozed to), the next working day if still open, then weekly.
+  for (const a of f.actions) {
+    const start = a.snoozedUntil && (!a.dueDay || a.snoozedUntil > a.dueDay) ? a.snoozedUntil : a.dueDay;
+    if (!start) continue;
+    const wd = a.owner.schedule.workingDays;
+    const next = (day: IsoDay, i: number) => (i === 0 ? nextWorkingDay(day, wd) : addDays(day, 7));
+    for (const occ of series(opts, start, next, (d) => instantOn(d, a.owner.schedule))) {
+      // No "due today" reminder for a time that had passed when the item was written.
+      if (occ.at < a.createdAt) continue;
+      out.push({
+        key: `action-${a.id}-${a.owner.id}-${compact(occ.day)}`,
+        kind: 'action',
+        recipientId: a.owner.id,
+        subjectId: a.id,
+        followUpId: f.id,
+        dueAt: occ.at,
+        payload: { day: occ.day },
+      });
+    }
+  }
+  return out;
+}
+
+/** The weekly digest of a senior leader: Monday 08:00 in their zone, while they follow someone up. */
+export function planDigest(senior: Recipient, hasActiveFollowUps: boolean, opts: PlanOptions): PlannedReminder[] {
+  if (!hasActiveFollowUps) return [];
+  const zone = senior.schedule.zone;
+  const today = opts.now.setZone(zone).minus({ hours: opts.graceHours }).toISODate() as IsoDay;
+  return series(
+    opts,
+    mondayOnOrAfter(today),
+    (d) => addDays(d, 7),
+    (d) => localInstant(d, DIGEST_HOUR, 0, zone),
+  ).map((occ) => ({
+    key: `digest-${senior.id}-${compact(occ.day)}`,
+    kind: 'digest' as const,
+    recipientId: senior.id,
+    subjectId: senior.id,
+    followUpId: null,
+    dueAt: occ.at,
+    payload: { week: occ.day },
+  }));
+}

@@ -1,0 +1,114 @@
+import type { Logger } from 'pino';
+import type { Repositories } from '../../data';
+import type { Reminder } from '../../data/prisma';
+import type { Clock } from '../../time/clock';
+import type { JobScheduler } from '../ports';
+import type { ReminderService } from '.';
+
+export interface ReconcileResult {
+  followUps: number;
+  /** Reminder jobs re-added because Redis did not hold them. */
+  restored: number;
+  /** Reminders marked done because the ledger shows them sent. */
+  alreadySent: number;
+  celebrations: number;
+}
+
+export interface ReconcileOptions {
+  /** Scheduled reminders due within this many hours get their job checked (and re-added). */
+  horizonHours: number;
+  /** Milestones/goals done within this many days without a celebration get one. */
+  celebrateWithinDays: number;
+  /** Only these workspaces; all when absent. */
+  workspaces?: string[];
+}
+
+const PAGE = 200;
+
+/**
+ * Rebuilds Redis from PostgreSQL: re-plans every active follow-up, re-adds any job Redis lost,
+ * and never re-sends what the ledger shows as sent. Runs at worker start and periodically.
+ */
+export class Reconciler {
+  constructor(
+    private readonly repos: Repositories,
+    private readonly reminders: ReminderService,
+    private readonly jobs: JobScheduler,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    private readonly options: ReconcileOptions = { horizonHours: 36, celebrateWithinDays: 7 },
+  ) {}
+
+  async run(): Promise<ReconcileResult> {
+    const result: ReconcileResult = { followUps: 0, restored: 0, alreadySent: 0, celebrations: 0 };
+    const until = this.clock.now().plus({ hours: this.options.horizonHours }).toJSDate();
+    // 1. What the ledger shows as sent (or failed for good) is done: never send it again.
+    await this.eachDue(until, async (due) => {
+      const ledger = new Map((await this.repos.deliveries.findMany(due.map((r) => r.key))).map((d) => [d.key, d]));
+      for (const r of due) {
+        const d = ledger.get(r.key);
+        if (d && d.status !== 'CLAIMED') {
+          await this.repos.reminders.markDone(r.key);
+          result.alreadySent++;
+        }
+      }
+    });
+    // 2. Re-plan from the database (new subjects, changed zones, ended follow-ups).
+    const seniors = new Set<string>();
+    let after: string | undefined;
+    for (;;) {
+      const page = await this.repos.schedule.activeFollowUpIds(after, PAGE, this.options.workspaces);
+      if (page.length === 0) break;
+      for (const f of page) {
+        await this.reminders.syncFollowUp(f.id);
+        seniors.add(f.seniorId);
+        result.followUps++;
+      }
+      after = page[page.length - 1].id;
+    }
+    for (const id of seniors) await this.reminders.syncDigest(id);
+    // Follow-ups that ended (or vanished) while their reminders were scheduled.
+    for (const id of await this.repos.reminders.scheduledFollowUpIds(this.options.workspaces)) {
+      const f = await this.repos.followUps.findById(id);
+      if (!f || f.status !== 'ACTIVE') await this.reminders.syncFollowUp(id);
+    }
+
+    // 3. Every scheduled reminder due soon must have its job in Redis.
+    await this.eachDue(until, async (due) => {
+      for (const r of due) {
+        if (!(await this.jobs.hasReminderJob(r.key))) {
+          await this.jobs.scheduleReminder(r.key, r.dueAt, false);
+          result.restored++;
+        }
+      }
+    });
+
+    // 4. Celebrations that never went out.
+    const since = this.clock.now().minus({ days: this.options.celebrateWithinDays }).toJSDate();
+    const candidates = await this.repos.schedule.celebrationCandidates(since, this.options.workspaces);
+    const keys = [...candidates.milestones.map((id) => `cel-milestone-${id}`), ...candidates.goals.map((id) => `cel-goal-${id}`)];
+    const done = new Set((await this.repos.deliveries.findMany(keys)).filter((d) => d.status !== 'CLAIMED').map((d) => d.key));
+    for (const id of candidates.milestones) {
+      if (done.has(`cel-milestone-${id}`)) continue;
+      await this.jobs.scheduleCelebration('milestone', id);
+      result.celebrations++;
+    }
+    for (const id of candidates.goals) {
+      if (done.has(`cel-goal-${id}`)) continue;
+      await this.jobs.scheduleCelebration('goal', id);
+      result.celebrations++;
+    }
+    this.logger.info(result, 'reconciled reminders with the database');
+    return result;
+  }
+
+  private async eachDue(until: Date, work: (due: Reminder[]) => Promise<void>): Promise<void> {
+    let afterKey: string | undefined;
+    for (;;) {
+      const due = await this.repos.reminders.scheduledBefore(until, PAGE, afterKey, this.options.workspaces);
+      if (due.length === 0) break;
+      await work(due);
+      afterKey = due[due.length - 1].key;
+    }
+  }
+}

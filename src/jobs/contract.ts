@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+/**
+ * The contract between producers (web, domain events, reconciler) and consumers (workflows/):
+ * queue names and payload schemas, in one place. Job ids are built from the data and never
+ * contain `:` (BullMQ refuses them) nor are all digits.
+ */
+export const QueueNames = {
+  reminders: 'reminders',
+  celebrations: 'celebrations',
+  maintenance: 'maintenance',
+} as const;
+
+export type QueueName = (typeof QueueNames)[keyof typeof QueueNames];
+
+export const ReminderJob = z.object({ key: z.string().min(1).max(200).regex(/^[^:]+$/) });
+export type ReminderJob = z.infer<typeof ReminderJob>;
+
+export const CelebrationJob = z.object({ kind: z.enum(['milestone', 'goal']), id: z.string().min(1).max(100) });
+export type CelebrationJob = z.infer<typeof CelebrationJob>;
+
+export const MaintenanceJob = z.object({ task: z.literal('reconcile') });
+export type MaintenanceJob = z.infer<typeof MaintenanceJob>;
+
+export const JobNames = {
+  reminder: 'reminder',
+  celebration: 'celebration',
+  reconcile: 'reconcile',
+} as const;
+
+export function celebrationJobId(job: CelebrationJob): string {
+  return `cel-${job.kind}-${job.id}`;
+}
+
+/** Guards a job id: no `:`, not all digits. */
+export function safeJobId(id: string): string {
+  if (id.includes(':') || /^\d+$/.test(id)) throw new Error(`invalid job id ${id}`);
+  return id;
+}

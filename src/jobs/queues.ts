@@ -1,0 +1,96 @@
+import { Queue, type JobsOptions } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { JobScheduler } from '../domain/ports';
+import type { Clock } from '../time/clock';
+import { CelebrationJob, celebrationJobId, JobNames, QueueNames, ReminderJob, safeJobId } from './contract';
+
+export interface QueueOptions {
+  prefix: string;
+  /** Attempts of a reminder or celebration job before it is left failed (the reconciler re-adds it). */
+  attempts?: number;
+  /** First retry delay; doubles each attempt. */
+  backoffMs?: number;
+}
+
+export interface Queues {
+  reminders: Queue<ReminderJob>;
+  celebrations: Queue<CelebrationJob>;
+  maintenance: Queue;
+  close(): Promise<void>;
+}
+
+export function createQueues(connection: Redis, options: QueueOptions): Queues {
+  const defaultJobOptions: JobsOptions = {
+    attempts: options.attempts ?? 10,
+    backoff: { type: 'exponential', delay: options.backoffMs ?? 2000 },
+    removeOnComplete: { count: 1000, age: 7 * 24 * 3600 },
+    removeOnFail: { count: 5000 },
+  };
+  const common = { connection, prefix: options.prefix, defaultJobOptions };
+  const reminders = new Queue<ReminderJob>(QueueNames.reminders, common);
+  const celebrations = new Queue<CelebrationJob>(QueueNames.celebrations, common);
+  const maintenance = new Queue(QueueNames.maintenance, { connection, prefix: options.prefix, defaultJobOptions: { removeOnComplete: 100, removeOnFail: 100 } });
+  return {
+    reminders,
+    celebrations,
+    maintenance,
+    async close() {
+      await Promise.all([reminders.close(), celebrations.close(), maintenance.close()]);
+    },
+  };
+}
+
+const LIVE_STATES = new Set(['waiting', 'delayed', 'active', 'prioritized', 'waiting-children']);
+
+/** Enqueue helpers: job id = reminder key, delay = due time − now. */
+export class BullJobScheduler implements JobScheduler {
+  constructor(
+    private readonly queues: Pick<Queues, 'reminders' | 'celebrations'>,
+    private readonly clock: Clock,
+  ) {}
+
+  private delayUntil(dueAt: Date): number {
+    return Math.max(0, dueAt.getTime() - this.clock.now().toMillis());
+  }
+
+  async scheduleReminder(key: string, dueAt: Date, moved: boolean): Promise<void> {
+    const jobId = safeJobId(ReminderJob.parse({ key }).key);
+    const existing = await this.queues.reminders.getJob(jobId);
+    if (existing) {
+      const state = await existing.getState();
+      if (state === 'delayed' && moved) {
+        await existing.changeDelay(this.delayUntil(dueAt)).catch(() => undefined);
+        return;
+      }
+      if (LIVE_STATES.has(state)) return; // the processor re-reads the due time from the database
+      // completed or failed earlier: remove so the reminder can run (the ledger stops a second send)
+      await existing.remove().catch(() => undefined);
+    }
+    await this.queues.reminders.add(JobNames.reminder, { key }, { jobId, delay: this.delayUntil(dueAt) });
+  }
+
+  async unscheduleReminder(key: string): Promise<void> {
+    const job = await this.queues.reminders.getJob(key);
+    if (!job) return;
+    // An active job cannot be removed; it finds its reminder cancelled and stops.
+    await job.remove().catch(() => undefined);
+  }
+
+  async hasReminderJob(key: string): Promise<boolean> {
+    const job = await this.queues.reminders.getJob(key);
+    if (!job) return false;
+    return LIVE_STATES.has(await job.getState());
+  }
+
+  async scheduleCelebration(kind: 'milestone' | 'goal', id: string): Promise<void> {
+    const data = CelebrationJob.parse({ kind, id });
+    const jobId = safeJobId(celebrationJobId(data));
+    const existing = await this.queues.celebrations.getJob(jobId);
+    if (existing) {
+      const state = await existing.getState();
+      if (LIVE_STATES.has(state)) return;
+      await existing.remove().catch(() => undefined);
+    }
+    await this.queues.celebrations.add(JobNames.celebration, data, { jobId });
+  }
+}

@@ -1,0 +1,9 @@
+import type { AppContext } from '../context';
+import type { Invocation } from '../invocation';
+import { scheduleMessage } from '../views/schedule';
+
+/** `/followup schedule`: the invoker's upcoming reminders, in their local time. */
+export async function showSchedule(ctx: AppContext, inv: Invocation): Promise<void> {
+  const upcoming = await ctx.services.reminders.upcomingFor(inv.actor.person.id, 30);
+  await inv.reply(scheduleMessage(inv.tr, upcoming.map((r) => ({ kind: r.kind, dueAt: r.dueAt })), inv.actor.zone));
+}

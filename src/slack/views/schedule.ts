@@ -1,0 +1,34 @@
+import type { KnownBlock } from '@slack/types';
+import type { MessageKey, Translate } from '../../i18n';
+import { slackDateTime } from '../../time/dates';
+import { section } from './blocks';
+import type { Message } from './help';
+
+const SHOWN = 25;
+const KINDS = ['evaluation', 'nudge', 'reflection', 'action', 'digest'];
+
+/** A person's upcoming reminders, each with a Slack date token (their own zone and language). */
+export function scheduleMessage(tr: Translate, upcoming: { kind: string; dueAt: Date }[], zone: string): Message {
+  if (upcoming.length === 0) return { text: tr('schedule.empty'), blocks: [section(tr('schedule.empty'))] };
+  const lines = upcoming.slice(0, SHOWN).map((r) =>
+    tr('schedule.line', { date: slackDateTime(r.dueAt, zone), what: KINDS.includes(r.kind) ? tr(`reminders.kind.${r.kind}` as MessageKey) : r.kind }),
+  );
+  if (upcoming.length > SHOWN) lines.push(tr('schedule.more', { count: upcoming.length - SHOWN }));
+  const blocks: KnownBlock[] = [section(`${tr('schedule.title')}\n${lines.join('\n')}`)];
+  return { text: tr('schedule.title'), blocks };
+}
+
+/** Why deliveries failed, for the senior leader (App Home "why" button). */
+export function failedDeliveriesMessage(tr: Translate, failed: { kind: string; target: string; reason: string }[]): Message {
+  if (failed.length === 0) return { text: tr('reminders.failed_list_empty'), blocks: [section(tr('reminders.failed_list_empty'))] };
+  const reasonText = (code: string) =>
+    ['not_in_channel', 'channel_not_found', 'is_archived', 'account_inactive'].includes(code)
+      ? tr(`reminders.reason.${code}` as MessageKey)
+      : tr('reminders.reason.other', { code });
+  const kindText = (kind: string) => {
+    const base = kind.startsWith('celebration') ? 'celebration' : kind;
+    return [...KINDS, 'celebration'].includes(base) ? tr(`reminders.kind.${base}` as MessageKey) : kind;
+  };
+  const lines = failed.slice(0, 20).map((f) => tr('reminders.failed_home_line', { what: kindText(f.kind), target: f.target, reason: reasonText(f.reason) }));
+  return { text: tr('reminders.failed_list_title'), blocks: [section(`${tr('reminders.failed_list_title')}\n${lines.join('\n')}`)] };
+}

@@ -1,0 +1,39 @@
+import { DelayedError, Worker, type Job, type Queue } from 'bullmq';
+import type { Logger } from 'pino';
+import { DeliveryRateLimited } from '../../src/domain/ports';
+import type { DeliveryOutcome } from '../../src/domain/reminders/deliver';
+import type { Clock } from '../../src/time/clock';
+
+/**
+ * What every delivering processor does with an outcome or an error: a 429 pauses the whole queue
+ * for Retry-After (not one job in a hot loop); a job that ran early goes back to the delayed set;
+ * anything else unexpected is rethrown so BullMQ retries with backoff.
+ */
+export async function settle<T>(
+  job: Job<T>,
+  token: string | undefined,
+  queue: Queue,
+  clock: Clock,
+  logger: Logger,
+  run: () => Promise<DeliveryOutcome>,
+): Promise<DeliveryOutcome> {
+  let outcome: DeliveryOutcome;
+  try {
+    outcome = await run();
+  } catch (err) {
+    if (err instanceof DeliveryRateLimited) {
+      logger.warn({ jobId: job.id, retryAfterMs: err.retryAfterMs }, 'Slack rate limit: pausing the queue');
+      await queue.rateLimit(err.retryAfterMs);
+      throw Worker.RateLimitError();
+    }
+    throw err;
+  }
+  if (outcome.status === 'early') {
+    // The reminder was moved later after this job was queued: wait for its new time.
+    const at = Date.now() + Math.max(0, outcome.dueAt.getTime() - clock.now().toMillis());
+    await job.moveToDelayed(at, token);
+    throw new DelayedError();
+  }
+  if (outcome.status === 'failed') logger.warn({ jobId: job.id, reason: outcome.reason }, 'delivery failed for good');
+  return outcome;
+}
