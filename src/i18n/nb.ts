@@ -552,7 +552,7 @@ export const nb: Record<MessageKey, string> = {
   'reminders.failed_why': 'Hvorfor?',
   'reminders.failed_list_title': '*Meldinger jeg ikke fikk levert* (nyeste først)',
   'reminders.failed_list_empty': 'Alle meldinger ble levert.',
-  'reminders.failed_home_line': '• {what} → {target}: {reason}',
+  'reminders.failed_home_line': '• {what} til {target}: {reason}',
   'reminders.reason.not_in_channel': 'jeg er ikke medlem av kanalen (inviter meg med `/invite`)',
   'reminders.reason.channel_not_found': 'kanalen finnes ikke lenger',
   'reminders.reason.is_archived': 'kanalen er arkivert',
@@ -560,6 +560,6 @@ export const nb: Record<MessageKey, string> = {
   'reminders.reason.other': 'Slack avviste den ({code})',
   'schedule.title': '*Dine kommende påminnelser* (vist i din lokale tid)',
   'schedule.empty': 'Du har ingen planlagte påminnelser nå.',
-  'schedule.line': '• {date} — {what}',
+  'schedule.line': '• {date}: {what}',
   'schedule.more': '…og {count} til.',
 };
