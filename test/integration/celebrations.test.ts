@@ -1,5 +1,6 @@
 import { ShiftedClock } from '../../src/time/clock';
 import { dayToDate } from '../../src/time/dates';
+import { MilestoneIds } from '../../src/slack/ids';
 import { visibleText } from '../support/harness';
 import { ScheduledHarness } from '../support/scheduler';
 
@@ -68,6 +69,22 @@ describe('celebrations', () => {
     expect(text).toContain('Feir med en reaksjon');
     const d = await s.h.prisma.delivery.findUniqueOrThrow({ where: { key: `cel-milestone-${m.id}` } });
     expect(d.status).toBe('SENT');
+  });
+
+  it('posts one celebration when the same milestone is marked done from two buttons at once', async () => {
+    const { goal, seniorUser, leaderUser } = await seed('CB1', 'C0CELEB4', 'en-GB', 'en');
+    const m = goal.milestones[2];
+    await Promise.all([
+      s.h.action(seniorUser, { action_id: `${MilestoneIds.doneButton}_1`, value: m.id, type: 'button' }, { response_url: s.h.newResponseUrl() }),
+      s.h.action(leaderUser, { action_id: MilestoneIds.doneButton, value: m.id, type: 'button' }, { response_url: s.h.newResponseUrl() }),
+    ]);
+    await s.h.slack.waitFor(() => postsIn('C0CELEB4').length >= 1, 10000, 'the celebration');
+    const delivery = await waitFor(() => s.h.prisma.delivery.findUnique({ where: { key: `cel-milestone-${m.id}` } }), (d) => d?.status === 'SENT');
+    expect(delivery?.status).toBe('SENT');
+    await s.workers!.reconcile();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(postsIn('C0CELEB4')).toHaveLength(1);
+    expect(visibleText(postsIn('C0CELEB4')[0].args.blocks)).toContain('reached a milestone: *Agree on actions*');
   });
 
   it('gives an achieved goal a bigger message, in the leader\'s language when the workspace has none, joining a public channel first', async () => {
