@@ -23,10 +23,14 @@ export interface WorkerTuning {
   stalledIntervalMs: number;
   attempts: number;
   backoffMs: number;
-  /** Period of the reconciler tick (a BullMQ job scheduler); 0 turns it off. */
+  /** Period of the quick reconciler tick (ledger, lost jobs, celebrations; a BullMQ job scheduler); 0 turns it off. */
   reconcileEveryMs: number;
+  /** Period of the full reconcile that also re-plans every active follow-up; 0 turns it off. */
+  fullReconcileEveryMs: number;
   /** Run the reconciler once when the workers start. */
   reconcileAtStart: boolean;
+  /** Delay before the next occurrence of a delivered series is planned (spreads the load after a burst). */
+  replanDelayMs: number;
   /** Reconcile only these workspaces (a worker pool dedicated to some workspaces); all when absent. */
   workspaces?: string[];
 }
@@ -38,7 +42,9 @@ export const DEFAULT_TUNING: WorkerTuning = {
   attempts: 10,
   backoffMs: 2000,
   reconcileEveryMs: 5 * 60_000,
+  fullReconcileEveryMs: 60 * 60_000,
   reconcileAtStart: true,
+  replanDelayMs: 30_000,
 };
 
 export interface WorkerDeps {
@@ -60,7 +66,7 @@ export interface Workers {
 /** The running workers, with their queues (for the dashboard) and a way to reconcile on demand. */
 export interface WorkerSet extends Workers {
   queues: Queues;
-  reconcile(): Promise<ReconcileResult>;
+  reconcile(options?: { full: boolean }): Promise<ReconcileResult>;
 }
 
 /** Starts the BullMQ workers of every scheduled workflow. */
@@ -74,7 +80,7 @@ export async function startWorkers(deps: WorkerDeps): Promise<WorkerSet> {
   const repos = repositories(deps.prisma);
   const reminders = new ReminderService(repos, jobs, clock, { timezone: config.defaultTimezone }, logger);
   const messenger = new SlackMessenger(postingClient(config.slack.botToken, config.slack.apiUrl), (personId, channelId) => repos.people.saveDmChannel(personId, channelId), logger);
-  const delivery = new DeliveryService(repos, messenger, reminders, clock, { timezone: config.defaultTimezone, locale: config.defaultLocale }, logger);
+  const delivery = new DeliveryService(repos, messenger, jobs, clock, { timezone: config.defaultTimezone, locale: config.defaultLocale, replanDelayMs: tuning.replanDelayMs }, logger);
   const reconciler = new Reconciler(repos, reminders, jobs, clock, logger, { horizonHours: 36, celebrateWithinDays: 7, workspaces: tuning.workspaces });
 
   const common = { connection: deps.redis, prefix, lockDuration: tuning.lockDurationMs, stalledInterval: tuning.stalledIntervalMs, maxStalledCount: 5 };
@@ -82,7 +88,7 @@ export async function startWorkers(deps: WorkerDeps): Promise<WorkerSet> {
     new Worker(QueueNames.reminders, reminderProcessor(delivery, queues.reminders, clock, logger), { ...common, concurrency: tuning.concurrency }),
     // Celebrations: at most one post per second (Slack's per-channel limit), across all workers.
     new Worker(QueueNames.celebrations, celebrationProcessor(delivery, queues.celebrations, clock, logger), { ...common, concurrency: 1, limiter: { max: 1, duration: 1000 } }),
-    new Worker(QueueNames.maintenance, maintenanceProcessor(reconciler), { ...common, concurrency: 1, lockDuration: Math.max(tuning.lockDurationMs, 120_000) }),
+    new Worker(QueueNames.maintenance, maintenanceProcessor(reconciler, reminders), { ...common, concurrency: 1, lockDuration: Math.max(tuning.lockDurationMs, 120_000) }),
   ];
   for (const w of workers) {
     w.on('failed', (job, err) => logger.warn({ queue: w.name, jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'job failed'));
@@ -90,21 +96,26 @@ export async function startWorkers(deps: WorkerDeps): Promise<WorkerSet> {
   }
   await Promise.all(workers.map((w) => w.waitUntilReady()));
 
-  if (tuning.reconcileEveryMs > 0) {
-    await queues.maintenance.upsertJobScheduler('reconcile-tick', { every: tuning.reconcileEveryMs }, { name: JobNames.reconcile, data: { task: 'reconcile' } });
-  } else {
-    await queues.maintenance.removeJobScheduler('reconcile-tick').catch(() => undefined);
+  // The periodic ticks are BullMQ job schedulers (one per Redis, whatever the number of workers).
+  // Reminder instants themselves are computed with luxon and stored as delayed jobs, never as cron.
+  const ticks: [string, number, boolean][] = [
+    ['reconcile-tick', tuning.reconcileEveryMs, false],
+    ['reconcile-full', tuning.fullReconcileEveryMs, true],
+  ];
+  for (const [id, every, full] of ticks) {
+    if (every > 0) await queues.maintenance.upsertJobScheduler(id, { every }, { name: JobNames.reconcile, data: { task: 'reconcile', full } });
+    else await queues.maintenance.removeJobScheduler(id).catch(() => undefined);
   }
   if (tuning.reconcileAtStart) {
-    // One reconcile for all the workers that start together (deduplicated while it waits or runs).
-    await queues.maintenance.add(JobNames.reconcile, { task: 'reconcile' }, { deduplication: { id: 'reconcile-start' } });
+    // One full reconcile for all the workers that start together (deduplicated while it waits or runs).
+    await queues.maintenance.add(JobNames.reconcile, { task: 'reconcile', full: true }, { deduplication: { id: 'reconcile-start' } });
   }
   logger.info({ prefix, concurrency: tuning.concurrency }, 'workers started');
 
   let closing = false;
   return {
     queues,
-    reconcile: () => reconciler.run(),
+    reconcile: (options = { full: true }) => reconciler.run(options),
     healthy: async () => !closing && workers.every((w) => w.isRunning()),
     async close() {
       if (closing) return;

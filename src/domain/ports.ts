@@ -51,6 +51,8 @@ export interface JobScheduler {
   /** True when Redis holds a waiting, delayed or active job for the key. */
   hasReminderJob(key: string): Promise<boolean>;
   scheduleCelebration(kind: 'milestone' | 'goal', id: string): Promise<void>;
+  /** Re-plans a follow-up (or a digest) a little later, once however often it is asked (after a delivery burst). */
+  scheduleReplan(scope: { followUpId: string } | { seniorId: string }, delayMs: number): Promise<void>;
 }
 
 export const noJobScheduler: JobScheduler = {
@@ -58,6 +60,7 @@ export const noJobScheduler: JobScheduler = {
   unscheduleReminder: async () => undefined,
   hasReminderJob: async () => false,
   scheduleCelebration: async () => undefined,
+  scheduleReplan: async () => undefined,
 };
 
 /** Where a message went. */

@@ -19,13 +19,19 @@ export type ReminderJob = z.infer<typeof ReminderJob>;
 export const CelebrationJob = z.object({ kind: z.enum(['milestone', 'goal']), id: z.string().min(1).max(100) });
 export type CelebrationJob = z.infer<typeof CelebrationJob>;
 
-export const MaintenanceJob = z.object({ task: z.literal('reconcile') });
+export const MaintenanceJob = z.discriminatedUnion('task', [
+  /** quick: ledger, lost jobs, celebrations; full: also re-plans every active follow-up. */
+  z.object({ task: z.literal('reconcile'), full: z.boolean().optional() }),
+  /** Re-plan one follow-up (or one senior leader's digest) after a delivery: the next occurrence. */
+  z.object({ task: z.literal('replan'), followUpId: z.string().optional(), seniorId: z.string().optional() }),
+]);
 export type MaintenanceJob = z.infer<typeof MaintenanceJob>;
 
 export const JobNames = {
   reminder: 'reminder',
   celebration: 'celebration',
   reconcile: 'reconcile',
+  replan: 'replan',
 } as const;
 
 export function celebrationJobId(job: CelebrationJob): string {

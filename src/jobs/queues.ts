@@ -45,7 +45,7 @@ const LIVE_STATES = new Set(['waiting', 'delayed', 'active', 'prioritized', 'wai
 /** Enqueue helpers: job id = reminder key, delay = due time − now. */
 export class BullJobScheduler implements JobScheduler {
   constructor(
-    private readonly queues: Pick<Queues, 'reminders' | 'celebrations'>,
+    private readonly queues: Pick<Queues, 'reminders' | 'celebrations' | 'maintenance'>,
     private readonly clock: Clock,
   ) {}
 
@@ -92,5 +92,18 @@ export class BullJobScheduler implements JobScheduler {
       await existing.remove().catch(() => undefined);
     }
     await this.queues.celebrations.add(JobNames.celebration, data, { jobId });
+  }
+
+  async scheduleReplan(scope: { followUpId: string } | { seniorId: string }, delayMs: number): Promise<void> {
+    const jobId = safeJobId('followUpId' in scope ? `replan-fu-${scope.followUpId}` : `replan-digest-${scope.seniorId}`);
+    const data = 'followUpId' in scope ? { task: 'replan' as const, followUpId: scope.followUpId } : { task: 'replan' as const, seniorId: scope.seniorId };
+    // While a replan of this subject waits, asking again adds nothing (same job id).
+    const existing = await this.queues.maintenance.getJob(jobId);
+    if (existing) {
+      const state = await existing.getState();
+      if (state === 'delayed' || state === 'waiting') return;
+      await existing.remove().catch(() => undefined);
+    }
+    await this.queues.maintenance.add(JobNames.replan, data, { jobId, delay: delayMs, removeOnComplete: true, removeOnFail: 100 });
   }
 }

@@ -91,7 +91,8 @@ describe.each([
     await h.slack.waitFor(() => true);
     for (let i = 0; i < 50; i++) {
       const counts = await workers.queues.reminders.getJobCounts('active', 'waiting');
-      if (counts.active + counts.waiting === 0) break;
+      const replans = await workers.queues.maintenance.getJobCounts('active', 'waiting', 'delayed');
+      if (counts.active + counts.waiting + replans.active + replans.waiting + replans.delayed === 0) break;
       await new Promise((r) => setTimeout(r, 100));
     }
 

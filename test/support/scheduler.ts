@@ -17,7 +17,9 @@ export const TEST_TUNING: Partial<WorkerTuning> = {
   backoffMs: 200,
   attempts: 20,
   reconcileEveryMs: 0,
+  fullReconcileEveryMs: 0,
   reconcileAtStart: false,
+  replanDelayMs: 0,
 };
 
 /** A harness whose app reports domain events to the scheduler on the harness's own queue prefix. */

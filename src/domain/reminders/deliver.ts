@@ -8,12 +8,14 @@ import type { Clock } from '../../time/clock';
 import { dateToDay, dayToDate, daysBetween, type IsoDay } from '../../time/dates';
 import { localDay } from '../../time/rules';
 import { progressOf } from '../goals/progress';
-import { DeliveryRateLimited, DeliveryRejected, type Posted } from '../ports';
-import { scheduleOf, type ReminderService, type SchedulingDefaults } from '.';
+import { DeliveryRateLimited, DeliveryRejected, type JobScheduler, type Posted } from '../ports';
+import { scheduleOf, type SchedulingDefaults } from '.';
 import type { Messenger, OutboundBody, OutboundMessage } from './messages';
 
 export interface DeliveryDefaults extends SchedulingDefaults {
   locale: Locale;
+  /** After a delivery, the series' next occurrence is planned this much later (default 30 s). */
+  replanDelayMs?: number;
 }
 
 export type DeliveryOutcome =
@@ -25,6 +27,9 @@ export type DeliveryOutcome =
   /** The job ran before the reminder's time (it was moved later): run it again at `dueAt`. */
   | { status: 'early'; dueAt: Date }
   | { status: 'failed'; reason: string };
+
+/** After a delivery burst, re-planning waits a little so it does not compete with the posts. */
+const REPLAN_DELAY_MS = 30_000;
 
 /** A job that runs at most this early is delivered (clock skew between processes). */
 const EARLY_TOLERANCE_MS = 1000;
@@ -41,7 +46,7 @@ export class DeliveryService {
   constructor(
     private readonly repos: Repositories,
     private readonly messenger: Messenger,
-    private readonly reminders: ReminderService,
+    private readonly jobs: JobScheduler,
     private readonly clock: Clock,
     private readonly defaults: DeliveryDefaults,
     private readonly logger: Logger,
@@ -123,9 +128,9 @@ export class DeliveryService {
     );
     if (outcome.status === 'sent' || outcome.status === 'already' || outcome.status === 'failed') {
       await this.repos.reminders.markDone(key);
-      // Plan the next occurrence of this series now rather than at the next reconcile.
-      if (r.followUpId) await this.reminders.syncFollowUp(r.followUpId).catch((err) => this.logger.warn({ err, key }, 'replanning after a delivery failed'));
-      else if (r.kind === 'digest') await this.reminders.syncDigest(r.subjectId).catch((err) => this.logger.warn({ err, key }, 'replanning the digest failed'));
+      // Plan the next occurrence of this series soon, outside the burst (one replan per follow-up).
+      const scope = r.followUpId ? { followUpId: r.followUpId } : r.kind === 'digest' ? { seniorId: r.subjectId } : null;
+      if (scope) await this.jobs.scheduleReplan(scope, this.defaults.replanDelayMs ?? REPLAN_DELAY_MS).catch((err) => this.logger.warn({ err, key }, 'could not queue the replanning'));
     }
     if (outcome.status === 'failed') await this.noticeFailure(key, r.followUpId, outcome.reason, r.kind, recipient, null);
     return outcome;

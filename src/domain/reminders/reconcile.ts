@@ -39,7 +39,8 @@ export class Reconciler {
     private readonly options: ReconcileOptions = { horizonHours: 36, celebrateWithinDays: 7 },
   ) {}
 
-  async run(): Promise<ReconcileResult> {
+  /** `full` also re-plans every active follow-up from the database (at start, and hourly). */
+  async run(options: { full: boolean } = { full: true }): Promise<ReconcileResult> {
     const result: ReconcileResult = { followUps: 0, restored: 0, alreadySent: 0, celebrations: 0 };
     const until = this.clock.now().plus({ hours: this.options.horizonHours }).toJSDate();
     // 1. What the ledger shows as sent (or failed for good) is done: never send it again.
@@ -56,7 +57,7 @@ export class Reconciler {
     // 2. Re-plan from the database (new subjects, changed zones, ended follow-ups).
     const seniors = new Set<string>();
     let after: string | undefined;
-    for (;;) {
+    for (; options.full; ) {
       const page = await this.repos.schedule.activeFollowUpIds(after, PAGE, this.options.workspaces);
       if (page.length === 0) break;
       for (const f of page) {
@@ -68,7 +69,7 @@ export class Reconciler {
     }
     for (const id of seniors) await this.reminders.syncDigest(id);
     // Follow-ups that ended (or vanished) while their reminders were scheduled.
-    for (const id of await this.repos.reminders.scheduledFollowUpIds(this.options.workspaces)) {
+    for (const id of options.full ? await this.repos.reminders.scheduledFollowUpIds(this.options.workspaces) : []) {
       const f = await this.repos.followUps.findById(id);
       if (!f || f.status !== 'ACTIVE') await this.reminders.syncFollowUp(id);
     }

@@ -1,0 +1,311 @@
+/**
+ * fanout — 10,000 people due a reminder at the same minute: the real pipeline vs bare BullMQ.
+ *
+ * Real: Reminder rows in PostgreSQL and one delayed BullMQ job each (job id = reminder key), run by
+ * `startWorkers` from workflows/ — the processor reads the reminder, its recipient and subject,
+ * claims the Delivery row, posts (chat.postMessage to the fake Slack Web API), records the ts,
+ * marks the reminder done and plans the next occurrence. Bare: one delayed job each on the same
+ * Redis, whose processor posts the same message with the same Web API client and no database.
+ * Both run in this process, one after the other, each due at a whole minute a few seconds ahead,
+ * against the fake Slack of test/support/fakeSlack.ts.
+ *
+ *   npm run bench -- fanout [--people 10000] [--concurrency 20]
+ *
+ * Database: BENCH_DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/followup_bench,
+ * created and migrated when missing); Redis: BENCH_REDIS_URL (default redis://127.0.0.1:6379),
+ * with a random queue prefix per pipeline, removed afterwards.
+ */
+import { execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { Queue, Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+import { DateTime } from 'luxon';
+import { Client } from 'pg';
+import type { Config } from '../../src/config';
+import { createPrisma, type PrismaClient } from '../../src/data/prisma';
+import { renderOutbound } from '../../src/slack/views/reminders';
+import { createLogger } from '../../src/logger';
+import { postingClient } from '../../src/slack/messenger';
+import { ShiftedClock } from '../../src/time/clock';
+import { dayToDate } from '../../src/time/dates';
+import { startWorkers } from '../../workflows';
+import { FakeSlack } from '../../test/support/fakeSlack';
+
+interface Options {
+  people: number;
+  concurrency: number;
+  /** Seconds between the end of seeding and the due minute. */
+  leadSeconds: number;
+}
+
+function parseArgs(argv: string[]): Options {
+  const opts: Options = { people: 10_000, concurrency: 20, leadSeconds: 5 };
+  for (let i = 0; i < argv.length; i += 2) {
+    const [flag, value] = [argv[i], argv[i + 1]];
+    if (flag === '--people') opts.people = Number(value);
+    else if (flag === '--concurrency') opts.concurrency = Number(value);
+    else if (flag === '--lead') opts.leadSeconds = Number(value);
+    else throw new Error(`unknown option ${flag}`);
+  }
+  return opts;
+}
+
+function findRoot(from: string): string {
+  let dir = from;
+  while (!existsSync(path.join(dir, 'scripts', 'migrate.mjs'))) {
+    const up = path.dirname(dir);
+    if (up === dir) throw new Error('cannot find the repository root');
+    dir = up;
+  }
+  return dir;
+}
+
+async function prepareDatabase(url: string, root: string): Promise<void> {
+  const target = new URL(url);
+  const dbName = decodeURIComponent(target.pathname.replace(/^\//, ''));
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new Client({ connectionString: admin.toString() });
+  await client.connect();
+  const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [dbName]);
+  if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${dbName.replace(/"/g, '""')}"`);
+  await client.end();
+  execFileSync(process.execPath, [path.join(root, 'scripts', 'migrate.mjs'), 'deploy'], { env: { ...process.env, DATABASE_URL: url }, stdio: 'inherit' });
+}
+
+/** Peak resident set size while `work` runs (sampled every 50 ms). */
+async function withPeakRss<T>(work: () => Promise<T>): Promise<{ result: T; peakRss: number }> {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 50);
+  try {
+    const result = await work();
+    return { result, peakRss: Math.max(peak, process.memoryUsage().rss) };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+async function dropPrefix(redis: Redis, prefix: string): Promise<void> {
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+    cursor = next;
+    if (keys.length > 0) await redis.del(...keys);
+  } while (cursor !== '0');
+}
+
+interface Result {
+  name: string;
+  delivered: number;
+  duplicates: number;
+  missing: number;
+  /** Seconds from the due instant to the last post. */
+  span: number;
+  /** Posts per second over that span. */
+  throughput: number;
+  p50: number;
+  p99: number;
+  max: number;
+  peakRss: number;
+}
+
+function measure(name: string, slack: FakeSlack, channels: string[], dueRealMs: number, peakRss: number): Result {
+  const posts = slack.callsOf('chat.postMessage').filter((c) => c.ts);
+  const perChannel = new Map<string, number>();
+  for (const c of posts) perChannel.set(String(c.args.channel), (perChannel.get(String(c.args.channel)) ?? 0) + 1);
+  const duplicates = [...perChannel.values()].reduce((n, v) => n + Math.max(0, v - 1), 0);
+  const missing = channels.filter((ch) => !perChannel.has(ch)).length;
+  const lateness = posts.map((c) => (c.at - dueRealMs) / 1000).sort((a, b) => a - b);
+  const q = (p: number) => lateness[Math.min(lateness.length - 1, Math.floor(p * lateness.length))] ?? NaN;
+  const last = lateness[lateness.length - 1] ?? NaN;
+  return { name, delivered: posts.length, duplicates, missing, span: last, throughput: posts.length / Math.max(0.001, last), p50: q(0.5), p99: q(0.99), max: last, peakRss };
+}
+
+async function waitForPosts(slack: FakeSlack, n: number, timeoutMs: number): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (slack.callsOf('chat.postMessage').length < n && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
+}
+
+/** The same message the real pipeline sends (an action item due today), for the bare pipeline. */
+function sampleMessage(i: number) {
+  return renderOutbound({
+    key: `bare-${i}`,
+    locale: 'en',
+    zone: 'Europe/Oslo',
+    body: { type: 'action', actionId: `a${i}`, what: `Action ${i}`, dueDay: '2027-04-06', overdue: false, barrier: null },
+  });
+}
+
+async function runBare(opts: Options, slack: FakeSlack, redisUrl: string): Promise<Result> {
+  const prefix = `benchbare${crypto.randomBytes(4).toString('hex')}`;
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  const queue = new Queue('reminders', { connection: redis, prefix, defaultJobOptions: { removeOnComplete: 1000, attempts: 10, backoff: { type: 'exponential', delay: 2000 } } });
+  const web = postingClient(slack.token, slack.apiUrl);
+  const channels = Array.from({ length: opts.people }, (_, i) => `DBARE${i}`);
+  const seeded = Date.now();
+  const dueRealMs = Math.ceil((seeded + (opts.leadSeconds + 5) * 1000) / 1000) * 1000;
+  for (let start = 0; start < opts.people; start += 1000) {
+    const batch = channels.slice(start, start + 1000).map((channel, j) => {
+      const m = sampleMessage(start + j);
+      return { name: 'reminder', data: { channel, text: m.text, blocks: m.blocks }, opts: { jobId: `bare-${start + j}`, delay: Math.max(0, dueRealMs - Date.now()) } };
+    });
+    await queue.addBulk(batch);
+  }
+  const { peakRss } = await withPeakRss(async () => {
+    const worker = new Worker(
+      'reminders',
+      async (job) => {
+        const res = await web.chat.postMessage({ channel: job.data.channel, text: job.data.text, blocks: job.data.blocks, unfurl_links: false });
+        return res.ts;
+      },
+      { connection: redis, prefix, concurrency: opts.concurrency },
+    );
+    await waitForPosts(slack, opts.people, 600_000);
+    await worker.close();
+  });
+  const result = measure('bare BullMQ', slack, channels, dueRealMs, peakRss);
+  await queue.close();
+  await dropPrefix(redis, prefix);
+  await redis.quit();
+  return result;
+}
+
+async function seedReal(prisma: PrismaClient, workspaceId: string, n: number, day: string, dueAt: Date): Promise<string[]> {
+  const now = new Date();
+  await prisma.workspace.create({ data: { id: workspaceId, defaultLocale: 'en' } });
+  const seniors = Math.max(1, Math.ceil(n / 100));
+  const profile = { workspaceId, slackTz: 'Europe/Oslo', slackLocale: 'en-GB', profileFetchedAt: now };
+  const seniorRows = Array.from({ length: seniors }, (_, i) => ({ id: `${workspaceId}s${i}`, slackUserId: `US${i}`, dmChannelId: `DS${i}`, ...profile }));
+  const leaderRows = Array.from({ length: n }, (_, i) => ({ id: `${workspaceId}l${i}`, slackUserId: `UL${i}`, dmChannelId: `DL${i}`, ...profile }));
+  const date = dayToDate(day);
+  const compact = day.replace(/-/g, '');
+  for (let i = 0; i < n; i += 2000) {
+    await prisma.person.createMany({ data: [...(i === 0 ? seniorRows : []), ...leaderRows.slice(i, i + 2000)] });
+    const slice = leaderRows.slice(i, i + 2000);
+    await prisma.followUp.createMany({
+      data: slice.map((l, j) => ({
+        id: `${workspaceId}f${i + j}`,
+        workspaceId,
+        seniorId: seniorRows[(i + j) % seniors].id,
+        leaderId: l.id,
+        oneToOneCadence: 'NONE' as const,
+        reflectionCadence: 'NONE' as const,
+        startDate: date,
+      })),
+    });
+    await prisma.actionItem.createMany({
+      data: slice.map((l, j) => ({ id: `${workspaceId}a${i + j}`, followUpId: `${workspaceId}f${i + j}`, what: `Action ${i + j}`, ownerId: l.id, dueDate: date, createdById: l.id, createdAt: new Date(dueAt.getTime() - 86_400_000) })),
+    });
+    await prisma.reminder.createMany({
+      data: slice.map((l, j) => ({
+        key: `action-${workspaceId}a${i + j}-${l.id}-${compact}`,
+        workspaceId,
+        kind: 'action',
+        recipientId: l.id,
+        subjectId: `${workspaceId}a${i + j}`,
+        followUpId: `${workspaceId}f${i + j}`,
+        dueAt,
+        payload: { day },
+      })),
+    });
+  }
+  return leaderRows.map((l) => `action-${workspaceId}a${l.id.slice(`${workspaceId}l`.length)}-${l.id}-${compact}`);
+}
+
+async function runReal(opts: Options, slack: FakeSlack, redisUrl: string, databaseUrl: string): Promise<Result> {
+  const prefix = `benchreal${crypto.randomBytes(4).toString('hex')}`;
+  const workspaceId = `TB${crypto.randomBytes(4).toString('hex').toUpperCase()}`;
+  const prisma = createPrisma(databaseUrl, { max: 10 });
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  // Tuesday 6 April 2027, 09:00 in Oslo: every leader's action item is due then.
+  const day = '2027-04-06';
+  const dueAt = DateTime.fromISO(`${day}T09:00:00`, { zone: 'Europe/Oslo' });
+  process.stdout.write(`  seeding ${opts.people} people, follow-ups, action items and reminders…\n`);
+  const keys = await seedReal(prisma, workspaceId, opts.people, day, dueAt.toJSDate());
+  const dueRealMs = Math.ceil((Date.now() + (opts.leadSeconds + 5) * 1000) / 1000) * 1000;
+  const clock = new ShiftedClock(dueAt.minus({ milliseconds: dueRealMs - Date.now() }));
+  const config: Config = {
+    slack: { signingSecret: 'bench', botToken: slack.token, apiUrl: slack.apiUrl },
+    databaseUrl,
+    redisUrl,
+    port: 0,
+    defaultLocale: 'en',
+    defaultTimezone: 'Europe/Oslo',
+    logLevel: 'silent',
+    queuePrefix: prefix,
+  };
+  const workers = await startWorkers({
+    config,
+    prisma,
+    redis,
+    clock,
+    logger: createLogger('silent'),
+    tuning: { concurrency: opts.concurrency, reconcileAtStart: false, reconcileEveryMs: 0, workspaces: [workspaceId] },
+  });
+  for (let start = 0; start < keys.length; start += 1000) {
+    await workers.queues.reminders.addBulk(keys.slice(start, start + 1000).map((key) => ({ name: 'reminder', data: { key }, opts: { jobId: key, delay: Math.max(0, dueRealMs - Date.now()) } })));
+  }
+  const { peakRss } = await withPeakRss(() => waitForPosts(slack, opts.people, 600_000));
+  const channels = Array.from({ length: opts.people }, (_, i) => `DL${i}`);
+  const result = measure('real pipeline', slack, channels, dueRealMs, peakRss);
+  const sent = await prisma.delivery.count({ where: { workspaceId, status: 'SENT' } });
+  if (sent !== opts.people) process.stdout.write(`  ledger: ${sent} SENT of ${opts.people}\n`);
+  await workers.close();
+  await dropPrefix(redis, prefix);
+  await prisma.reminder.deleteMany({ where: { workspaceId } });
+  await prisma.delivery.deleteMany({ where: { workspaceId } });
+  await prisma.workspace.delete({ where: { id: workspaceId } });
+  await redis.quit();
+  await prisma.$disconnect();
+  return result;
+}
+
+const mb = (b: number) => `${Math.round(b / 1024 / 1024)} MB`;
+const s = (x: number) => `${x.toFixed(2)} s`;
+
+async function main(): Promise<void> {
+  const opts = parseArgs(process.argv.slice(2));
+  const root = findRoot(__dirname);
+  const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/followup_bench';
+  const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+  await prepareDatabase(databaseUrl, root);
+  const slack = await new FakeSlack().start();
+  process.stdout.write(`fanout: ${opts.people} reminders due at the same instant, worker concurrency ${opts.concurrency}\n`);
+  const baseline = process.memoryUsage().rss;
+  const bare = await runBare(opts, slack, redisUrl);
+  slack.reset();
+  const real = await runReal(opts, slack, redisUrl, databaseUrl);
+  await slack.stop();
+
+  const rows: [string, (r: Result) => string][] = [
+    ['delivered', (r) => String(r.delivered)],
+    ['duplicates', (r) => String(r.duplicates)],
+    ['missing', (r) => String(r.missing)],
+    ['due → last post', (r) => s(r.span)],
+    ['throughput', (r) => `${Math.round(r.throughput)} posts/s`],
+    ['lateness p50', (r) => s(r.p50)],
+    ['lateness p99', (r) => s(r.p99)],
+    ['peak RSS (process)', (r) => mb(r.peakRss)],
+  ];
+  process.stdout.write(`\n| metric | ${real.name} | ${bare.name} |\n|---|---|---|\n`);
+  for (const [label, f] of rows) process.stdout.write(`| ${label} | ${f(real)} | ${f(bare)} |\n`);
+  process.stdout.write(`\nthroughput ratio real / bare: ${(real.throughput / bare.throughput).toFixed(2)} (goal ≥ 0.5)\n`);
+  process.stdout.write(`RSS before the runs: ${mb(baseline)}\n`);
+  // Slack's limits: chat.postMessage ≈ 1/s per channel (each DM is its own channel, so it does not
+  // bind here) plus an unpublished workspace-wide limit; conversations.open is Tier 3 (50+/min).
+  const openMinutes = opts.people / 50;
+  process.stdout.write(
+    `under Slack's limits: first run with no cached DM channels needs ${opts.people} conversations.open at Tier 3 (≥50/min): ≤ ${openMinutes.toFixed(0)} min;` +
+      ` with cached DM channels the bound is the unpublished workspace-wide chat.postMessage limit (at 1 post/s: ${(opts.people / 60).toFixed(0)} min).\n`,
+  );
+  process.exit(0);
+}
+
+main().catch((err) => {
+  process.stderr.write(`fanout failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});
