@@ -9,7 +9,7 @@
  * Both run in this process, one after the other, each due at a whole minute a few seconds ahead,
  * against the fake Slack of test/support/fakeSlack.ts.
  *
- *   npm run bench -- fanout [--people 10000] [--concurrency 20]
+ *   npm run bench -- fanout [--people 10000] [--concurrency 10]
  *
  * Database: BENCH_DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/followup_bench,
  * created and migrated when missing); Redis: BENCH_REDIS_URL (default redis://127.0.0.1:6379),
@@ -41,7 +41,7 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-  const opts: Options = { people: 10_000, concurrency: 20, leadSeconds: 5 };
+  const opts: Options = { people: 10_000, concurrency: 10, leadSeconds: 5 };
   for (let i = 0; i < argv.length; i += 2) {
     const [flag, value] = [argv[i], argv[i + 1]];
     if (flag === '--people') opts.people = Number(value);
@@ -219,7 +219,7 @@ async function seedReal(prisma: PrismaClient, workspaceId: string, n: number, da
 async function runReal(opts: Options, slack: FakeSlack, redisUrl: string, databaseUrl: string): Promise<Result> {
   const prefix = `benchreal${crypto.randomBytes(4).toString('hex')}`;
   const workspaceId = `TB${crypto.randomBytes(4).toString('hex').toUpperCase()}`;
-  const prisma = createPrisma(databaseUrl, { max: 10 });
+  const prisma = createPrisma(databaseUrl, { max: Number(process.env.BENCH_DB_POOL ?? 10) });
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
   // Tuesday 6 April 2027, 09:00 in Oslo: every leader's action item is due then.
   const day = '2027-04-06';
