@@ -44,7 +44,7 @@ export const DEFAULT_TUNING: WorkerTuning = {
   reconcileEveryMs: 5 * 60_000,
   fullReconcileEveryMs: 60 * 60_000,
   reconcileAtStart: true,
-  replanDelayMs: 30_000,
+  replanDelayMs: 10 * 60_000,
 };
 
 export interface WorkerDeps {

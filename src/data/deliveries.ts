@@ -53,6 +53,16 @@ export class DeliveryRepository {
     await this.db.delivery.update({ where: { key }, data: { status: 'SENT', channelId, messageTs: ts, sentAt: at, error: null } });
   }
 
+  /** Marks the delivery sent and its reminder done, in one statement. */
+  async markSentAndDone(key: string, channelId: string, ts: string, at: Date): Promise<void> {
+    await this.db.$executeRaw`
+      WITH sent AS (
+        UPDATE "Delivery" SET "status" = 'SENT', "channelId" = ${channelId}, "messageTs" = ${ts}, "sentAt" = ${at}, "error" = NULL
+        WHERE "key" = ${key}
+      )
+      UPDATE "Reminder" SET "status" = 'DONE', "updatedAt" = ${at} WHERE "key" = ${key} AND "status" = 'SCHEDULED'`;
+  }
+
   async markFailed(key: string, reason: string, channelId: string | null): Promise<void> {
     await this.db.delivery.update({ where: { key }, data: { status: 'FAILED', error: reason, ...(channelId ? { channelId } : {}) } });
   }

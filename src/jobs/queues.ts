@@ -97,13 +97,7 @@ export class BullJobScheduler implements JobScheduler {
   async scheduleReplan(scope: { followUpId: string } | { seniorId: string }, delayMs: number): Promise<void> {
     const jobId = safeJobId('followUpId' in scope ? `replan-fu-${scope.followUpId}` : `replan-digest-${scope.seniorId}`);
     const data = 'followUpId' in scope ? { task: 'replan' as const, followUpId: scope.followUpId } : { task: 'replan' as const, seniorId: scope.seniorId };
-    // While a replan of this subject waits, asking again adds nothing (same job id).
-    const existing = await this.queues.maintenance.getJob(jobId);
-    if (existing) {
-      const state = await existing.getState();
-      if (state === 'delayed' || state === 'waiting') return;
-      await existing.remove().catch(() => undefined);
-    }
+    // While a replan of this subject waits, adding it again is a no-op (same job id); done ones are removed.
     await this.queues.maintenance.add(JobNames.replan, data, { jobId, delay: delayMs, removeOnComplete: true, removeOnFail: 100 });
   }
 }

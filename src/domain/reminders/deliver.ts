@@ -14,7 +14,7 @@ import type { Messenger, OutboundBody, OutboundMessage } from './messages';
 
 export interface DeliveryDefaults extends SchedulingDefaults {
   locale: Locale;
-  /** After a delivery, the series' next occurrence is planned this much later (default 30 s). */
+  /** After a delivery, the series' next occurrence is planned this much later (default 10 minutes). */
   replanDelayMs?: number;
 }
 
@@ -28,13 +28,18 @@ export type DeliveryOutcome =
   | { status: 'early'; dueAt: Date }
   | { status: 'failed'; reason: string };
 
-/** After a delivery burst, re-planning waits a little so it does not compete with the posts. */
-const REPLAN_DELAY_MS = 30_000;
+/**
+ * After a delivery, the series' next occurrence is planned later, outside the burst: every next
+ * occurrence is at least a day away (next working day, next cadence period, next week), and the
+ * hourly full reconcile plans it too if this job is lost.
+ */
+const REPLAN_DELAY_MS = 10 * 60_000;
 
 /** A job that runs at most this early is delivered (clock skew between processes). */
 const EARLY_TOLERANCE_MS = 1000;
 
 type PersonWithWorkspace = Person & { workspace: Workspace };
+type ActionWithFollowUp = NonNullable<Awaited<ReturnType<Repositories['schedule']['action']>>>;
 
 /**
  * Sends what the scheduler planned, exactly once: a unique Delivery row is claimed before the
@@ -57,7 +62,7 @@ export class DeliveryService {
   }
 
   /** Posts once under `fields.key`; `send` is only called by the holder of the claim. */
-  async once(fields: ClaimFields, send: () => Promise<Posted>, channelForLookup: () => string | null): Promise<DeliveryOutcome> {
+  async once(fields: ClaimFields, send: () => Promise<Posted>, channelForLookup: () => string | null, reminderKey?: string): Promise<DeliveryOutcome> {
     const now = this.clock.now().toJSDate();
     let claim = await this.repos.deliveries.claim(fields, now);
     if (!claim) {
@@ -94,7 +99,8 @@ export class DeliveryService {
       // Unknown outcome (5xx, network): keep the claim; the retry asks Slack before posting again.
       throw err;
     }
-    await this.repos.deliveries.markSent(fields.key, posted.channelId, posted.ts, this.clock.now().toJSDate());
+    if (reminderKey === fields.key) await this.repos.deliveries.markSentAndDone(fields.key, posted.channelId, posted.ts, this.clock.now().toJSDate());
+    else await this.repos.deliveries.markSent(fields.key, posted.channelId, posted.ts, this.clock.now().toJSDate());
     return { status: 'sent', posted };
   }
 
@@ -104,12 +110,16 @@ export class DeliveryService {
     if (!r) return { status: 'skipped', reason: 'unknown reminder' };
     if (r.status !== 'SCHEDULED') return { status: 'skipped', reason: `reminder ${r.status.toLowerCase()}` };
     if (r.dueAt.getTime() - this.clock.now().toMillis() > EARLY_TOLERANCE_MS) return { status: 'early', dueAt: r.dueAt };
-    const recipient = await this.repos.schedule.person(r.recipientId);
+    // The recipient and an action's subject are read in parallel (one round trip each).
+    const [recipient, action] = await Promise.all([
+      this.repos.schedule.person(r.recipientId),
+      r.kind === 'action' ? this.repos.schedule.action(r.subjectId) : Promise.resolve(null),
+    ]);
     if (!recipient || recipient.deleted || recipient.workspace.uninstalledAt) {
       await this.repos.reminders.cancel([key]);
       return { status: 'skipped', reason: 'recipient gone' };
     }
-    const body = await this.bodyOf(r, recipient);
+    const body = await this.bodyOf(r, recipient, action);
     if (!body) {
       await this.repos.reminders.cancel([key]);
       return { status: 'skipped', reason: 'subject gone' };
@@ -125,9 +135,10 @@ export class DeliveryService {
         return posted;
       },
       () => current.dmChannelId,
+      key,
     );
     if (outcome.status === 'sent' || outcome.status === 'already' || outcome.status === 'failed') {
-      await this.repos.reminders.markDone(key);
+      if (outcome.status !== 'sent') await this.repos.reminders.markDone(key);
       // Plan the next occurrence of this series soon, outside the burst (one replan per follow-up).
       const scope = r.followUpId ? { followUpId: r.followUpId } : r.kind === 'digest' ? { seniorId: r.subjectId } : null;
       if (scope) await this.jobs.scheduleReplan(scope, this.defaults.replanDelayMs ?? REPLAN_DELAY_MS).catch((err) => this.logger.warn({ err, key }, 'could not queue the replanning'));
@@ -208,13 +219,13 @@ export class DeliveryService {
     }
   }
 
-  private async bodyOf(r: Reminder, recipient: PersonWithWorkspace): Promise<OutboundBody | null> {
+  private async bodyOf(r: Reminder, recipient: PersonWithWorkspace, action: ActionWithFollowUp | null): Promise<OutboundBody | null> {
     const payload = (r.payload ?? {}) as Record<string, string>;
     const zone = scheduleOf(recipient, recipient.workspace, this.defaults).zone;
     const today = localDay(this.clock.now(), zone);
     if (r.kind === 'digest') return this.digestBody(recipient, today);
     if (r.kind === 'action') {
-      const a = await this.repos.schedule.action(r.subjectId);
+      const a = action;
       if (!a || a.status !== 'OPEN' || a.followUp.status !== 'ACTIVE' || !a.dueDate) return null;
       const dueDay = dateToDay(a.dueDate);
       return { type: 'action', actionId: a.id, what: a.what, dueDay, overdue: today > dueDay, barrier: a.barrier?.description ?? null };
