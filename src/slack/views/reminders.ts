@@ -9,14 +9,16 @@ import type { Message } from './help';
 const PROMPTS = 5;
 const MAX_GOALS = 10;
 const MAX_DIGEST_LEADERS = 40;
+const DIGEST_GOALS = 3;
+const DIGEST_TEXT_BUDGET = 11_000;
 
 function progressText(tr: Translate, progress: number | null): string {
   return progress === null ? tr('reminders.progress_none') : `${progressBar(progress)} ${tr('common.progress', { percent: Math.round(progress * 100) })}`;
 }
 
-function goalsList(tr: Translate, goals: { title: string; progress: number | null }[]): string {
+function goalsList(tr: Translate, goals: { title: string; progress: number | null }[], titleMax = 150): string {
   if (goals.length === 0) return tr('reminders.eval_no_goals');
-  const lines = goals.slice(0, MAX_GOALS).map((g) => `• *${esc(truncate(g.title, 150))}* — ${progressText(tr, g.progress)}`);
+  const lines = goals.slice(0, MAX_GOALS).map((g) => `• *${esc(truncate(g.title, titleMax))}* — ${progressText(tr, g.progress)}`);
   return lines.join('\n');
 }
 
@@ -72,6 +74,9 @@ export function renderOutbound(message: OutboundMessage): Message {
     case 'digest': {
       const title = tr('reminders.digest_title', { date: slackDay(body.weekOf, zone) });
       const blocks: KnownBlock[] = [header(tr('reminders.digest_title', { date: body.weekOf }))];
+      // Slack refuses a message whose blocks hold more than ~13k characters: keep a budget.
+      let budget = DIGEST_TEXT_BUDGET;
+      let shown = 0;
       for (const l of body.leaders.slice(0, MAX_DIGEST_LEADERS)) {
         const line = tr('reminders.digest_leader', {
           leader: userMention(l.userId),
@@ -80,9 +85,13 @@ export function renderOutbound(message: OutboundMessage): Message {
           barriers: l.openBarriers,
           overdue: l.overdueActions,
         });
-        blocks.push(section(`${line}\n${l.goals.length > 0 ? goalsList(tr, l.goals) : tr('reminders.digest_no_goals')}`));
+        const text = truncate(`${line}\n${l.goals.length > 0 ? goalsList(tr, l.goals.slice(0, DIGEST_GOALS), 80) : tr('reminders.digest_no_goals')}`, 1500);
+        if (text.length > budget) break;
+        budget -= text.length;
+        blocks.push(section(text));
+        shown++;
       }
-      if (body.leaders.length > MAX_DIGEST_LEADERS) blocks.push(context(tr('reminders.digest_more', { count: body.leaders.length - MAX_DIGEST_LEADERS })));
+      if (body.leaders.length > shown) blocks.push(context(tr('reminders.digest_more', { count: body.leaders.length - shown })));
       return { text: title, blocks };
     }
     case 'celebration': {

@@ -1,0 +1,60 @@
+import type { OutboundBody } from '../../src/domain/reminders/messages';
+import { renderOutbound } from '../../src/slack/views/reminders';
+import { scheduleMessage } from '../../src/slack/views/schedule';
+import { translator } from '../../src/i18n';
+import { checkCall } from '../support/blockKit';
+import { visibleText } from '../support/harness';
+
+const long = (n: number) => 'Ø'.repeat(n);
+const goals = Array.from({ length: 12 }, (_, i) => ({ title: `${long(200)} ${i}`, progress: i % 3 === 0 ? null : i / 12 }));
+
+const bodies: OutboundBody[] = [
+  { type: 'evaluation', phase: 'before', evaluationOn: '2027-03-31', asSenior: true, otherUserId: 'U1', leaderUserId: 'U1', goals },
+  { type: 'evaluation', phase: 'day', evaluationOn: '2027-03-31', asSenior: false, otherUserId: 'U2', leaderUserId: 'U1', goals: [] },
+  { type: 'nudge', leaderUserId: 'U1', since: '2027-03-01', days: 28 },
+  { type: 'reflection', seniorUserId: 'U2', leaderUserId: 'U1', promptIndex: 7 },
+  { type: 'action', actionId: 'a1', what: `<@U9> & ${long(600)}`, dueDay: '2027-03-30', overdue: true, barrier: long(400) },
+  {
+    type: 'digest',
+    weekOf: '2027-03-29',
+    leaders: Array.from({ length: 60 }, (_, i) => ({ userId: `UL${i}`, goals, checkIns: i, conversations: 1, openBarriers: 2, overdueActions: 3 })),
+  },
+  { type: 'celebration', what: 'goal', leaderUserId: 'U1', goalTitle: long(300), milestoneTitle: null, startedOn: '2027-01-04', baseline: 1.5, current: 3.25, target: 3, unit: 'pts', milestonesDone: 3, milestonesTotal: 3 },
+  { type: 'celebration', what: 'milestone', leaderUserId: 'U1', goalTitle: 'Goal', milestoneTitle: long(300), startedOn: '2027-01-04', baseline: null, current: null, target: null, unit: null, milestonesDone: 1, milestonesTotal: 4 },
+  { type: 'notice', reason: 'not_in_channel', channelId: 'G1', recipientUserId: null, failedKind: 'celebration-goal' },
+  { type: 'notice', reason: 'account_inactive', channelId: null, recipientUserId: 'U3', failedKind: 'nudge' },
+];
+
+describe('workflow messages', () => {
+  it.each(['nb', 'en'] as const)('renders every workflow in %s within Slack\'s limits, escaping user text', (locale) => {
+    for (const body of bodies) {
+      const m = renderOutbound({ key: 'k', locale, zone: 'Europe/Oslo', body });
+      expect(checkCall('chat.postMessage', { channel: 'D1', text: m.text, blocks: m.blocks })).toEqual([]);
+      expect(m.text.length).toBeGreaterThan(0);
+      expect(visibleText(m.blocks)).not.toContain('<@U9>');
+    }
+  });
+
+  it('cuts a long digest and says how many leaders are not shown', () => {
+    const digest = renderOutbound({ key: 'k', locale: 'en', zone: 'Europe/Oslo', body: bodies[5] });
+    const text = visibleText(digest.blocks);
+    expect(text).toMatch(/…and \d+ more leaders\./);
+    expect(text).toContain('*<@UL0>* · 0 check-ins · 1 one-to-ones · 2 open barriers · 3 overdue actions');
+  });
+
+  it('formats numbers the reader\'s way in a celebration, and a goal gets a header', () => {
+    const nb = renderOutbound({ key: 'k', locale: 'nb', zone: 'Europe/Oslo', body: bodies[6] });
+    expect(visibleText(nb.blocks)).toContain('pts 1,5 → 3,25 (mål 3)');
+    expect(nb.blocks[0].type).toBe('header');
+    const en = renderOutbound({ key: 'k', locale: 'en', zone: 'Europe/Oslo', body: bodies[7] });
+    expect(en.blocks[0].type).toBe('section');
+    expect(visibleText(en.blocks)).toContain('1 of 4 milestones');
+  });
+
+  it('lists upcoming reminders with Slack date tokens, or says there are none', () => {
+    const tr = translator('nb');
+    const m = scheduleMessage(tr, [{ kind: 'digest', dueAt: new Date('2027-04-05T06:00:00Z') }], 'Europe/Oslo');
+    expect(visibleText(m.blocks)).toContain('<!date^1806904800^{date_short_pretty} {time}|2027-04-05 08:00>: ukeoppsummeringen');
+    expect(visibleText(scheduleMessage(tr, [], 'Europe/Oslo').blocks)).toBe('Du har ingen planlagte påminnelser nå.');
+  });
+});
