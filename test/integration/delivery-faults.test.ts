@@ -118,7 +118,7 @@ describe('delivery faults', () => {
     const s = await ScheduledHarness.start({ clock: new ShiftedClock(TUESDAY_0859) });
     try {
       const { leaderUserIds } = await seedActionBatch(s, 30, DUE, 'KL');
-      s.h.slack.latencyMs = 40;
+      s.h.slack.latencyMs = 100;
       const first = await spawnWorker(s.h);
       await s.h.slack.waitFor(() => s.h.slack.callsOf('chat.postMessage').length >= 8, 20000, 'part of the batch');
       await first.stop('SIGKILL');
@@ -130,6 +130,29 @@ describe('delivery faults', () => {
         // A job cut short between the post and the ledger update comes back once its lock expires:
         // the new worker finds the post in the channel and records it instead of posting again.
         expect((await settledLedger(s, 30)).every((d) => d.status === 'SENT')).toBe(true);
+      } finally {
+        await second.stop('SIGTERM');
+      }
+      expectOncePerLeader(s, leaderUserIds);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('shuts down in order on SIGTERM mid-batch: running jobs finish, nothing is left claimed, the next worker does the rest once', async () => {
+    const s = await ScheduledHarness.start({ clock: new ShiftedClock(TUESDAY_0859) });
+    try {
+      const { leaderUserIds } = await seedActionBatch(s, 20, DUE, 'ST');
+      s.h.slack.latencyMs = 150;
+      const first = await spawnWorker(s.h);
+      await s.h.slack.waitFor(() => s.h.slack.callsOf('chat.postMessage').length >= 5, 20000, 'part of the batch');
+      expect(await first.stop('SIGTERM')).toBe(0);
+      const ledger = await ledgerOf(s);
+      expect(ledger.filter((d) => d.status === 'CLAIMED')).toEqual([]);
+      expect(ledger.length).toBeLessThan(20);
+      const second = await spawnWorker(s.h);
+      try {
+        await waitDelivered(s, leaderUserIds, 30000);
       } finally {
         await second.stop('SIGTERM');
       }
