@@ -7,6 +7,7 @@ import { localeFromSlack, type Locale } from '../../i18n';
 import type { Clock } from '../../time/clock';
 import { dateToDay, dayToDate, daysBetween, type IsoDay } from '../../time/dates';
 import { localDay } from '../../time/rules';
+import { celebrationBody, celebrationKey, type CelebrationKind } from '../celebrations';
 import { progressOf } from '../goals/progress';
 import { DeliveryRateLimited, DeliveryRejected, type JobScheduler, type Posted } from '../ports';
 import { scheduleOf, type SchedulingDefaults } from '.';
@@ -148,15 +149,15 @@ export class DeliveryService {
   }
 
   /** Celebrates a milestone reached or a goal achieved in the follow-up's team channel. */
-  async celebrate(kind: 'milestone' | 'goal', id: string): Promise<DeliveryOutcome> {
-    const key = `cel-${kind}-${id}`;
+  async celebrate(kind: CelebrationKind, id: string): Promise<DeliveryOutcome> {
+    const key = celebrationKey(kind, id);
     let goal;
-    let milestoneTitle: string | null = null;
+    let milestone = null;
     if (kind === 'milestone') {
       const m = await this.repos.schedule.milestone(id);
       if (!m || !m.doneAt) return { status: 'skipped', reason: 'milestone not done' };
       goal = m.goal;
-      milestoneTitle = m.title;
+      milestone = m;
     } else {
       goal = await this.repos.schedule.goal(id);
       if (!goal || goal.status !== 'ACHIEVED') return { status: 'skipped', reason: 'goal not achieved' };
@@ -164,21 +165,9 @@ export class DeliveryService {
     const f = goal.followUp;
     if (f.status !== 'ACTIVE' || !f.teamChannelId || f.workspace.uninstalledAt) return { status: 'skipped', reason: 'no team channel' };
     const channelId = f.teamChannelId;
+    // The workspace's language when it has one, else the leader's.
     const locale: Locale = f.workspace.defaultLocale ?? this.localeOf(f.leader, f.workspace);
-    const body: OutboundBody = {
-      type: 'celebration',
-      what: kind,
-      leaderUserId: f.leader.slackUserId,
-      goalTitle: goal.title,
-      milestoneTitle,
-      startedOn: localDay(DateTime.fromJSDate(goal.createdAt), scheduleOf(f.leader, f.workspace, this.defaults).zone),
-      baseline: goal.baseline,
-      current: goal.currentValue,
-      target: goal.target,
-      unit: goal.metricUnit,
-      milestonesDone: goal.milestones.filter((m) => m.doneAt !== null).length,
-      milestonesTotal: goal.milestones.length,
-    };
+    const body = celebrationBody(kind, f.leader.slackUserId, goal, milestone, scheduleOf(f.leader, f.workspace, this.defaults).zone);
     const message: OutboundMessage = { key, locale, zone: scheduleOf(f.leader, f.workspace, this.defaults).zone, body };
     const outcome = await this.once(
       { key, workspaceId: f.workspaceId, kind: `celebration-${kind}`, recipientId: f.seniorId, channelId },

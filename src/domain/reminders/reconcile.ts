@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Repositories } from '../../data';
+import { celebrationKey } from '../celebrations';
 import type { Reminder } from '../../data/prisma';
 import type { Clock } from '../../time/clock';
 import type { JobScheduler } from '../ports';
@@ -87,15 +88,15 @@ export class Reconciler {
     // 4. Celebrations that never went out.
     const since = this.clock.now().minus({ days: this.options.celebrateWithinDays }).toJSDate();
     const candidates = await this.repos.schedule.celebrationCandidates(since, this.options.workspaces);
-    const keys = [...candidates.milestones.map((id) => `cel-milestone-${id}`), ...candidates.goals.map((id) => `cel-goal-${id}`)];
+    const keys = [...candidates.milestones.map((id) => celebrationKey('milestone', id)), ...candidates.goals.map((id) => celebrationKey('goal', id))];
     const done = new Set((await this.repos.deliveries.findMany(keys)).filter((d) => d.status !== 'CLAIMED').map((d) => d.key));
     for (const id of candidates.milestones) {
-      if (done.has(`cel-milestone-${id}`)) continue;
+      if (done.has(celebrationKey('milestone', id))) continue;
       await this.jobs.scheduleCelebration('milestone', id);
       result.celebrations++;
     }
     for (const id of candidates.goals) {
-      if (done.has(`cel-goal-${id}`)) continue;
+      if (done.has(celebrationKey('goal', id))) continue;
       await this.jobs.scheduleCelebration('goal', id);
       result.celebrations++;
     }
