@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { Logger } from 'pino';
 import type { Repositories } from '../../data';
 import type { ClaimFields } from '../../data/deliveries';
-import type { Person, Reminder, Workspace } from '../../data/prisma';
+import type { Delivery, Person, Reminder, Workspace } from '../../data/prisma';
 import { localeFromSlack, type Locale } from '../../i18n';
 import type { Clock } from '../../time/clock';
 import { dateToDay, dayToDate, daysBetween, type IsoDay } from '../../time/dates';
@@ -63,9 +63,16 @@ export class DeliveryService {
   }
 
   /** Posts once under `fields.key`; `send` is only called by the holder of the claim. */
-  async once(fields: ClaimFields, send: () => Promise<Posted>, channelForLookup: () => string | null, reminderKey?: string): Promise<DeliveryOutcome> {
+  async once(
+    fields: ClaimFields,
+    send: () => Promise<Posted>,
+    channelForLookup: () => string | null,
+    reminderKey?: string,
+    /** A claim already attempted by the caller (made while it read what to send). */
+    claimed?: Delivery | null,
+  ): Promise<DeliveryOutcome> {
     const now = this.clock.now().toJSDate();
-    let claim = await this.repos.deliveries.claim(fields, now);
+    let claim = claimed !== undefined ? claimed : await this.repos.deliveries.claim(fields, now);
     if (!claim) {
       const existing = await this.repos.deliveries.find(fields.key);
       if (!existing) claim = await this.repos.deliveries.claim(fields, now);
@@ -111,25 +118,26 @@ export class DeliveryService {
     if (!r) return { status: 'skipped', reason: 'unknown reminder' };
     if (r.status !== 'SCHEDULED') return { status: 'skipped', reason: `reminder ${r.status.toLowerCase()}` };
     if (r.dueAt.getTime() - this.clock.now().toMillis() > EARLY_TOLERANCE_MS) return { status: 'early', dueAt: r.dueAt };
-    // The recipient and an action's subject are read in parallel (one round trip each).
-    const [recipient, action] = await Promise.all([
+    // The recipient, an action's subject and the claim go in parallel (one round trip in all).
+    const fields: ClaimFields = { key, workspaceId: r.workspaceId, kind: r.kind, recipientId: r.recipientId, channelId: null };
+    const [recipient, action, claimed] = await Promise.all([
       this.repos.schedule.person(r.recipientId),
       r.kind === 'action' ? this.repos.schedule.action(r.subjectId) : Promise.resolve(null),
+      this.repos.deliveries.claim(fields, this.clock.now().toJSDate()),
     ]);
-    if (!recipient || recipient.deleted || recipient.workspace.uninstalledAt) {
+    const giveUp = async (reason: string): Promise<DeliveryOutcome> => {
+      if (claimed) await this.repos.deliveries.release(key, claimed.attempts);
       await this.repos.reminders.cancel([key]);
-      return { status: 'skipped', reason: 'recipient gone' };
-    }
+      return { status: 'skipped', reason };
+    };
+    if (!recipient || recipient.deleted || recipient.workspace.uninstalledAt) return giveUp('recipient gone');
     const body = await this.bodyOf(r, recipient, action);
-    if (!body) {
-      await this.repos.reminders.cancel([key]);
-      return { status: 'skipped', reason: 'subject gone' };
-    }
+    if (!body) return giveUp('subject gone');
     const zone = scheduleOf(recipient, recipient.workspace, this.defaults).zone;
     const message: OutboundMessage = { key, locale: this.localeOf(recipient, recipient.workspace), zone, body };
     let current: { dmChannelId: string | null } = recipient;
     const outcome = await this.once(
-      { key, workspaceId: r.workspaceId, kind: r.kind, recipientId: recipient.id, channelId: recipient.dmChannelId },
+      fields,
       async () => {
         const posted = await this.messenger.toPerson(recipient, message);
         current = { dmChannelId: posted.channelId };
@@ -137,6 +145,7 @@ export class DeliveryService {
       },
       () => current.dmChannelId,
       key,
+      claimed,
     );
     if (outcome.status === 'sent' || outcome.status === 'already' || outcome.status === 'failed') {
       if (outcome.status !== 'sent') await this.repos.reminders.markDone(key);
