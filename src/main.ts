@@ -38,8 +38,12 @@ async function main(): Promise<void> {
   redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
 
   let workers: WorkerSet | null = null;
+  let workerPrisma: typeof prisma | null = null;
   if (arg === 'worker' || arg === 'all') {
-    workers = await startWorkers({ config, prisma, redis, clock: systemClock, logger });
+    // Workers get their own connection pool so that a burst of deliveries never delays the web
+    // side's database work (modal submissions save before their 3-second ack).
+    workerPrisma = arg === 'all' ? createPrisma(config.databaseUrl) : prisma;
+    workers = await startWorkers({ config, prisma: workerPrisma, redis, clock: systemClock, logger });
   }
   let web: ReturnType<typeof createWebApp> | null = null;
   let webQueues: Queues | null = null;
@@ -84,6 +88,7 @@ async function main(): Promise<void> {
       if (workers) await workers.close();
       if (webQueues) await webQueues.close();
       await redis.quit().catch(() => undefined);
+      if (workerPrisma && workerPrisma !== prisma) await workerPrisma.$disconnect();
       await prisma.$disconnect();
     } catch (err) {
       logger.error({ err }, 'error during shutdown');
