@@ -3,7 +3,6 @@ import { dateToDay } from '../../../time/dates';
 import type { Subcommand } from '../../commandText';
 import type { AppContext } from '../../context';
 import { subcommandHandlers } from '../../handlers';
-import { runInvocation } from '../../handlers/run';
 import type { Invocation } from '../../invocation';
 import { dm } from '../../notify';
 import { channelMention, userMention } from '../../views/blocks';
@@ -29,27 +28,14 @@ export const openFromReminder = (ctx: AppContext, sub: Subcommand) =>
 
 /** Runs a button of an action-item reminder and replaces the DM with the new state. */
 function onActionItem(ctx: AppContext, run: (inv: Invocation, actionId: string) => Promise<Message>) {
-  return async ({ ack, body, action, respond }: ButtonArgs): Promise<void> => {
-    await ack();
-    const teamId = body.team?.id ?? body.user.team_id ?? '';
-    const reply = async (message: Message) => {
-      if (body.response_url) await respond({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks as never });
+  return async (args: ButtonArgs): Promise<void> => {
+    const { body, respond } = args;
+    const handler = fromAction<ButtonAction>(ctx, async (inv, action) => {
+      const message = await run(inv, action.value ?? '');
+      if (body.response_url) await respond({ replace_original: true, text: message.text, blocks: message.blocks as never });
       else await dm(ctx, body.user.id, message);
-    };
-    await runInvocation(ctx, {
-      teamId,
-      userId: body.user.id,
-      triggerId: body.trigger_id,
-      userIds: [],
-      channelIds: [],
-      rest: '',
-      reply,
-      run: async (inv) => {
-        const message = await run(inv, action.value ?? '');
-        if (body.response_url) await respond({ replace_original: true, text: message.text, blocks: message.blocks as never });
-        else await dm(ctx, body.user.id, message);
-      },
     });
+    await handler(args);
   };
 }
 
