@@ -168,6 +168,7 @@ export const en = {
   'home.button_evaluate': 'Evaluate',
   'home.button_status': 'Status',
   'home.button_checkin': 'Log check-in',
+  'home.button_milestone': 'Milestone reached',
   'home.button_reflect': 'Reflect',
   'home.button_reflect_due': 'Write reflection',
   'home.button_barrier': 'Barrier',

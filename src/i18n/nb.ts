@@ -167,6 +167,7 @@ export const nb: Record<MessageKey, string> = {
   'home.button_evaluate': 'Evaluer',
   'home.button_status': 'Status',
   'home.button_checkin': 'Registrer fremdrift',
+  'home.button_milestone': 'Delmål nådd',
   'home.button_reflect': 'Reflekter',
   'home.button_reflect_due': 'Skriv refleksjon',
   'home.button_barrier': 'Hindring',

@@ -1,6 +1,6 @@
 import { FixedClock, Harness, randomId, visibleText } from '../support/harness';
 import { goalValues, openModal, setupFollowUp, setupValues } from '../support/flows';
-import { GoalIds, HomeIds, SetupIds, actionPattern } from '../../src/slack/ids';
+import { GoalIds, HomeIds, MilestoneIds, SetupIds, actionPattern } from '../../src/slack/ids';
 
 // Thursday 26 November 2026, 10:00 in Oslo.
 const clock = () => new FixedClock('2026-11-26T09:00:00Z');
@@ -170,5 +170,32 @@ describe('setup, goals and App Home, end to end', () => {
     const reply = h.slack.callsOf('chat.postMessage').slice(n).find((c) => c.args.channel === stranger);
     expect(reply?.args.text).toBe('You do not have access to this.');
     expect(h.slack.callsOf('views.open').length).toBe(opens);
+  });
+  it('lets a leader mark a milestone reached from App Home, and drops the button when none is left', async () => {
+    const senior = h.user('USENIOR7', { locale: 'en-GB' });
+    const leader = h.user('ULEADER7', { locale: 'nb-NO' });
+    await setupFollowUp(h, senior, leader, { channel: 'CTEAM007' });
+    const goalView = await openModal(h, senior, `goal <@${leader}>`);
+    await h.submitView(senior, goalView, goalValues({ leader, title: 'Small wins', milestones: [{ title: 'First win' }] }));
+    const home = await h.openHome(leader);
+    const buttons = (home.blocks as { type: string; elements?: { action_id: string; value?: string; text?: { text: string } }[] }[])
+      .filter((b) => b.type === 'actions')
+      .flatMap((b) => b.elements ?? []);
+    const reached = buttons.find((e) => e.action_id.startsWith('home_run_milestone_'));
+    expect(reached?.text?.text).toBe('Delmål nådd');
+    const n = h.slack.callsOf('views.open').length;
+    await h.action(leader, { type: 'button', action_id: reached!.action_id, value: reached!.value }, { view: { id: 'VHOME', type: 'home' } });
+    const view = (await h.slack.waitForCall('views.open', n + 1)).args.view as Record<string, unknown>;
+    expect(view.callback_id).toBe(MilestoneIds.view);
+    expect(visibleText(view)).toContain('First win');
+    const milestone = await h.prisma.milestone.findFirstOrThrow({ where: { title: 'First win', goal: { followUp: { workspaceId: h.teamId } } } });
+    const res = await h.submitView(leader, view, {
+      [MilestoneIds.milestoneBlock]: { [MilestoneIds.milestoneInput]: { type: 'static_select', selected_option: { value: milestone.id } } },
+    });
+    expect(res.body).toBe('');
+    expect((await h.prisma.milestone.findUniqueOrThrow({ where: { id: milestone.id } })).doneAt).not.toBeNull();
+    const after = await h.openHome(leader);
+    expect(visibleText(after)).toContain('✅ First win');
+    expect(visibleText(after)).not.toContain('Delmål nådd');
   });
 });

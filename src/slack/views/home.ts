@@ -63,6 +63,9 @@ function leaderCard(tr: Translate, card: HomeCard, zone: string, n: number, barr
     elements: [
       button(tr('home.button_new_goal'), cardId(HomeIds.newGoalButton, n), card.leaderUserId, 'primary'),
       button(tr('home.button_checkin'), HomeIds.runButton('checkin', n), card.leaderUserId),
+      ...(card.goals.some((g) => g.milestones.some((m) => !m.done))
+        ? [button(tr('home.button_milestone'), HomeIds.runButton('milestone', n), card.leaderUserId)]
+        : []),
       button(tr(card.reflectionDue ? 'home.button_reflect_due' : 'home.button_reflect'), HomeIds.runButton('reflect', n), card.leaderUserId),
       button(tr('home.button_barrier'), HomeIds.runButton('barrier', n), card.leaderUserId),
       button(tr('home.button_learn'), HomeIds.runButton('learn', n), card.leaderUserId),
