@@ -134,7 +134,8 @@ export function createWebApp(deps: WebDeps): WebApp {
         } as unknown as Response;
         void health(req as unknown as Request, fakeRes);
       } }],
-      installerOptions: { port: config.port },
+      // The Socket Mode client's own Web API calls (apps.connections.open) honour SLACK_API_URL too.
+      installerOptions: { port: config.port, clientOptions: webClientOptions(config.slack.apiUrl) },
     });
     bolt = new App({ receiver, authorize, clientOptions, logger: bLogger });
   } else {

@@ -63,6 +63,10 @@ export class FakeSlack {
   latencyMs = 0;
   /** Artificial latency of one method, in ms (e.g. a slow users.info). */
   readonly methodLatencyMs = new Map<string, number>();
+  /** ws:// URL answered by apps.connections.open (Socket Mode), when a test runs FakeSocketMode. */
+  socketModeUrl: string | null = null;
+  /** App-level token accepted for apps.connections.open. */
+  appToken = 'xapp-1-test-token';
   botUserId = 'UBOT0001';
   botId = 'BBOT0001';
 
@@ -211,6 +215,10 @@ export class FakeSlack {
       res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
       this.notify();
     };
+    if (method === 'apps.connections.open') {
+      if (token !== this.appToken || !this.socketModeUrl) return send(200, { ok: false, error: 'invalid_auth' });
+      return send(200, { ok: true, url: this.socketModeUrl });
+    }
     if (token !== this.token) return send(200, { ok: false, error: 'invalid_auth' });
     const rule = this.faults.find((f) => (f.method === method || f.method === '*') && f.times > 0 && (!f.match || f.match(args)));
     if (rule && this.random() < rule.rate) {
