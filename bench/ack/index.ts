@@ -17,14 +17,13 @@
  * postgresql://postgres@127.0.0.1:5432/followup_bench; created and migrated if missing), Redis
  * BENCH_REDIS_URL (default redis://127.0.0.1:6379).
  */
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
-import { existsSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import readline from 'node:readline';
-import { Client } from 'pg';
 import { SIGNING_SECRET } from './shared';
+import { prepareDatabase } from '../../test/support/database';
 
 interface Level {
   concurrency: number;
@@ -63,32 +62,9 @@ function parseArgs(argv: string[]): Options {
   return opts;
 }
 
-/** The repository: the nearest folder above this (compiled) file that holds scripts/migrate.mjs. */
-function findRoot(from: string): string {
-  let dir = from;
-  while (!existsSync(path.join(dir, 'scripts', 'migrate.mjs'))) {
-    const up = path.dirname(dir);
-    if (up === dir) throw new Error('cannot find the repository root');
-    dir = up;
-  }
-  return dir;
-}
-const root = findRoot(__dirname);
 const TEAM_ID = 'T0BENCHACK';
 const USERS = Array.from({ length: 20 }, (_, i) => `U0BENCH${String(i).padStart(2, '0')}`);
 
-async function prepareDatabase(url: string): Promise<void> {
-  const target = new URL(url);
-  const dbName = decodeURIComponent(target.pathname.replace(/^\//, ''));
-  const admin = new URL(url);
-  admin.pathname = '/postgres';
-  const client = new Client({ connectionString: admin.toString() });
-  await client.connect();
-  const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [dbName]);
-  if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${dbName.replace(/"/g, '""')}"`);
-  await client.end();
-  execFileSync(process.execPath, [path.join(root, 'scripts', 'migrate.mjs'), 'deploy'], { env: { ...process.env, DATABASE_URL: url }, stdio: 'inherit' });
-}
 
 interface Server {
   name: string;

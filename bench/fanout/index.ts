@@ -15,14 +15,10 @@
  * created and migrated when missing); Redis: BENCH_REDIS_URL (default redis://127.0.0.1:6379),
  * with a random queue prefix per pipeline, removed afterwards.
  */
-import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { DateTime } from 'luxon';
-import { Client } from 'pg';
 import type { Config } from '../../src/config';
 import { createPrisma, type PrismaClient } from '../../src/data/prisma';
 import { renderOutbound } from '../../src/slack/views/reminders';
@@ -32,6 +28,7 @@ import { ShiftedClock } from '../../src/time/clock';
 import { dayToDate } from '../../src/time/dates';
 import { startWorkers } from '../../workflows';
 import { FakeSlack } from '../../test/support/fakeSlack';
+import { prepareDatabase } from '../../test/support/database';
 
 interface Options {
   people: number;
@@ -52,28 +49,7 @@ function parseArgs(argv: string[]): Options {
   return opts;
 }
 
-function findRoot(from: string): string {
-  let dir = from;
-  while (!existsSync(path.join(dir, 'scripts', 'migrate.mjs'))) {
-    const up = path.dirname(dir);
-    if (up === dir) throw new Error('cannot find the repository root');
-    dir = up;
-  }
-  return dir;
-}
 
-async function prepareDatabase(url: string, root: string): Promise<void> {
-  const target = new URL(url);
-  const dbName = decodeURIComponent(target.pathname.replace(/^\//, ''));
-  const admin = new URL(url);
-  admin.pathname = '/postgres';
-  const client = new Client({ connectionString: admin.toString() });
-  await client.connect();
-  const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [dbName]);
-  if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${dbName.replace(/"/g, '""')}"`);
-  await client.end();
-  execFileSync(process.execPath, [path.join(root, 'scripts', 'migrate.mjs'), 'deploy'], { env: { ...process.env, DATABASE_URL: url }, stdio: 'inherit' });
-}
 
 /** Peak resident set size while `work` runs (sampled every 50 ms). */
 async function withPeakRss<T>(work: () => Promise<T>): Promise<{ result: T; peakRss: number }> {
@@ -269,10 +245,9 @@ const s = (x: number) => `${x.toFixed(2)} s`;
 
 async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2));
-  const root = findRoot(__dirname);
   const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/followup_bench';
   const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
-  await prepareDatabase(databaseUrl, root);
+  await prepareDatabase(databaseUrl);
   const slack = await new FakeSlack().start();
   process.stdout.write(`fanout: ${opts.people} reminders due at the same instant, worker concurrency ${opts.concurrency}\n`);
   const baseline = process.memoryUsage().rss;

@@ -62,7 +62,7 @@ export function goalValues(v: GoalFields): Record<string, Record<string, unknown
 export async function openModal(h: Harness, user: string, text: string): Promise<Record<string, unknown>> {
   const n = h.slack.callsOf('views.open').length;
   const res = await h.command(user, text);
-  if (res.status !== 200) throw new Error(`command answered ${res.status}`);
+  expect(res.status).toBe(200);
   const call = await h.slack.waitForCall('views.open', n + 1);
   return call.args.view as Record<string, unknown>;
 }

@@ -78,16 +78,9 @@ export async function dmTo(h: Harness, userId: string, needle: string, timeoutMs
   return find()!.args;
 }
 
-/**
- * Opens App Home as `userId` and returns the newest view published to them. Unlike
- * `h.openHome`, it cannot pick up another person's publish still in flight from earlier work.
- */
-export async function openHomeOf(h: Harness, userId: string): Promise<Record<string, unknown>> {
-  const before = h.slack.callsOf('views.publish').length;
-  await h.event({ type: 'app_home_opened', user: userId, channel: 'D0HOME', tab: 'home' });
-  const mine = () => h.slack.callsOf('views.publish').slice(before).filter((c) => c.args.user_id === userId);
-  await h.slack.waitFor(() => mine().length > 0, 5000, `views.publish to ${userId}`);
-  return mine().pop()!.args.view as Record<string, unknown>;
+/** Opens App Home as `userId` and returns the newest view published to them. */
+export function openHomeOf(h: Harness, userId: string): Promise<Record<string, unknown>> {
+  return h.openHome(userId);
 }
 
 /** Waits until the app has made no Web API call for `quietMs` (work after an ack has finished). */

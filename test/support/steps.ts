@@ -68,13 +68,7 @@ export function recordEvents(h: Harness): { calls: [string, ...string[]][] } {
 }
 
 /** Runs a command and returns the modal it opened. */
-export async function openModal(h: Harness, userId: string, text: string): Promise<Record<string, unknown>> {
-  const n = h.slack.callsOf('views.open').length;
-  const res = await h.command(userId, text);
-  expect(res.status).toBe(200);
-  const call = await h.slack.waitForCall('views.open', n + 1);
-  return call.args.view as Record<string, unknown>;
-}
+export { openModal } from './flows';
 
 /** Runs a command that answers in place and returns the ephemeral answer. */
 export async function commandReply(h: Harness, userId: string, text: string): Promise<Record<string, unknown>> {
@@ -132,11 +126,5 @@ export async function eventually(predicate: () => boolean | Promise<boolean>, wh
   }
 }
 
-/** Waits until the app has made no Slack call for `quietMs` (its after-ack work is done). */
-export async function settle(h: Harness, quietMs = 300): Promise<void> {
-  let count = -1;
-  while (count !== h.slack.calls.length + h.slack.responses.length) {
-    count = h.slack.calls.length + h.slack.responses.length;
-    await new Promise((r) => setTimeout(r, quietMs));
-  }
-}
+/** Waits until the app has made no Slack call for a while (its after-ack work is done). */
+export { settle } from './seed';

@@ -2,7 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import type { Translate } from '../../i18n';
 import { ExportIds } from '../ids';
 import type { Message } from './help';
-import { plain, section, userMention } from './blocks';
+import { plain, section, truncate, userMention } from './blocks';
 
 /** Tells an admin the export went to the person, with a guarded "erase" button. */
 export function exportSentToOther(tr: Translate, subjectUserId: string): Message {
@@ -21,7 +21,7 @@ export function exportSentToOther(tr: Translate, subjectUserId: string): Message
           text: plain(tr('export.erase_button'), 75),
           confirm: {
             title: plain(tr('export.erase_confirm_title'), 100),
-            text: { type: 'mrkdwn', text: tr('export.erase_confirm_text', { person }).slice(0, 300) },
+            text: { type: 'mrkdwn', text: truncate(tr('export.erase_confirm_text', { person }), 300) },
             confirm: plain(tr('export.erase_confirm_yes'), 30),
             deny: plain(tr('export.erase_confirm_no'), 30),
             style: 'danger',
