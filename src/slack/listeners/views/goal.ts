@@ -22,8 +22,11 @@ export function goalSubmission(ctx: AppContext) {
         ctx.services.repos.people.findById(created.seniorId),
       ]);
       if (!leaderPerson || !seniorPerson) return;
-      const leader = people.toActor(leaderPerson);
-      const senior = people.toActor(seniorPerson);
+      // As for the other modals: the other person's language and zone come from Slack when stale.
+      const [leader, senior] = await Promise.all([
+        people.resolve(actor.teamId, leaderPerson.slackUserId),
+        people.resolve(actor.teamId, seniorPerson.slackUserId),
+      ]);
       const title = esc(truncate(created.goal.title, 150));
       const tr = translator(actor.locale);
       await dm(ctx, actor.person.slackUserId, textMessage(tr('goal.created', { title, leader: userMention(leader.person.slackUserId) })));
