@@ -11,10 +11,7 @@ import type { PrismaClient } from './data/prisma';
 import type { DomainEvents } from './domain/ports';
 import { WebApiGateway, webClientOptions } from './slack/gateway';
 import type { AppContext } from './slack/context';
-import * as actions from './slack/listeners/actions';
-import * as commands from './slack/listeners/commands';
-import * as events from './slack/listeners/events';
-import * as views from './slack/listeners/views';
+import * as listeners from './slack/listeners';
 import type { Clock } from './time/clock';
 
 export interface WebDeps {
@@ -102,7 +99,15 @@ export function createWebApp(deps: WebDeps): WebApp {
     logger,
     events: deps.events,
   });
-  const ctx: AppContext = { config, services, web, logger };
+  const ctx: AppContext = {
+    config,
+    services,
+    web,
+    logger,
+    get events() {
+      return services.events;
+    },
+  };
   const authorize = cachedAuthorize(web, config.slack.botToken, logger);
   const clientOptions = webClientOptions(config.slack.apiUrl, { retryConfig: { retries: 1 } });
   const bLogger = boltLogger(logger);
@@ -157,10 +162,7 @@ export function createWebApp(deps: WebDeps): WebApp {
     bolt = new App({ receiver, authorize, clientOptions, logger: bLogger });
   }
 
-  commands.register(bolt, ctx);
-  views.register(bolt, ctx);
-  actions.register(bolt, ctx);
-  events.register(bolt, ctx);
+  listeners.register(bolt, ctx);
   bolt.error(async (err) => {
     logger.error({ err }, 'unhandled error in a listener');
   });

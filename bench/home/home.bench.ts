@@ -1,6 +1,7 @@
 import { WebClient } from '@slack/web-api';
 import pino from 'pino';
 import { createServices } from '../../src/domain';
+import { noDomainEvents } from '../../src/domain/ports';
 import type { AppContext } from '../../src/slack/context';
 import { publishHome } from '../../src/slack/notify';
 import { dayToDate } from '../../src/time/dates';
@@ -45,7 +46,7 @@ it(`App Home build + publish, ${LEADERS} leaders × ${GOALS} goals`, async () =>
       logger,
     });
     const web = new WebClient(h.slack.token, { slackApiUrl: h.slack.apiUrl, retryConfig: { retries: 0 } });
-    const ctx: AppContext = { config: h.config, services, web, logger };
+    const ctx: AppContext = { config: h.config, services, web, logger, events: noDomainEvents };
     const actor = services.people.toActor(await person(h, senior));
 
     const times: number[] = [];

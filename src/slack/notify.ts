@@ -1,7 +1,7 @@
 import type { Actor } from '../domain/people';
 import { translator } from '../i18n';
 import type { AppContext } from './context';
-import type { Message } from './views/help';
+import type { Message } from './blocks';
 import { homeView } from './views/home';
 
 /** Sends a direct message from the app to a person (chat.postMessage to their user id). */

@@ -4,7 +4,7 @@ import type { Translate } from '../i18n';
 import { translator } from '../i18n';
 import type { AppContext } from './context';
 import { dm, refreshHomes } from './notify';
-import type { Message } from './views/help';
+import type { Message } from './blocks';
 
 /** The two people of a follow-up as actors, and which one is not the actor. */
 export function pairOf(ctx: AppContext, actor: Actor, followUp: FollowUpWithPeople): { senior: Actor; leader: Actor; other: Actor } {

@@ -1,4 +1,4 @@
-import { parseLocaleNumber } from '../../src/slack/forms/common';
+import { parseLocaleNumber } from '../../src/slack/form/reader';
 
 describe('parseLocaleNumber', () => {
   test.each([

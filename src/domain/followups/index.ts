@@ -105,6 +105,19 @@ export class FollowUpService {
     return this.repos.followUps.listForPerson(actor.person.id);
   }
 
+  /**
+   * The leader a form about one leader opens with: the one mentioned; else the actor's only leader
+   * when they follow up exactly one; else the actor themself when they are only a leader; else none.
+   */
+  async leaderToPrefill(actor: Actor, mentioned: string | null): Promise<string | null> {
+    if (mentioned) return mentioned;
+    const mine = await this.listForActor(actor);
+    const asSenior = mine.filter((f) => f.seniorId === actor.person.id);
+    if (asSenior.length === 1) return asSenior[0].leader.slackUserId;
+    if (asSenior.length === 0 && mine.some((f) => f.leaderId === actor.person.id)) return actor.person.slackUserId;
+    return null;
+  }
+
   assertNotStranger(followUp: FollowUp, actor: Actor): void {
     if (followUp.seniorId !== actor.person.id && followUp.leaderId !== actor.person.id) throw new NotAllowedError('follow-up');
   }

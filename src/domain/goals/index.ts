@@ -7,12 +7,13 @@ import { isUniqueViolation } from '../../data/prisma';
 import type { Clock } from '../../time/clock';
 import { dayToDate, type IsoDay } from '../../time/dates';
 import { dateToDay } from '../../time/dates';
+import { Events, type Eventful } from '../events';
 import { NotFoundError, ValidationError, type FieldError } from '../errors';
 import { assertParticipant } from '../privacy';
 import type { FollowUpService } from '../followups';
 import type { Actor } from '../people';
 
-export const MAX_MILESTONES = 5;
+export const MAX_MILESTONES = 5 as const;
 
 export interface GoalInput {
   leaderUserId: string;
@@ -44,7 +45,7 @@ export interface GoalEditInput {
   reason: string;
 }
 
-export interface EditedGoal {
+export interface EditedGoal extends Eventful {
   goal: GoalWithMilestones;
   followUp: FollowUpWithPeople;
   /** Which of target, targetDate, qualitativeCriteria changed (empty when a retry found nothing to do). */
@@ -125,12 +126,12 @@ export class GoalService {
       // Slack retried a submission we already saved: the same person, the same reason, nothing left to change.
       const [last] = (await this.repos.goals.revisions(goal.id)).slice(-1);
       if (last && last.authorId === actor.person.id && last.reason === input.reason && last.number > 1) {
-        return { goal, followUp: goal.followUp, changed: [], reason: input.reason };
+        return { goal, followUp: goal.followUp, changed: [], reason: input.reason, events: [] };
       }
       throw new ValidationError({ reason: { key: 'goal_edit.error_nothing_changed' } });
     }
     const updated = await inTransaction(this.prisma, (repos) => repos.goals.change(goal.id, changes, actor.person.id, input.reason));
-    return { goal: updated, followUp: goal.followUp, changed, reason: input.reason };
+    return { goal: updated, followUp: goal.followUp, changed, reason: input.reason, events: changed.length ? [Events.subjectChanged('goal', updated.id)] : [] };
   }
 
   /**

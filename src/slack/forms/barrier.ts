@@ -2,7 +2,7 @@ import type { BarrierKind, BarrierStatus } from '../../data/prisma';
 import { BARRIER_KINDS, BARRIER_STATUSES, type BarrierInput } from '../../domain/barriers';
 import { BarrierIds } from '../ids';
 import { BarrierFieldMax } from '../views/barrier';
-import { FormReader, type BlockErrors, type StateValues } from './common';
+import { FormReader, type BlockErrors, type StateValues } from '../form/reader';
 
 export function readBarrierForm(values: StateValues): { input: BarrierInput | null; errors: BlockErrors } {
   const f = new FormReader(values);

@@ -3,7 +3,7 @@ import type { Assessment } from '../../data/prisma';
 import { ASSESSMENTS, MAX_EVALUATED_GOALS, type EvaluationInput, type EvaluationItemInput } from '../../domain/evaluations';
 import { EvaluateIds } from '../ids';
 import { EvaluateFieldMax } from '../views/evaluate';
-import { FormReader, type BlockErrors, type StateValues } from './common';
+import { FormReader, type BlockErrors, type StateValues } from '../form/reader';
 
 const Metadata = z.object({ f: z.string().min(1).max(64), g: z.array(z.string().min(1).max(64)).min(1).max(MAX_EVALUATED_GOALS) });
 

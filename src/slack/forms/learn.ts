@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { LearningInput } from '../../domain/learnings';
 import { LearnIds } from '../ids';
 import { LearnFieldMax } from '../views/learn';
-import { FormReader, type BlockErrors, type StateValues } from './common';
+import { FormReader, type BlockErrors, type StateValues } from '../form/reader';
 
 const Metadata = z.object({ f: z.string().min(1).max(64) });
 

@@ -1,6 +1,6 @@
 import { PLAN_WHAT_MAX, type PlanInput } from '../../domain/plans';
 import { PlanIds } from '../ids';
-import { FormReader, type BlockErrors, type StateValues } from './common';
+import { FormReader, type BlockErrors, type StateValues } from '../form/reader';
 
 export function readPlanForm(values: StateValues): { input: PlanInput | null; errors: BlockErrors } {
   const f = new FormReader(values);

@@ -5,11 +5,12 @@ import { FEEDBACK_PART_MAX, type FeedbackInput } from '../../domain/feedback';
 import { QUESTION_MAX, type NewQuestionInput, type QuestionLanguage } from '../../domain/questions';
 import { PROMPTS_PER_REFLECTION, REFLECTION_ANSWER_MAX, type ReflectionInput } from '../../domain/reflections';
 import { ConversationIds, DevelopIds, FeedbackIds, QuestionIds, ReflectIds } from '../ids';
-import { ID_PATTERN, parseMetadata } from '../views/inputs';
-import { FormReader, type BlockErrors, type StateValues } from './common';
+import { RECORD_ID } from '../../domain/vocabulary';
+import { parseMetadata } from '../form/metadata';
+import { FormReader, type BlockErrors, type StateValues } from '../form/reader';
 
 type Read<I> = { input: I | null; errors: BlockErrors };
-const isId = (v: unknown): v is string => typeof v === 'string' && ID_PATTERN.test(v);
+const isId = (v: unknown): v is string => typeof v === 'string' && RECORD_ID.test(v);
 export const QUESTION_KEY = /^(g[1-8]|s[1-8][ab]|q-[a-z0-9]{10,40})$/;
 
 /** The follow-up a modal is about, from private_metadata (checked again by the domain). */

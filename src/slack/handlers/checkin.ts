@@ -1,10 +1,9 @@
 import type { VisibleGoal } from '../../domain/goals';
-import { dateToDay } from '../../time/dates';
 import type { AppContext } from '../context';
 import type { Invocation } from '../invocation';
-import { checkInModal, goalEditListMessage, goalEditModal, milestoneModal, type CheckInGoalChoice } from '../views/checkin';
-import { textMessage } from '../views/help';
-import { nameOf } from '../views/inputs';
+import { checkInModal, milestoneModal, type CheckInGoalChoice } from '../views/checkin';
+import { textMessage } from '../blocks';
+import { nameOf } from '../blocks';
 
 export function checkInChoice(v: VisibleGoal): CheckInGoalChoice {
   return {
@@ -32,31 +31,6 @@ export async function openCheckIn(ctx: AppContext, inv: Invocation, goalId: stri
   if (goals.length === 0) return inv.reply(textMessage(inv.tr('checkin.no_goals')));
   const selected = goalId ?? (goals.length === 1 ? goals[0].goal.id : null);
   await ctx.web.views.open({ trigger_id: inv.triggerId, view: checkInModal(inv.tr, { locale: inv.actor.locale, goals: goals.map(checkInChoice), selectedGoalId: selected }) });
-}
-
-/** The edit modal of one goal (target, date, criteria, and why). */
-export async function openGoalEdit(ctx: AppContext, inv: Invocation, goalId: string): Promise<void> {
-  const goal = await ctx.services.goals.getVisible(inv.actor, goalId);
-  await ctx.web.views.open({
-    trigger_id: inv.triggerId,
-    view: goalEditModal(inv.tr, {
-      locale: inv.actor.locale,
-      goalId: goal.id,
-      title: goal.title,
-      hasMetric: goal.baseline !== null,
-      unit: goal.metricUnit,
-      target: goal.target,
-      targetDate: goal.targetDate ? dateToDay(goal.targetDate) : null,
-      qualitativeCriteria: goal.qualitativeCriteria,
-    }),
-  });
-}
-
-/** `/followup goal edit [@leader]`: one goal opens at once, several are listed with an "Edit" button each. */
-export async function listGoalsToEdit(ctx: AppContext, inv: Invocation): Promise<void> {
-  const goals = await ctx.services.goals.visibleGoals(inv.actor, { leaderUserId: inv.userIds[0] ?? null, activeOnly: true });
-  if (goals.length === 1) return openGoalEdit(ctx, inv, goals[0].goal.id);
-  await inv.reply(goalEditListMessage(inv.tr, goals.map((g) => ({ id: g.goal.id, title: g.goal.title, leaderName: nameOf(g.followUp.leader) }))));
 }
 
 /** `/followup milestone [@leader]`: choose an open milestone and mark it done. */

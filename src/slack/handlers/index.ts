@@ -1,10 +1,8 @@
 import type { Subcommand } from '../commandText';
 import type { SubcommandHandler } from '../invocation';
-import { helpMessage } from '../views/help';
 import { runExport } from './export';
 import { openBarrier } from './barrier';
 import { openEvaluate } from './evaluate';
-import { openGoal } from './goal';
 import { openLearn } from './learn';
 import { openSettings } from './settings';
 import { openCheckIn, openMilestone } from './checkin';
@@ -19,9 +17,7 @@ import { runStatus } from './status';
  * available yet. Add a feature by adding its handler file and one line here.
  */
 export const subcommandHandlers: Partial<Record<Subcommand, SubcommandHandler>> = {
-  help: async (_ctx, inv) => inv.reply(helpMessage(inv.tr)),
   setup: (ctx, inv) => openSetup(ctx, inv),
-  goal: openGoal,
   export: runExport,
   evaluate: openEvaluate,
   barrier: openBarrier,

@@ -1,8 +1,8 @@
 import { NotAllowedError } from '../../domain/errors';
 import type { AppContext } from '../context';
 import type { Invocation } from '../invocation';
-import { userMention } from '../views/blocks';
-import { textMessage } from '../views/help';
+import { userMention } from '../blocks';
+import { textMessage } from '../blocks';
 import { statusMessage } from '../views/status';
 
 /** `/followup status [@leader]`: the senior leader of that leader, or the leader about themselves. */

@@ -2,7 +2,7 @@ import type { FollowUpWithPeople } from '../../data/followups';
 import type { AppContext } from '../context';
 import { ConversationIds, ReflectIds } from '../ids';
 import type { Invocation } from '../invocation';
-import { textMessage } from '../views/help';
+import { textMessage } from '../blocks';
 import { addQuestionModal, conversationModal, developModal, feedbackModal, followUpPickerMessage, questionsMessage, reflectModal } from '../views/steps';
 
 /** `/followup conversation [@person]`: the follow-up is the mentioned one, the only one, or chosen by button. */

@@ -3,8 +3,8 @@ import type { BarrierKind, BarrierStatus } from '../../data/prisma';
 import { BARRIER_KINDS, BARRIER_STATUSES } from '../../domain/barriers';
 import type { Translate } from '../../i18n';
 import { BarrierIds } from '../ids';
-import { context, Limits, option, plain } from './blocks';
-import { radioInput, textInput, userInput } from './inputs';
+import { context, Limits, option, plain } from '../blocks';
+import { radioInput, textInput, userInput } from '../form/inputs';
 
 export const BarrierFieldMax = { description: 2000 } as const;
 

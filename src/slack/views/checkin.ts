@@ -2,10 +2,9 @@ import type { KnownBlock, ModalView } from '@slack/types';
 import { CHECKIN_NOTE_MAX, CONFIDENCE_LEVELS } from '../../domain/checkins';
 import { formatNumber, type Locale, type Translate } from '../../i18n';
 import { CheckInIds, GoalEditIds, MilestoneIds, indexedAction } from '../ids';
-import { button, context, esc, option, plain, progressBar, section, truncate, Limits } from './blocks';
-import type { Message } from './help';
-import { metadata, selectInput, textInput, dateInput } from './inputs';
-import { GoalEditFieldMax } from './goalEditMax';
+import { button, context, esc, option, plain, progressBar, section, truncate, Limits } from '../blocks';
+import type { Message } from '../blocks';
+import { selectInput, textInput } from '../form/inputs';
 
 export interface CheckInGoalChoice {
   id: string;
@@ -115,70 +114,6 @@ export function checkInSavedMessage(tr: Translate, locale: Locale, c: CheckInCon
 export function checkInNoticeMessage(tr: Translate, author: string, c: CheckInConfirmation): Message {
   const text = tr('checkin.notice', { author, title: esc(truncate(c.title, 150)), progress: progressText(tr, c.progress), confidence: c.confidence });
   return { text, blocks: [section(text), { type: 'actions', elements: [button(tr('checkin.button'), CheckInIds.logButton, c.goalId)] }] };
-}
-
-// ── goal edit ────────────────────────────────────────────────────────────────
-
-export interface GoalEditViewModel {
-  locale: Locale;
-  goalId: string;
-  title: string;
-  hasMetric: boolean;
-  unit: string | null;
-  target: number | null;
-  targetDate: string | null;
-  qualitativeCriteria: string | null;
-}
-
-/** Edit a goal's target, target date or criteria; asks why (kept as a revision). */
-export function goalEditModal(tr: Translate, vm: GoalEditViewModel): ModalView {
-  const blocks: KnownBlock[] = [section(tr('goal_edit.intro', { title: esc(truncate(vm.title, 150)) }))];
-  if (vm.hasMetric) {
-    blocks.push(
-      textInput(GoalEditIds.targetBlock, GoalEditIds.targetInput, vm.unit ? tr('goal_edit.target_unit', { unit: vm.unit }) : tr('goal.target'), {
-        max: 30,
-        initial: vm.target === null ? null : formatNumber(vm.locale, vm.target),
-      }),
-    );
-  }
-  blocks.push(
-    dateInput(GoalEditIds.targetDateBlock, GoalEditIds.targetDateInput, tr('goal.target_date'), { optional: true, initial: vm.targetDate }),
-    textInput(GoalEditIds.criteriaBlock, GoalEditIds.criteriaInput, tr('goal.qualitative'), {
-      optional: true,
-      multiline: true,
-      max: GoalEditFieldMax.criteria,
-      initial: vm.qualitativeCriteria,
-    }),
-    textInput(GoalEditIds.reasonBlock, GoalEditIds.reasonInput, tr('goal_edit.reason'), {
-      multiline: true,
-      max: GoalEditFieldMax.reason,
-      placeholder: tr('goal_edit.reason_placeholder'),
-    }),
-  );
-  return {
-    type: 'modal',
-    callback_id: GoalEditIds.view,
-    private_metadata: metadata({ goalId: vm.goalId }),
-    title: plain(tr('goal_edit.title'), Limits.modalTitle),
-    submit: plain(tr('common.save'), Limits.modalTitle),
-    close: plain(tr('common.cancel'), Limits.modalTitle),
-    blocks,
-  };
-}
-
-/** `/followup goal edit`: the goals the person may edit, each with a button. */
-export function goalEditListMessage(tr: Translate, goals: { id: string; title: string; leaderName: string }[]): Message {
-  const text = goals.length === 0 ? tr('goal_edit.none') : tr('goal_edit.choose');
-  const blocks: KnownBlock[] = [section(text)];
-  for (const [i, g] of goals.slice(0, 40).entries()) {
-    blocks.push({
-      type: 'section',
-      text: { type: 'mrkdwn', text: truncate(`*${esc(truncate(g.title, 150))}* · ${esc(g.leaderName)}`, Limits.sectionText) },
-      accessory: button(tr('goal_edit.button'), indexedAction(GoalEditIds.editButton, i + 1), g.id),
-    });
-  }
-  if (goals.length > 40) blocks.push(context(tr('home.more_goals', { count: goals.length - 40 })));
-  return { text, blocks };
 }
 
 // ── milestones ───────────────────────────────────────────────────────────────

@@ -5,7 +5,7 @@ import type { HomeAction, HomeBarrier, HomeCard, HomeGoal } from '../../domain/h
 import type { Translate } from '../../i18n';
 import { slackDay } from '../../time/dates';
 import { BarrierIds } from '../ids';
-import { channelMention, esc, option, progressBar, truncate, userMention } from './blocks';
+import { channelMention, esc, option, progressBar, truncate, userMention } from '../blocks';
 
 /** Pieces of a follow-up card shared by App Home and `/followup status`. */
 export const GOALS_PER_CARD = 5;

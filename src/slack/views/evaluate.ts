@@ -4,8 +4,8 @@ import { ASSESSMENTS } from '../../domain/evaluations';
 import { formatNumber, type Locale, type Translate } from '../../i18n';
 import { slackDay, type IsoDay } from '../../time/dates';
 import { EvaluateIds } from '../ids';
-import { context, esc, Limits, option, plain, progressBar, section, truncate, userMention } from './blocks';
-import { dateInput, radioInput, textInput } from './inputs';
+import { context, esc, Limits, option, plain, progressBar, section, truncate, userMention } from '../blocks';
+import { dateInput, radioInput, textInput } from '../form/inputs';
 
 export const EvaluateFieldMax = { comment: 1000, reason: 500, number: 30, summary: 2000 } as const;
 

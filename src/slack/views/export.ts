@@ -1,8 +1,8 @@
 import type { KnownBlock } from '@slack/types';
 import type { Translate } from '../../i18n';
 import { ExportIds } from '../ids';
-import type { Message } from './help';
-import { plain, section, truncate, userMention } from './blocks';
+import type { Message } from '../blocks';
+import { plain, section, truncate, userMention } from '../blocks';
 
 /** Tells an admin the export went to the person, with a guarded "erase" button. */
 export function exportSentToOther(tr: Translate, subjectUserId: string): Message {

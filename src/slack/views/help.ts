@@ -2,12 +2,8 @@ import type { KnownBlock } from '@slack/types';
 import type { Translate } from '../../i18n';
 import { SUBCOMMANDS, type Subcommand } from '../commandText';
 import { MenuIds } from '../ids';
-import { context, esc, option, section, truncate } from './blocks';
+import { context, esc, option, section, truncate, type Message } from '../blocks';
 
-export interface Message {
-  text: string;
-  blocks: KnownBlock[];
-}
 
 /** The help: every subcommand with one line. Optionally preceded by what was not understood. */
 export function helpMessage(tr: Translate, unknown?: string): Message {
@@ -42,11 +38,3 @@ export function menuMessage(tr: Translate): Message {
   };
 }
 
-export function notBuiltMessage(tr: Translate, sub: string): Message {
-  const text = tr('help.not_built', { sub });
-  return { text, blocks: [section(text)] };
-}
-
-export function textMessage(text: string): Message {
-  return { text, blocks: [section(text)] };
-}

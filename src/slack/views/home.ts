@@ -3,7 +3,7 @@ import type { HomeCard, HomeModel } from '../../domain/home';
 import type { Translate } from '../../i18n';
 import { slackDateTime } from '../../time/dates';
 import { HomeIds, ReminderIds } from '../ids';
-import { button, context, divider, esc, header, option, section, truncate, userMention } from './blocks';
+import { button, context, divider, esc, header, option, section, truncate, userMention } from '../blocks';
 import { actionLine, barrierBlock, cardTitle, factLines, goalsText } from './dashboard';
 
 /** Home tab limit is 100 blocks. */

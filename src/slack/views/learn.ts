@@ -1,8 +1,8 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import type { Translate } from '../../i18n';
 import { LearnIds } from '../ids';
-import { channelMention, context, Limits, option, plain } from './blocks';
-import { textInput } from './inputs';
+import { channelMention, context, Limits, option, plain } from '../blocks';
+import { textInput } from '../form/inputs';
 
 export const LearnFieldMax = { what: 2000, learned: 2000, next: 1000 } as const;
 

@@ -2,7 +2,7 @@ import type { KnownBlock, ModalView } from '@slack/types';
 import type { Translate } from '../../i18n';
 import { PLAN_WHAT_MAX } from '../../domain/plans';
 import { PlanIds } from '../ids';
-import { context, option, plain, Limits, truncate } from './blocks';
+import { context, option, plain, Limits, truncate } from '../blocks';
 
 export interface PlanViewModel {
   leaderUserId: string | null;

@@ -3,8 +3,8 @@ import type { OutboundBody, OutboundMessage } from '../../domain/reminders/messa
 import { formatNumber, translator, type Locale, type MessageKey, type Translate } from '../../i18n';
 import { slackDay } from '../../time/dates';
 import { ReminderIds } from '../ids';
-import { button, channelMention, context, esc, header, progressBar, section, truncate, userMention } from './blocks';
-import type { Message } from './help';
+import { button, channelMention, context, esc, header, progressBar, section, truncate, userMention } from '../blocks';
+import type { Message } from '../blocks';
 
 const PROMPTS = 5;
 const MAX_GOALS = 10;

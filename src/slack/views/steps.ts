@@ -8,9 +8,10 @@ import { REFLECTION_ANSWER_MAX } from '../../domain/reflections';
 import type { Translate } from '../../i18n';
 import { slackDay, type IsoDay } from '../../time/dates';
 import { ConversationIds, DevelopIds, FeedbackIds, QuestionIds, ReflectIds, indexedAction } from '../ids';
-import { button, context, esc, header, option, plain, section, truncate, userMention, Limits } from './blocks';
-import type { Message } from './help';
-import { dateInput, metadata, selectInput, textInput, userInput } from './inputs';
+import { button, context, esc, header, option, plain, section, truncate, userMention, Limits } from '../blocks';
+import type { Message } from '../blocks';
+import { dateInput, selectInput, textInput, userInput } from '../form/inputs';
+import { metadata } from '../form/metadata';
 
 /** A checkbox option for a long text: the first 75 characters as text, the next ones as description. */
 export function longOption(text: string, value: string): PlainTextOption {

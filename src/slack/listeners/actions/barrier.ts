@@ -5,9 +5,9 @@ import { NotFoundError } from '../../../domain/errors';
 import { translator } from '../../../i18n';
 import type { AppContext } from '../../context';
 import { refreshHomes } from '../../notify';
-import { esc, truncate } from '../../views/blocks';
-import { textMessage } from '../../views/help';
-import { fromAction } from './home';
+import { esc, truncate } from '../../blocks';
+import { textMessage } from '../../blocks';
+import { fromAction } from '../../invocation';
 
 /** The overflow menu of a listed barrier (App Home, status): option value `<STATUS>|<barrier id>`. */
 export const barrierStatusMenu = (ctx: AppContext) =>

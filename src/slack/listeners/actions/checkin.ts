@@ -2,24 +2,21 @@ import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewar
 import { translator } from '../../../i18n';
 import { checkInModal } from '../../views/checkin';
 import type { AppContext } from '../../context';
-import { checkInChoice, openCheckIn, openGoalEdit } from '../../handlers/checkin';
+import { checkInChoice, openCheckIn } from '../../handlers/checkin';
 import { NotFoundError } from '../../../domain/errors';
-import { ID_PATTERN } from '../../views/inputs';
+import { RECORD_ID } from '../../../domain/vocabulary';
 import { afterMilestoneDone } from '../views/checkin';
-import { fromAction } from './home';
+import { fromAction } from '../../invocation';
 
 /** A record id from a button value; anything else (forged, truncated) is "not found". */
 export function idFrom(action: ButtonAction): string {
   const value = action.value ?? '';
-  if (!ID_PATTERN.test(value)) throw new NotFoundError('button value');
+  if (!RECORD_ID.test(value)) throw new NotFoundError('button value');
   return value;
 }
 
 /** "Log check-in" on one goal (reminders, notices). */
 export const checkInLogButton = (ctx: AppContext) => fromAction<ButtonAction>(ctx, (inv, action) => openCheckIn(ctx, inv, idFrom(action)));
-
-/** "Edit goal": target, date, criteria — and why. */
-export const goalEditButton = (ctx: AppContext) => fromAction<ButtonAction>(ctx, (inv, action) => openGoalEdit(ctx, inv, idFrom(action)));
 
 /** "Mark done" on a milestone: the same domain call as the milestone modal. */
 export const milestoneDoneButton = (ctx: AppContext) =>
@@ -36,7 +33,7 @@ export const checkInGoalChosen = (ctx: AppContext) =>
     await ack();
     const view = body.view;
     const goalId = action.selected_option?.value ?? '';
-    if (!view || !ID_PATTERN.test(goalId)) return;
+    if (!view || !RECORD_ID.test(goalId)) return;
     try {
       const actor = await ctx.services.people.resolve(body.team?.id ?? body.user.team_id ?? '', body.user.id, { refresh: 'never' });
       const goals = await ctx.services.goals.visibleGoals(actor, { activeOnly: true });

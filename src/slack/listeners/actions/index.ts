@@ -1,29 +1,18 @@
 import type { App, BlockAction, ButtonAction, OverflowAction, StaticSelectAction } from '@slack/bolt';
 import type { AppContext } from '../../context';
-import { BarrierIds, CheckInIds, ConversationIds, DevelopIds, ExportIds, GoalEditIds, HomeIds, MenuIds, MilestoneIds, QuestionIds, ReflectIds, ReminderIds, actionPattern } from '../../ids';
+import { BarrierIds, CheckInIds, ConversationIds, DevelopIds, ExportIds, MilestoneIds, QuestionIds, ReflectIds, ReminderIds, actionPattern } from '../../ids';
 import { conversationPick, developStatus, questionAddButton, questionAddToNext, reflectOpen } from './steps';
-import { checkInGoalChosen, checkInLogButton, goalEditButton, milestoneDoneButton } from './checkin';
+import { checkInGoalChosen, checkInLogButton, milestoneDoneButton } from './checkin';
 import { barrierStatusMenu } from './barrier';
 import { actionDone, actionSnooze, actionUndone, failedWhy, openFromReminder } from './reminders';
-import { exportErase, homeEditFollowUp, homeMore, homeNewGoal, homePage, homeRun, homeSetup, menuSelect } from './home';
+import { exportErase } from './home';
 
-/** Card buttons carry an index (`_<n>`) so action ids stay unique within a view. */
-const indexed = (base: string) => new RegExp(`^${base}(_\\d+)?$`);
 
 export function register(app: App, ctx: AppContext): void {
-  app.action<BlockAction<ButtonAction>>(HomeIds.setupButton, homeSetup(ctx));
-  app.action<BlockAction<ButtonAction>>(indexed(HomeIds.newGoalButton), homeNewGoal(ctx));
-  app.action<BlockAction<ButtonAction>>(indexed(HomeIds.editFollowUpButton), homeEditFollowUp(ctx));
-  app.action<BlockAction<ButtonAction>>(HomeIds.runPattern, homeRun(ctx));
-  app.action<BlockAction<StaticSelectAction>>(HomeIds.morePattern, homeMore(ctx));
-  app.action<BlockAction<ButtonAction>>(HomeIds.pageButton, homePage(ctx));
-  app.action<BlockAction<ButtonAction>>(HomeIds.prevPageButton, homePage(ctx));
   app.action<BlockAction<OverflowAction>>(BarrierIds.statusMenuPattern, barrierStatusMenu(ctx));
-  app.action<BlockAction<StaticSelectAction>>(MenuIds.select, menuSelect(ctx));
   app.action<BlockAction<ButtonAction>>(ExportIds.eraseButton, exportErase(ctx));
   // Buttons repeated per row carry an index (`<id>_<n>`): match the id with or without it.
   app.action<BlockAction<ButtonAction>>({ action_id: actionPattern(CheckInIds.logButton) }, checkInLogButton(ctx));
-  app.action<BlockAction<ButtonAction>>({ action_id: actionPattern(GoalEditIds.editButton) }, goalEditButton(ctx));
   app.action<BlockAction<ButtonAction>>({ action_id: actionPattern(MilestoneIds.doneButton) }, milestoneDoneButton(ctx));
   app.action<BlockAction<ButtonAction>>({ action_id: actionPattern(ConversationIds.pickButton) }, conversationPick(ctx));
   app.action<BlockAction<ButtonAction>>({ action_id: actionPattern(ReflectIds.openButton) }, reflectOpen(ctx));

@@ -2,17 +2,16 @@ import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewar
 import { dateToDay } from '../../../time/dates';
 import type { Subcommand } from '../../commandText';
 import type { AppContext } from '../../context';
-import { subcommandHandlers } from '../../handlers';
+import { runSubcommand } from '../../features';
 import type { Invocation } from '../../invocation';
 import { dm } from '../../notify';
-import { channelMention, userMention } from '../../views/blocks';
-import { notBuiltMessage, type Message } from '../../views/help';
+import { channelMention, userMention } from '../../blocks';
+import { type Message } from '../../blocks';
 import { actionMessage } from '../../views/reminders';
 import { failedDeliveriesMessage } from '../../views/schedule';
-import { fromAction } from './home';
+import { fromAction } from '../../invocation';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
-const USER_ID = /^[UW][A-Z0-9]+$/;
 
 /**
  * A reminder's button that opens another feature's modal ("Record evaluation", "Log
@@ -20,10 +19,8 @@ const USER_ID = /^[UW][A-Z0-9]+$/;
  * or says politely that it is not available yet.
  */
 export const openFromReminder = (ctx: AppContext, sub: Subcommand) =>
-  fromAction<ButtonAction>(ctx, async (inv, action) => {
-    const handler = subcommandHandlers[sub];
-    if (!handler) return inv.reply(notBuiltMessage(inv.tr, sub));
-    return handler(ctx, { ...inv, userIds: action.value && USER_ID.test(action.value) ? [action.value] : [] });
+  fromAction<ButtonAction>(ctx, async (inv, action, rctx) => {
+    return runSubcommand(rctx, inv, sub, action.value ?? '');
   });
 
 /** Runs a button of an action-item reminder and replaces the DM with the new state. */

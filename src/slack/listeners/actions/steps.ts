@@ -2,14 +2,14 @@ import type { ButtonAction } from '@slack/bolt';
 import type { DevelopmentStatus } from '../../../data/prisma';
 import { DEVELOPMENT_STATUSES } from '../../../domain/development';
 import { NotFoundError } from '../../../domain/errors';
-import { ID_PATTERN } from '../../views/inputs';
+import { RECORD_ID } from '../../../domain/vocabulary';
 import type { AppContext } from '../../context';
 import { QUESTION_KEY } from '../../forms/steps';
 import { openAddQuestion, openConversation, openReflect } from '../../handlers/steps';
-import { esc, truncate } from '../../views/blocks';
-import { textMessage } from '../../views/help';
-import { idFrom } from './checkin';
-import { fromAction } from './home';
+import { esc, truncate } from '../../blocks';
+import { textMessage } from '../../blocks';
+import { idFrom } from '../../invocation';
+import { fromAction } from '../../invocation';
 
 /** The follow-up picker of `/followup conversation` (several follow-ups). */
 export const conversationPick = (ctx: AppContext) => fromAction<ButtonAction>(ctx, (inv, action) => openConversation(ctx, inv, idFrom(action)));
@@ -33,7 +33,7 @@ export const questionAddButton = (ctx: AppContext) => fromAction<ButtonAction>(c
 export const developStatus = (ctx: AppContext) =>
   fromAction<ButtonAction>(ctx, async (inv, action) => {
     const [id, status] = (action.value ?? '').split('.');
-    if (!ID_PATTERN.test(id ?? '') || !(DEVELOPMENT_STATUSES as string[]).includes(status ?? '')) throw new NotFoundError('development activity');
+    if (!RECORD_ID.test(id ?? '') || !(DEVELOPMENT_STATUSES as string[]).includes(status ?? '')) throw new NotFoundError('development activity');
     const activity = await ctx.services.development.setStatus(inv.actor, id, status as DevelopmentStatus);
     await inv.reply(textMessage(inv.tr('develop.status_changed', { title: esc(truncate(activity.title, 150)), status: inv.tr(`develop.status.${activity.status}`) })));
   });

@@ -4,12 +4,12 @@ import type { AppContext } from '../../context';
 import { barrierBlocks, readBarrierForm } from '../../forms/barrier';
 import { BarrierIds } from '../../ids';
 import { dm, refreshHomes } from '../../notify';
-import { esc, truncate, userMention } from '../../views/blocks';
-import { textMessage } from '../../views/help';
-import { submitHandler } from './submit';
+import { esc, truncate, userMention } from '../../blocks';
+import { textMessage } from '../../blocks';
+import { legacySubmitHandler } from '../../form/submit';
 
 export function barrierSubmission(ctx: AppContext) {
-  return submitHandler<BarrierInput, SavedBarrier>(ctx, {
+  return legacySubmitHandler<BarrierInput, SavedBarrier>(ctx, {
     read: readBarrierForm,
     blocks: barrierBlocks,
     fallbackBlock: BarrierIds.descriptionBlock,

@@ -6,9 +6,9 @@ import { evaluateBlocks, readEvaluateForm } from '../../forms/evaluate';
 import { EvaluateIds } from '../../ids';
 import { dm, refreshHomes } from '../../notify';
 import type { KnownBlock } from '@slack/types';
-import { esc, section, truncate, userMention } from '../../views/blocks';
-import type { Message } from '../../views/help';
-import { submitHandler } from './submit';
+import { esc, section, truncate, userMention } from '../../blocks';
+import type { Message } from '../../blocks';
+import { legacySubmitHandler } from '../../form/submit';
 
 /** The evaluation as one message, in the reader's language and zone. */
 function evaluationMessage(tr: Translate, locale: 'nb' | 'en', zone: string, r: RecordedEvaluation, headline: string): Message {
@@ -41,7 +41,7 @@ function evaluationMessage(tr: Translate, locale: 'nb' | 'en', zone: string, r: 
 }
 
 export function evaluateSubmission(ctx: AppContext) {
-  return submitHandler<EvaluationInput, RecordedEvaluation>(ctx, {
+  return legacySubmitHandler<EvaluationInput, RecordedEvaluation>(ctx, {
     read: readEvaluateForm,
     blocks: evaluateBlocks(),
     fallbackBlock: EvaluateIds.nextBlock,

@@ -4,22 +4,19 @@ import { barrierSubmission } from './barrier';
 import { evaluateSubmission } from './evaluate';
 import { learnSubmission } from './learn';
 import { settingsSubmission } from './settings';
-import { BarrierIds, CheckInIds, ConversationIds, DevelopIds, EvaluateIds, FeedbackIds, GoalEditIds, GoalIds, LearnIds, MilestoneIds, PlanIds, QuestionIds, ReflectIds, SettingsIds, SetupIds } from '../../ids';
+import { BarrierIds, CheckInIds, ConversationIds, DevelopIds, EvaluateIds, FeedbackIds, LearnIds, MilestoneIds, PlanIds, QuestionIds, ReflectIds, SettingsIds, SetupIds } from '../../ids';
 import { conversationSubmission, developSubmission, feedbackSubmission, questionSubmission, reflectSubmission } from './steps';
-import { checkInSubmission, goalEditSubmission, milestoneSubmission } from './checkin';
-import { goalSubmission } from './goal';
+import { checkInSubmission, milestoneSubmission } from './checkin';
 import { planSubmission } from './plan';
 import { setupSubmission } from './setup';
 
 export function register(app: App, ctx: AppContext): void {
   app.view(SetupIds.view, setupSubmission(ctx));
-  app.view(GoalIds.view, goalSubmission(ctx));
   app.view(EvaluateIds.view, evaluateSubmission(ctx));
   app.view(BarrierIds.view, barrierSubmission(ctx));
   app.view(LearnIds.view, learnSubmission(ctx));
   app.view(SettingsIds.view, settingsSubmission(ctx));
   app.view(CheckInIds.view, checkInSubmission(ctx));
-  app.view(GoalEditIds.view, goalEditSubmission(ctx));
   app.view(MilestoneIds.view, milestoneSubmission(ctx));
   app.view(ConversationIds.view, conversationSubmission(ctx));
   app.view(FeedbackIds.view, feedbackSubmission(ctx));

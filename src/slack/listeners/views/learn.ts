@@ -5,12 +5,12 @@ import { learnBlocks, readLearnForm } from '../../forms/learn';
 import { slackErrorCode } from '../../gateway';
 import { LearnIds } from '../../ids';
 import { dm } from '../../notify';
-import { channelMention, esc, section, truncate, userMention } from '../../views/blocks';
-import { textMessage } from '../../views/help';
-import { submitHandler } from './submit';
+import { channelMention, esc, section, truncate, userMention } from '../../blocks';
+import { textMessage } from '../../blocks';
+import { legacySubmitHandler } from '../../form/submit';
 
 export function learnSubmission(ctx: AppContext) {
-  return submitHandler<LearningInput, SavedLearning>(ctx, {
+  return legacySubmitHandler<LearningInput, SavedLearning>(ctx, {
     read: readLearnForm,
     blocks: learnBlocks,
     fallbackBlock: LearnIds.whatBlock,

@@ -4,13 +4,13 @@ import type { AppContext } from '../../context';
 import { planBlocks, readPlanForm } from '../../forms/plan';
 import { PlanIds } from '../../ids';
 import { dm } from '../../notify';
-import { esc, truncate, userMention } from '../../views/blocks';
-import { textMessage } from '../../views/help';
+import { esc, truncate, userMention } from '../../blocks';
+import { textMessage } from '../../blocks';
 import { dateToDay, slackDay } from '../../../time/dates';
-import { submitHandler } from './submit';
+import { legacySubmitHandler } from '../../form/submit';
 
 export function planSubmission(ctx: AppContext) {
-  return submitHandler<PlanInput, PlanResult>(ctx, {
+  return legacySubmitHandler<PlanInput, PlanResult>(ctx, {
     read: readPlanForm,
     blocks: planBlocks,
     fallbackBlock: PlanIds.whatBlock,

@@ -5,11 +5,11 @@ import type { AppContext } from '../../context';
 import { readSettingsForm, settingsBlocks } from '../../forms/settings';
 import { SettingsIds } from '../../ids';
 import { dm, publishHome } from '../../notify';
-import { textMessage } from '../../views/help';
-import { submitHandler } from './submit';
+import { textMessage } from '../../blocks';
+import { legacySubmitHandler } from '../../form/submit';
 
 export function settingsSubmission(ctx: AppContext) {
-  return submitHandler<SettingsInput, { person: Person; workspaceChanged: boolean }>(ctx, {
+  return legacySubmitHandler<SettingsInput, { person: Person; workspaceChanged: boolean }>(ctx, {
     read: readSettingsForm,
     blocks: settingsBlocks,
     fallbackBlock: SettingsIds.languageBlock,

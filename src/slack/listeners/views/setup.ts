@@ -4,12 +4,12 @@ import type { AppContext } from '../../context';
 import { readSetupForm, setupBlocks } from '../../forms/setup';
 import { SetupIds } from '../../ids';
 import { dm, refreshHomes } from '../../notify';
-import { userMention } from '../../views/blocks';
-import { textMessage } from '../../views/help';
-import { submitHandler } from './submit';
+import { userMention } from '../../blocks';
+import { textMessage } from '../../blocks';
+import { legacySubmitHandler } from '../../form/submit';
 
 export function setupSubmission(ctx: AppContext) {
-  return submitHandler<SetupInput, SetupResult>(ctx, {
+  return legacySubmitHandler<SetupInput, SetupResult>(ctx, {
     read: readSetupForm,
     blocks: setupBlocks,
     fallbackBlock: SetupIds.leaderBlock,

@@ -23,13 +23,13 @@ import {
 import { ConversationIds, DevelopIds, FeedbackIds, QuestionIds, ReflectIds } from '../../ids';
 import { dm } from '../../notify';
 import { confirmToPair, pairOf } from '../../pair';
-import { esc, truncate, userMention } from '../../views/blocks';
-import { textMessage } from '../../views/help';
+import { esc, truncate, userMention } from '../../blocks';
+import { textMessage } from '../../blocks';
 import { conversationSavedText, developSavedMessage, feedbackMessage, sharedReflectionMessage } from '../../views/steps';
-import { submitHandler } from './submit';
+import { legacySubmitHandler } from '../../form/submit';
 
 export function conversationSubmission(ctx: AppContext) {
-  return submitHandler<ConversationInput, LoggedConversation>(ctx, {
+  return legacySubmitHandler<ConversationInput, LoggedConversation>(ctx, {
     read: readConversationForm,
     blocks: conversationBlocks(),
     fallbackBlock: ConversationIds.dateBlock,
@@ -53,7 +53,7 @@ export function conversationSubmission(ctx: AppContext) {
 }
 
 export function feedbackSubmission(ctx: AppContext) {
-  return submitHandler<FeedbackInput, GivenFeedback>(ctx, {
+  return legacySubmitHandler<FeedbackInput, GivenFeedback>(ctx, {
     read: readFeedbackForm,
     blocks: feedbackBlocks,
     fallbackBlock: FeedbackIds.receiverBlock,
@@ -76,7 +76,7 @@ export function feedbackSubmission(ctx: AppContext) {
 }
 
 export function developSubmission(ctx: AppContext) {
-  return submitHandler<DevelopmentInput, AddedDevelopment>(ctx, {
+  return legacySubmitHandler<DevelopmentInput, AddedDevelopment>(ctx, {
     read: readDevelopForm,
     blocks: developBlocks,
     fallbackBlock: DevelopIds.titleBlock,
@@ -97,7 +97,7 @@ export function developSubmission(ctx: AppContext) {
 }
 
 export function reflectSubmission(ctx: AppContext) {
-  return submitHandler<ReflectionInput, WrittenReflection>(ctx, {
+  return legacySubmitHandler<ReflectionInput, WrittenReflection>(ctx, {
     read: readReflectForm,
     blocks: reflectBlocks(),
     fallbackBlock: ReflectIds.answerBlock(1),
@@ -119,7 +119,7 @@ export function reflectSubmission(ctx: AppContext) {
 }
 
 export function questionSubmission(ctx: AppContext) {
-  return submitHandler<NewQuestionInput, Question>(ctx, {
+  return legacySubmitHandler<NewQuestionInput, Question>(ctx, {
     read: readQuestionForm,
     blocks: questionBlocks,
     fallbackBlock: QuestionIds.textBlock,

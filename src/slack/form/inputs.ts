@@ -1,6 +1,5 @@
 import type { KnownBlock, PlainTextOption } from '@slack/types';
-import type { Person } from '../../data/prisma';
-import { Limits, plain } from './blocks';
+import { Limits, plain } from '../blocks';
 
 /** Input blocks shared by the step modals. */
 export function textInput(
@@ -84,25 +83,4 @@ export function userInput(blockId: string, actionId: string, label: string, init
   };
 }
 
-/** How a person is named where mentions do not render (option texts). */
-export function nameOf(person: Pick<Person, 'displayName' | 'realName' | 'slackUserId'>): string {
-  return person.displayName || person.realName || person.slackUserId;
-}
 
-/** private_metadata as JSON, cut to nothing rather than over the limit. */
-export function metadata(value: Record<string, unknown>): string {
-  const json = JSON.stringify(value);
-  return json.length <= Limits.privateMetadata ? json : '';
-}
-
-/** Parses private_metadata JSON; null when missing or not an object. */
-export function parseMetadata(raw: string): Record<string, unknown> | null {
-  try {
-    const v: unknown = JSON.parse(raw);
-    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
-  } catch {
-    return null;
-  }
-}
-
-export const ID_PATTERN = /^[a-z0-9]{10,40}$/;

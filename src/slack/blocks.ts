@@ -70,3 +70,18 @@ export function progressBar(fraction: number): string {
 
 export const userMention = (userId: string) => `<@${userId}>`;
 export const channelMention = (channelId: string) => `<#${channelId}>`;
+
+/** A message as the app sends it: fallback text and blocks. */
+export interface Message {
+  text: string;
+  blocks: KnownBlock[];
+}
+
+export function textMessage(text: string): Message {
+  return { text, blocks: [section(text)] };
+}
+
+/** How a person is named where mentions do not render (option texts). */
+export function nameOf(person: { displayName: string | null; realName: string | null; slackUserId: string }): string {
+  return person.displayName || person.realName || person.slackUserId;
+}

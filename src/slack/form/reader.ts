@@ -74,13 +74,14 @@ export class FormReader {
     return value && /^[CGD][A-Z0-9]+$/.test(value) ? value : value ? this.invalid(block) : null;
   }
 
-  option<T extends string>(block: string, action: string, allowed: readonly T[], opts: { required?: boolean } = {}): T | null {
+  /** One chosen option; `allowed` null when the options come from data (checked by the caller). */
+  option<T extends string>(block: string, action: string, allowed: readonly T[] | null, opts: { required?: boolean } = {}): T | null {
     const value = get(this.values, block, action)?.selected_option?.value ?? null;
     if (value === null) {
       if (opts.required) this.errors[block] = { key: 'common.error_required' };
       return null;
     }
-    if (!(allowed as readonly string[]).includes(value)) return this.invalid(block);
+    if (allowed && !(allowed as readonly string[]).includes(value)) return this.invalid(block);
     return value as T;
   }
 
@@ -104,7 +105,7 @@ export class FormReader {
     return chosen;
   }
 
-  private invalid(block: string): null {
+  invalid(block: string): null {
     this.errors[block] = { key: 'common.error_invalid_option' };
     return null;
   }

@@ -1,0 +1,40 @@
+import type { AppContext } from '../../context';
+import type { Invocation } from '../../invocation';
+import { nameOf } from '../../blocks';
+import { dateToDay } from '../../../time/dates';
+import { goalEditListMessage, goalEditModal, goalModal } from './views';
+
+/**
+ * `/followup goal [@leader]`: the goal modal, its leader pre-filled. `/followup goal edit` lists the
+ * goals to edit instead.
+ */
+export async function openGoal(ctx: AppContext, inv: Invocation): Promise<void> {
+  if (/^(edit|endre|rediger)\b/i.test(inv.rest)) return listGoalsToEdit(ctx, inv);
+  const leaderUserId = await ctx.services.followUps.leaderToPrefill(inv.actor, inv.userIds[0] ?? null);
+  await ctx.web.views.open({ trigger_id: inv.triggerId, view: goalModal(inv.tr, { leaderUserId }) });
+}
+
+/** The edit modal of one goal (target, date, criteria, and why). */
+export async function openGoalEdit(ctx: AppContext, inv: Invocation, goalId: string): Promise<void> {
+  const goal = await ctx.services.goals.getVisible(inv.actor, goalId);
+  await ctx.web.views.open({
+    trigger_id: inv.triggerId,
+    view: goalEditModal(inv.tr, {
+      locale: inv.actor.locale,
+      goalId: goal.id,
+      title: goal.title,
+      hasMetric: goal.baseline !== null,
+      unit: goal.metricUnit,
+      target: goal.target,
+      targetDate: goal.targetDate ? dateToDay(goal.targetDate) : null,
+      qualitativeCriteria: goal.qualitativeCriteria,
+    }),
+  });
+}
+
+/** `/followup goal edit [@leader]`: one goal opens at once, several are listed with an "Edit" button each. */
+export async function listGoalsToEdit(ctx: AppContext, inv: Invocation): Promise<void> {
+  const goals = await ctx.services.goals.visibleGoals(inv.actor, { leaderUserId: inv.userIds[0] ?? null, activeOnly: true });
+  if (goals.length === 1) return openGoalEdit(ctx, inv, goals[0].goal.id);
+  await inv.reply(goalEditListMessage(inv.tr, goals.map((g) => ({ id: g.goal.id, title: g.goal.title, leaderName: nameOf(g.followUp.leader) }))));
+}

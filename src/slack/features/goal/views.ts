@@ -1,0 +1,85 @@
+import type { KnownBlock, ModalView } from '@slack/types';
+import type { IsoDay } from '../../../time/dates';
+import { formatNumber, type Locale, type Translate } from '../../../i18n';
+import { GoalEditIds, indexedAction } from '../../ids';
+import { button, context, esc, header, plain, section, truncate, Limits, type Message } from '../../blocks';
+import { metadata } from '../../form/metadata';
+import { goalEditForm, goalForm } from './fields';
+
+export interface GoalViewModel {
+  leaderUserId: string | null;
+}
+
+/** The goal modal: kind, title, description, expectations, success criteria, target date, milestones. */
+export function goalModal(tr: Translate, vm: GoalViewModel): ModalView {
+  const f = goalForm;
+  const milestones = (Object.keys(f.fields) as (keyof typeof f.fields)[]).filter((k) => k.startsWith('milestone'));
+  const blocks: KnownBlock[] = [
+    ...f.blocks(tr, { leaderUserId: { initial: vm.leaderUserId } }, ['leaderUserId', 'kind', 'title', 'description', 'expectations', 'qualitativeCriteria']),
+    header(tr('goal.quantitative_header')),
+    ...f.blocks(tr, {}, ['metricName', 'metricUnit', 'baseline', 'target', 'targetDate']),
+    header(tr('goal.milestones_header')),
+    ...f.blocks(tr, {}, milestones),
+  ];
+  return {
+    type: 'modal',
+    callback_id: GoalIds.view,
+    title: plain(tr('goal.title'), Limits.modalTitle),
+    submit: plain(tr('goal.submit'), Limits.modalTitle),
+    close: plain(tr('common.cancel'), Limits.modalTitle),
+    blocks,
+  };
+}
+
+export const GoalIds = { view: 'goal_create_view' } as const;
+
+export interface GoalEditViewModel {
+  locale: Locale;
+  goalId: string;
+  title: string;
+  hasMetric: boolean;
+  unit: string | null;
+  target: number | null;
+  targetDate: IsoDay | null;
+  qualitativeCriteria: string | null;
+}
+
+/** Edit a goal's target, target date or criteria; asks why (kept as a revision). */
+export function goalEditModal(tr: Translate, vm: GoalEditViewModel): ModalView {
+  const f = goalEditForm;
+  const blocks: KnownBlock[] = [section(tr('goal_edit.intro', { title: esc(truncate(vm.title, 150)) }))];
+  if (vm.hasMetric) {
+    // Shown as the reader writes numbers (3,5 in bokmål); the reader accepts both.
+    blocks.push(
+      f.block('target', tr, {
+        label: vm.unit ? tr('goal_edit.target_unit', { unit: vm.unit }) : undefined,
+        initialText: vm.target === null ? null : formatNumber(vm.locale, vm.target),
+      }),
+    );
+  }
+  blocks.push(...f.blocks(tr, { targetDate: { initial: vm.targetDate }, qualitativeCriteria: { initial: vm.qualitativeCriteria } }, ['targetDate', 'qualitativeCriteria', 'reason']));
+  return {
+    type: 'modal',
+    callback_id: GoalEditIds.view,
+    private_metadata: metadata({ goalId: vm.goalId }),
+    title: plain(tr('goal_edit.title'), Limits.modalTitle),
+    submit: plain(tr('common.save'), Limits.modalTitle),
+    close: plain(tr('common.cancel'), Limits.modalTitle),
+    blocks,
+  };
+}
+
+/** `/followup goal edit`: the goals the person may edit, each with a button. */
+export function goalEditListMessage(tr: Translate, goals: { id: string; title: string; leaderName: string }[]): Message {
+  const text = goals.length === 0 ? tr('goal_edit.none') : tr('goal_edit.choose');
+  const blocks: KnownBlock[] = [section(text)];
+  for (const [i, g] of goals.slice(0, 40).entries()) {
+    blocks.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text: truncate(`*${esc(truncate(g.title, 150))}* · ${esc(g.leaderName)}`, Limits.sectionText) },
+      accessory: button(tr('goal_edit.button'), indexedAction(GoalEditIds.editButton, i + 1), g.id),
+    });
+  }
+  if (goals.length > 40) blocks.push(context(tr('home.more_goals', { count: goals.length - 40 })));
+  return { text, blocks };
+}

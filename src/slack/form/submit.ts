@@ -1,0 +1,127 @@
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
+import { NotAllowedError, NotFoundError, ValidationError, type FieldError } from '../../domain/errors';
+import type { Actor } from '../../domain/people';
+import { t } from '../../i18n';
+import type { AppContext } from '../context';
+import { forRequest, publishEventsOf } from '../invocation';
+import type { Fields, Form, FormValues } from './fields';
+import { mapFieldErrors, renderErrors, type BlockErrors, type StateValues } from './reader';
+
+export type ViewArgs = SlackViewMiddlewareArgs & AllMiddlewareArgs;
+
+export interface SubmitSpec<F extends Fields, I, R> {
+  /** The modal's fields: read, checked, and errors placed on their blocks. */
+  form: Form<F>;
+  /** The field that shows errors with no field of their own. */
+  fallback: keyof F;
+  /** The fields this submission showed, when the view shows only some of them. */
+  only?(values: StateValues, privateMetadata: string): (keyof F)[];
+  /** Rules that span fields; `fail` puts an error on one field. */
+  check?(v: FormValues<F>, fail: (name: keyof F, err: FieldError) => void, privateMetadata: string): void;
+  /** The domain input from the read values and private_metadata (which may be forged): null = gone. */
+  read(v: FormValues<F>, privateMetadata: string): I | null;
+  /** Does the work; may throw ValidationError. Runs before the ack, so keep it to the database. */
+  save(actor: Actor, input: I, sourceKey: string): Promise<R>;
+  /** After the modal closed (and the result's events were published): confirmations, DMs, App Home. */
+  after?(rctx: AppContext, actor: Actor, result: R): Promise<void>;
+}
+
+/**
+ * The one shape of every modal submission: read, validate, save idempotently by view id, then ack —
+ * with `response_action: errors` on the right blocks when the input is wrong, so nothing typed is
+ * lost. After the ack: the domain events the result carries are published, then `after` runs.
+ */
+export function submitHandler<F extends Fields, I, R>(ctx: AppContext, spec: SubmitSpec<F, I, R>) {
+  const fallbackBlock = spec.form.ids[spec.fallback].block;
+  return async ({ ack, body, view, client }: ViewArgs): Promise<void> => {
+    const rctx = forRequest(ctx, client);
+    const teamId = body.team?.id ?? body.user.team_id ?? '';
+    let actor: Actor;
+    try {
+      actor = await ctx.services.people.resolve(teamId, body.user.id, { refresh: 'never' });
+    } catch (err) {
+      ctx.logger.error({ err }, 'could not resolve the submitting user');
+      await ack({ response_action: 'errors', errors: { [fallbackBlock]: t(ctx.config.defaultLocale, 'common.error_generic') } });
+      return;
+    }
+    const values = view.state.values as StateValues;
+    const privateMetadata = view.private_metadata ?? '';
+    const read = spec.form.read(values, {
+      only: spec.only?.(values, privateMetadata),
+      check: spec.check ? (v, fail) => spec.check!(v, fail, privateMetadata) : undefined,
+    });
+    const input = read.value ? spec.read(read.value, privateMetadata) : null;
+    if (!input) {
+      const errors: BlockErrors = read.value ? { [fallbackBlock]: { key: 'common.error_not_found' } } : read.errors;
+      await ack({ response_action: 'errors', errors: renderErrors(actor.locale, errors) });
+      return;
+    }
+    let result: R;
+    try {
+      // view ids are unique per workspace: a retried or double submission of one modal saves once.
+      result = await spec.save(actor, input, `view-${teamId}-${view.id}`);
+    } catch (err) {
+      let errs: BlockErrors;
+      if (err instanceof ValidationError) errs = mapFieldErrors(err.fields, spec.form.blockOf, fallbackBlock);
+      else if (err instanceof NotAllowedError) errs = { [fallbackBlock]: { key: 'common.error_not_allowed' } };
+      else if (err instanceof NotFoundError) errs = { [fallbackBlock]: { key: 'common.error_not_found' } };
+      else {
+        ctx.logger.error({ err, view: view.callback_id }, 'saving a modal failed');
+        errs = { [fallbackBlock]: { key: 'common.error_generic' } };
+      }
+      await ack({ response_action: 'errors', errors: renderErrors(actor.locale, errs) });
+      return;
+    }
+    await ack();
+    await publishEventsOf(rctx, result);
+    if (spec.after) {
+      await spec.after(rctx, actor, result).catch((err) => ctx.logger.error({ err, view: view.callback_id }, 'after-save work failed'));
+    }
+  };
+}
+
+export interface LegacySubmitSpec<I, R> {
+  read(values: StateValues, privateMetadata: string): { input: I | null; errors: BlockErrors };
+  blocks: Record<string, string>;
+  fallbackBlock: string;
+  save(actor: Actor, input: I, sourceKey: string): Promise<R>;
+  after?(actor: Actor, result: R): Promise<void>;
+}
+
+/** TRANSITION ONLY (issue 7): the pre-fields shape; every feature moves to `submitHandler`. */
+export function legacySubmitHandler<I, R>(ctx: AppContext, spec: LegacySubmitSpec<I, R>) {
+  return async ({ ack, body, view }: ViewArgs): Promise<void> => {
+    const teamId = body.team?.id ?? body.user.team_id ?? '';
+    let actor: Actor;
+    try {
+      actor = await ctx.services.people.resolve(teamId, body.user.id, { refresh: 'never' });
+    } catch (err) {
+      ctx.logger.error({ err }, 'could not resolve the submitting user');
+      await ack({ response_action: 'errors', errors: { [spec.fallbackBlock]: t(ctx.config.defaultLocale, 'common.error_generic') } });
+      return;
+    }
+    const { input, errors } = spec.read(view.state.values as StateValues, view.private_metadata ?? '');
+    if (!input) {
+      await ack({ response_action: 'errors', errors: renderErrors(actor.locale, errors) });
+      return;
+    }
+    let result: R;
+    try {
+      result = await spec.save(actor, input, `view-${teamId}-${view.id}`);
+    } catch (err) {
+      let errs: BlockErrors;
+      if (err instanceof ValidationError) errs = mapFieldErrors(err.fields, spec.blocks, spec.fallbackBlock);
+      else if (err instanceof NotAllowedError) errs = { [spec.fallbackBlock]: { key: 'common.error_not_allowed' } };
+      else if (err instanceof NotFoundError) errs = { [spec.fallbackBlock]: { key: 'common.error_not_found' } };
+      else {
+        ctx.logger.error({ err, view: view.callback_id }, 'saving a modal failed');
+        errs = { [spec.fallbackBlock]: { key: 'common.error_generic' } };
+      }
+      await ack({ response_action: 'errors', errors: renderErrors(actor.locale, errs) });
+      return;
+    }
+    await ack();
+    await publishEventsOf(ctx, result);
+    if (spec.after) await spec.after(actor, result).catch((err) => ctx.logger.error({ err, view: view.callback_id }, 'after-save work failed'));
+  };
+}
