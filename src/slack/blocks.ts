@@ -22,6 +22,15 @@ export function truncate(text: string, max: number): string {
   return chars.slice(0, Math.max(0, max - 1)).join('') + '…';
 }
 
+/** Cuts at a word boundary (never inside a word) with an ellipsis, when over `max` characters. */
+export function truncateWords(text: string, max: number): string {
+  const chars = Array.from(text);
+  if (chars.length <= max) return text;
+  const head = chars.slice(0, max - 1).join('');
+  const cut = head.replace(/[\s,;:—–-]+\S*$/u, '');
+  return (cut.length > 0 ? cut : head).replace(/[\s,;:—–-]+$/u, '') + '…';
+}
+
 export function plain(text: string, max: number = Limits.sectionText): PlainTextElement {
   return { type: 'plain_text', text: truncate(text, max), emoji: true };
 }

@@ -1,3 +1,5 @@
+import { t, type Locale } from '../i18n';
+
 /** Parses the text after /followup: a subcommand (English or Norwegian), then mentions. */
 export const SUBCOMMANDS = [
   'setup',
@@ -67,6 +69,18 @@ const ALIASES: Record<string, Subcommand> = {
   '?': 'help',
 };
 
+/** The subcommand's name as a reader of `locale` types it (`mål` in bokmål, `goal` in English). */
+export function commandName(locale: Locale, sub: Subcommand): string {
+  return t(locale, `command.${sub}`);
+}
+
+/** Every name a subcommand answers to: the English name, each language's name, and the aliases. */
+const NAMES: ReadonlyMap<string, Subcommand> = new Map<string, Subcommand>([
+  ...Object.entries(ALIASES),
+  ...(['nb', 'en'] as const).flatMap((locale) => SUBCOMMANDS.map((sub): [string, Subcommand] => [commandName(locale, sub).toLowerCase(), sub])),
+  ...SUBCOMMANDS.map((sub): [string, Subcommand] => [sub, sub]),
+]);
+
 export interface ParsedCommand {
   /** null when the text is empty (open the menu). */
   sub: Subcommand | null;
@@ -77,7 +91,7 @@ export interface ParsedCommand {
   rest: string;
 }
 
-const USER = /<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g;
+const USER = /<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g; // SLACK_USER_ID inside a mention
 const CHANNEL = /<#([CGD][A-Z0-9]+)(?:\|[^>]*)?>/g;
 
 export function parseCommandText(text: string | undefined): ParsedCommand {
@@ -89,7 +103,7 @@ export function parseCommandText(text: string | undefined): ParsedCommand {
   const userIds = [...restText.matchAll(USER)].map((m) => m[1]);
   const channelIds = [...restText.matchAll(CHANNEL)].map((m) => m[1]);
   const rest = restText.replace(USER, '').replace(CHANNEL, '').trim();
-  const sub = (SUBCOMMANDS as readonly string[]).includes(word) ? (word as Subcommand) : (ALIASES[word] ?? null);
+  const sub = NAMES.get(word) ?? null;
   if (!sub) return { sub: null, unknown: first, userIds, channelIds, rest };
   return { sub, unknown: null, userIds, channelIds, rest };
 }

@@ -1,5 +1,6 @@
 import { Harness, visibleText } from '../support/harness';
-import { SUBCOMMANDS } from '../../src/slack/commandText';
+import { commandName, parseCommandText, SUBCOMMANDS } from '../../src/slack/commandText';
+import { translator } from '../../src/i18n';
 
 describe('/followup help and menu', () => {
   let h: Harness;
@@ -30,7 +31,45 @@ describe('/followup help and menu', () => {
     const text = visibleText(body.blocks);
     expect(text).toContain('Slik bruker du /followup');
     expect(text).toContain('registrer fremdrift på et mål');
-    for (const sub of SUBCOMMANDS) expect(text).toContain(`/followup ${sub}`);
+    // A bokmål reader is shown the Norwegian names.
+    for (const sub of SUBCOMMANDS) expect(text).toContain(`/followup ${commandName('nb', sub)}`);
+    for (const name of ['mål', 'fremdrift', 'delmål', 'tilbakemelding', 'refleksjon', 'samtale', 'evaluering', 'hindring', 'tiltak', 'læring', 'utvikling', 'spørsmål', 'status']) {
+      expect(text).toContain(`/followup ${name}`);
+    }
+    expect(text).not.toContain('/followup checkin');
+  });
+
+  it('understands both names of every subcommand, whatever the reader\'s language', async () => {
+    for (const sub of SUBCOMMANDS) {
+      for (const locale of ['nb', 'en'] as const) expect(parseCommandText(commandName(locale, sub)).sub).toBe(sub);
+    }
+    const user = h.user('UHELPNB2', { locale: 'nb-NO' });
+    const n = h.slack.responses.length;
+    await h.command(user, 'help');
+    expect(visibleText((await h.slack.waitForResponse(n + 1)).blocks)).toContain('/followup mål');
+  });
+
+  it('shows a bokmål reader a menu in Norwegian whose lines fit 75 characters, cut only between words', async () => {
+    const user = h.user('UMENUNB1', { locale: 'nb-NO' });
+    const n = h.slack.responses.length;
+    await h.command(user, '');
+    const body = await h.slack.waitForResponse(n + 1);
+    const blocks = body.blocks as { accessory?: { options: { text: { text: string }; value: string }[] } }[];
+    const options = blocks[0].accessory?.options ?? [];
+    expect(options.length).toBe(SUBCOMMANDS.length - 1);
+    expect(options.map((o) => o.text.text.split(' — ')[0])).toEqual(expect.arrayContaining(['mål', 'fremdrift', 'delmål', 'tilbakemelding', 'hindring', 'tiltak']));
+    for (const o of options) {
+      expect(Array.from(o.text.text).length).toBeLessThanOrEqual(75);
+      const sub = o.value as (typeof SUBCOMMANDS)[number];
+      const full = `${commandName('nb', sub)} — ${translator('nb')(`help.sub.${sub}`)}`;
+      if (o.text.text !== full) {
+        // Cut: what is left ends a whole word of the full line, then the ellipsis.
+        expect(o.text.text.endsWith('…')).toBe(true);
+        const kept = o.text.text.slice(0, -1);
+        expect(full.startsWith(kept)).toBe(true);
+        expect(/[\s,;:—–-]/.test(full[kept.length] ?? ' ')).toBe(true);
+      }
+    }
   });
 
   it('treats no-locale users as the workspace default, and nn/no as bokmål', async () => {

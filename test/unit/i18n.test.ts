@@ -20,7 +20,8 @@ const SAME_IN_BOTH = new Set<string>([
 ]);
 
 /** Keys whose text is rightly the same in both catalogues: each language named in itself. */
-const SAME_KEYS = new Set<string>(['settings.language.en', 'settings.language.nb']);
+// 'status' is the same word in both languages.
+const SAME_KEYS = new Set<string>(['settings.language.en', 'settings.language.nb', 'command.status']);
 
 const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

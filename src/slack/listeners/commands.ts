@@ -4,7 +4,7 @@ import type { AppContext } from '../context';
 import { subcommandHandlers } from '../features';
 import { Commands } from '../ids';
 import { forRequest, runInvocation } from '../invocation';
-import { helpMessage, menuMessage } from '../views/help';
+import { helpMessage, menuMessage } from '../features/help/views';
 
 type Args = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
@@ -25,8 +25,8 @@ export function followupCommand(ctx: AppContext) {
         await respond({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks as never });
       },
       run: async (inv) => {
-        if (parsed.unknown !== null) return inv.reply(helpMessage(inv.tr, parsed.unknown));
-        if (parsed.sub === null) return inv.reply(menuMessage(inv.tr));
+        if (parsed.unknown !== null) return inv.reply(helpMessage(inv.tr, inv.actor.locale, parsed.unknown));
+        if (parsed.sub === null) return inv.reply(menuMessage(inv.tr, inv.actor.locale));
         return subcommandHandlers[parsed.sub](rctx, inv);
       },
     });
