@@ -4,13 +4,13 @@ import { runExport } from './export';
 import { openBarrier } from './barrier';
 import { openEvaluate } from './evaluate';
 import { openLearn } from './learn';
-import { openSettings } from './settings';
-import { openCheckIn, openMilestone } from './checkin';
+import { openSettings } from '../features/settings/open';
+import { openCheckIn, openMilestone } from '../features/checkin/open';
 import { openConversation, openDevelop, openFeedback, openQuestions, openReflect } from './steps';
 import { openPlan } from './plan';
-import { showSchedule } from './schedule';
-import { openSetup } from './setup';
-import { runStatus } from './status';
+import { showSchedule } from '../features/schedule';
+import { openSetup } from '../features/setup/open';
+import { runStatus } from '../features/status';
 
 /**
  * What each subcommand does. A subcommand not listed here answers politely that it is not

@@ -2,7 +2,7 @@ import type { App, BlockAction, ButtonAction, OverflowAction, StaticSelectAction
 import type { AppContext } from '../../context';
 import { BarrierIds, CheckInIds, ConversationIds, DevelopIds, ExportIds, MilestoneIds, QuestionIds, ReflectIds, ReminderIds, actionPattern } from '../../ids';
 import { conversationPick, developStatus, questionAddButton, questionAddToNext, reflectOpen } from './steps';
-import { checkInGoalChosen, checkInLogButton, milestoneDoneButton } from './checkin';
+import { checkInGoalChosen, checkInLogButton, milestoneDoneButton } from '../../features/checkin/actions';
 import { barrierStatusMenu } from './barrier';
 import { actionDone, actionSnooze, actionUndone, failedWhy, openFromReminder } from './reminders';
 import { exportErase } from './home';

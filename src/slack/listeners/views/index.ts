@@ -3,12 +3,12 @@ import type { AppContext } from '../../context';
 import { barrierSubmission } from './barrier';
 import { evaluateSubmission } from './evaluate';
 import { learnSubmission } from './learn';
-import { settingsSubmission } from './settings';
+import { settingsSubmission } from '../../features/settings/submit';
 import { BarrierIds, CheckInIds, ConversationIds, DevelopIds, EvaluateIds, FeedbackIds, LearnIds, MilestoneIds, PlanIds, QuestionIds, ReflectIds, SettingsIds, SetupIds } from '../../ids';
 import { conversationSubmission, developSubmission, feedbackSubmission, questionSubmission, reflectSubmission } from './steps';
-import { checkInSubmission, milestoneSubmission } from './checkin';
+import { checkInSubmission, milestoneSubmission } from '../../features/checkin/submit';
 import { planSubmission } from './plan';
-import { setupSubmission } from './setup';
+import { setupSubmission } from '../../features/setup/submit';
 
 export function register(app: App, ctx: AppContext): void {
   app.view(SetupIds.view, setupSubmission(ctx));

@@ -1,11 +1,11 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs, StaticSelectAction } from '@slack/bolt';
 import { translator } from '../../../i18n';
-import { checkInModal } from '../../views/checkin';
+import { checkInModal } from './views';
 import type { AppContext } from '../../context';
-import { checkInChoice, openCheckIn } from '../../handlers/checkin';
+import { checkInChoice, openCheckIn } from './open';
 import { NotFoundError } from '../../../domain/errors';
 import { RECORD_ID } from '../../../domain/vocabulary';
-import { afterMilestoneDone } from '../views/checkin';
+import { afterMilestoneDone } from './submit';
 import { fromAction } from '../../invocation';
 
 /** A record id from a button value; anything else (forged, truncated) is "not found". */

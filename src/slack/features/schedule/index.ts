@@ -1,6 +1,6 @@
-import type { AppContext } from '../context';
-import type { Invocation } from '../invocation';
-import { scheduleMessage } from '../views/schedule';
+import type { AppContext } from '../../context';
+import type { Invocation } from '../../invocation';
+import { scheduleMessage } from './views';
 
 /** `/followup schedule`: the invoker's upcoming reminders, in their local time. */
 export async function showSchedule(ctx: AppContext, inv: Invocation): Promise<void> {

@@ -1,9 +1,9 @@
-import { NotAllowedError } from '../../domain/errors';
-import type { AppContext } from '../context';
-import type { Invocation } from '../invocation';
-import { userMention } from '../blocks';
-import { textMessage } from '../blocks';
-import { statusMessage } from '../views/status';
+import { NotAllowedError } from '../../../domain/errors';
+import type { AppContext } from '../../context';
+import type { Invocation } from '../../invocation';
+import { userMention } from '../../blocks';
+import { textMessage } from '../../blocks';
+import { statusMessage } from './views';
 
 /** `/followup status [@leader]`: the senior leader of that leader, or the leader about themselves. */
 export async function runStatus(ctx: AppContext, inv: Invocation): Promise<void> {

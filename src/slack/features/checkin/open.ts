@@ -1,9 +1,9 @@
-import type { VisibleGoal } from '../../domain/goals';
-import type { AppContext } from '../context';
-import type { Invocation } from '../invocation';
-import { checkInModal, milestoneModal, type CheckInGoalChoice } from '../views/checkin';
-import { textMessage } from '../blocks';
-import { nameOf } from '../blocks';
+import type { VisibleGoal } from '../../../domain/goals';
+import type { AppContext } from '../../context';
+import type { Invocation } from '../../invocation';
+import { checkInModal, milestoneModal, type CheckInGoalChoice } from './views';
+import { textMessage } from '../../blocks';
+import { nameOf } from '../../blocks';
 
 export function checkInChoice(v: VisibleGoal): CheckInGoalChoice {
   return {

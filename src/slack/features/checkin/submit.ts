@@ -2,11 +2,11 @@ import type { CheckInInput, CheckInResult } from '../../../domain/checkins';
 import type { MilestoneDone } from '../../../domain/milestones';
 import type { Actor } from '../../../domain/people';
 import type { AppContext } from '../../context';
-import { checkInBlocks, readCheckInForm, readMilestoneForm } from '../../forms/checkin';
+import { checkInBlocks, readCheckInForm, readMilestoneForm } from './fields';
 import { CheckInIds, MilestoneIds } from '../../ids';
 import { confirmToPair } from '../../pair';
 import { esc, truncate, userMention } from '../../blocks';
-import { checkInNoticeMessage, checkInSavedMessage, type CheckInConfirmation } from '../../views/checkin';
+import { checkInNoticeMessage, checkInSavedMessage, type CheckInConfirmation } from './views';
 import { textMessage } from '../../blocks';
 import { legacySubmitHandler } from '../../form/submit';
 

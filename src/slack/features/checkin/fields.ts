@@ -1,7 +1,7 @@
-import { CHECKIN_NOTE_MAX, type CheckInInput } from '../../domain/checkins';
-import { CheckInIds, MilestoneIds } from '../ids';
-import { RECORD_ID } from '../../domain/vocabulary';
-import { FormReader, type BlockErrors, type StateValues } from '../form/reader';
+import { CHECKIN_NOTE_MAX, type CheckInInput } from '../../../domain/checkins';
+import { CheckInIds, MilestoneIds } from '../../ids';
+import { RECORD_ID } from '../../../domain/vocabulary';
+import { FormReader, type BlockErrors, type StateValues } from '../../form/reader';
 
 const isId = (v: unknown): v is string => typeof v === 'string' && RECORD_ID.test(v);
 

@@ -1,9 +1,9 @@
 import type { KnownBlock, ModalView } from '@slack/types';
-import type { Cadence } from '../../data/prisma';
-import type { Translate } from '../../i18n';
-import type { IsoDay } from '../../time/dates';
-import { SetupIds } from '../ids';
-import { context, option, plain, Limits } from '../blocks';
+import type { Cadence } from '../../../data/prisma';
+import type { Translate } from '../../../i18n';
+import type { IsoDay } from '../../../time/dates';
+import { SetupIds } from '../../ids';
+import { context, option, plain, Limits } from '../../blocks';
 
 export interface SetupViewModel {
   editing: boolean;

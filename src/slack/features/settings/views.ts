@@ -1,10 +1,10 @@
 import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
-import type { Locale } from '../../data/prisma';
-import type { LocaleChoice } from '../../domain/settings';
-import type { Translate } from '../../i18n';
-import { SettingsIds } from '../ids';
-import { context, header, Limits, option, plain } from '../blocks';
-import { radioInput, selectInput, textInput } from '../form/inputs';
+import type { Locale } from '../../../data/prisma';
+import type { LocaleChoice } from '../../../domain/settings';
+import type { Translate } from '../../../i18n';
+import { SettingsIds } from '../../ids';
+import { context, header, Limits, option, plain } from '../../blocks';
+import { radioInput, selectInput, textInput } from '../../form/inputs';
 
 export interface SettingsViewModel {
   locale: Locale | null;

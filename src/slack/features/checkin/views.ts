@@ -1,10 +1,10 @@
 import type { KnownBlock, ModalView } from '@slack/types';
-import { CHECKIN_NOTE_MAX, CONFIDENCE_LEVELS } from '../../domain/checkins';
-import { formatNumber, type Locale, type Translate } from '../../i18n';
-import { CheckInIds, GoalEditIds, MilestoneIds, indexedAction } from '../ids';
-import { button, context, esc, option, plain, progressBar, section, truncate, Limits } from '../blocks';
-import type { Message } from '../blocks';
-import { selectInput, textInput } from '../form/inputs';
+import { CHECKIN_NOTE_MAX, CONFIDENCE_LEVELS } from '../../../domain/checkins';
+import { formatNumber, type Locale, type Translate } from '../../../i18n';
+import { CheckInIds, GoalEditIds, MilestoneIds, indexedAction } from '../../ids';
+import { button, context, esc, option, plain, progressBar, section, truncate, Limits } from '../../blocks';
+import type { Message } from '../../blocks';
+import { selectInput, textInput } from '../../form/inputs';
 
 export interface CheckInGoalChoice {
   id: string;

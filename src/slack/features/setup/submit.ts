@@ -1,7 +1,7 @@
 import type { SetupInput, SetupResult } from '../../../domain/followups';
 import { translator } from '../../../i18n';
 import type { AppContext } from '../../context';
-import { readSetupForm, setupBlocks } from '../../forms/setup';
+import { readSetupForm, setupBlocks } from './fields';
 import { SetupIds } from '../../ids';
 import { dm, refreshHomes } from '../../notify';
 import { userMention } from '../../blocks';

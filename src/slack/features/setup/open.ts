@@ -1,8 +1,8 @@
-import { EVALUATION_WEEKS } from '../../domain/followups';
-import type { AppContext } from '../context';
-import type { Invocation } from '../invocation';
-import { setupModal } from '../views/setup';
-import { dateToDay } from '../../time/dates';
+import { EVALUATION_WEEKS } from '../../../domain/followups';
+import type { AppContext } from '../../context';
+import type { Invocation } from '../../invocation';
+import { setupModal } from './views';
+import { dateToDay } from '../../../time/dates';
 
 /** Opens the follow-up modal; pre-filled from an existing follow-up of the mentioned leader. */
 export async function openSetup(ctx: AppContext, inv: Invocation, followUpId?: string): Promise<void> {

@@ -1,6 +1,6 @@
-import type { LocaleChoice, SettingsInput } from '../../domain/settings';
-import { SettingsIds } from '../ids';
-import { FormReader, type BlockErrors, type StateValues } from '../form/reader';
+import type { LocaleChoice, SettingsInput } from '../../../domain/settings';
+import { SettingsIds } from '../../ids';
+import { FormReader, type BlockErrors, type StateValues } from '../../form/reader';
 
 const CHOICES: LocaleChoice[] = ['auto', 'nb', 'en'];
 const HOURS = Array.from({ length: 24 }, (_, h) => String(h));

@@ -1,7 +1,7 @@
-import type { Cadence } from '../../data/prisma';
-import { EVALUATION_WEEKS, type SetupInput } from '../../domain/followups';
-import { SetupIds } from '../ids';
-import { FormReader, type BlockErrors, type StateValues } from '../form/reader';
+import type { Cadence } from '../../../data/prisma';
+import { EVALUATION_WEEKS, type SetupInput } from '../../../domain/followups';
+import { SetupIds } from '../../ids';
+import { FormReader, type BlockErrors, type StateValues } from '../../form/reader';
 
 const CADENCES: Cadence[] = ['WEEKLY', 'BIWEEKLY', 'MONTHLY', 'NONE'];
 

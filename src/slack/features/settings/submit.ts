@@ -2,7 +2,7 @@ import type { SettingsInput } from '../../../domain/settings';
 import type { Person } from '../../../data/prisma';
 import { translator } from '../../../i18n';
 import type { AppContext } from '../../context';
-import { readSettingsForm, settingsBlocks } from '../../forms/settings';
+import { readSettingsForm, settingsBlocks } from './fields';
 import { SettingsIds } from '../../ids';
 import { dm, publishHome } from '../../notify';
 import { textMessage } from '../../blocks';
