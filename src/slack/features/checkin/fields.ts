@@ -1,32 +1,15 @@
-import { CHECKIN_NOTE_MAX, type CheckInInput } from '../../../domain/checkins';
-import { CheckInIds, MilestoneIds } from '../../ids';
+import { CHECKIN_NOTE_MAX, CONFIDENCE_LEVELS } from '../../../domain/checkins';
 import { RECORD_ID } from '../../../domain/vocabulary';
-import { FormReader, type BlockErrors, type StateValues } from '../../form/reader';
+import { defineForm, number, select, text } from '../../form/fields';
 
-const isId = (v: unknown): v is string => typeof v === 'string' && RECORD_ID.test(v);
+/** Confidence 1–5 as the radio buttons carry it. */
+export const CONFIDENCE_VALUES = CONFIDENCE_LEVELS.map((l) => String(l) as `${(typeof CONFIDENCE_LEVELS)[number]}`);
 
-export function readCheckInForm(values: StateValues): { input: CheckInInput | null; errors: BlockErrors } {
-  const f = new FormReader(values);
-  const raw = values?.[CheckInIds.goalBlock]?.[CheckInIds.goalInput]?.selected_option?.value ?? null;
-  if (!raw) f.errors[CheckInIds.goalBlock] = { key: 'common.error_required' };
-  else if (!isId(raw)) f.errors[CheckInIds.goalBlock] = { key: 'common.error_invalid_option' };
-  const value = f.number(CheckInIds.valueBlock, CheckInIds.valueInput);
-  const confidence = f.option(CheckInIds.confidenceBlock, CheckInIds.confidenceInput, ['1', '2', '3', '4', '5'], { required: true });
-  const note = f.text(CheckInIds.noteBlock, CheckInIds.noteInput, { max: CHECKIN_NOTE_MAX });
-  if (!f.ok || !raw || !confidence) return { input: null, errors: f.errors };
-  return { input: { goalId: raw, value, confidence: Number(confidence), note }, errors: {} };
-}
-
-export const checkInBlocks: Record<string, string> = {
-  goal: CheckInIds.goalBlock,
-  value: CheckInIds.valueBlock,
-  confidence: CheckInIds.confidenceBlock,
-  note: CheckInIds.noteBlock,
-};
-
-export function readMilestoneForm(values: StateValues): { input: { milestoneId: string } | null; errors: BlockErrors } {
-  const raw = values?.[MilestoneIds.milestoneBlock]?.[MilestoneIds.milestoneInput]?.selected_option?.value ?? null;
-  if (!raw) return { input: null, errors: { [MilestoneIds.milestoneBlock]: { key: 'common.error_required' } } };
-  if (!isId(raw)) return { input: null, errors: { [MilestoneIds.milestoneBlock]: { key: 'common.error_invalid_option' } } };
-  return { input: { milestoneId: raw }, errors: {} };
-}
+/** The check-in modal (`checkin_view`): a goal, its value now, a confidence 1–5 and a note. */
+export const checkInForm = defineForm('checkin', {
+  // The goals come from data (render time); choosing one redraws the modal with its unit.
+  goal: select({ label: 'checkin.goal', required: true, accepts: (v) => RECORD_ID.test(v) }),
+  value: number({ label: 'checkin.value', hint: 'checkin.value_hint' }),
+  confidence: select({ label: 'checkin.confidence', required: true, radio: true, values: CONFIDENCE_VALUES, initial: '3', optionText: (tr, l) => tr(`checkin.confidence.${l}`) }),
+  note: text({ label: 'checkin.note', placeholder: 'checkin.note_placeholder', multiline: true, max: CHECKIN_NOTE_MAX }),
+});

@@ -1,9 +1,11 @@
 import type { VisibleGoal } from '../../../domain/goals';
+import { RECORD_ID } from '../../../domain/vocabulary';
+import { translator } from '../../../i18n';
 import type { AppContext } from '../../context';
-import type { Invocation } from '../../invocation';
-import { checkInModal, milestoneModal, type CheckInGoalChoice } from './views';
-import { textMessage } from '../../blocks';
-import { nameOf } from '../../blocks';
+import { forRequest, type ActionArgs, type Invocation } from '../../invocation';
+import { nameOf, textMessage } from '../../blocks';
+import type { StaticSelectAction } from '@slack/bolt';
+import { checkInModal, type CheckInGoalChoice } from './views';
 
 export function checkInChoice(v: VisibleGoal): CheckInGoalChoice {
   return {
@@ -18,7 +20,10 @@ export function checkInChoice(v: VisibleGoal): CheckInGoalChoice {
   };
 }
 
-/** `/followup checkin [@leader]`: the goals the person may see (a mention narrows to that leader). */
+/**
+ * `/followup checkin [@leader]`: the goals the person may see (a mention narrows to that leader).
+ * With `goalId` ("Log check-in" on a notice), that goal is chosen.
+ */
 export async function openCheckIn(ctx: AppContext, inv: Invocation, goalId: string | null = null): Promise<void> {
   let goals: VisibleGoal[];
   if (goalId) {
@@ -33,10 +38,21 @@ export async function openCheckIn(ctx: AppContext, inv: Invocation, goalId: stri
   await ctx.web.views.open({ trigger_id: inv.triggerId, view: checkInModal(inv.tr, { locale: inv.actor.locale, goals: goals.map(checkInChoice), selectedGoalId: selected }) });
 }
 
-/** `/followup milestone [@leader]`: choose an open milestone and mark it done. */
-export async function openMilestone(ctx: AppContext, inv: Invocation): Promise<void> {
-  const open = await ctx.services.milestones.openForActor(inv.actor, inv.userIds[0] ?? null);
-  if (open.length === 0) return inv.reply(textMessage(inv.tr('milestone.none_open')));
-  const choices = open.map((o) => ({ id: o.milestone.id, title: o.milestone.title, goalTitle: o.goal.title, leaderName: nameOf(o.followUp.leader) }));
-  await ctx.web.views.open({ trigger_id: inv.triggerId, view: milestoneModal(inv.tr, choices, choices.length === 1 ? choices[0].id : null) });
-}
+/** A goal chosen in the check-in modal: redraw it so the value field shows that goal's unit and measure. */
+export const checkInGoalChosen =
+  (ctx: AppContext) =>
+  async ({ ack, body, action, client }: ActionArgs<StaticSelectAction>): Promise<void> => {
+    await ack();
+    const view = body.view;
+    const goalId = action.selected_option?.value ?? '';
+    if (!view || !RECORD_ID.test(goalId)) return;
+    try {
+      const actor = await ctx.services.people.resolve(body.team?.id ?? body.user.team_id ?? '', body.user.id, { refresh: 'never' });
+      const goals = await ctx.services.goals.visibleGoals(actor, { activeOnly: true });
+      if (!goals.some((g) => g.goal.id === goalId)) return; // not theirs: the submission will say so
+      const modal = checkInModal(translator(actor.locale), { locale: actor.locale, goals: goals.map(checkInChoice), selectedGoalId: goalId });
+      await forRequest(ctx, client).web.views.update({ view_id: view.id, hash: view.hash, view: modal });
+    } catch (err) {
+      ctx.logger.warn({ err }, 'check-in modal could not be updated');
+    }
+  };

@@ -1,5 +1,6 @@
 import type { AppContext } from '../../context';
 import type { Invocation } from '../../invocation';
+import type { Feature } from '../types';
 import { scheduleMessage } from './views';
 
 /** `/followup schedule`: the invoker's upcoming reminders, in their local time. */
@@ -7,3 +8,9 @@ export async function showSchedule(ctx: AppContext, inv: Invocation): Promise<vo
   const upcoming = await ctx.services.reminders.upcomingFor(inv.actor.person.id, 30);
   await inv.reply(scheduleMessage(inv.tr, upcoming.map((r) => ({ kind: r.kind, dueAt: r.dueAt })), inv.actor.zone));
 }
+
+/** The person's upcoming reminders. */
+export const schedule = {
+  name: 'schedule',
+  subcommands: { schedule: showSchedule },
+} satisfies Feature;

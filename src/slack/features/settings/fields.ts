@@ -1,33 +1,28 @@
-import type { LocaleChoice, SettingsInput } from '../../../domain/settings';
-import { SettingsIds } from '../../ids';
-import { FormReader, type BlockErrors, type StateValues } from '../../form/reader';
+import { HOURS, LOCALE_CHOICES } from '../../../domain/settings';
+import { defineForm, select, text } from '../../form/fields';
 
-const CHOICES: LocaleChoice[] = ['auto', 'nb', 'en'];
-const HOURS = Array.from({ length: 24 }, (_, h) => String(h));
+const HOUR_VALUES = HOURS.map(String);
+/** A reminder hour as the select shows it: 07:00. */
+export const hh = (h: number) => `${String(h).padStart(2, '0')}:00`;
 
-/** The workspace section counts as submitted when its blocks are in the state (admins only see them). */
-export function readSettingsForm(values: StateValues): { input: SettingsInput | null; errors: BlockErrors } {
-  const f = new FormReader(values);
-  const locale = f.option<LocaleChoice>(SettingsIds.languageBlock, SettingsIds.languageInput, CHOICES, { required: true });
-  const timezone = f.text(SettingsIds.timezoneBlock, SettingsIds.timezoneInput, { max: 64 });
-  const hour = f.option(SettingsIds.hourBlock, SettingsIds.hourInput, ['default', ...HOURS], { required: true });
-  let workspace: SettingsInput['workspace'] = null;
-  if (values?.[SettingsIds.wsLanguageBlock] || values?.[SettingsIds.wsHourBlock] || values?.[SettingsIds.wsTimezoneBlock]) {
-    const wsLocale = f.option<LocaleChoice>(SettingsIds.wsLanguageBlock, SettingsIds.wsLanguageInput, CHOICES, { required: true });
-    const wsTimezone = f.text(SettingsIds.wsTimezoneBlock, SettingsIds.wsTimezoneInput, { max: 64 });
-    const wsHour = f.option(SettingsIds.wsHourBlock, SettingsIds.wsHourInput, HOURS, { required: true });
-    if (wsLocale && wsHour) workspace = { locale: wsLocale, timezone: wsTimezone, reminderHour: Number(wsHour) };
-  }
-  if (!f.ok || !locale || !hour) return { input: null, errors: f.errors };
-  return {
-    input: { personal: { locale, timezone, reminderHour: hour === 'default' ? null : Number(hour) }, workspace },
-    errors: {},
-  };
-}
+/**
+ * The settings modal (`settings_view`): the person's language, zone and reminder hour; for a
+ * workspace admin also the workspace defaults (`ws…`, shown to admins only).
+ */
+export const settingsForm = defineForm(
+  'settings',
+  {
+    language: select({ label: 'settings.language', required: true, radio: true, values: LOCALE_CHOICES, optionText: (tr, c) => tr(`settings.language.${c}`) }),
+    // Its hint names the Slack zone (render time).
+    timezone: text({ label: 'settings.timezone', placeholder: 'settings.timezone_placeholder', max: 64 }),
+    // "Workspace default (09:00)" names the workspace's hour: the options are given at render time.
+    hour: select({ label: 'settings.hour', required: true, values: ['default', ...HOUR_VALUES] }),
+    wsLanguage: select({ label: 'settings.ws_language', required: true, radio: true, values: LOCALE_CHOICES, optionText: (tr, c) => tr(`settings.language.${c}`) }),
+    wsTimezone: text({ label: 'settings.ws_timezone', placeholder: 'settings.timezone_placeholder', max: 64 }),
+    wsHour: select({ label: 'settings.ws_hour', required: true, values: HOUR_VALUES, optionText: (_tr, h) => hh(Number(h)) }),
+  },
+  { reminderHour: 'hour', workspaceTimezone: 'wsTimezone', workspaceReminderHour: 'wsHour' },
+);
 
-export const settingsBlocks: Record<string, string> = {
-  timezone: SettingsIds.timezoneBlock,
-  reminderHour: SettingsIds.hourBlock,
-  workspaceTimezone: SettingsIds.wsTimezoneBlock,
-  workspaceReminderHour: SettingsIds.wsHourBlock,
-};
+export const PERSONAL_FIELDS = ['language', 'timezone', 'hour'] as const;
+export const WORKSPACE_FIELDS = ['wsLanguage', 'wsTimezone', 'wsHour'] as const;

@@ -1,25 +1,30 @@
-import type { SettingsInput } from '../../../domain/settings';
-import type { Person } from '../../../data/prisma';
 import { translator } from '../../../i18n';
 import type { AppContext } from '../../context';
-import { readSettingsForm, settingsBlocks } from './fields';
-import { SettingsIds } from '../../ids';
-import { dm, publishHome } from '../../notify';
 import { textMessage } from '../../blocks';
-import { legacySubmitHandler } from '../../form/submit';
+import { submitHandler } from '../../form/submit';
+import { dm, publishHome } from '../../notify';
+import { PERSONAL_FIELDS, settingsForm, WORKSPACE_FIELDS } from './fields';
 
+/** The settings modal: saves them (reminders move with them); confirms in the new language and zone. */
 export function settingsSubmission(ctx: AppContext) {
-  return legacySubmitHandler<SettingsInput, { person: Person; workspaceChanged: boolean }>(ctx, {
-    read: readSettingsForm,
-    blocks: settingsBlocks,
-    fallbackBlock: SettingsIds.languageBlock,
+  const ws = settingsForm.ids;
+  return submitHandler(ctx, {
+    form: settingsForm,
+    fallback: 'language',
+    // The workspace section counts as submitted when its blocks are in the state (admins only see them).
+    only: (values) =>
+      values?.[ws.wsLanguage.block] || values?.[ws.wsHour.block] || values?.[ws.wsTimezone.block] ? [...PERSONAL_FIELDS, ...WORKSPACE_FIELDS] : [...PERSONAL_FIELDS],
+    read: (v) => ({
+      personal: { locale: v.language, timezone: v.timezone, reminderHour: v.hour === 'default' ? null : Number(v.hour) },
+      workspace: v.wsLanguage && v.wsHour ? { locale: v.wsLanguage, timezone: v.wsTimezone, reminderHour: Number(v.wsHour) } : null,
+    }),
     save: (actor, input) => ctx.services.settings.save(actor, input),
-    after: async (actor) => {
+    after: async (rctx, actor) => {
       // Settings take effect at once: confirm in the new language and zone.
-      const now = await ctx.services.people.resolve(actor.teamId, actor.person.slackUserId, { refresh: 'never' });
+      const now = await rctx.services.people.resolve(actor.teamId, actor.person.slackUserId, { refresh: 'never' });
       const tr = translator(now.locale);
-      await dm(ctx, now.person.slackUserId, textMessage(tr('settings.saved', { zone: now.zone })));
-      await publishHome(ctx, now).catch((err) => ctx.logger.warn({ err }, 'views.publish failed'));
+      await dm(rctx, now.person.slackUserId, textMessage(tr('settings.saved', { zone: now.zone })));
+      await publishHome(rctx, now).catch((err) => rctx.logger.warn({ err }, 'views.publish failed'));
     },
   });
 }

@@ -1,54 +1,48 @@
-import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
-import type { Locale } from '../../../data/prisma';
-import type { LocaleChoice } from '../../../domain/settings';
+import type { KnownBlock, ModalView } from '@slack/types';
+import type { LocaleCode } from '../../../domain/vocabulary';
 import type { Translate } from '../../../i18n';
-import { SettingsIds } from '../../ids';
 import { context, header, Limits, option, plain } from '../../blocks';
-import { radioInput, selectInput, textInput } from '../../form/inputs';
+import { hh, PERSONAL_FIELDS, settingsForm, WORKSPACE_FIELDS } from './fields';
+
+export const SettingsIds = { view: 'settings_view' } as const;
 
 export interface SettingsViewModel {
-  locale: Locale | null;
+  locale: LocaleCode | null;
   tzOverride: string | null;
   slackTz: string | null;
   reminderHour: number | null;
   workspaceDefaultHour: number;
-  admin: { locale: Locale | null; timezone: string | null; reminderHour: number } | null;
+  admin: { locale: LocaleCode | null; timezone: string | null; reminderHour: number } | null;
 }
-
-const hh = (h: number) => `${String(h).padStart(2, '0')}:00`;
 
 /** Personal settings, and (for a workspace admin) the workspace defaults. */
 export function settingsModal(tr: Translate, vm: SettingsViewModel): ModalView {
-  const lang = (c: LocaleChoice) => option(tr(`settings.language.${c}`), c);
-  const languages: PlainTextOption[] = (['auto', 'nb', 'en'] as const).map(lang);
-  const hourOption = (h: number) => option(hh(h), String(h));
-  const hours = Array.from({ length: 24 }, (_, h) => hourOption(h));
-  const defaultHour = option(tr('settings.hour_default', { time: hh(vm.workspaceDefaultHour) }), 'default');
+  const f = settingsForm;
+  const hours = Array.from({ length: 24 }, (_, h) => option(hh(h), String(h)));
   const blocks: KnownBlock[] = [
     header(tr('settings.personal_header')),
-    radioInput(SettingsIds.languageBlock, SettingsIds.languageInput, tr('settings.language'), languages, { initial: lang(vm.locale ?? 'auto') }),
-    textInput(SettingsIds.timezoneBlock, SettingsIds.timezoneInput, tr('settings.timezone'), {
-      optional: true,
-      max: 64,
-      initial: vm.tzOverride,
-      placeholder: tr('settings.timezone_placeholder'),
-      hint: tr('settings.timezone_hint', { zone: vm.slackTz ?? tr('settings.timezone_unknown') }),
-    }),
-    selectInput(SettingsIds.hourBlock, SettingsIds.hourInput, tr('settings.hour'), [defaultHour, ...hours], {
-      initial: vm.reminderHour === null ? defaultHour : hourOption(vm.reminderHour),
-    }),
+    ...f.blocks(
+      tr,
+      {
+        language: { initial: vm.locale ?? 'auto' },
+        timezone: { initial: vm.tzOverride, hint: tr('settings.timezone_hint', { zone: vm.slackTz ?? tr('settings.timezone_unknown') }) },
+        hour: {
+          initial: vm.reminderHour === null ? 'default' : String(vm.reminderHour),
+          options: [option(tr('settings.hour_default', { time: hh(vm.workspaceDefaultHour) }), 'default'), ...hours],
+        },
+      },
+      [...PERSONAL_FIELDS],
+    ),
   ];
   if (vm.admin) {
-    blocks.push(header(tr('settings.workspace_header')), context(tr('settings.workspace_intro')));
     blocks.push(
-      radioInput(SettingsIds.wsLanguageBlock, SettingsIds.wsLanguageInput, tr('settings.ws_language'), languages, { initial: lang(vm.admin.locale ?? 'auto') }),
-      textInput(SettingsIds.wsTimezoneBlock, SettingsIds.wsTimezoneInput, tr('settings.ws_timezone'), {
-        optional: true,
-        max: 64,
-        initial: vm.admin.timezone,
-        placeholder: tr('settings.timezone_placeholder'),
-      }),
-      selectInput(SettingsIds.wsHourBlock, SettingsIds.wsHourInput, tr('settings.ws_hour'), hours, { initial: hourOption(vm.admin.reminderHour) }),
+      header(tr('settings.workspace_header')),
+      context(tr('settings.workspace_intro')),
+      ...f.blocks(
+        tr,
+        { wsLanguage: { initial: vm.admin.locale ?? 'auto' }, wsTimezone: { initial: vm.admin.timezone }, wsHour: { initial: String(vm.admin.reminderHour) } },
+        [...WORKSPACE_FIELDS],
+      ),
     );
   }
   return {

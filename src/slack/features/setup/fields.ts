@@ -1,29 +1,26 @@
-import type { Cadence } from '../../../data/prisma';
-import { EVALUATION_WEEKS, type SetupInput } from '../../../domain/followups';
-import { SetupIds } from '../../ids';
-import { FormReader, type BlockErrors, type StateValues } from '../../form/reader';
+import { EVALUATION_WEEKS } from '../../../domain/followups';
+import { CADENCES } from '../../../domain/vocabulary';
+import { channel, date, defineForm, select, user } from '../../form/fields';
 
-const CADENCES: Cadence[] = ['WEEKLY', 'BIWEEKLY', 'MONTHLY', 'NONE'];
+/** What a follow-up's one-to-ones may be (NONE is read, and the domain explains why it is refused). */
+export const ONE_TO_ONE_CADENCES = ['WEEKLY', 'BIWEEKLY', 'MONTHLY'] as const;
 
-export function readSetupForm(values: StateValues): { input: SetupInput | null; errors: BlockErrors } {
-  const f = new FormReader(values);
-  const leaderUserId = f.user(SetupIds.leaderBlock, SetupIds.leaderInput, { required: true });
-  const teamChannelId = f.conversation(SetupIds.channelBlock, SetupIds.channelInput);
-  const oneToOneCadence = f.option(SetupIds.oneToOneBlock, SetupIds.oneToOneInput, CADENCES, { required: true });
-  const weeks = f.option(SetupIds.evaluationBlock, SetupIds.evaluationInput, EVALUATION_WEEKS.map(String), { required: true });
-  const reflectionCadence = f.option(SetupIds.reflectionBlock, SetupIds.reflectionInput, CADENCES, { required: true });
-  const startDate = f.date(SetupIds.startDateBlock, SetupIds.startDateInput, { required: true });
-  if (!f.ok || !leaderUserId || !oneToOneCadence || !weeks || !reflectionCadence || !startDate) return { input: null, errors: f.errors };
-  return {
-    input: { leaderUserId, teamChannelId, oneToOneCadence, evaluationEveryWeeks: Number(weeks), reflectionCadence, startDate },
-    errors: {},
-  };
-}
-
-/** Domain field → block of the setup modal. */
-export const setupBlocks: Record<string, string> = {
-  leader: SetupIds.leaderBlock,
-  oneToOne: SetupIds.oneToOneBlock,
-  channel: SetupIds.channelBlock,
-  startDate: SetupIds.startDateBlock,
-};
+/** The follow-up modal (`setup_view`): who, the team channel, the rhythm, and the start. */
+export const setupForm = defineForm(
+  'setup',
+  {
+    leaderUserId: user({ label: 'setup.leader', required: true, stem: 'leader' }),
+    teamChannelId: channel({ label: 'setup.channel', hint: 'setup.channel_hint', stem: 'channel' }),
+    oneToOneCadence: select({ label: 'setup.one_to_one', required: true, values: CADENCES, optionText: (tr, c) => tr(`setup.cadence.${c}`), stem: 'one_to_one' }),
+    evaluationEveryWeeks: select({
+      label: 'setup.evaluation',
+      required: true,
+      values: EVALUATION_WEEKS.map(String),
+      optionText: (tr, w) => tr('setup.eval_weeks', { weeks: Number(w) }),
+      stem: 'evaluation',
+    }),
+    reflectionCadence: select({ label: 'setup.reflection', required: true, values: CADENCES, optionText: (tr, c) => tr(`setup.cadence.${c}`), stem: 'reflection' }),
+    startDate: date({ label: 'setup.start_date', required: true }),
+  },
+  { leader: 'leaderUserId', oneToOne: 'oneToOneCadence', channel: 'teamChannelId' },
+);
