@@ -23,7 +23,7 @@ describe('check-in form', () => {
     goals: [{ id: GOAL, title: 'Sales', leaderName: 'Kari', metricName: 'Deals', unit: 'deals', baseline: 2, target: 10, current: 4 }],
     selectedGoalId: GOAL,
   });
-  const block = (id: string) => view.blocks.find((b) => b.block_id === id) as { label: { text: string }; dispatch_action?: boolean; element: Record<string, unknown> };
+  const block = (id: string) => view.blocks.find((b) => b.block_id === id) as unknown as { label: { text: string }; dispatch_action?: boolean; element: Record<string, unknown> };
 
   it('renders the chosen goal (it redraws the modal), its unit, confidence 3 by default', () => {
     expect(block('checkin_goal_block').dispatch_action).toBe(true);

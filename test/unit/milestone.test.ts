@@ -14,7 +14,7 @@ describe('milestone form', () => {
 
   it('lists the open milestones, pre-selects the only one, and refuses a forged choice', () => {
     const view = milestoneModal(translator('nb'), [{ id: M1, title: 'Step one', goalTitle: 'Sales', leaderName: 'Kari' }], M1);
-    const block = view.blocks.find((b) => b.block_id === 'milestone_choice_block') as { element: { options: { value: string }[]; initial_option: { value: string } } };
+    const block = view.blocks.find((b) => b.block_id === 'milestone_choice_block') as unknown as { element: { options: { value: string }[]; initial_option: { value: string } } };
     expect(block.element.options.map((o) => o.value)).toEqual([M1]);
     expect(block.element.initial_option.value).toBe(M1);
     expect(milestoneForm.read({ milestone_choice_block: { milestone_choice_input: { selected_option: { value: M1 } } } }).value).toEqual({ milestone: M1 });

@@ -28,7 +28,7 @@ describe('settings form', () => {
 
   const vm = { locale: null, tzOverride: 'Europe/Oslo', slackTz: 'America/New_York', reminderHour: null, workspaceDefaultHour: 8, admin: { locale: 'nb' as const, timezone: null, reminderHour: 8 } };
   const view = settingsModal(tr, vm);
-  const block = (id: string) => view.blocks.find((b) => b.block_id === id) as { hint?: { text: string }; element: Record<string, unknown> };
+  const block = (id: string) => view.blocks.find((b) => b.block_id === id) as unknown as { hint?: { text: string }; element: Record<string, unknown> };
 
   it('shows the person\'s settings, the Slack zone, the workspace default hour; the admin section only to admins', () => {
     expect(block('settings_language_block').element.initial_option).toMatchObject({ value: 'auto', text: { text: 'Automatic (from Slack)' } });

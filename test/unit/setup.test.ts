@@ -33,7 +33,7 @@ describe('setup form', () => {
       reflectionCadence: 'NONE',
       startDate: '2026-11-26',
     });
-    const el = (id: string) => (view.blocks.find((b) => b.block_id === id) as { element: Record<string, unknown> }).element;
+    const el = (id: string) => (view.blocks.find((b) => b.block_id === id) as unknown as { element: Record<string, unknown> }).element;
     const values = (id: string) => (el(id).options as { value: string }[]).map((o) => o.value);
     expect(values('setup_one_to_one_block')).toEqual(['WEEKLY', 'BIWEEKLY', 'MONTHLY']);
     expect(el('setup_one_to_one_block').initial_option).toMatchObject({ value: 'BIWEEKLY' });

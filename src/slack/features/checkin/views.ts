@@ -31,7 +31,7 @@ export interface CheckInViewModel {
 const unitText = (unit: string | null) => (unit ? ` ${unit}` : '');
 
 /** One line describing a goal's measure: metric, baseline → target, value now. */
-export function measureLine(tr: Translate, locale: Locale, g: Pick<CheckInGoalChoice, 'metricName' | 'unit' | 'baseline' | 'target' | 'current'>): string {
+function measureLine(tr: Translate, locale: Locale, g: Pick<CheckInGoalChoice, 'metricName' | 'unit' | 'baseline' | 'target' | 'current'>): string {
   if (g.baseline === null || g.target === null) return tr('checkin.no_metric');
   return tr('checkin.measure', {
     metric: g.metricName ?? '',
@@ -75,7 +75,7 @@ export interface CheckInConfirmation {
 }
 
 /** The progress line: bar and percentage, or "no measure". */
-export function progressText(tr: Translate, progress: number | null): string {
+function progressText(tr: Translate, progress: number | null): string {
   if (progress === null) return tr('home.goal_no_metric');
   return `${progressBar(progress)} ${tr('common.progress', { percent: Math.round(progress * 100) })}`;
 }

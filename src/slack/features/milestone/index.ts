@@ -16,7 +16,7 @@ export const milestone = {
     app.action<BlockAction<ButtonAction>>(
       { action_id: actionPattern(MilestoneIds.doneButton) },
       fromAction<ButtonAction>(ctx, async (inv, action, rctx) => {
-        const done = await ctx.services.milestones.markDone(inv.actor, idFrom(action));
+        const done = await rctx.services.milestones.markDone(inv.actor, idFrom(action));
         await afterMilestoneDone(rctx, inv.actor, done);
         return done;
       }),

@@ -3,8 +3,6 @@ import { openSetup } from './open';
 import { setupSubmission } from './submit';
 import { SetupIds } from './views';
 
-export { openSetup } from './open';
-
 /** Starting or editing a follow-up (`/followup setup`; App Home's buttons open the same modal). */
 export const setup = {
   name: 'setup',
