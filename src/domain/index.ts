@@ -87,7 +87,7 @@ export function createServices(deps: DomainDeps): Services {
     barriers: new BarrierService(repos, followUps, deps.clock),
     learnings: new LearningService(repos),
     status: new StatusService(repos, home),
-    settings: new SettingsService(repos, events),
+    settings: new SettingsService(repos),
     checkIns: new CheckInService(deps.prisma, repos, goals),
     milestones: new MilestoneService(repos, goals, deps.clock),
     conversations: new ConversationService(deps.prisma, repos, questions, deps.clock),

@@ -10,22 +10,6 @@ export const MenuIds = {
   select: 'menu_select',
 } as const;
 
-export const SetupIds = {
-  view: 'setup_view',
-  leaderBlock: 'setup_leader_block',
-  leaderInput: 'setup_leader_input',
-  channelBlock: 'setup_channel_block',
-  channelInput: 'setup_channel_input',
-  oneToOneBlock: 'setup_one_to_one_block',
-  oneToOneInput: 'setup_one_to_one_input',
-  evaluationBlock: 'setup_evaluation_block',
-  evaluationInput: 'setup_evaluation_input',
-  reflectionBlock: 'setup_reflection_block',
-  reflectionInput: 'setup_reflection_input',
-  startDateBlock: 'setup_start_date_block',
-  startDateInput: 'setup_start_date_input',
-} as const;
-
 export const GoalIds = {
   view: 'goal_create_view',
   leaderBlock: 'goal_leader_block',
@@ -118,38 +102,8 @@ export const LearnIds = {
   shareInput: 'learn_share_input',
 } as const;
 
-export const SettingsIds = {
-  view: 'settings_view',
-  languageBlock: 'settings_language_block',
-  languageInput: 'settings_language_input',
-  timezoneBlock: 'settings_timezone_block',
-  timezoneInput: 'settings_timezone_input',
-  hourBlock: 'settings_hour_block',
-  hourInput: 'settings_hour_input',
-  wsLanguageBlock: 'settings_ws_language_block',
-  wsLanguageInput: 'settings_ws_language_input',
-  wsTimezoneBlock: 'settings_ws_timezone_block',
-  wsTimezoneInput: 'settings_ws_timezone_input',
-  wsHourBlock: 'settings_ws_hour_block',
-  wsHourInput: 'settings_ws_hour_input',
-} as const;
-
 export const ExportIds = {
   eraseButton: 'export_erase_button',
-} as const;
-
-export const CheckInIds = {
-  view: 'checkin_view',
-  goalBlock: 'checkin_goal_block',
-  goalInput: 'checkin_goal_input',
-  valueBlock: 'checkin_value_block',
-  valueInput: 'checkin_value_input',
-  confidenceBlock: 'checkin_confidence_block',
-  confidenceInput: 'checkin_confidence_input',
-  noteBlock: 'checkin_note_block',
-  noteInput: 'checkin_note_input',
-  /** Button (value: goal id) that opens the check-in modal for one goal: reminders, confirmations. */
-  logButton: 'checkin_log_button',
 } as const;
 
 export const GoalEditIds = {
@@ -167,10 +121,7 @@ export const GoalEditIds = {
 } as const;
 
 export const MilestoneIds = {
-  view: 'milestone_view',
-  milestoneBlock: 'milestone_choice_block',
-  milestoneInput: 'milestone_choice_input',
-  /** Button (value: milestone id) "Mark done" in messages and App Home. */
+  /** Button (value: milestone id) "Mark done" in messages and App Home; the milestone feature answers it. */
   doneButton: 'milestone_done_button',
 } as const;
 

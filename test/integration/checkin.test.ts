@@ -1,5 +1,8 @@
 import { Harness, randomId, visibleText } from '../support/harness';
-import { CheckInIds, GoalEditIds, MilestoneIds } from '../../src/slack/ids';
+import { GoalEditIds, MilestoneIds } from '../../src/slack/ids';
+import { CheckInIds } from '../../src/slack/features/checkin/views';
+import { checkInForm } from '../../src/slack/features/checkin/fields';
+import { milestoneForm } from '../../src/slack/features/milestone/fields';
 import {
   LONG_TEXT,
   MIXED,
@@ -29,10 +32,10 @@ const STRANGER = 'UCKSTRA1';
 
 function checkInValues(goalId: string, value: string | null, confidence: string | null, note: string | null = null) {
   return {
-    [CheckInIds.goalBlock]: { [CheckInIds.goalInput]: select(goalId) },
-    [CheckInIds.valueBlock]: { [CheckInIds.valueInput]: text(value) },
-    [CheckInIds.confidenceBlock]: { [CheckInIds.confidenceInput]: radio(confidence) },
-    [CheckInIds.noteBlock]: { [CheckInIds.noteInput]: text(note) },
+    [checkInForm.ids.goal.block]: { [checkInForm.ids.goal.action]: select(goalId) },
+    [checkInForm.ids.value.block]: { [checkInForm.ids.value.action]: text(value) },
+    [checkInForm.ids.confidence.block]: { [checkInForm.ids.confidence.action]: radio(confidence) },
+    [checkInForm.ids.note.block]: { [checkInForm.ids.note.action]: text(note) },
   };
 }
 
@@ -90,13 +93,13 @@ describe('/followup checkin, goal edit and milestone', () => {
     expect(otherGoal.id).toBeTruthy();
     // Choosing the goal redraws the modal with its unit and measure.
     const updates = h.slack.callsOf('views.update').length;
-    await h.action(SENIOR, { action_id: CheckInIds.goalInput, block_id: CheckInIds.goalBlock, type: 'static_select', selected_option: { value: goal.id } }, { view: { id: 'VCHECKIN1', hash: 'h9', type: 'modal', callback_id: CheckInIds.view } });
+    await h.action(SENIOR, { action_id: checkInForm.ids.goal.action, block_id: checkInForm.ids.goal.block, type: 'static_select', selected_option: { value: goal.id } }, { view: { id: 'VCHECKIN1', hash: 'h9', type: 'modal', callback_id: CheckInIds.view } });
     const update = await h.slack.waitForCall('views.update', updates + 1);
     expect(update.args.view_id).toBe('VCHECKIN1');
     expect(visibleText(update.args.view)).toContain('Value now (%)');
     expect(visibleText(update.args.view)).toContain('Sick leave: baseline 8 % → target 5 %');
     // A goal the person may not see is not drawn.
-    await h.action(SENIOR, { action_id: CheckInIds.goalInput, type: 'static_select', selected_option: { value: otherGoal.id } }, { view: { id: 'VCHECKIN1', hash: 'h9', type: 'modal' } });
+    await h.action(SENIOR, { action_id: checkInForm.ids.goal.action, type: 'static_select', selected_option: { value: otherGoal.id } }, { view: { id: 'VCHECKIN1', hash: 'h9', type: 'modal' } });
     const values = checkInValues(goal.id, '6.5', '3');
     const retryId = randomId('V');
     expect(await submit(h, SENIOR, view, values, { viewId: retryId })).toEqual({});
@@ -112,14 +115,14 @@ describe('/followup checkin, goal edit and milestone', () => {
     const goal = await seedGoal(h, SENIOR, LEADER, { title: 'Qualitative only', metric: null });
     const view = await openModal(h, SENIOR, 'checkin');
     let errors = await submit(h, SENIOR, view, checkInValues(goal.id, 'abc', null, LONG_TEXT));
-    expect(errors[CheckInIds.valueBlock]).toBe('Please enter a number, e.g. 42 or 3.5.');
-    expect(errors[CheckInIds.confidenceBlock]).toBe('Please fill in this field.');
-    expect(errors[CheckInIds.noteBlock]).toMatch(/under 2000 characters/);
+    expect(errors[checkInForm.ids.value.block]).toBe('Please enter a number, e.g. 42 or 3.5.');
+    expect(errors[checkInForm.ids.confidence.block]).toBe('Please fill in this field.');
+    expect(errors[checkInForm.ids.note.block]).toMatch(/under 2000 characters/);
     errors = await submit(h, SENIOR, view, checkInValues(goal.id, '5', '3'));
-    expect(errors[CheckInIds.valueBlock]).toBe('This goal has no quantitative measure. Leave the value empty.');
+    expect(errors[checkInForm.ids.value.block]).toBe('This goal has no quantitative measure. Leave the value empty.');
     const nbView = await openModal(h, LEADER, 'checkin');
     errors = await submit(h, LEADER, nbView, checkInValues(goal.id, 'abc', '3'));
-    expect(errors[CheckInIds.valueBlock]).toBe('Skriv inn et tall, f.eks. 42 eller 3,5.');
+    expect(errors[checkInForm.ids.value.block]).toBe('Skriv inn et tall, f.eks. 42 eller 3,5.');
     expect(await h.prisma.checkIn.count({ where: { goalId: goal.id } })).toBe(0);
     expect(await submit(h, LEADER, nbView, checkInValues(goal.id, null, '2', 'Ærlig 👍'))).toEqual({});
   });
@@ -129,7 +132,7 @@ describe('/followup checkin, goal edit and milestone', () => {
     for (const intruder of [OTHER_LEADER, OTHER_SENIOR, STRANGER]) {
       const view = await openModal(h, intruder === STRANGER ? OTHER_SENIOR : intruder, 'checkin');
       const errors = await submit(h, intruder, view, checkInValues(goal.id, '4', '3'));
-      expect(errors[CheckInIds.goalBlock]).toBe('You do not have access to this.');
+      expect(errors[checkInForm.ids.goal.block]).toBe('You do not have access to this.');
       const actor = await actorOf(h, intruder);
       await expect(h.app.services.checkIns.listForGoal(actor, goal.id)).rejects.toThrow(/not allowed/);
       await expect(h.app.services.goals.edit(actor, { goalId: goal.id, target: 9, targetDate: null, qualitativeCriteria: null, reason: 'x' })).rejects.toThrow(/not allowed/);
@@ -195,7 +198,7 @@ describe('/followup checkin, goal edit and milestone', () => {
     const [m1, m2] = goal.milestones;
     const view = await openModal(h, SENIOR, `milestone <@${LEADER}>`);
     expect(visibleText(view)).toContain('Milestone reached');
-    const values = { [MilestoneIds.milestoneBlock]: { [MilestoneIds.milestoneInput]: select(m1.id) } };
+    const values = { [milestoneForm.ids.milestone.block]: { [milestoneForm.ids.milestone.action]: select(m1.id) } };
     expect(await submit(h, SENIOR, view, values)).toEqual({});
     await h.slack.waitFor(() => dmsTo(h, LEADER).some((c) => visibleText(c.args.blocks).includes('delmålet «Step one» i «With steps»')));
     expect(await submit(h, SENIOR, view, values)).toEqual({});

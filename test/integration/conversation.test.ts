@@ -1,5 +1,6 @@
 import { Harness, randomId, visibleText } from '../support/harness';
-import { CheckInIds, ConversationIds, GoalEditIds, MilestoneIds, QuestionIds, ReflectIds } from '../../src/slack/ids';
+import { ConversationIds, GoalEditIds, MilestoneIds, QuestionIds, ReflectIds } from '../../src/slack/ids';
+import { CheckInIds } from '../../src/slack/features/checkin/views';
 import {
   LONG_TEXT,
   MIXED,

@@ -1,6 +1,9 @@
 import { FixedClock, Harness, randomId, visibleText } from '../support/harness';
 import { goalValues, openModal, setupFollowUp, setupValues } from '../support/flows';
-import { GoalIds, HomeIds, MilestoneIds, SetupIds, actionPattern } from '../../src/slack/ids';
+import { GoalIds, HomeIds, actionPattern } from '../../src/slack/ids';
+import { MilestoneViewIds } from '../../src/slack/features/milestone/views';
+import { milestoneForm } from '../../src/slack/features/milestone/fields';
+import { setupForm } from '../../src/slack/features/setup/fields';
 
 // Thursday 26 November 2026, 10:00 in Oslo.
 const clock = () => new FixedClock('2026-11-26T09:00:00Z');
@@ -31,9 +34,9 @@ describe('setup, goals and App Home, end to end', () => {
     const view = await openModal(h, senior, `setup <@${leader}|kari> <#CTEAM001|team>`);
     expect(visibleText(view)).toContain('Leader you follow up');
     const blocks = view.blocks as { block_id?: string; element?: Record<string, unknown> }[];
-    expect(blocks.find((b) => b.block_id === SetupIds.leaderBlock)?.element?.initial_user).toBe(leader);
-    expect(blocks.find((b) => b.block_id === SetupIds.channelBlock)?.element?.initial_conversation).toBe('CTEAM001');
-    expect(blocks.find((b) => b.block_id === SetupIds.startDateBlock)?.element?.initial_date).toBe('2026-11-26');
+    expect(blocks.find((b) => b.block_id === setupForm.ids.leaderUserId.block)?.element?.initial_user).toBe(leader);
+    expect(blocks.find((b) => b.block_id === setupForm.ids.teamChannelId.block)?.element?.initial_conversation).toBe('CTEAM001');
+    expect(blocks.find((b) => b.block_id === setupForm.ids.startDate.block)?.element?.initial_date).toBe('2026-11-26');
 
     const before = h.slack.callsOf('chat.postMessage').length;
     const res = await h.submitView(senior, view, setupValues({ leader, channel: 'CTEAM001', oneToOne: 'WEEKLY', evaluation: '8' }));
@@ -186,11 +189,11 @@ describe('setup, goals and App Home, end to end', () => {
     const n = h.slack.callsOf('views.open').length;
     await h.action(leader, { type: 'button', action_id: reached!.action_id, value: reached!.value }, { view: { id: 'VHOME', type: 'home' } });
     const view = (await h.slack.waitForCall('views.open', n + 1)).args.view as Record<string, unknown>;
-    expect(view.callback_id).toBe(MilestoneIds.view);
+    expect(view.callback_id).toBe(MilestoneViewIds.view);
     expect(visibleText(view)).toContain('First win');
     const milestone = await h.prisma.milestone.findFirstOrThrow({ where: { title: 'First win', goal: { followUp: { workspaceId: h.teamId } } } });
     const res = await h.submitView(leader, view, {
-      [MilestoneIds.milestoneBlock]: { [MilestoneIds.milestoneInput]: { type: 'static_select', selected_option: { value: milestone.id } } },
+      [milestoneForm.ids.milestone.block]: { [milestoneForm.ids.milestone.action]: { type: 'static_select', selected_option: { value: milestone.id } } },
     });
     expect(res.body).toBe('');
     expect((await h.prisma.milestone.findUniqueOrThrow({ where: { id: milestone.id } })).doneAt).not.toBeNull();

@@ -1,4 +1,4 @@
-import { SettingsIds } from '../../src/slack/ids';
+import { settingsForm } from '../../src/slack/features/settings/fields';
 import { dayToDate } from '../../src/time/dates';
 import { FixedClock, Harness, randomId, visibleText } from '../support/harness';
 import { dmTo, followUp, goal, openedView, person, settle } from '../support/seed';
@@ -91,27 +91,27 @@ describe('/followup settings', () => {
     const view = await openedView(h, 1);
     expect(view.title).toMatchObject({ text: 'Settings' });
     expect(visibleText(view)).toContain('now America/New_York');
-    expect(view.blocks.some((b) => b.block_id === SettingsIds.wsLanguageBlock)).toBe(false);
+    expect(view.blocks.some((b) => b.block_id === settingsForm.ids.wsLanguage.block)).toBe(false);
 
     for (const zone of ['Mars/Olympus', 'abc', 'Europe/Oslo; DROP TABLE']) {
       const bad = await h.submitView(u, view, {
-        [SettingsIds.languageBlock]: { [SettingsIds.languageInput]: radio('nb') },
-        [SettingsIds.timezoneBlock]: { [SettingsIds.timezoneInput]: text(zone) },
-        [SettingsIds.hourBlock]: { [SettingsIds.hourInput]: select('7') },
+        [settingsForm.ids.language.block]: { [settingsForm.ids.language.action]: radio('nb') },
+        [settingsForm.ids.timezone.block]: { [settingsForm.ids.timezone.action]: text(zone) },
+        [settingsForm.ids.hour.block]: { [settingsForm.ids.hour.action]: select('7') },
       });
-      expect(bad.json<{ errors: Record<string, string> }>().errors[SettingsIds.timezoneBlock]).toContain('not a time zone I know');
+      expect(bad.json<{ errors: Record<string, string> }>().errors[settingsForm.ids.timezone.block]).toContain('not a time zone I know');
     }
     const forgedHour = await h.submitView(u, view, {
-      [SettingsIds.languageBlock]: { [SettingsIds.languageInput]: radio('nb') },
-      [SettingsIds.hourBlock]: { [SettingsIds.hourInput]: select('25') },
+      [settingsForm.ids.language.block]: { [settingsForm.ids.language.action]: radio('nb') },
+      [settingsForm.ids.hour.block]: { [settingsForm.ids.hour.action]: select('25') },
     });
-    expect(forgedHour.json<{ errors: Record<string, string> }>().errors[SettingsIds.hourBlock]).toBe('Please choose one of the options.');
+    expect(forgedHour.json<{ errors: Record<string, string> }>().errors[settingsForm.ids.hour.block]).toBe('Please choose one of the options.');
     expect(changed).not.toHaveBeenCalled();
 
     await h.submitView(u, { ...view, id: randomId('V') }, {
-      [SettingsIds.languageBlock]: { [SettingsIds.languageInput]: radio('nb') },
-      [SettingsIds.timezoneBlock]: { [SettingsIds.timezoneInput]: text('europe/oslo') },
-      [SettingsIds.hourBlock]: { [SettingsIds.hourInput]: select('7') },
+      [settingsForm.ids.language.block]: { [settingsForm.ids.language.action]: radio('nb') },
+      [settingsForm.ids.timezone.block]: { [settingsForm.ids.timezone.action]: text('europe/oslo') },
+      [settingsForm.ids.hour.block]: { [settingsForm.ids.hour.action]: select('7') },
     });
     await dmTo(h, u, 'Innstillingene er lagret. Tidssonen din er Europe/Oslo.');
     const p = await h.prisma.person.findUniqueOrThrow({ where: { workspaceId_slackUserId: { workspaceId: h.teamId, slackUserId: u } } });
@@ -128,8 +128,8 @@ describe('/followup settings', () => {
     const nbView = await openedView(h, opened + 1);
     expect(nbView.title).toMatchObject({ text: 'Innstillinger' });
     await h.submitView(u, { ...nbView, id: randomId('V') }, {
-      [SettingsIds.languageBlock]: { [SettingsIds.languageInput]: radio('auto') },
-      [SettingsIds.hourBlock]: { [SettingsIds.hourInput]: select('default') },
+      [settingsForm.ids.language.block]: { [settingsForm.ids.language.action]: radio('auto') },
+      [settingsForm.ids.hour.block]: { [settingsForm.ids.hour.action]: select('default') },
     });
     await dmTo(h, u, 'Settings saved. Your time zone is America/New_York.');
     expect(await h.prisma.person.findUniqueOrThrow({ where: { id: p.id } })).toMatchObject({ localeOverride: null, tzOverride: null, reminderHour: null });
@@ -146,14 +146,14 @@ describe('/followup settings', () => {
     const view = await openedView(h, opened + 1);
     expect(visibleText(view)).toContain('Workspace defaults');
     const values = {
-      [SettingsIds.languageBlock]: { [SettingsIds.languageInput]: radio('auto') },
-      [SettingsIds.hourBlock]: { [SettingsIds.hourInput]: select('default') },
-      [SettingsIds.wsLanguageBlock]: { [SettingsIds.wsLanguageInput]: radio('nb') },
-      [SettingsIds.wsTimezoneBlock]: { [SettingsIds.wsTimezoneInput]: text('Europe/Oslo') },
-      [SettingsIds.wsHourBlock]: { [SettingsIds.wsHourInput]: select('8') },
+      [settingsForm.ids.language.block]: { [settingsForm.ids.language.action]: radio('auto') },
+      [settingsForm.ids.hour.block]: { [settingsForm.ids.hour.action]: select('default') },
+      [settingsForm.ids.wsLanguage.block]: { [settingsForm.ids.wsLanguage.action]: radio('nb') },
+      [settingsForm.ids.wsTimezone.block]: { [settingsForm.ids.wsTimezone.action]: text('Europe/Oslo') },
+      [settingsForm.ids.wsHour.block]: { [settingsForm.ids.wsHour.action]: select('8') },
     };
     const forged = await h.submitView(plainUser, view, values);
-    expect(forged.json<{ errors: Record<string, string> }>().errors[SettingsIds.languageBlock]).toBe('You do not have access to this.');
+    expect(forged.json<{ errors: Record<string, string> }>().errors[settingsForm.ids.language.block]).toBe('You do not have access to this.');
     expect((await h.prisma.workspace.findUniqueOrThrow({ where: { id: h.teamId } })).defaultLocale).toBeNull();
 
     await h.submitView(admin, { ...view, id: randomId('V') }, values);

@@ -1,6 +1,7 @@
 import { FixedClock, Harness, randomId } from '../support/harness';
 import { goalValues, openModal, setupFollowUp, setupValues, type GoalFields } from '../support/flows';
-import { GoalIds, SetupIds } from '../../src/slack/ids';
+import { GoalIds } from '../../src/slack/ids';
+import { setupForm } from '../../src/slack/features/setup/fields';
 
 const clock = () => new FixedClock('2026-11-26T09:00:00Z');
 
@@ -44,25 +45,25 @@ describe('modal validation answers response_action: errors on the right block, i
   it('setup: a bot as leader', async () => {
     const a = await submitSetup(senior, { leader: 'UVBOT001' });
     expect(a.response_action).toBe('errors');
-    expect(a.errors?.[SetupIds.leaderBlock]).toBe('That is an app, not a person. Please choose a leader.');
+    expect(a.errors?.[setupForm.ids.leaderUserId.block]).toBe('That is an app, not a person. Please choose a leader.');
   });
 
   it('setup: yourself as leader, in bokmål', async () => {
     const a = await submitSetup(seniorNb, { leader: seniorNb });
-    expect(a.errors?.[SetupIds.leaderBlock]).toBe('Du kan ikke følge opp deg selv. Velg en av lederne dine.');
+    expect(a.errors?.[setupForm.ids.leaderUserId.block]).toBe('Du kan ikke følge opp deg selv. Velg en av lederne dine.');
   });
 
   it('setup: a person who left the workspace', async () => {
     const a = await submitSetup(senior, { leader: 'UVGONE01' });
-    expect(a.errors?.[SetupIds.leaderBlock]).toBe('This person is no longer in the workspace.');
+    expect(a.errors?.[setupForm.ids.leaderUserId.block]).toBe('This person is no longer in the workspace.');
   });
 
   it('setup: missing leader and forged cadence are refused without a 500', async () => {
     const a = await submitSetup(senior, { leader: null, oneToOne: 'HOURLY' });
-    expect(a.errors?.[SetupIds.leaderBlock]).toBe('Please fill in this field.');
-    expect(a.errors?.[SetupIds.oneToOneBlock]).toBe('Please choose one of the options.');
+    expect(a.errors?.[setupForm.ids.leaderUserId.block]).toBe('Please fill in this field.');
+    expect(a.errors?.[setupForm.ids.oneToOneCadence.block]).toBe('Please choose one of the options.');
     const b = await submitSetup(senior, { leader, oneToOne: 'NONE' });
-    expect(b.errors?.[SetupIds.oneToOneBlock]).toBe('One-to-ones need a cadence: weekly, every 2 weeks or monthly.');
+    expect(b.errors?.[setupForm.ids.oneToOneCadence.block]).toBe('One-to-ones need a cadence: weekly, every 2 weeks or monthly.');
   });
 
   it('goal: empty title', async () => {

@@ -1,6 +1,7 @@
 import { ShiftedClock } from '../../src/time/clock';
 import { dayToDate } from '../../src/time/dates';
-import { ReminderIds, SetupIds } from '../../src/slack/ids';
+import { ReminderIds } from '../../src/slack/ids';
+import { setupForm } from '../../src/slack/features/setup/fields';
 import { visibleText, type Harness } from '../support/harness';
 import type { RecordedCall } from '../support/fakeSlack';
 import { ScheduledHarness } from '../support/scheduler';
@@ -16,12 +17,12 @@ async function setUp(h: Harness, senior: string, leader: string, channel: string
   const open = await h.slack.waitForCall('views.open', before + 1);
   const view = open.args.view as Record<string, unknown>;
   const res = await h.submitView(senior, view, {
-    [SetupIds.leaderBlock]: { [SetupIds.leaderInput]: { type: 'users_select', selected_user: leader } },
-    [SetupIds.channelBlock]: { [SetupIds.channelInput]: { type: 'conversations_select', selected_conversation: channel } },
-    [SetupIds.oneToOneBlock]: { [SetupIds.oneToOneInput]: { type: 'static_select', selected_option: { value: oneToOne } } },
-    [SetupIds.evaluationBlock]: { [SetupIds.evaluationInput]: { type: 'static_select', selected_option: { value: '6' } } },
-    [SetupIds.reflectionBlock]: { [SetupIds.reflectionInput]: { type: 'static_select', selected_option: { value: reflection } } },
-    [SetupIds.startDateBlock]: { [SetupIds.startDateInput]: { type: 'datepicker', selected_date: start } },
+    [setupForm.ids.leaderUserId.block]: { [setupForm.ids.leaderUserId.action]: { type: 'users_select', selected_user: leader } },
+    [setupForm.ids.teamChannelId.block]: { [setupForm.ids.teamChannelId.action]: { type: 'conversations_select', selected_conversation: channel } },
+    [setupForm.ids.oneToOneCadence.block]: { [setupForm.ids.oneToOneCadence.action]: { type: 'static_select', selected_option: { value: oneToOne } } },
+    [setupForm.ids.evaluationEveryWeeks.block]: { [setupForm.ids.evaluationEveryWeeks.action]: { type: 'static_select', selected_option: { value: '6' } } },
+    [setupForm.ids.reflectionCadence.block]: { [setupForm.ids.reflectionCadence.action]: { type: 'static_select', selected_option: { value: reflection } } },
+    [setupForm.ids.startDate.block]: { [setupForm.ids.startDate.action]: { type: 'datepicker', selected_date: start } },
   });
   expect(res.status).toBe(200);
   const person = await h.prisma.person.findUniqueOrThrow({ where: { workspaceId_slackUserId: { workspaceId: h.teamId, slackUserId: leader } } });

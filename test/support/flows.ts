@@ -1,4 +1,5 @@
-import { GoalIds, SetupIds } from '../../src/slack/ids';
+import { GoalIds } from '../../src/slack/ids';
+import { setupForm } from '../../src/slack/features/setup/fields';
 import type { Harness } from './harness';
 
 /** Slack state values for the setup modal. */
@@ -11,12 +12,12 @@ export function setupValues(v: {
   startDate?: string;
 }): Record<string, Record<string, unknown>> {
   return {
-    [SetupIds.leaderBlock]: { [SetupIds.leaderInput]: { type: 'users_select', selected_user: v.leader } },
-    [SetupIds.channelBlock]: { [SetupIds.channelInput]: { type: 'conversations_select', selected_conversation: v.channel ?? null } },
-    [SetupIds.oneToOneBlock]: { [SetupIds.oneToOneInput]: { type: 'static_select', selected_option: { value: v.oneToOne ?? 'BIWEEKLY' } } },
-    [SetupIds.evaluationBlock]: { [SetupIds.evaluationInput]: { type: 'static_select', selected_option: { value: v.evaluation ?? '6' } } },
-    [SetupIds.reflectionBlock]: { [SetupIds.reflectionInput]: { type: 'static_select', selected_option: { value: v.reflection ?? 'BIWEEKLY' } } },
-    [SetupIds.startDateBlock]: { [SetupIds.startDateInput]: { type: 'datepicker', selected_date: v.startDate ?? '2026-11-26' } },
+    [setupForm.ids.leaderUserId.block]: { [setupForm.ids.leaderUserId.action]: { type: 'users_select', selected_user: v.leader } },
+    [setupForm.ids.teamChannelId.block]: { [setupForm.ids.teamChannelId.action]: { type: 'conversations_select', selected_conversation: v.channel ?? null } },
+    [setupForm.ids.oneToOneCadence.block]: { [setupForm.ids.oneToOneCadence.action]: { type: 'static_select', selected_option: { value: v.oneToOne ?? 'BIWEEKLY' } } },
+    [setupForm.ids.evaluationEveryWeeks.block]: { [setupForm.ids.evaluationEveryWeeks.action]: { type: 'static_select', selected_option: { value: v.evaluation ?? '6' } } },
+    [setupForm.ids.reflectionCadence.block]: { [setupForm.ids.reflectionCadence.action]: { type: 'static_select', selected_option: { value: v.reflection ?? 'BIWEEKLY' } } },
+    [setupForm.ids.startDate.block]: { [setupForm.ids.startDate.action]: { type: 'datepicker', selected_date: v.startDate ?? '2026-11-26' } },
   };
 }
 

@@ -1,7 +1,7 @@
 import type { HomeCard, HomeModel } from '../../src/domain/home';
 import { translator } from '../../src/i18n';
 import { homeView, LEADERS_PER_PAGE } from '../../src/slack/views/home';
-import { statusMessage } from '../../src/slack/views/status';
+import { statusMessage } from '../../src/slack/features/status/views';
 import { checkMessage, checkView } from '../support/blockKit';
 import { visibleText } from '../support/harness';
 

@@ -1,6 +1,6 @@
 import type { OutboundBody } from '../../src/domain/reminders/messages';
 import { renderOutbound } from '../../src/slack/views/reminders';
-import { scheduleMessage } from '../../src/slack/views/schedule';
+import { scheduleMessage } from '../../src/slack/features/schedule/views';
 import { translator } from '../../src/i18n';
 import { checkCall } from '../support/blockKit';
 import { visibleText } from '../support/harness';

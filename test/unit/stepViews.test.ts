@@ -2,7 +2,8 @@ import { BUILTIN_QUESTIONS, type BankQuestion } from '../../src/domain/questions
 import { en } from '../../src/i18n/en';
 import { nb } from '../../src/i18n/nb';
 import { translator, type MessageKey } from '../../src/i18n';
-import { checkInModal, checkInSavedMessage, milestoneModal } from '../../src/slack/views/checkin';
+import { checkInModal, checkInSavedMessage } from '../../src/slack/features/checkin/views';
+import { milestoneModal } from '../../src/slack/features/milestone/views';
 import { goalEditListMessage } from '../../src/slack/features/goal/views';
 import { conversationModal, feedbackMessage, followUpPickerMessage, longOption, questionsMessage, reflectModal } from '../../src/slack/views/steps';
 import { checkMessage, checkView } from '../support/blockKit';

@@ -1,9 +1,10 @@
 import { inTransaction, type Repositories } from '../../data';
 import type { FollowUpWithPeople } from '../../data/followups';
 import type { GoalWithMilestones } from '../../data/goals';
-import type { CheckIn, Milestone, PrismaClient } from '../../data/prisma';
+import type { CheckIn, Goal, Milestone, PrismaClient } from '../../data/prisma';
 import { isUniqueViolation } from '../../data/prisma';
 import { ValidationError, type FieldError } from '../errors';
+import { Events, type Eventful } from '../events';
 import type { GoalService } from '../goals';
 import { progressOf } from '../goals/progress';
 import type { Actor } from '../people';
@@ -18,13 +19,27 @@ export interface CheckInInput {
   note: string | null;
 }
 
-export interface CheckInResult {
+export interface CheckInResult extends Eventful {
   checkIn: CheckIn;
   goal: GoalWithMilestones;
   followUp: FollowUpWithPeople;
   progress: number | null;
   openMilestones: Milestone[];
   duplicate: boolean;
+}
+
+/**
+ * The check-in form's rules that need no more data than the goal: an active goal, a value exactly
+ * when the goal has a measure, a confidence 1–5.
+ */
+export function checkInErrors(goal: Pick<Goal, 'status' | 'baseline' | 'target'>, input: Pick<CheckInInput, 'value' | 'confidence'>): Record<string, FieldError> {
+  const errors: Record<string, FieldError> = {};
+  if (goal.status !== 'ACTIVE') errors.goal = { key: 'checkin.error_goal_closed' };
+  const hasMetric = goal.baseline !== null && goal.target !== null;
+  if (hasMetric && input.value === null) errors.value = { key: 'checkin.error_value_required' };
+  if (!hasMetric && input.value !== null) errors.value = { key: 'checkin.error_no_metric' };
+  if (!(CONFIDENCE_LEVELS as readonly number[]).includes(input.confidence)) errors.confidence = { key: 'common.error_invalid_option' };
+  return errors;
 }
 
 /** Step 4: progress on a goal — a value in the goal's unit, a confidence 1–5 and a note. */
@@ -37,12 +52,7 @@ export class CheckInService {
 
   async record(actor: Actor, input: CheckInInput, sourceKey: string | null): Promise<CheckInResult> {
     const goal = await this.goals.getVisible(actor, input.goalId);
-    const errors: Record<string, FieldError> = {};
-    if (goal.status !== 'ACTIVE') errors.goal = { key: 'checkin.error_goal_closed' };
-    const hasMetric = goal.baseline !== null && goal.target !== null;
-    if (hasMetric && input.value === null) errors.value = { key: 'checkin.error_value_required' };
-    if (!hasMetric && input.value !== null) errors.value = { key: 'checkin.error_no_metric' };
-    if (!(CONFIDENCE_LEVELS as readonly number[]).includes(input.confidence)) errors.confidence = { key: 'common.error_invalid_option' };
+    const errors = checkInErrors(goal, input);
     if (Object.keys(errors).length > 0) throw new ValidationError(errors);
 
     const result = async (checkIn: CheckIn, duplicate: boolean): Promise<CheckInResult> => {
@@ -54,6 +64,8 @@ export class CheckInService {
         progress: progressOf(fresh),
         openMilestones: fresh.milestones.filter((m) => m.doneAt === null),
         duplicate,
+        // A new check-in moves the goal's progress: its reminders are re-planned.
+        events: duplicate ? [] : [Events.subjectChanged('goal', goal.id)],
       };
     };
     if (sourceKey) {

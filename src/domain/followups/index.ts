@@ -1,11 +1,13 @@
 import type { Repositories } from '../../data';
 import type { FollowUpWithPeople } from '../../data/followups';
-import type { Cadence, FollowUp } from '../../data/prisma';
+import type { FollowUp } from '../../data/prisma';
 import type { Clock } from '../../time/clock';
 import { addDays, dateToDay, dayToDate, type IsoDay } from '../../time/dates';
 import { NotAllowedError, NotFoundError, ValidationError, type FieldError } from '../errors';
+import { Events, type Eventful } from '../events';
 import type { Actor, PeopleService } from '../people';
 import { assertSenior } from '../privacy';
+import type { Cadence } from '../vocabulary';
 
 export interface SetupInput {
   leaderUserId: string;
@@ -16,13 +18,22 @@ export interface SetupInput {
   startDate: IsoDay;
 }
 
-export interface SetupResult {
+/** The follow-up saved; `events` re-plan its reminders. */
+export interface SetupResult extends Eventful {
   followUp: FollowUp;
   created: boolean;
   leader: Actor;
 }
 
 export const EVALUATION_WEEKS = [4, 6, 8, 12] as const;
+
+/** The setup form's rules that need no data: not oneself, and one-to-ones need a cadence. */
+export function setupErrors(actorSlackUserId: string, input: Pick<SetupInput, 'leaderUserId' | 'oneToOneCadence'>): Record<string, FieldError> {
+  const errors: Record<string, FieldError> = {};
+  if (input.leaderUserId === actorSlackUserId) errors.leader = { key: 'setup.error_leader_self' };
+  if (input.oneToOneCadence === 'NONE') errors.oneToOne = { key: 'setup.error_cadence_none' };
+  return errors;
+}
 
 export class FollowUpService {
   constructor(
@@ -36,9 +47,7 @@ export class FollowUpService {
    * already has one (one follow-up per pair).
    */
   async setup(actor: Actor, input: SetupInput): Promise<SetupResult> {
-    const errors: Record<string, FieldError> = {};
-    if (input.leaderUserId === actor.person.slackUserId) errors.leader = { key: 'setup.error_leader_self' };
-    if (input.oneToOneCadence === 'NONE') errors.oneToOne = { key: 'setup.error_cadence_none' };
+    const errors = setupErrors(actor.person.slackUserId, input);
     let leader: Actor | null = null;
     if (!errors.leader) {
       // Runs before the modal's ack: Slack gets at most 1.5 s, then the cached profile is used.
@@ -63,7 +72,7 @@ export class FollowUpService {
       startDate,
       nextEvaluationOn,
     });
-    return { followUp, created: !existing, leader };
+    return { followUp, created: !existing, leader, events: [Events.followUpChanged(followUp.id)] };
   }
 
   /** The follow-up of the actor (as senior leader) with a given leader, if any. */

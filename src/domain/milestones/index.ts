@@ -3,6 +3,7 @@ import type { FollowUpWithPeople } from '../../data/followups';
 import type { Goal, Milestone } from '../../data/prisma';
 import type { Clock } from '../../time/clock';
 import { NotFoundError } from '../errors';
+import { Events, type Eventful } from '../events';
 import type { GoalService } from '../goals';
 import type { Actor } from '../people';
 
@@ -12,7 +13,7 @@ export interface OpenMilestone {
   followUp: FollowUpWithPeople;
 }
 
-export interface MilestoneDone {
+export interface MilestoneDone extends Eventful {
   milestone: Milestone;
   goal: Goal;
   followUp: FollowUpWithPeople;
@@ -38,16 +39,13 @@ export class MilestoneService {
     return out;
   }
 
-  /**
-   * Marks a milestone of a goal the actor may see as done. The caller reports
-   * `events.milestoneDone` when `changed` (after answering Slack).
-   */
+  /** Marks a milestone of a goal the actor may see as done; the first time, its celebration follows (`milestoneDone`). */
   async markDone(actor: Actor, milestoneId: string): Promise<MilestoneDone> {
     const found = await this.repos.milestones.findById(milestoneId);
     if (!found) throw new NotFoundError('milestone');
     const goal = await this.goals.getVisible(actor, found.goalId);
     const changed = await this.repos.milestones.markDone(found.id, actor.person.id, this.clock.now().toJSDate());
     const milestone = (await this.repos.milestones.findById(found.id)) ?? found;
-    return { milestone, goal, followUp: goal.followUp, changed };
+    return { milestone, goal, followUp: goal.followUp, changed, events: changed ? [Events.milestoneDone(milestone.id)] : [] };
   }
 }

@@ -1,11 +1,16 @@
 import { IANAZone } from 'luxon';
 import type { Repositories } from '../../data';
-import type { Locale, Person, Workspace } from '../../data/prisma';
+import type { Person, Workspace } from '../../data/prisma';
 import { NotAllowedError, ValidationError, type FieldError } from '../errors';
 import type { Actor } from '../people';
-import type { DomainEvents } from '../ports';
+import { Events, type DomainEvent, type Eventful } from '../events';
+import { LOCALES } from '../vocabulary';
 
-export type LocaleChoice = 'auto' | Locale;
+/** A language setting: one of the app's languages, or Slack's (automatic). */
+export const LOCALE_CHOICES = ['auto', ...LOCALES] as const;
+export type LocaleChoice = (typeof LOCALE_CHOICES)[number];
+/** Reminder hours a person or workspace may choose: 0–23, local time. */
+export const HOURS = Array.from({ length: 24 }, (_, h) => h);
 
 export interface PersonalSettingsInput {
   locale: LocaleChoice;
@@ -45,11 +50,28 @@ export function normaliseZone(text: string): string | null {
   }
 }
 
+export interface SavedSettings extends Eventful {
+  person: Person;
+  workspaceChanged: boolean;
+}
+
+/** Zones read and the errors of the settings form that need no data (known zones, hours 0–23). */
+export function checkSettings(input: SettingsInput): { errors: Record<string, FieldError>; zone: string | null; workspaceZone: string | null } {
+  const errors: Record<string, FieldError> = {};
+  const zone = input.personal.timezone === null ? null : normaliseZone(input.personal.timezone);
+  if (input.personal.timezone !== null && zone === null) errors.timezone = { key: 'settings.error_timezone' };
+  if (input.personal.reminderHour !== null && !validHour(input.personal.reminderHour)) errors.reminderHour = { key: 'common.error_invalid_option' };
+  let workspaceZone: string | null = null;
+  if (input.workspace) {
+    workspaceZone = input.workspace.timezone === null ? null : normaliseZone(input.workspace.timezone);
+    if (input.workspace.timezone !== null && workspaceZone === null) errors.workspaceTimezone = { key: 'settings.error_timezone' };
+    if (!validHour(input.workspace.reminderHour)) errors.workspaceReminderHour = { key: 'common.error_invalid_option' };
+  }
+  return { errors, zone, workspaceZone };
+}
+
 export class SettingsService {
-  constructor(
-    private readonly repos: Repositories,
-    private readonly events: () => DomainEvents,
-  ) {}
+  constructor(private readonly repos: Repositories) {}
 
   async load(actor: Actor): Promise<SettingsView> {
     const workspace = await this.repos.workspaces.find(actor.teamId);
@@ -60,18 +82,11 @@ export class SettingsService {
    * Saves the actor's own settings and, for a workspace admin, the workspace defaults. The
    * admin right is read from the stored profile (refreshed from Slack), never from the form.
    */
-  async save(actor: Actor, input: SettingsInput): Promise<{ person: Person; workspaceChanged: boolean }> {
-    const errors: Record<string, FieldError> = {};
-    const zone = input.personal.timezone === null ? null : normaliseZone(input.personal.timezone);
-    if (input.personal.timezone !== null && zone === null) errors.timezone = { key: 'settings.error_timezone' };
-    if (input.personal.reminderHour !== null && !validHour(input.personal.reminderHour)) errors.reminderHour = { key: 'common.error_invalid_option' };
-    let workspaceZone: string | null = null;
+  async save(actor: Actor, input: SettingsInput): Promise<SavedSettings> {
+    const { errors, zone, workspaceZone } = checkSettings(input);
     if (input.workspace) {
       const fresh = await this.repos.people.findById(actor.person.id);
       if (!fresh?.isAdmin) throw new NotAllowedError('workspace settings (admins only)');
-      workspaceZone = input.workspace.timezone === null ? null : normaliseZone(input.workspace.timezone);
-      if (input.workspace.timezone !== null && workspaceZone === null) errors.workspaceTimezone = { key: 'settings.error_timezone' };
-      if (!validHour(input.workspace.reminderHour)) errors.workspaceReminderHour = { key: 'common.error_invalid_option' };
     }
     if (Object.keys(errors).length > 0) throw new ValidationError(errors);
 
@@ -80,9 +95,9 @@ export class SettingsService {
       tzOverride: zone,
       reminderHour: input.personal.reminderHour,
     });
-    const events = this.events();
-    await events.personChanged(person.id);
-    if (!input.workspace) return { person, workspaceChanged: false };
+    // The person's reminders move to their new zone and hour.
+    const events: DomainEvent[] = [Events.personChanged(person.id)];
+    if (!input.workspace) return { person, workspaceChanged: false, events };
     await this.repos.workspaces.saveDefaults(actor.teamId, {
       defaultLocale: input.workspace.locale === 'auto' ? null : input.workspace.locale,
       defaultTimezone: workspaceZone,
@@ -90,9 +105,9 @@ export class SettingsService {
     });
     // Defaults apply to everyone without their own setting: let the scheduler move their reminders.
     for (const id of await this.repos.people.idsInWorkspace(actor.teamId)) {
-      if (id !== person.id) await events.personChanged(id);
+      if (id !== person.id) events.push(Events.personChanged(id));
     }
-    return { person, workspaceChanged: true };
+    return { person, workspaceChanged: true, events };
   }
 }
 

@@ -5,16 +5,28 @@ import { subcommandHandlers as legacy } from '../handlers';
 import { goal } from './goal';
 import { help } from './help';
 import { home } from './home';
+import { checkin } from './checkin';
+import { milestone } from './milestone';
+import { schedule } from './schedule';
+import { settings } from './settings';
+import { setup } from './setup';
+import { status } from './status';
 import type { Feature } from './types';
 
 /** Every feature folder. Listener registration loops over these. */
-export const features: Feature[] = [help, home, goal];
+export const features: Feature[] = [help, home, goal, setup, checkin, milestone, settings, status, schedule];
 
 /** What each of the 18 subcommands does (the compiler checks none is missing). */
 export const subcommandHandlers: Record<Subcommand, SubcommandHandler> = {
   ...(legacy as Record<Subcommand, SubcommandHandler>),
   ...help.subcommands,
   ...goal.subcommands,
+  ...setup.subcommands,
+  ...checkin.subcommands,
+  ...milestone.subcommands,
+  ...settings.subcommands,
+  ...status.subcommands,
+  ...schedule.subcommands,
 };
 
 /** Runs a subcommand as if typed, optionally about one person (`value` of a button): menu, Home, reminders. */

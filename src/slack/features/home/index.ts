@@ -4,7 +4,7 @@ import { fromAction, userIdsFrom } from '../../invocation';
 import { publishHome } from '../../notify';
 import { openGoal } from '../goal/open';
 import { runSubcommand } from '../index';
-import { openSetup } from '../../handlers/setup';
+import { openSetup } from '../setup/open';
 import type { Feature } from '../types';
 
 /** Card buttons carry an index (`_<n>`) so action ids stay unique within a view. */

@@ -8,7 +8,7 @@ import { dm } from '../../notify';
 import { channelMention, userMention } from '../../blocks';
 import { type Message } from '../../blocks';
 import { actionMessage } from '../../views/reminders';
-import { failedDeliveriesMessage } from '../../views/schedule';
+import { failedDeliveriesMessage } from '../../features/schedule/views';
 import { fromAction } from '../../invocation';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;

@@ -1,9 +1,9 @@
-import { NotAllowedError } from '../../domain/errors';
-import type { AppContext } from '../context';
-import type { Invocation } from '../invocation';
-import { userMention } from '../blocks';
-import { textMessage } from '../blocks';
-import { statusMessage } from '../views/status';
+import { NotAllowedError } from '../../../domain/errors';
+import type { AppContext } from '../../context';
+import type { Invocation } from '../../invocation';
+import { textMessage, userMention } from '../../blocks';
+import type { Feature } from '../types';
+import { statusMessage } from './views';
 
 /** `/followup status [@leader]`: the senior leader of that leader, or the leader about themselves. */
 export async function runStatus(ctx: AppContext, inv: Invocation): Promise<void> {
@@ -16,3 +16,9 @@ export async function runStatus(ctx: AppContext, inv: Invocation): Promise<void>
     throw err;
   }
 }
+
+/** A private overview of one leader's (or all one's leaders') goals, barriers and overdue actions. */
+export const status = {
+  name: 'status',
+  subcommands: { status: runStatus },
+} satisfies Feature;

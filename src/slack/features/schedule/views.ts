@@ -1,8 +1,8 @@
 import type { KnownBlock } from '@slack/types';
-import type { MessageKey, Translate } from '../../i18n';
-import { slackDateTime } from '../../time/dates';
-import { section } from '../blocks';
-import type { Message } from '../blocks';
+import type { MessageKey, Translate } from '../../../i18n';
+import { slackDateTime } from '../../../time/dates';
+import { section } from '../../blocks';
+import type { Message } from '../../blocks';
 
 const SHOWN = 25;
 const KINDS = ['evaluation', 'nudge', 'reflection', 'action', 'digest'];

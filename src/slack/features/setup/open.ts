@@ -1,10 +1,12 @@
-import { EVALUATION_WEEKS } from '../../domain/followups';
-import type { AppContext } from '../context';
-import type { Invocation } from '../invocation';
-import { setupModal } from '../views/setup';
-import { dateToDay } from '../../time/dates';
+import type { AppContext } from '../../context';
+import type { Invocation } from '../../invocation';
+import { dateToDay } from '../../../time/dates';
+import { setupModal } from './views';
 
-/** Opens the follow-up modal; pre-filled from an existing follow-up of the mentioned leader. */
+/**
+ * `/followup setup [@leader]` and App Home's "Start" / "Edit follow-up": the follow-up modal,
+ * pre-filled from the actor's follow-up of that leader when there is one.
+ */
 export async function openSetup(ctx: AppContext, inv: Invocation, followUpId?: string): Promise<void> {
   let leader = inv.userIds[0] ?? null;
   let existing = null;
@@ -23,7 +25,6 @@ export async function openSetup(ctx: AppContext, inv: Invocation, followUpId?: s
     evaluationEveryWeeks: existing?.evaluationEveryWeeks ?? 6,
     reflectionCadence: existing?.reflectionCadence ?? 'BIWEEKLY',
     startDate: existing ? dateToDay(existing.startDate) : ctx.services.followUps.today(inv.actor),
-    evaluationWeeks: EVALUATION_WEEKS,
   });
   await ctx.web.views.open({ trigger_id: inv.triggerId, view });
 }

@@ -1,9 +1,9 @@
 import type { KnownBlock } from '@slack/types';
-import type { HomeCard, HomeModel } from '../../domain/home';
-import type { Translate } from '../../i18n';
-import { context, section, truncate, userMention } from '../blocks';
-import { actionLine, barrierBlock, cardTitle, factLines, goalsText } from './dashboard';
-import type { Message } from '../blocks';
+import type { HomeCard, HomeModel } from '../../../domain/home';
+import type { Translate } from '../../../i18n';
+import { context, section, truncate, userMention } from '../../blocks';
+import { actionLine, barrierBlock, cardTitle, factLines, goalsText } from '../../views/dashboard';
+import type { Message } from '../../blocks';
 
 const MAX_MESSAGE_BLOCKS = 50;
 const DETAILED_CARDS = 3;

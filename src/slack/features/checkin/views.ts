@@ -1,10 +1,15 @@
 import type { KnownBlock, ModalView } from '@slack/types';
-import { CHECKIN_NOTE_MAX, CONFIDENCE_LEVELS } from '../../domain/checkins';
-import { formatNumber, type Locale, type Translate } from '../../i18n';
-import { CheckInIds, GoalEditIds, MilestoneIds, indexedAction } from '../ids';
-import { button, context, esc, option, plain, progressBar, section, truncate, Limits } from '../blocks';
-import type { Message } from '../blocks';
-import { selectInput, textInput } from '../form/inputs';
+import { formatNumber, type Locale, type Translate } from '../../../i18n';
+import { GoalEditIds, MilestoneIds, indexedAction } from '../../ids';
+import { button, context, esc, option, plain, progressBar, section, truncate, Limits } from '../../blocks';
+import type { Message } from '../../blocks';
+import { checkInForm } from './fields';
+
+export const CheckInIds = {
+  view: 'checkin_view',
+  /** Button (value: goal id) that opens the check-in modal for one goal. */
+  logButton: 'checkin_log_button',
+} as const;
 
 export interface CheckInGoalChoice {
   id: string;
@@ -26,7 +31,7 @@ export interface CheckInViewModel {
 const unitText = (unit: string | null) => (unit ? ` ${unit}` : '');
 
 /** One line describing a goal's measure: metric, baseline → target, value now. */
-export function measureLine(tr: Translate, locale: Locale, g: Pick<CheckInGoalChoice, 'metricName' | 'unit' | 'baseline' | 'target' | 'current'>): string {
+function measureLine(tr: Translate, locale: Locale, g: Pick<CheckInGoalChoice, 'metricName' | 'unit' | 'baseline' | 'target' | 'current'>): string {
   if (g.baseline === null || g.target === null) return tr('checkin.no_metric');
   return tr('checkin.measure', {
     metric: g.metricName ?? '',
@@ -36,34 +41,17 @@ export function measureLine(tr: Translate, locale: Locale, g: Pick<CheckInGoalCh
   });
 }
 
-export function confidenceOption(tr: Translate, level: number) {
-  return option(tr(`checkin.confidence.${level as 1 | 2 | 3 | 4 | 5}`), String(level));
-}
-
 /** The check-in modal: a goal, a value in its unit, a confidence 1–5 and a note. */
 export function checkInModal(tr: Translate, vm: CheckInViewModel): ModalView {
+  const f = checkInForm;
   const goalOption = (g: CheckInGoalChoice) => option(`${truncate(g.title, 45)} · ${truncate(g.leaderName, 15)}${g.unit ? ` (${truncate(g.unit, 10)})` : ''}`, g.id);
   const selected = vm.goals.find((g) => g.id === vm.selectedGoalId) ?? null;
   // Choosing a goal updates the modal (views.update) so the value field names that goal's unit.
-  const goalBlock = {
-    ...selectInput(CheckInIds.goalBlock, CheckInIds.goalInput, tr('checkin.goal'), vm.goals.slice(0, 100).map(goalOption), {
-      initial: selected ? goalOption(selected) : null,
-    }),
-    dispatch_action: true,
-  } as KnownBlock;
-  const blocks: KnownBlock[] = [goalBlock];
+  const blocks: KnownBlock[] = [f.block('goal', tr, { options: vm.goals.slice(0, 100).map(goalOption), initial: selected?.id ?? null, dispatch: true })];
   if (selected) blocks.push(context(esc(measureLine(tr, vm.locale, selected))));
   blocks.push(
-    textInput(CheckInIds.valueBlock, CheckInIds.valueInput, selected?.unit ? tr('checkin.value_unit', { unit: selected.unit }) : tr('checkin.value'), {
-      optional: true,
-      max: 30,
-      hint: tr('checkin.value_hint'),
-    }),
-    selectInput(CheckInIds.confidenceBlock, CheckInIds.confidenceInput, tr('checkin.confidence'), CONFIDENCE_LEVELS.map((l) => confidenceOption(tr, l)), {
-      radio: true,
-      initial: confidenceOption(tr, 3),
-    }),
-    textInput(CheckInIds.noteBlock, CheckInIds.noteInput, tr('checkin.note'), { optional: true, multiline: true, max: CHECKIN_NOTE_MAX, placeholder: tr('checkin.note_placeholder') }),
+    f.block('value', tr, { label: selected?.unit ? tr('checkin.value_unit', { unit: selected.unit }) : undefined }),
+    ...f.blocks(tr, {}, ['confidence', 'note']),
   );
   return {
     type: 'modal',
@@ -87,7 +75,7 @@ export interface CheckInConfirmation {
 }
 
 /** The progress line: bar and percentage, or "no measure". */
-export function progressText(tr: Translate, progress: number | null): string {
+function progressText(tr: Translate, progress: number | null): string {
   if (progress === null) return tr('home.goal_no_metric');
   return `${progressBar(progress)} ${tr('common.progress', { percent: Math.round(progress * 100) })}`;
 }
@@ -114,32 +102,4 @@ export function checkInSavedMessage(tr: Translate, locale: Locale, c: CheckInCon
 export function checkInNoticeMessage(tr: Translate, author: string, c: CheckInConfirmation): Message {
   const text = tr('checkin.notice', { author, title: esc(truncate(c.title, 150)), progress: progressText(tr, c.progress), confidence: c.confidence });
   return { text, blocks: [section(text), { type: 'actions', elements: [button(tr('checkin.button'), CheckInIds.logButton, c.goalId)] }] };
-}
-
-// ── milestones ───────────────────────────────────────────────────────────────
-
-export interface MilestoneChoice {
-  id: string;
-  title: string;
-  goalTitle: string;
-  leaderName: string;
-}
-
-/** Choose an open milestone to mark done. */
-export function milestoneModal(tr: Translate, choices: MilestoneChoice[], selectedId: string | null): ModalView {
-  const opt = (m: MilestoneChoice) => option(`${truncate(m.title, 40)} · ${truncate(m.goalTitle, 20)} · ${m.leaderName}`, m.id);
-  const selected = choices.find((c) => c.id === selectedId) ?? null;
-  return {
-    type: 'modal',
-    callback_id: MilestoneIds.view,
-    title: plain(tr('milestone.title'), Limits.modalTitle),
-    submit: plain(tr('milestone.submit'), Limits.modalTitle),
-    close: plain(tr('common.cancel'), Limits.modalTitle),
-    blocks: [
-      context(tr('milestone.intro')),
-      selectInput(MilestoneIds.milestoneBlock, MilestoneIds.milestoneInput, tr('milestone.choose'), choices.slice(0, 100).map(opt), {
-        initial: selected ? opt(selected) : null,
-      }),
-    ],
-  };
 }

@@ -1,6 +1,6 @@
-import type { AppContext } from '../context';
-import type { Invocation } from '../invocation';
-import { settingsModal } from '../views/settings';
+import type { AppContext } from '../../context';
+import type { Invocation } from '../../invocation';
+import { settingsModal } from './views';
 
 /** `/followup settings`: personal settings, and workspace defaults for an admin. */
 export async function openSettings(ctx: AppContext, inv: Invocation): Promise<void> {

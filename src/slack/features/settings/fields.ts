@@ -1,0 +1,28 @@
+import { HOURS, LOCALE_CHOICES } from '../../../domain/settings';
+import { defineForm, select, text } from '../../form/fields';
+
+const HOUR_VALUES = HOURS.map(String);
+/** A reminder hour as the select shows it: 07:00. */
+export const hh = (h: number) => `${String(h).padStart(2, '0')}:00`;
+
+/**
+ * The settings modal (`settings_view`): the person's language, zone and reminder hour; for a
+ * workspace admin also the workspace defaults (`ws…`, shown to admins only).
+ */
+export const settingsForm = defineForm(
+  'settings',
+  {
+    language: select({ label: 'settings.language', required: true, radio: true, values: LOCALE_CHOICES, optionText: (tr, c) => tr(`settings.language.${c}`) }),
+    // Its hint names the Slack zone (render time).
+    timezone: text({ label: 'settings.timezone', placeholder: 'settings.timezone_placeholder', max: 64 }),
+    // "Workspace default (09:00)" names the workspace's hour: the options are given at render time.
+    hour: select({ label: 'settings.hour', required: true, values: ['default', ...HOUR_VALUES] }),
+    wsLanguage: select({ label: 'settings.ws_language', required: true, radio: true, values: LOCALE_CHOICES, optionText: (tr, c) => tr(`settings.language.${c}`) }),
+    wsTimezone: text({ label: 'settings.ws_timezone', placeholder: 'settings.timezone_placeholder', max: 64 }),
+    wsHour: select({ label: 'settings.ws_hour', required: true, values: HOUR_VALUES, optionText: (_tr, h) => hh(Number(h)) }),
+  },
+  { reminderHour: 'hour', workspaceTimezone: 'wsTimezone', workspaceReminderHour: 'wsHour' },
+);
+
+export const PERSONAL_FIELDS = ['language', 'timezone', 'hour'] as const;
+export const WORKSPACE_FIELDS = ['wsLanguage', 'wsTimezone', 'wsHour'] as const;

@@ -1,0 +1,30 @@
+import { translator } from '../../../i18n';
+import type { AppContext } from '../../context';
+import { textMessage } from '../../blocks';
+import { submitHandler } from '../../form/submit';
+import { dm, publishHome } from '../../notify';
+import { PERSONAL_FIELDS, settingsForm, WORKSPACE_FIELDS } from './fields';
+
+/** The settings modal: saves them (reminders move with them); confirms in the new language and zone. */
+export function settingsSubmission(ctx: AppContext) {
+  const ws = settingsForm.ids;
+  return submitHandler(ctx, {
+    form: settingsForm,
+    fallback: 'language',
+    // The workspace section counts as submitted when its blocks are in the state (admins only see them).
+    only: (values) =>
+      values?.[ws.wsLanguage.block] || values?.[ws.wsHour.block] || values?.[ws.wsTimezone.block] ? [...PERSONAL_FIELDS, ...WORKSPACE_FIELDS] : [...PERSONAL_FIELDS],
+    read: (v) => ({
+      personal: { locale: v.language, timezone: v.timezone, reminderHour: v.hour === 'default' ? null : Number(v.hour) },
+      workspace: v.wsLanguage && v.wsHour ? { locale: v.wsLanguage, timezone: v.wsTimezone, reminderHour: Number(v.wsHour) } : null,
+    }),
+    save: (actor, input) => ctx.services.settings.save(actor, input),
+    after: async (rctx, actor) => {
+      // Settings take effect at once: confirm in the new language and zone.
+      const now = await rctx.services.people.resolve(actor.teamId, actor.person.slackUserId, { refresh: 'never' });
+      const tr = translator(now.locale);
+      await dm(rctx, now.person.slackUserId, textMessage(tr('settings.saved', { zone: now.zone })));
+      await publishHome(rctx, now).catch((err) => rctx.logger.warn({ err }, 'views.publish failed'));
+    },
+  });
+}

@@ -1,0 +1,56 @@
+import type { KnownBlock, ModalView } from '@slack/types';
+import type { LocaleCode } from '../../../domain/vocabulary';
+import type { Translate } from '../../../i18n';
+import { context, header, Limits, option, plain } from '../../blocks';
+import { hh, PERSONAL_FIELDS, settingsForm, WORKSPACE_FIELDS } from './fields';
+
+export const SettingsIds = { view: 'settings_view' } as const;
+
+export interface SettingsViewModel {
+  locale: LocaleCode | null;
+  tzOverride: string | null;
+  slackTz: string | null;
+  reminderHour: number | null;
+  workspaceDefaultHour: number;
+  admin: { locale: LocaleCode | null; timezone: string | null; reminderHour: number } | null;
+}
+
+/** Personal settings, and (for a workspace admin) the workspace defaults. */
+export function settingsModal(tr: Translate, vm: SettingsViewModel): ModalView {
+  const f = settingsForm;
+  const hours = Array.from({ length: 24 }, (_, h) => option(hh(h), String(h)));
+  const blocks: KnownBlock[] = [
+    header(tr('settings.personal_header')),
+    ...f.blocks(
+      tr,
+      {
+        language: { initial: vm.locale ?? 'auto' },
+        timezone: { initial: vm.tzOverride, hint: tr('settings.timezone_hint', { zone: vm.slackTz ?? tr('settings.timezone_unknown') }) },
+        hour: {
+          initial: vm.reminderHour === null ? 'default' : String(vm.reminderHour),
+          options: [option(tr('settings.hour_default', { time: hh(vm.workspaceDefaultHour) }), 'default'), ...hours],
+        },
+      },
+      [...PERSONAL_FIELDS],
+    ),
+  ];
+  if (vm.admin) {
+    blocks.push(
+      header(tr('settings.workspace_header')),
+      context(tr('settings.workspace_intro')),
+      ...f.blocks(
+        tr,
+        { wsLanguage: { initial: vm.admin.locale ?? 'auto' }, wsTimezone: { initial: vm.admin.timezone }, wsHour: { initial: String(vm.admin.reminderHour) } },
+        [...WORKSPACE_FIELDS],
+      ),
+    );
+  }
+  return {
+    type: 'modal',
+    callback_id: SettingsIds.view,
+    title: plain(tr('settings.title'), Limits.modalTitle),
+    submit: plain(tr('common.save'), Limits.modalTitle),
+    close: plain(tr('common.cancel'), Limits.modalTitle),
+    blocks,
+  };
+}

@@ -1,0 +1,34 @@
+import type { SetupResult } from '../../../domain/followups';
+import { translator } from '../../../i18n';
+import type { AppContext } from '../../context';
+import { textMessage, userMention } from '../../blocks';
+import { submitHandler } from '../../form/submit';
+import { dm, refreshHomes } from '../../notify';
+import { setupForm } from './fields';
+
+/** The follow-up modal: saves it (its reminders are re-planned), welcomes a new leader, refreshes both Homes. */
+export function setupSubmission(ctx: AppContext) {
+  return submitHandler(ctx, {
+    form: setupForm,
+    fallback: 'leaderUserId',
+    read: (v) => ({
+      leaderUserId: v.leaderUserId,
+      teamChannelId: v.teamChannelId,
+      oneToOneCadence: v.oneToOneCadence,
+      evaluationEveryWeeks: Number(v.evaluationEveryWeeks),
+      reflectionCadence: v.reflectionCadence,
+      startDate: v.startDate,
+    }),
+    save: (actor, input) => ctx.services.followUps.setup(actor, input),
+    after: async (rctx, actor, result: SetupResult) => {
+      const tr = translator(actor.locale);
+      const leader = userMention(result.leader.person.slackUserId);
+      await dm(rctx, actor.person.slackUserId, textMessage(tr(result.created ? 'setup.created' : 'setup.updated', { leader })));
+      if (result.created) {
+        const trLeader = translator(result.leader.locale);
+        await dm(rctx, result.leader.person.slackUserId, textMessage(trLeader('setup.welcome_leader', { senior: userMention(actor.person.slackUserId) })));
+      }
+      await refreshHomes(rctx, [actor, result.leader]);
+    },
+  });
+}

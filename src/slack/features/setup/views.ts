@@ -1,0 +1,46 @@
+import type { ModalView } from '@slack/types';
+import { EVALUATION_WEEKS } from '../../../domain/followups';
+import type { Cadence } from '../../../domain/vocabulary';
+import type { Translate } from '../../../i18n';
+import type { IsoDay } from '../../../time/dates';
+import { context, option, plain, Limits } from '../../blocks';
+import { ONE_TO_ONE_CADENCES, setupForm } from './fields';
+
+export const SetupIds = { view: 'setup_view' } as const;
+
+export interface SetupViewModel {
+  editing: boolean;
+  leaderUserId: string | null;
+  teamChannelId: string | null;
+  oneToOneCadence: Cadence;
+  evaluationEveryWeeks: number;
+  reflectionCadence: Cadence;
+  startDate: IsoDay;
+}
+
+/** The modal that starts (or edits) a follow-up. */
+export function setupModal(tr: Translate, vm: SetupViewModel): ModalView {
+  const weeks = (EVALUATION_WEEKS as readonly number[]).includes(vm.evaluationEveryWeeks) ? vm.evaluationEveryWeeks : 6;
+  return {
+    type: 'modal',
+    callback_id: SetupIds.view,
+    title: plain(tr(vm.editing ? 'setup.title_edit' : 'setup.title'), Limits.modalTitle),
+    submit: plain(tr('setup.submit'), Limits.modalTitle),
+    close: plain(tr('common.cancel'), Limits.modalTitle),
+    blocks: [
+      context(tr('setup.intro')),
+      ...setupForm.blocks(tr, {
+        leaderUserId: { initial: vm.leaderUserId },
+        teamChannelId: { initial: vm.teamChannelId },
+        // One-to-ones are offered without "none" (the form reads it, and the domain says why not).
+        oneToOneCadence: {
+          initial: vm.oneToOneCadence === 'NONE' ? 'BIWEEKLY' : vm.oneToOneCadence,
+          options: ONE_TO_ONE_CADENCES.map((c) => option(tr(`setup.cadence.${c}`), c)),
+        },
+        evaluationEveryWeeks: { initial: String(weeks) },
+        reflectionCadence: { initial: vm.reflectionCadence },
+        startDate: { initial: vm.startDate },
+      }),
+    ],
+  };
+}

@@ -1,0 +1,72 @@
+import { checkSettings, normaliseZone } from '../../src/domain/settings';
+import { translator } from '../../src/i18n';
+import { settingsForm } from '../../src/slack/features/settings/fields';
+import { settingsModal, SettingsIds } from '../../src/slack/features/settings/views';
+
+const tr = translator('en');
+
+describe('settings form', () => {
+  it('keeps the ids Slack already holds (a modal open during a deploy still submits)', () => {
+    expect(SettingsIds.view).toBe('settings_view');
+    expect(settingsForm.ids).toEqual({
+      language: { block: 'settings_language_block', action: 'settings_language_input' },
+      timezone: { block: 'settings_timezone_block', action: 'settings_timezone_input' },
+      hour: { block: 'settings_hour_block', action: 'settings_hour_input' },
+      wsLanguage: { block: 'settings_ws_language_block', action: 'settings_ws_language_input' },
+      wsTimezone: { block: 'settings_ws_timezone_block', action: 'settings_ws_timezone_input' },
+      wsHour: { block: 'settings_ws_hour_block', action: 'settings_ws_hour_input' },
+    });
+    // Domain errors land on their fields.
+    const err = { key: 'common.error_invalid_option' } as const;
+    expect(settingsForm.mapErrors({ timezone: err, reminderHour: err, workspaceTimezone: err, workspaceReminderHour: err }, 'language')).toEqual({
+      settings_timezone_block: err,
+      settings_hour_block: err,
+      settings_ws_timezone_block: err,
+      settings_ws_hour_block: err,
+    });
+  });
+
+  const vm = { locale: null, tzOverride: 'Europe/Oslo', slackTz: 'America/New_York', reminderHour: null, workspaceDefaultHour: 8, admin: { locale: 'nb' as const, timezone: null, reminderHour: 8 } };
+  const view = settingsModal(tr, vm);
+  const block = (id: string) => view.blocks.find((b) => b.block_id === id) as unknown as { hint?: { text: string }; element: Record<string, unknown> };
+
+  it('shows the person\'s settings, the Slack zone, the workspace default hour; the admin section only to admins', () => {
+    expect(block('settings_language_block').element.initial_option).toMatchObject({ value: 'auto', text: { text: 'Automatic (from Slack)' } });
+    expect(block('settings_timezone_block').element.initial_value).toBe('Europe/Oslo');
+    expect(block('settings_timezone_block').hint?.text).toContain('now America/New_York');
+    expect(block('settings_hour_block').element.initial_option).toMatchObject({ value: 'default', text: { text: 'Workspace default (08:00)' } });
+    expect((block('settings_hour_block').element.options as unknown[]).length).toBe(25);
+    expect(block('settings_ws_language_block').element.initial_option).toMatchObject({ value: 'nb' });
+    expect(block('settings_ws_hour_block').element.initial_option).toMatchObject({ value: '8', text: { text: '08:00' } });
+    expect(settingsModal(tr, { ...vm, admin: null }).blocks.some((b) => b.block_id?.startsWith('settings_ws_'))).toBe(false);
+  });
+
+  it('max_length of the zone fields is what the reader accepts', () => {
+    const max = block('settings_timezone_block').element.max_length as number;
+    expect(block('settings_ws_timezone_block').element.max_length).toBe(max);
+    const state = (zone: string) => ({
+      settings_language_block: { settings_language_input: { selected_option: { value: 'nb' } } },
+      settings_timezone_block: { settings_timezone_input: { value: zone } },
+      settings_hour_block: { settings_hour_input: { selected_option: { value: '7' } } },
+    });
+    const personal = ['language', 'timezone', 'hour'] as const;
+    expect(settingsForm.read(state('a'.repeat(max)), { only: [...personal] }).errors).toEqual({});
+    expect(settingsForm.read(state('a'.repeat(max + 1)), { only: [...personal] }).errors).toEqual({
+      settings_timezone_block: { key: 'common.error_too_long', vars: { max, length: max + 1 } },
+    });
+  });
+});
+
+describe('settings rules (domain)', () => {
+  const personal = { locale: 'auto' as const, timezone: null, reminderHour: null };
+  it('reads zones in any case; unknown zones and hours outside 0–23 are refused', () => {
+    expect(normaliseZone('europe/oslo')).toBe('Europe/Oslo');
+    expect(checkSettings({ personal: { ...personal, timezone: 'america/new york' }, workspace: null })).toMatchObject({ errors: {}, zone: 'America/New_York' });
+    expect(checkSettings({ personal: { locale: 'nb', timezone: 'Mars/Olympus', reminderHour: 24 }, workspace: { locale: 'en', timezone: 'abc', reminderHour: -1 } }).errors).toEqual({
+      timezone: { key: 'settings.error_timezone' },
+      reminderHour: { key: 'common.error_invalid_option' },
+      workspaceTimezone: { key: 'settings.error_timezone' },
+      workspaceReminderHour: { key: 'common.error_invalid_option' },
+    });
+  });
+});
