@@ -22,7 +22,7 @@ export interface WebDeps {
   logger: Logger;
   /** Extra checks for /healthz (e.g. workers running), name → healthy. */
   healthChecks?: Record<string, () => Promise<boolean>>;
-  /** Where domain events go (the scheduler, see src/jobs/scheduling.ts); none when absent. */
+  /** Where domain events go (the scheduler: SchedulerEvents in src/domain/reminders); none when absent. */
   events?: DomainEvents;
   /** Extra HTTP routes on the web server (e.g. the queue dashboard). */
   mountRoutes?: (app: Express) => void;
