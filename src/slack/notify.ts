@@ -2,7 +2,7 @@ import type { Actor } from '../domain/people';
 import { translator } from '../i18n';
 import type { AppContext } from './context';
 import type { Message } from './blocks';
-import { homeView } from './views/home';
+import { homeView } from './features/home/views';
 
 /** Sends a direct message from the app to a person (chat.postMessage to their user id). */
 export async function dm(ctx: AppContext, slackUserId: string, message: Message): Promise<void> {

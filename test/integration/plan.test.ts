@@ -1,7 +1,8 @@
 import { ShiftedClock } from '../../src/time/clock';
 import { dayToDate } from '../../src/time/dates';
 import { subcommandHandlers } from '../../src/slack/handlers';
-import { PlanIds, ReminderIds } from '../../src/slack/ids';
+import { planForm } from '../../src/slack/features/plan/fields';
+import { ReminderIds } from '../../src/slack/features/reminders/views';
 import { visibleText, type Harness } from '../support/harness';
 import { ScheduledHarness } from '../support/scheduler';
 
@@ -46,11 +47,11 @@ describe('/followup plan, action reminders and /followup schedule', () => {
   }
 
   const values = (what: string, owner: string, due: string, barrier?: string) => ({
-    [PlanIds.leaderBlock]: { [PlanIds.leaderInput]: { type: 'users_select', selected_user: LEADER } },
-    [PlanIds.whatBlock]: { [PlanIds.whatInput]: { type: 'plain_text_input', value: what } },
-    [PlanIds.ownerBlock]: { [PlanIds.ownerInput]: { type: 'radio_buttons', selected_option: { value: owner } } },
-    [PlanIds.dueBlock]: { [PlanIds.dueInput]: { type: 'datepicker', selected_date: due } },
-    ...(barrier ? { [PlanIds.barrierBlock]: { [PlanIds.barrierInput]: { type: 'static_select', selected_option: { value: barrier } } } } : {}),
+    [planForm.ids.leaderUserId.block]: { [planForm.ids.leaderUserId.action]: { type: 'users_select', selected_user: LEADER } },
+    [planForm.ids.what.block]: { [planForm.ids.what.action]: { type: 'plain_text_input', value: what } },
+    [planForm.ids.owner.block]: { [planForm.ids.owner.action]: { type: 'radio_buttons', selected_option: { value: owner } } },
+    [planForm.ids.dueDate.block]: { [planForm.ids.dueDate.action]: { type: 'datepicker', selected_date: due } },
+    ...(barrier ? { [planForm.ids.barrierId.block]: { [planForm.ids.barrierId.action]: { type: 'static_select', selected_option: { value: barrier } } } } : {}),
   });
 
   const dms = (user: string) => h.slack.callsOf("chat.postMessage").filter((c) => (c.args.channel === `D${user.slice(1)}` || c.args.channel === user) && c.ts);
@@ -60,9 +61,9 @@ describe('/followup plan, action reminders and /followup schedule', () => {
     expect(visibleText(view)).toContain('Hva skal gjøres');
     const res = await h.submitView(SENIOR, view, values('', 'leader', '2027-03-01'));
     expect(res.status).toBe(200);
-    expect(res.json()).toEqual({ response_action: 'errors', errors: { [PlanIds.whatBlock]: 'Fyll ut dette feltet.' } });
+    expect(res.json()).toEqual({ response_action: 'errors', errors: { [planForm.ids.what.block]: 'Fyll ut dette feltet.' } });
     const res2 = await h.submitView(SENIOR, view, values('Ask HR for a coach', 'leader', '2027-03-01'));
-    expect(res2.json()).toEqual({ response_action: 'errors', errors: { [PlanIds.dueBlock]: 'Velg dagens dato eller en senere dato.' } });
+    expect(res2.json()).toEqual({ response_action: 'errors', errors: { [planForm.ids.dueDate.block]: 'Velg dagens dato eller en senere dato.' } });
   });
 
   it('creates an action for the leader; the leader is reminded at 09:00 and can mark it done or snooze it', async () => {

@@ -1,6 +1,7 @@
 import { ShiftedClock } from '../../src/time/clock';
 import { dayToDate } from '../../src/time/dates';
-import { ReminderIds, SetupIds } from '../../src/slack/ids';
+import { SetupIds } from '../../src/slack/ids';
+import { ReminderIds } from '../../src/slack/features/reminders/views';
 import { visibleText, type Harness } from '../support/harness';
 import type { RecordedCall } from '../support/fakeSlack';
 import { ScheduledHarness } from '../support/scheduler';

@@ -1,6 +1,6 @@
 import type { HomeCard, HomeModel } from '../../src/domain/home';
 import { translator } from '../../src/i18n';
-import { homeView, LEADERS_PER_PAGE } from '../../src/slack/views/home';
+import { homeView, LEADERS_PER_PAGE } from '../../src/slack/features/home/views';
 import { statusMessage } from '../../src/slack/views/status';
 import { checkMessage, checkView } from '../support/blockKit';
 import { visibleText } from '../support/harness';

@@ -7,7 +7,7 @@ import type { Clock } from '../../time/clock';
 import { addDays, dateToDay, dayToDate, type IsoDay } from '../../time/dates';
 import { NotFoundError, ValidationError, type FieldError } from '../errors';
 import type { Actor } from '../people';
-import type { DomainEvents } from '../ports';
+import { Events, type DomainEvent, type Eventful } from '../events';
 import { assertSenior } from '../privacy';
 
 /**
@@ -19,7 +19,6 @@ import { assertSenior } from '../privacy';
  * listed with the active goals everywhere (App Home, status, the next evaluation, check-ins) and
  * can be adjusted again or achieved later. Only ACHIEVED and DROPPED goals are closed.
  */
-export const ASSESSMENTS: readonly Assessment[] = ['ON_TRACK', 'AT_RISK', 'OFF_TRACK', 'ACHIEVED'];
 
 /**
  * Goals one evaluation modal can hold: each goal takes up to 6 blocks (title, assessment,
@@ -51,7 +50,7 @@ export interface EvaluationDraft {
   defaultNext: IsoDay;
 }
 
-export interface RecordedEvaluation {
+export interface RecordedEvaluation extends Eventful {
   evaluation: EvaluationWithItems;
   followUp: FollowUpWithPeople;
   achieved: GoalWithMilestones[];
@@ -66,7 +65,6 @@ export class EvaluationService {
     private readonly prisma: PrismaClient,
     private readonly repos: Repositories,
     private readonly clock: Clock,
-    private readonly events: () => DomainEvents,
   ) {}
 
   private today(actor: Actor): IsoDay {
@@ -106,7 +104,7 @@ export class EvaluationService {
 
     if (sourceKey) {
       const existing = await this.repos.evaluations.findBySourceKey(sourceKey);
-      if (existing) return { evaluation: existing, followUp, achieved: [], adjusted: [], titles: {}, duplicate: true };
+      if (existing) return { evaluation: existing, followUp, achieved: [], adjusted: [], titles: {}, duplicate: true, events: [] };
     }
 
     const today = this.today(actor);
@@ -180,16 +178,17 @@ export class EvaluationService {
     } catch (err) {
       if (sourceKey && isUniqueViolation(err)) {
         const existing = await this.repos.evaluations.findBySourceKey(sourceKey);
-        if (existing) return { evaluation: existing, followUp, achieved: [], adjusted: [], titles: {}, duplicate: true };
+        if (existing) return { evaluation: existing, followUp, achieved: [], adjusted: [], titles: {}, duplicate: true, events: [] };
       }
       throw err;
     }
 
-    const events = this.events();
-    for (const goal of result.achieved) await events.goalAchieved(goal.id);
-    for (const goal of result.adjusted) await events.subjectChanged('goal', goal.id);
-    if (previousNext !== input.nextEvaluationOn) await events.subjectChanged('evaluation', followUp.id);
+    const events: DomainEvent[] = [
+      ...result.achieved.map((goal) => Events.goalAchieved(goal.id)),
+      ...result.adjusted.map((goal) => Events.subjectChanged('goal', goal.id)),
+      ...(previousNext !== input.nextEvaluationOn ? [Events.subjectChanged('evaluation', followUp.id)] : []),
+    ];
     const titles = Object.fromEntries(input.items.map((i) => [i.goalId, open.get(i.goalId)?.title ?? '']));
-    return { ...result, followUp, titles, duplicate: false };
+    return { ...result, followUp, titles, duplicate: false, events };
   }
 }

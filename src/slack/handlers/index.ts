@@ -1,13 +1,8 @@
 import type { Subcommand } from '../commandText';
 import type { SubcommandHandler } from '../invocation';
-import { runExport } from './export';
-import { openBarrier } from './barrier';
-import { openEvaluate } from './evaluate';
-import { openLearn } from './learn';
 import { openSettings } from './settings';
 import { openCheckIn, openMilestone } from './checkin';
 import { openConversation, openDevelop, openFeedback, openQuestions, openReflect } from './steps';
-import { openPlan } from './plan';
 import { showSchedule } from './schedule';
 import { openSetup } from './setup';
 import { runStatus } from './status';
@@ -18,10 +13,6 @@ import { runStatus } from './status';
  */
 export const subcommandHandlers: Partial<Record<Subcommand, SubcommandHandler>> = {
   setup: (ctx, inv) => openSetup(ctx, inv),
-  export: runExport,
-  evaluate: openEvaluate,
-  barrier: openBarrier,
-  learn: openLearn,
   status: runStatus,
   settings: openSettings,
   checkin: (ctx, inv) => openCheckIn(ctx, inv),
@@ -31,6 +22,5 @@ export const subcommandHandlers: Partial<Record<Subcommand, SubcommandHandler>> 
   develop: openDevelop,
   reflect: (ctx, inv) => openReflect(ctx, inv),
   questions: openQuestions,
-  plan: openPlan,
   schedule: showSchedule,
 };

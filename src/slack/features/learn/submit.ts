@@ -1,27 +1,30 @@
-import type { LearningInput, SavedLearning } from '../../../domain/learnings';
+import type { SavedLearning } from '../../../domain/learnings';
 import { translator } from '../../../i18n';
 import type { AppContext } from '../../context';
-import { learnBlocks, readLearnForm } from '../../forms/learn';
+import { submitHandler } from '../../form/submit';
+import { idIn, parseMetadata } from '../../form/metadata';
 import { slackErrorCode } from '../../gateway';
-import { LearnIds } from '../../ids';
 import { dm } from '../../notify';
-import { channelMention, esc, section, truncate, userMention } from '../../blocks';
-import { textMessage } from '../../blocks';
-import { legacySubmitHandler } from '../../form/submit';
+import { channelMention, esc, section, textMessage, truncate, userMention } from '../../blocks';
+import { learnForm } from './fields';
 
+/** The learning modal: saves it; shares it to the team channel when the author ticked the box. */
 export function learnSubmission(ctx: AppContext) {
-  return legacySubmitHandler<LearningInput, SavedLearning>(ctx, {
-    read: readLearnForm,
-    blocks: learnBlocks,
-    fallbackBlock: LearnIds.whatBlock,
+  return submitHandler(ctx, {
+    form: learnForm,
+    fallback: 'what',
+    read: (v, privateMetadata) => {
+      const followUpId = idIn(parseMetadata(privateMetadata), 'f');
+      return followUpId ? { followUpId, whatHappened: v.what, learned: v.learned, nextExperiment: v.next, share: !!v.share?.includes('share') } : null;
+    },
     save: (actor, input, sourceKey) => ctx.services.learnings.create(actor, input, sourceKey),
-    after: async (actor, saved) => {
+    after: async (rctx, actor, saved: SavedLearning) => {
       if (saved.duplicate) return;
       const tr = translator(actor.locale);
       const { learning, followUp } = saved;
       const channel = followUp.teamChannelId;
       if (!learning.sharedToChannel || !channel) {
-        await dm(ctx, actor.person.slackUserId, textMessage(tr(channel ? 'learn.saved_private' : 'learn.saved_no_channel')));
+        await dm(rctx, actor.person.slackUserId, textMessage(tr(channel ? 'learn.saved_private' : 'learn.saved_no_channel')));
         return;
       }
       // The channel reads the author's language: the team is theirs.
@@ -32,19 +35,19 @@ export function learnSubmission(ctx: AppContext) {
       ];
       if (learning.nextExperiment) lines.push(`*${tr('learn.next')}*\n${esc(truncate(learning.nextExperiment, 900))}`);
       try {
-        const res = await ctx.web.chat.postMessage({
+        const res = await rctx.web.chat.postMessage({
           channel,
           text: tr('learn.shared_header', { author: userMention(actor.person.slackUserId) }),
           blocks: lines.map((l) => section(l)),
           unfurl_links: false,
         });
-        if (res.ts) await ctx.services.learnings.recordShared(learning.id, res.ts);
-        await dm(ctx, actor.person.slackUserId, textMessage(tr('learn.saved_shared', { channel: channelMention(channel) })));
+        if (res.ts) await rctx.services.learnings.recordShared(learning.id, res.ts);
+        await dm(rctx, actor.person.slackUserId, textMessage(tr('learn.saved_shared', { channel: channelMention(channel) })));
       } catch (err) {
-        ctx.logger.warn({ err, channel }, 'sharing a learning failed');
+        rctx.logger.warn({ err, channel }, 'sharing a learning failed');
         const code = slackErrorCode(err);
         const key = code === 'not_in_channel' || code === 'channel_not_found' || code === 'is_archived' ? 'learn.share_failed_access' : 'learn.share_failed';
-        await dm(ctx, actor.person.slackUserId, textMessage(tr(key, { channel: channelMention(channel) })));
+        await dm(rctx, actor.person.slackUserId, textMessage(tr(key, { channel: channelMention(channel) })));
       }
     },
   });

@@ -1,10 +1,11 @@
 import type { HomeView, KnownBlock } from '@slack/types';
-import type { HomeCard, HomeModel } from '../../domain/home';
-import type { Translate } from '../../i18n';
-import { slackDateTime } from '../../time/dates';
-import { HomeIds, ReminderIds } from '../ids';
-import { button, context, divider, esc, header, option, section, truncate, userMention } from '../blocks';
-import { actionLine, barrierBlock, cardTitle, factLines, goalsText } from './dashboard';
+import type { HomeCard, HomeModel } from '../../../domain/home';
+import type { Translate } from '../../../i18n';
+import { slackDateTime } from '../../../time/dates';
+import { HomeIds } from '../../ids';
+import { ReminderIds } from '../reminders/views';
+import { button, context, divider, esc, header, option, section, truncate, userMention } from '../../blocks';
+import { actionLine, barrierBlock, cardTitle, factLines, goalsText } from './cards';
 
 /** Home tab limit is 100 blocks. */
 const MAX_BLOCKS = 100;

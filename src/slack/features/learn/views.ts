@@ -1,0 +1,25 @@
+import type { KnownBlock, ModalView } from '@slack/types';
+import type { Translate } from '../../../i18n';
+import { channelMention, context, Limits, plain } from '../../blocks';
+import { metadata } from '../../form/metadata';
+import { learnForm } from './fields';
+
+export const LearnIds = { view: 'learn_view' } as const;
+
+/** The learning modal. Sharing to the team channel is opt-in (unticked by default). */
+export function learnModal(tr: Translate, vm: { followUpId: string; teamChannelId: string | null }): ModalView {
+  const blocks: KnownBlock[] = [
+    context(tr('learn.intro')),
+    ...(vm.teamChannelId ? [context(tr('learn.channel_is', { channel: channelMention(vm.teamChannelId) }))] : []),
+    ...learnForm.blocks(tr, { share: { hint: vm.teamChannelId ? tr('learn.share_hint') : tr('learn.share_hint_no_channel') } }),
+  ];
+  return {
+    type: 'modal',
+    callback_id: LearnIds.view,
+    title: plain(tr('learn.title'), Limits.modalTitle),
+    submit: plain(tr('common.save'), Limits.modalTitle),
+    close: plain(tr('common.cancel'), Limits.modalTitle),
+    private_metadata: metadata({ f: vm.followUpId }),
+    blocks,
+  };
+}
