@@ -7,6 +7,20 @@ import { visibleText, type Harness } from '../support/harness';
 import { ScheduledHarness } from '../support/scheduler';
 
 /**
+ * Reads until `done` holds (or the time is up) and returns the last value. A button's reply goes out
+ * first; the reminders are planned again when the change's events are published, just after.
+ */
+async function eventually<T>(read: () => Promise<T>, done: (v: T) => boolean, timeoutMs = 5000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  let v = await read();
+  while (!done(v) && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 50));
+    v = await read();
+  }
+  return v;
+}
+
+/**
  * The follow-up plan: `/followup plan` → modal → action item → reminder to its owner on the due
  * date with "Done" and "Snooze a day"; `/followup schedule` lists what is coming.
  */
@@ -96,13 +110,13 @@ describe('/followup plan, action reminders and /followup schedule', () => {
     expect(done.replace_original).toBe(true);
     expect(visibleText(done.blocks)).toContain('✅ Done: *Ask HR for a coach*');
     expect((await h.prisma.actionItem.findUniqueOrThrow({ where: { id: action.id } })).status).toBe('DONE');
-    expect(await h.prisma.reminder.count({ where: { subjectId: action.id, status: 'SCHEDULED' } })).toBe(0);
+    expect(await eventually(() => h.prisma.reminder.count({ where: { subjectId: action.id, status: 'SCHEDULED' } }), (c) => c === 0)).toBe(0);
 
     // Not done after all: planned again (tomorrow, the next working day).
     await h.action(LEADER, { action_id: ReminderIds.actionUndone, value: action.id, type: 'button' }, { response_url: h.newResponseUrl() });
     const reopened = await h.slack.waitForResponse(n + 2);
     expect(visibleText(reopened.blocks)).toContain('Open again');
-    const again = await h.prisma.reminder.findMany({ where: { subjectId: action.id, status: 'SCHEDULED' } });
+    const again = await eventually(() => h.prisma.reminder.findMany({ where: { subjectId: action.id, status: 'SCHEDULED' } }), (rs) => rs.length > 0);
     expect(again.map((r) => r.dueAt.toISOString())).toEqual(['2027-03-31T07:00:00.000Z']);
 
     // Snooze a day: from tomorrow's reminder to the day after.
