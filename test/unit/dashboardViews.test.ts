@@ -55,7 +55,7 @@ describe.each(['en', 'nb'] as const)('dashboard views within Slack limits (%s)',
     const m = model(leaders, seniors);
     const pages = Math.max(1, Math.ceil(seniors / LEADERS_PER_PAGE));
     for (let page = 0; page < pages; page++) {
-      const view = homeView(tr, m, 'Europe/Oslo', 'USELF', { page });
+      const view = homeView(tr, m, 'Europe/Oslo', { page });
       expect(checkView(view)).toEqual([]);
       if (seniors > 0) expect(visibleText(view)).toContain(`<@ULEA${String(page * LEADERS_PER_PAGE).padStart(4, '0')}>`);
     }

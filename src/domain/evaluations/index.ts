@@ -2,7 +2,8 @@ import { inTransaction, type Repositories } from '../../data';
 import type { EvaluationWithItems } from '../../data/evaluations';
 import type { FollowUpWithPeople } from '../../data/followups';
 import type { GoalWithMilestones } from '../../data/goals';
-import { isUniqueViolation, type Assessment, type PrismaClient } from '../../data/prisma';
+import { isUniqueViolation, type PrismaClient } from '../../data/prisma';
+import type { Assessment } from '../vocabulary';
 import type { Clock } from '../../time/clock';
 import { addDays, dateToDay, dayToDate, type IsoDay } from '../../time/dates';
 import { NotFoundError, ValidationError, type FieldError } from '../errors';
@@ -60,6 +61,50 @@ export interface RecordedEvaluation extends Eventful {
   duplicate: boolean;
 }
 
+/** What the rules need of a goal still being worked on. */
+export interface OpenGoal {
+  baseline: number | null;
+  target: number | null;
+}
+
+/**
+ * The rules of one evaluation, by field (`next`, `assessment<i>`, `target<i>`, `date<i>`,
+ * `reason<i>` for the i-th item): the next evaluation after today; each goal still open and
+ * evaluated once; an adjustment (new target or date) with a reason, and a reason only with one;
+ * an achieved goal not adjusted; a new target only for a measured goal, other than its baseline
+ * and (without a new date) its target; a new date not in the past.
+ */
+export function evaluationErrors(input: Pick<EvaluationInput, 'items' | 'nextEvaluationOn'>, open: ReadonlyMap<string, OpenGoal>, today: IsoDay): Record<string, FieldError> {
+  const errors: Record<string, FieldError> = {};
+  if (input.nextEvaluationOn <= today) errors.next = { key: 'evaluate.error_next_not_future' };
+  const seen = new Set<string>();
+  input.items.forEach((item, i) => {
+    const goal = open.get(item.goalId);
+    if (!goal || seen.has(item.goalId)) {
+      errors[`assessment${i}`] = { key: 'evaluate.error_goal_gone' };
+      return;
+    }
+    seen.add(item.goalId);
+    const adjusting = item.newTarget !== null || item.newTargetDate !== null;
+    if (!adjusting) {
+      if (item.reason) errors[`reason${i}`] = { key: 'evaluate.error_reason_without_change' };
+      return;
+    }
+    if (item.assessment === 'ACHIEVED') {
+      errors[`reason${i}`] = { key: 'evaluate.error_achieved_and_adjusted' };
+      return;
+    }
+    if (!item.reason) errors[`reason${i}`] = { key: 'evaluate.error_reason_required' };
+    if (item.newTarget !== null) {
+      if (goal.baseline === null) errors[`target${i}`] = { key: 'evaluate.error_no_metric' };
+      else if (item.newTarget === goal.baseline) errors[`target${i}`] = { key: 'goal.error_baseline_equals_target' };
+      else if (item.newTarget === goal.target && item.newTargetDate === null) errors[`target${i}`] = { key: 'evaluate.error_same_target' };
+    }
+    if (item.newTargetDate !== null && item.newTargetDate < today) errors[`date${i}`] = { key: 'common.error_date_past' };
+  });
+  return errors;
+}
+
 export class EvaluationService {
   constructor(
     private readonly prisma: PrismaClient,
@@ -108,34 +153,8 @@ export class EvaluationService {
     }
 
     const today = this.today(actor);
-    const errors: Record<string, FieldError> = {};
-    if (input.nextEvaluationOn <= today) errors.next = { key: 'evaluate.error_next_not_future' };
     const open = new Map((await this.repos.goals.listOpen(followUp.id)).map((g) => [g.id, g]));
-    const seen = new Set<string>();
-    input.items.forEach((item, i) => {
-      const goal = open.get(item.goalId);
-      if (!goal || seen.has(item.goalId)) {
-        errors[`assessment${i}`] = { key: 'evaluate.error_goal_gone' };
-        return;
-      }
-      seen.add(item.goalId);
-      const adjusting = item.newTarget !== null || item.newTargetDate !== null;
-      if (!adjusting) {
-        if (item.reason) errors[`reason${i}`] = { key: 'evaluate.error_reason_without_change' };
-        return;
-      }
-      if (item.assessment === 'ACHIEVED') {
-        errors[`reason${i}`] = { key: 'evaluate.error_achieved_and_adjusted' };
-        return;
-      }
-      if (!item.reason) errors[`reason${i}`] = { key: 'evaluate.error_reason_required' };
-      if (item.newTarget !== null) {
-        if (goal.baseline === null) errors[`target${i}`] = { key: 'evaluate.error_no_metric' };
-        else if (item.newTarget === goal.baseline) errors[`target${i}`] = { key: 'goal.error_baseline_equals_target' };
-        else if (item.newTarget === goal.target && item.newTargetDate === null) errors[`target${i}`] = { key: 'evaluate.error_same_target' };
-      }
-      if (item.newTargetDate !== null && item.newTargetDate < today) errors[`date${i}`] = { key: 'common.error_date_past' };
-    });
+    const errors = evaluationErrors(input, open, today);
     if (Object.keys(errors).length > 0) throw new ValidationError(errors);
 
     const previousNext = followUp.nextEvaluationOn ? dateToDay(followUp.nextEvaluationOn) : null;

@@ -30,6 +30,13 @@ export interface PlanResult extends Eventful {
   duplicate: boolean;
 }
 
+/** The rules of a new action item that need no lookup: a due date, when given, not in the past. */
+export function planErrors(input: Pick<PlanInput, 'dueDate'>, today: IsoDay): Record<string, FieldError> {
+  const errors: Record<string, FieldError> = {};
+  if (input.dueDate && input.dueDate < today) errors.dueDate = { key: 'common.error_date_past' };
+  return errors;
+}
+
 /**
  * The follow-up plan (step 5): action items with an owner (the leader or the senior leader), a due
  * date and optionally the barrier they address. Only the follow-up's senior leader and leader may
@@ -58,8 +65,7 @@ export class PlanService {
   }
 
   async create(actor: Actor, input: PlanInput, sourceKey: string | null): Promise<PlanResult> {
-    const errors: Record<string, FieldError> = {};
-    if (input.dueDate && input.dueDate < this.today(actor)) errors.dueDate = { key: 'common.error_date_past' };
+    const errors = planErrors(input, this.today(actor));
     let followUp: FollowUpWithPeople | null = null;
     try {
       followUp = await this.followUps.resolveForSubject(actor, input.leaderUserId, 'leader');
