@@ -2,9 +2,8 @@ import { translator } from '../../../i18n';
 import type { AppContext } from '../../context';
 import { slackErrorCode } from '../../gateway';
 import type { Invocation } from '../../invocation';
-import { userMention } from '../../blocks';
+import { textMessage, userMention } from '../../blocks';
 import { exportSentToOther } from './views';
-import { textMessage } from '../../blocks';
 
 /**
  * `/followup export [@person]`: a person's data as a JSON file, delivered only to that person

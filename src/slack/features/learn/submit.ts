@@ -5,8 +5,9 @@ import { submitHandler } from '../../form/submit';
 import { idIn, parseMetadata } from '../../form/metadata';
 import { slackErrorCode } from '../../gateway';
 import { dm } from '../../notify';
-import { channelMention, esc, section, textMessage, truncate, userMention } from '../../blocks';
+import { channelMention, textMessage } from '../../blocks';
 import { learnForm } from './fields';
+import { sharedLearningMessage } from './views';
 
 /** The learning modal: saves it; shares it to the team channel when the author ticked the box. */
 export function learnSubmission(ctx: AppContext) {
@@ -28,19 +29,9 @@ export function learnSubmission(ctx: AppContext) {
         return;
       }
       // The channel reads the author's language: the team is theirs.
-      const lines = [
-        tr('learn.shared_header', { author: userMention(actor.person.slackUserId) }),
-        `*${tr('learn.what')}*\n${esc(truncate(learning.whatHappened, 900))}`,
-        `*${tr('learn.learned')}*\n${esc(truncate(learning.learned, 900))}`,
-      ];
-      if (learning.nextExperiment) lines.push(`*${tr('learn.next')}*\n${esc(truncate(learning.nextExperiment, 900))}`);
+      const shared = sharedLearningMessage(tr, actor.person.slackUserId, learning);
       try {
-        const res = await rctx.web.chat.postMessage({
-          channel,
-          text: tr('learn.shared_header', { author: userMention(actor.person.slackUserId) }),
-          blocks: lines.map((l) => section(l)),
-          unfurl_links: false,
-        });
+        const res = await rctx.web.chat.postMessage({ channel, text: shared.text, blocks: shared.blocks, unfurl_links: false });
         if (res.ts) await rctx.services.learnings.recordShared(learning.id, res.ts);
         await dm(rctx, actor.person.slackUserId, textMessage(tr('learn.saved_shared', { channel: channelMention(channel) })));
       } catch (err) {

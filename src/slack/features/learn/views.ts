@@ -1,6 +1,6 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import type { Translate } from '../../../i18n';
-import { channelMention, context, Limits, plain } from '../../blocks';
+import { channelMention, context, esc, Limits, plain, section, truncate, userMention, type Message } from '../../blocks';
 import { metadata } from '../../form/metadata';
 import { learnForm } from './fields';
 
@@ -22,4 +22,12 @@ export function learnModal(tr: Translate, vm: { followUpId: string; teamChannelI
     private_metadata: metadata({ f: vm.followUpId }),
     blocks,
   };
+}
+
+/** A learning shared to the team channel, in the author's language. */
+export function sharedLearningMessage(tr: Translate, authorUserId: string, learning: { whatHappened: string; learned: string; nextExperiment: string | null }): Message {
+  const text = tr('learn.shared_header', { author: userMention(authorUserId) });
+  const lines = [text, `*${tr('learn.what')}*\n${esc(truncate(learning.whatHappened, 900))}`, `*${tr('learn.learned')}*\n${esc(truncate(learning.learned, 900))}`];
+  if (learning.nextExperiment) lines.push(`*${tr('learn.next')}*\n${esc(truncate(learning.nextExperiment, 900))}`);
+  return { text, blocks: lines.map((l) => section(l)) };
 }
