@@ -21,7 +21,7 @@ import { Redis } from 'ioredis';
 import { DateTime } from 'luxon';
 import type { Config } from '../../src/config';
 import { createPrisma, type PrismaClient } from '../../src/data/prisma';
-import { renderOutbound } from '../../src/slack/views/reminders';
+import { renderOutbound } from '../../src/slack/features/reminders/views';
 import { createLogger } from '../../src/logger';
 import { postingClient } from '../../src/slack/messenger';
 import { ShiftedClock } from '../../src/time/clock';

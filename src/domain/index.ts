@@ -66,8 +66,6 @@ export function createServices(deps: DomainDeps): Services {
   const people = new PeopleService(repos, deps.slack, deps.clock, deps.defaults, deps.logger);
   const followUps = new FollowUpService(repos, people, deps.clock);
   const home = new HomeService(repos, deps.clock);
-  // Services read `events` when they fire one, so it can be wired (or observed) after creation.
-  const events = () => services.events;
   const goals = new GoalService(deps.prisma, repos, followUps, deps.clock);
   const questions = new QuestionService(repos, deps.clock);
   const jobs = deps.jobs ?? noJobScheduler;
@@ -77,13 +75,13 @@ export function createServices(deps: DomainDeps): Services {
     clock: deps.clock,
     events: deps.events ?? (deps.jobs ? new SchedulerEvents(reminders, repos, jobs, deps.logger) : noDomainEvents),
     reminders,
-    plans: new PlanService(repos, followUps, events, deps.clock),
+    plans: new PlanService(repos, followUps, deps.clock),
     people,
     followUps,
     goals,
     home,
     exports: new ExportService(deps.prisma, repos, people),
-    evaluations: new EvaluationService(deps.prisma, repos, deps.clock, events),
+    evaluations: new EvaluationService(deps.prisma, repos, deps.clock),
     barriers: new BarrierService(repos, followUps, deps.clock),
     learnings: new LearningService(repos),
     status: new StatusService(repos, home),

@@ -552,7 +552,6 @@ export const en = {
   'reminders.digest_no_goals': '_no active goals_',
   'reminders.digest_more': '…and {count} more leaders.',
   'reminders.progress_none': 'no measure',
-  'reminders.not_available': 'This is not available yet — it is coming soon.',
   'reminders.celebration_goal_title': '🎉 Goal achieved!',
   'reminders.celebration_goal': '{leader} has achieved the goal *{goal}*! 🏆',
   'reminders.celebration_milestone': '🎯 {leader} reached a milestone: *{milestone}* — a step towards *{goal}*.',

@@ -551,7 +551,6 @@ export const nb: Record<MessageKey, string> = {
   'reminders.digest_no_goals': '_ingen aktive mål_',
   'reminders.digest_more': '…og {count} ledere til.',
   'reminders.progress_none': 'uten måltall',
-  'reminders.not_available': 'Dette er ikke tilgjengelig ennå — det kommer snart.',
   'reminders.celebration_goal_title': '🎉 Målet er nådd!',
   'reminders.celebration_goal': '{leader} har nådd målet *{goal}*! 🏆',
   'reminders.celebration_milestone': '🎯 {leader} har nådd et delmål: *{milestone}* — et steg mot *{goal}*.',

@@ -55,57 +55,6 @@ export const HomeIds = {
   prevPageButton: 'home_prev_page_button',
 } as const;
 
-export const EvaluateIds = {
-  view: 'evaluate_view',
-  introBlock: 'evaluate_intro_block',
-  goalBlock: (i: number) => `evaluate_goal_${i}_block`,
-  assessmentBlock: (i: number) => `evaluate_assessment_${i}_block`,
-  assessmentInput: (i: number) => `evaluate_assessment_${i}_input`,
-  commentBlock: (i: number) => `evaluate_comment_${i}_block`,
-  commentInput: (i: number) => `evaluate_comment_${i}_input`,
-  targetBlock: (i: number) => `evaluate_target_${i}_block`,
-  targetInput: (i: number) => `evaluate_target_${i}_input`,
-  dateBlock: (i: number) => `evaluate_date_${i}_block`,
-  dateInput: (i: number) => `evaluate_date_${i}_input`,
-  reasonBlock: (i: number) => `evaluate_reason_${i}_block`,
-  reasonInput: (i: number) => `evaluate_reason_${i}_input`,
-  nextBlock: 'evaluate_next_block',
-  nextInput: 'evaluate_next_input',
-  summaryBlock: 'evaluate_summary_block',
-  summaryInput: 'evaluate_summary_input',
-} as const;
-
-export const BarrierIds = {
-  view: 'barrier_view',
-  leaderBlock: 'barrier_leader_block',
-  leaderInput: 'barrier_leader_input',
-  kindBlock: 'barrier_kind_block',
-  kindInput: 'barrier_kind_input',
-  descriptionBlock: 'barrier_description_block',
-  descriptionInput: 'barrier_description_input',
-  statusBlock: 'barrier_status_block',
-  statusInput: 'barrier_status_input',
-  /** Overflow menu on a listed barrier: `barrier_status_menu_<n>`, option values `<STATUS>|<barrier id>`. */
-  statusMenu: (n: number) => `barrier_status_menu_${n}`,
-  statusMenuPattern: /^barrier_status_menu_\d+$/,
-} as const;
-
-export const LearnIds = {
-  view: 'learn_view',
-  whatBlock: 'learn_what_block',
-  whatInput: 'learn_what_input',
-  learnedBlock: 'learn_learned_block',
-  learnedInput: 'learn_learned_input',
-  nextBlock: 'learn_next_block',
-  nextInput: 'learn_next_input',
-  shareBlock: 'learn_share_block',
-  shareInput: 'learn_share_input',
-} as const;
-
-export const ExportIds = {
-  eraseButton: 'export_erase_button',
-} as const;
-
 export const GoalEditIds = {
   view: 'goal_edit_view',
   /** Button (value: goal id) that opens the edit modal. */
@@ -205,27 +154,3 @@ export const QuestionIds = {
  */
 export const indexedAction = (base: string, n: number): string => `${base}_${n}`;
 export const actionPattern = (base: string): RegExp => new RegExp(`^${base}(_\\d+)?$`);
-/** Buttons on reminder DMs and the plan. */
-export const ReminderIds = {
-  recordEvaluation: 'reminder_record_evaluation',
-  logConversation: 'reminder_log_conversation',
-  writeReflection: 'reminder_write_reflection',
-  actionDone: 'reminder_action_done',
-  actionUndone: 'reminder_action_undone',
-  actionSnooze: 'reminder_action_snooze',
-  failedWhy: 'reminder_failed_why',
-} as const;
-
-export const PlanIds = {
-  view: 'plan_create_view',
-  leaderBlock: 'plan_leader_block',
-  leaderInput: 'plan_leader_input',
-  whatBlock: 'plan_what_block',
-  whatInput: 'plan_what_input',
-  ownerBlock: 'plan_owner_block',
-  ownerInput: 'plan_owner_input',
-  dueBlock: 'plan_due_block',
-  dueInput: 'plan_due_input',
-  barrierBlock: 'plan_barrier_block',
-  barrierInput: 'plan_barrier_input',
-} as const;

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { Messenger, OutboundMessage } from '../domain/reminders/messages';
 import { DeliveryRateLimited, DeliveryRejected, PERMANENT_SLACK_ERRORS, type Posted } from '../domain/ports';
 import { slackErrorCode, webClientOptions } from './gateway';
-import { renderOutbound } from './views/reminders';
+import { renderOutbound } from './features/reminders/views';
 
 const METADATA_EVENT = 'followup_delivery';
 

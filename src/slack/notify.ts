@@ -2,7 +2,7 @@ import type { Actor } from '../domain/people';
 import { translator } from '../i18n';
 import type { AppContext } from './context';
 import type { Message } from './blocks';
-import { homeView } from './views/home';
+import { homeView } from './features/home/views';
 
 /** Sends a direct message from the app to a person (chat.postMessage to their user id). */
 export async function dm(ctx: AppContext, slackUserId: string, message: Message): Promise<void> {
@@ -16,7 +16,7 @@ export async function dm(ctx: AppContext, slackUserId: string, message: Message)
 /** Rebuilds and publishes a person's App Home (one views.publish). */
 export async function publishHome(ctx: AppContext, actor: Actor, page = 0): Promise<void> {
   const model = await ctx.services.home.build(actor);
-  const view = homeView(translator(actor.locale), model, actor.zone, actor.person.slackUserId, { page });
+  const view = homeView(translator(actor.locale), model, actor.zone, { page });
   await ctx.web.views.publish({ user_id: actor.person.slackUserId, view });
 }
 

@@ -1,4 +1,6 @@
-import { BarrierIds, LearnIds } from '../../src/slack/ids';
+import { barrierForm } from '../../src/slack/features/barrier/fields';
+import { learnForm } from '../../src/slack/features/learn/fields';
+import { BarrierIds } from '../../src/slack/features/barrier/views';
 import { Harness, randomId, visibleText } from '../support/harness';
 import { dmTo, followUp, openedView, openHomeOf, settle } from '../support/seed';
 
@@ -24,31 +26,31 @@ describe('/followup barrier (step 5)', () => {
     await h.command(leader, 'hindring');
     const view = await openedView(h, 1);
     expect(view.title).toMatchObject({ text: 'Hindring' });
-    const leaderBlock = view.blocks.find((b) => b.block_id === BarrierIds.leaderBlock) as { element: { initial_user?: string } };
+    const leaderBlock = view.blocks.find((b) => b.block_id === barrierForm.ids.leaderUserId.block) as { element: { initial_user?: string } };
     expect(leaderBlock.element.initial_user).toBe(leader);
 
     const empty = await h.submitView(leader, view, {
-      [BarrierIds.leaderBlock]: { [BarrierIds.leaderInput]: user(leader) },
-      [BarrierIds.descriptionBlock]: { [BarrierIds.descriptionInput]: text('   ') },
-      [BarrierIds.statusBlock]: { [BarrierIds.statusInput]: radio('OPEN') },
+      [barrierForm.ids.leaderUserId.block]: { [barrierForm.ids.leaderUserId.action]: user(leader) },
+      [barrierForm.ids.description.block]: { [barrierForm.ids.description.action]: text('   ') },
+      [barrierForm.ids.status.block]: { [barrierForm.ids.status.action]: radio('OPEN') },
     });
     const errs = empty.json<{ errors: Record<string, string> }>().errors;
-    expect(errs[BarrierIds.descriptionBlock]).toBe('Fyll ut dette feltet.');
-    expect(errs[BarrierIds.kindBlock]).toBe('Fyll ut dette feltet.');
+    expect(errs[barrierForm.ids.description.block]).toBe('Fyll ut dette feltet.');
+    expect(errs[barrierForm.ids.kind.block]).toBe('Fyll ut dette feltet.');
 
     const long = await h.submitView(leader, view, {
-      [BarrierIds.leaderBlock]: { [BarrierIds.leaderInput]: user(leader) },
-      [BarrierIds.kindBlock]: { [BarrierIds.kindInput]: radio('RESOURCE') },
-      [BarrierIds.descriptionBlock]: { [BarrierIds.descriptionInput]: text('ø'.repeat(3100)) },
-      [BarrierIds.statusBlock]: { [BarrierIds.statusInput]: radio('OPEN') },
+      [barrierForm.ids.leaderUserId.block]: { [barrierForm.ids.leaderUserId.action]: user(leader) },
+      [barrierForm.ids.kind.block]: { [barrierForm.ids.kind.action]: radio('RESOURCE') },
+      [barrierForm.ids.description.block]: { [barrierForm.ids.description.action]: text('ø'.repeat(3100)) },
+      [barrierForm.ids.status.block]: { [barrierForm.ids.status.action]: radio('OPEN') },
     });
-    expect(long.json<{ errors: Record<string, string> }>().errors[BarrierIds.descriptionBlock]).toContain('2000');
+    expect(long.json<{ errors: Record<string, string> }>().errors[barrierForm.ids.description.block]).toContain('2000');
 
     const values = {
-      [BarrierIds.leaderBlock]: { [BarrierIds.leaderInput]: user(leader) },
-      [BarrierIds.kindBlock]: { [BarrierIds.kindInput]: radio('RESOURCE') },
-      [BarrierIds.descriptionBlock]: { [BarrierIds.descriptionInput]: text('To av fem teamledere har permisjon 🏖️ <@U123>') },
-      [BarrierIds.statusBlock]: { [BarrierIds.statusInput]: radio('OPEN') },
+      [barrierForm.ids.leaderUserId.block]: { [barrierForm.ids.leaderUserId.action]: user(leader) },
+      [barrierForm.ids.kind.block]: { [barrierForm.ids.kind.action]: radio('RESOURCE') },
+      [barrierForm.ids.description.block]: { [barrierForm.ids.description.action]: text('To av fem teamledere har permisjon 🏖️ <@U123>') },
+      [barrierForm.ids.status.block]: { [barrierForm.ids.status.action]: radio('OPEN') },
     };
     const viewId = randomId('V');
     expect((await h.submitView(leader, { ...view, id: viewId }, values)).body).toBe('');
@@ -89,12 +91,12 @@ describe('/followup barrier (step 5)', () => {
     await h.command(stranger, `barrier <@${leader}>`);
     const view = await openedView(h, opened + 1);
     const res = await h.submitView(stranger, view, {
-      [BarrierIds.leaderBlock]: { [BarrierIds.leaderInput]: user(leader) },
-      [BarrierIds.kindBlock]: { [BarrierIds.kindInput]: radio('PERSONAL') },
-      [BarrierIds.descriptionBlock]: { [BarrierIds.descriptionInput]: text('Not mine to write') },
-      [BarrierIds.statusBlock]: { [BarrierIds.statusInput]: radio('OPEN') },
+      [barrierForm.ids.leaderUserId.block]: { [barrierForm.ids.leaderUserId.action]: user(leader) },
+      [barrierForm.ids.kind.block]: { [barrierForm.ids.kind.action]: radio('PERSONAL') },
+      [barrierForm.ids.description.block]: { [barrierForm.ids.description.action]: text('Not mine to write') },
+      [barrierForm.ids.status.block]: { [barrierForm.ids.status.action]: radio('OPEN') },
     });
-    expect(res.json<{ errors: Record<string, string> }>().errors[BarrierIds.leaderBlock]).toContain('You have no follow-up with this person');
+    expect(res.json<{ errors: Record<string, string> }>().errors[barrierForm.ids.leaderUserId.block]).toContain('You have no follow-up with this person');
 
     for (const value of [`RESOLVED|${barrier.id}`, 'RESOLVED|doesnotexist', 'BOGUS|x']) {
       const n = h.slack.responses.length;
@@ -123,20 +125,20 @@ describe('/followup learn (step 7)', () => {
     await h.command(leader, 'læring');
     const view = await openedView(h, 1);
     expect(view.title).toMatchObject({ text: 'Læring' });
-    const share = view.blocks.find((b) => b.block_id === LearnIds.shareBlock) as { element: { initial_options?: unknown } };
+    const share = view.blocks.find((b) => b.block_id === learnForm.ids.share.block) as { element: { initial_options?: unknown } };
     expect(share.element.initial_options).toBeUndefined();
     expect(visibleText(view)).toContain('Del med teamkanalen min');
 
     const base = {
-      [LearnIds.whatBlock]: { [LearnIds.whatInput]: text('Vi kjørte morgenmøtet uten agenda — 混合 ✨') },
-      [LearnIds.learnedBlock]: { [LearnIds.learnedInput]: text('Agenda først') },
+      [learnForm.ids.what.block]: { [learnForm.ids.what.action]: text('Vi kjørte morgenmøtet uten agenda — 混合 ✨') },
+      [learnForm.ids.learned.block]: { [learnForm.ids.learned.action]: text('Agenda først') },
     };
-    expect((await h.submitView(leader, { ...view, id: randomId('V') }, { ...base, [LearnIds.shareBlock]: { [LearnIds.shareInput]: checked(false) } })).body).toBe('');
+    expect((await h.submitView(leader, { ...view, id: randomId('V') }, { ...base, [learnForm.ids.share.block]: { [learnForm.ids.share.action]: checked(false) } })).body).toBe('');
     await dmTo(h, leader, 'Den ble ikke delt');
     expect(h.slack.callsOf('chat.postMessage').filter((c) => c.args.channel === 'C0TEAMLE1')).toHaveLength(0);
 
     const viewId = randomId('V');
-    const shared = { ...base, [LearnIds.nextBlock]: { [LearnIds.nextInput]: text('Prøve stående møter') }, [LearnIds.shareBlock]: { [LearnIds.shareInput]: checked(true) } };
+    const shared = { ...base, [learnForm.ids.next.block]: { [learnForm.ids.next.action]: text('Prøve stående møter') }, [learnForm.ids.share.block]: { [learnForm.ids.share.action]: checked(true) } };
     await h.submitView(leader, { ...view, id: viewId }, shared);
     await h.submitView(leader, { ...view, id: viewId }, shared);
     await dmTo(h, leader, 'delt i <#C0TEAMLE1>');
@@ -150,8 +152,8 @@ describe('/followup learn (step 7)', () => {
       [true, true],
     ]);
 
-    const missing = await h.submitView(leader, view, { [LearnIds.learnedBlock]: { [LearnIds.learnedInput]: text('x') } });
-    expect(missing.json<{ errors: Record<string, string> }>().errors[LearnIds.whatBlock]).toBe('Fyll ut dette feltet.');
+    const missing = await h.submitView(leader, view, { [learnForm.ids.learned.block]: { [learnForm.ids.learned.action]: text('x') } });
+    expect(missing.json<{ errors: Record<string, string> }>().errors[learnForm.ids.what.block]).toBe('Fyll ut dette feltet.');
   });
 
   it('says clearly when there is no team channel, keeps what was typed, and refuses anyone but the leader', async () => {
@@ -163,22 +165,22 @@ describe('/followup learn (step 7)', () => {
     const view = await openedView(h, opened + 1);
     expect(visibleText(view)).toContain('Your follow-up has no team channel, so this cannot be shared');
     const values = {
-      [LearnIds.whatBlock]: { [LearnIds.whatInput]: text('Tried a new retro format') },
-      [LearnIds.learnedBlock]: { [LearnIds.learnedInput]: text('Shorter is better') },
-      [LearnIds.shareBlock]: { [LearnIds.shareInput]: checked(true) },
+      [learnForm.ids.what.block]: { [learnForm.ids.what.action]: text('Tried a new retro format') },
+      [learnForm.ids.learned.block]: { [learnForm.ids.learned.action]: text('Shorter is better') },
+      [learnForm.ids.share.block]: { [learnForm.ids.share.action]: checked(true) },
     };
     const res = await h.submitView(leader, view, values);
-    expect(res.json<{ errors: Record<string, string> }>().errors[LearnIds.shareBlock]).toContain('Untick the box to save it privately');
+    expect(res.json<{ errors: Record<string, string> }>().errors[learnForm.ids.share.block]).toContain('Untick the box to save it privately');
     expect(await h.prisma.learning.count({ where: { followUpId: f.id } })).toBe(0);
 
     // The senior leader has no learning log of their own here; a forged metadata is refused.
     let n = h.slack.responses.length;
     await h.command(senior, 'learn');
     expect(visibleText((await h.slack.waitForResponse(n + 1)).blocks)).toContain('not followed up by anyone');
-    const forged = await h.submitView(senior, view, { ...values, [LearnIds.shareBlock]: { [LearnIds.shareInput]: checked(false) } });
-    expect(forged.json<{ errors: Record<string, string> }>().errors[LearnIds.whatBlock]).toBe('You do not have access to this.');
+    const forged = await h.submitView(senior, view, { ...values, [learnForm.ids.share.block]: { [learnForm.ids.share.action]: checked(false) } });
+    expect(forged.json<{ errors: Record<string, string> }>().errors[learnForm.ids.what.block]).toBe('You do not have access to this.');
     const garbage = await h.submitView(leader, { ...view, private_metadata: '{"f":' }, values);
-    expect(garbage.json<{ errors: Record<string, string> }>().errors[LearnIds.whatBlock]).toContain('no longer exists');
+    expect(garbage.json<{ errors: Record<string, string> }>().errors[learnForm.ids.what.block]).toContain('no longer exists');
     n = h.slack.responses.length;
     expect(await h.prisma.learning.count({ where: { followUpId: f.id } })).toBe(0);
   });
@@ -192,9 +194,9 @@ describe('/followup learn (step 7)', () => {
     await h.command(leader, 'learn');
     const view = await openedView(h, opened + 1);
     await h.submitView(leader, { ...view, id: randomId('V') }, {
-      [LearnIds.whatBlock]: { [LearnIds.whatInput]: text('a') },
-      [LearnIds.learnedBlock]: { [LearnIds.learnedInput]: text('b') },
-      [LearnIds.shareBlock]: { [LearnIds.shareInput]: checked(true) },
+      [learnForm.ids.what.block]: { [learnForm.ids.what.action]: text('a') },
+      [learnForm.ids.learned.block]: { [learnForm.ids.learned.action]: text('b') },
+      [learnForm.ids.share.block]: { [learnForm.ids.share.action]: checked(true) },
     });
     await dmTo(h, leader, 'invite the app to the channel');
   });

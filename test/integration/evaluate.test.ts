@@ -1,4 +1,4 @@
-import { EvaluateIds } from '../../src/slack/ids';
+import { evaluateForm } from '../../src/slack/features/evaluate/fields';
 import { FixedClock, Harness, randomId, visibleText } from '../support/harness';
 import { dmTo, followUp, goal, openedView, settle } from '../support/seed';
 
@@ -39,51 +39,51 @@ describe('/followup evaluate', () => {
     expect(shown).not.toContain('Old dropped goal');
     expect(shown).toContain('On track');
     // default next evaluation: today + 6 weeks
-    const next = view.blocks.find((b) => b.block_id === EvaluateIds.nextBlock) as { element: { initial_date: string } };
+    const next = view.blocks.find((b) => b.block_id === evaluateForm.ids.next.block) as { element: { initial_date: string } };
     expect(next.element.initial_date).toBe('2026-04-21');
     expect(JSON.parse(view.private_metadata!)).toEqual({ f: f.id, g: [g0.id, g1.id] });
 
     // Wrong input: no assessment, target = baseline with no reason, "abc", date in the past, reason without a change.
     const bad = await h.submitView(senior, view, {
-      [EvaluateIds.assessmentBlock(0)]: { [EvaluateIds.assessmentInput(0)]: radio('AT_RISK') },
-      [EvaluateIds.commentBlock(0)]: { [EvaluateIds.commentInput(0)]: text('Good progress, ærlig talt — 进展') },
-      [EvaluateIds.targetBlock(0)]: { [EvaluateIds.targetInput(0)]: text('60') },
-      [EvaluateIds.dateBlock(0)]: { [EvaluateIds.dateInput(0)]: date('2026-02-01') },
-      [EvaluateIds.reasonBlock(0)]: { [EvaluateIds.reasonInput(0)]: text('') },
-      [EvaluateIds.assessmentBlock(1)]: { [EvaluateIds.assessmentInput(1)]: radio('ON_TRACK') },
-      [EvaluateIds.reasonBlock(1)]: { [EvaluateIds.reasonInput(1)]: text('no change really') },
-      [EvaluateIds.nextBlock]: { [EvaluateIds.nextInput]: date('2026-03-10') },
+      [evaluateForm.ids.assessment0.block]: { [evaluateForm.ids.assessment0.action]: radio('AT_RISK') },
+      [evaluateForm.ids.comment0.block]: { [evaluateForm.ids.comment0.action]: text('Good progress, ærlig talt — 进展') },
+      [evaluateForm.ids.target0.block]: { [evaluateForm.ids.target0.action]: text('60') },
+      [evaluateForm.ids.date0.block]: { [evaluateForm.ids.date0.action]: date('2026-02-01') },
+      [evaluateForm.ids.reason0.block]: { [evaluateForm.ids.reason0.action]: text('') },
+      [evaluateForm.ids.assessment1.block]: { [evaluateForm.ids.assessment1.action]: radio('ON_TRACK') },
+      [evaluateForm.ids.reason1.block]: { [evaluateForm.ids.reason1.action]: text('no change really') },
+      [evaluateForm.ids.next.block]: { [evaluateForm.ids.next.action]: date('2026-03-10') },
     });
     expect(bad.status).toBe(200);
     const errors = bad.json<{ response_action: string; errors: Record<string, string> }>();
     expect(errors.response_action).toBe('errors');
-    expect(errors.errors[EvaluateIds.targetBlock(0)]).toContain('must differ from the baseline');
-    expect(errors.errors[EvaluateIds.reasonBlock(0)]).toBe('Please say why the goal is adjusted.');
-    expect(errors.errors[EvaluateIds.dateBlock(0)]).toBe('Please choose today or a later date.');
-    expect(errors.errors[EvaluateIds.reasonBlock(1)]).toContain('clear the reason');
-    expect(errors.errors[EvaluateIds.nextBlock]).toBe('The next evaluation must be after today.');
+    expect(errors.errors[evaluateForm.ids.target0.block]).toContain('must differ from the baseline');
+    expect(errors.errors[evaluateForm.ids.reason0.block]).toBe('Please say why the goal is adjusted.');
+    expect(errors.errors[evaluateForm.ids.date0.block]).toBe('Please choose today or a later date.');
+    expect(errors.errors[evaluateForm.ids.reason1.block]).toContain('clear the reason');
+    expect(errors.errors[evaluateForm.ids.next.block]).toBe('The next evaluation must be after today.');
 
     const notNumber = await h.submitView(senior, view, {
-      [EvaluateIds.assessmentBlock(0)]: { [EvaluateIds.assessmentInput(0)]: radio('AT_RISK') },
-      [EvaluateIds.targetBlock(0)]: { [EvaluateIds.targetInput(0)]: text('abc') },
-      [EvaluateIds.commentBlock(1)]: { [EvaluateIds.commentInput(1)]: text('x'.repeat(3001)) },
-      [EvaluateIds.nextBlock]: { [EvaluateIds.nextInput]: date('2026-04-21') },
+      [evaluateForm.ids.assessment0.block]: { [evaluateForm.ids.assessment0.action]: radio('AT_RISK') },
+      [evaluateForm.ids.target0.block]: { [evaluateForm.ids.target0.action]: text('abc') },
+      [evaluateForm.ids.comment1.block]: { [evaluateForm.ids.comment1.action]: text('x'.repeat(3001)) },
+      [evaluateForm.ids.next.block]: { [evaluateForm.ids.next.action]: date('2026-04-21') },
     });
     const e2 = notNumber.json<{ errors: Record<string, string> }>().errors;
-    expect(e2[EvaluateIds.targetBlock(0)]).toBe('Please enter a number, e.g. 42 or 3.5.');
-    expect(e2[EvaluateIds.assessmentBlock(1)]).toBe('Please fill in this field.');
-    expect(e2[EvaluateIds.commentBlock(1)]).toContain('under 1000 characters (it is 3001 now)');
+    expect(e2[evaluateForm.ids.target0.block]).toBe('Please enter a number, e.g. 42 or 3.5.');
+    expect(e2[evaluateForm.ids.assessment1.block]).toBe('Please fill in this field.');
+    expect(e2[evaluateForm.ids.comment1.block]).toContain('under 1000 characters (it is 3001 now)');
     expect(await h.prisma.evaluation.count({ where: { followUpId: f.id } })).toBe(0);
 
     const good = {
-      [EvaluateIds.assessmentBlock(0)]: { [EvaluateIds.assessmentInput(0)]: radio('AT_RISK') },
-      [EvaluateIds.commentBlock(0)]: { [EvaluateIds.commentInput(0)]: text('Good progress, ærlig talt — 进展') },
-      [EvaluateIds.targetBlock(0)]: { [EvaluateIds.targetInput(0)]: text('75,5') },
-      [EvaluateIds.dateBlock(0)]: { [EvaluateIds.dateInput(0)]: date('2026-09-01') },
-      [EvaluateIds.reasonBlock(0)]: { [EvaluateIds.reasonInput(0)]: text('Reorganisation halved the team') },
-      [EvaluateIds.assessmentBlock(1)]: { [EvaluateIds.assessmentInput(1)]: radio('ACHIEVED') },
-      [EvaluateIds.nextBlock]: { [EvaluateIds.nextInput]: date('2026-05-05') },
-      [EvaluateIds.summaryBlock]: { [EvaluateIds.summaryInput]: text('Keep going') },
+      [evaluateForm.ids.assessment0.block]: { [evaluateForm.ids.assessment0.action]: radio('AT_RISK') },
+      [evaluateForm.ids.comment0.block]: { [evaluateForm.ids.comment0.action]: text('Good progress, ærlig talt — 进展') },
+      [evaluateForm.ids.target0.block]: { [evaluateForm.ids.target0.action]: text('75,5') },
+      [evaluateForm.ids.date0.block]: { [evaluateForm.ids.date0.action]: date('2026-09-01') },
+      [evaluateForm.ids.reason0.block]: { [evaluateForm.ids.reason0.action]: text('Reorganisation halved the team') },
+      [evaluateForm.ids.assessment1.block]: { [evaluateForm.ids.assessment1.action]: radio('ACHIEVED') },
+      [evaluateForm.ids.next.block]: { [evaluateForm.ids.next.action]: date('2026-05-05') },
+      [evaluateForm.ids.summary.block]: { [evaluateForm.ids.summary.action]: text('Keep going') },
     };
     const viewId = randomId('V');
     const ok = await h.submitView(senior, { ...view, id: viewId }, good);
@@ -155,19 +155,19 @@ describe('/followup evaluate', () => {
 
     // A forged private_metadata pointing at this follow-up, submitted by a stranger: refused.
     const forged = await h.submitView(stranger, view, {
-      [EvaluateIds.assessmentBlock(0)]: { [EvaluateIds.assessmentInput(0)]: radio('ON_TRACK') },
-      [EvaluateIds.assessmentBlock(1)]: { [EvaluateIds.assessmentInput(1)]: radio('ON_TRACK') },
-      [EvaluateIds.nextBlock]: { [EvaluateIds.nextInput]: date('2026-05-05') },
+      [evaluateForm.ids.assessment0.block]: { [evaluateForm.ids.assessment0.action]: radio('ON_TRACK') },
+      [evaluateForm.ids.assessment1.block]: { [evaluateForm.ids.assessment1.action]: radio('ON_TRACK') },
+      [evaluateForm.ids.next.block]: { [evaluateForm.ids.next.action]: date('2026-05-05') },
     });
-    expect(forged.json<{ errors: Record<string, string> }>().errors[EvaluateIds.nextBlock]).toBe('You do not have access to this.');
+    expect(forged.json<{ errors: Record<string, string> }>().errors[evaluateForm.ids.next.block]).toBe('You do not have access to this.');
 
     await h.prisma.goal.delete({ where: { id: g1.id } });
     const gone = await h.submitView(senior, view, {
-      [EvaluateIds.assessmentBlock(0)]: { [EvaluateIds.assessmentInput(0)]: radio('ON_TRACK') },
-      [EvaluateIds.assessmentBlock(1)]: { [EvaluateIds.assessmentInput(1)]: radio('ACHIEVED') },
-      [EvaluateIds.nextBlock]: { [EvaluateIds.nextInput]: date('2026-05-05') },
+      [evaluateForm.ids.assessment0.block]: { [evaluateForm.ids.assessment0.action]: radio('ON_TRACK') },
+      [evaluateForm.ids.assessment1.block]: { [evaluateForm.ids.assessment1.action]: radio('ACHIEVED') },
+      [evaluateForm.ids.next.block]: { [evaluateForm.ids.next.action]: date('2026-05-05') },
     });
-    expect(gone.json<{ errors: Record<string, string> }>().errors[EvaluateIds.assessmentBlock(1)]).toContain('finnes ikke lenger');
+    expect(gone.json<{ errors: Record<string, string> }>().errors[evaluateForm.ids.assessment1.block]).toContain('finnes ikke lenger');
     expect(await h.prisma.evaluation.count({ where: { followUpId: f.id } })).toBe(0);
     expect((await h.prisma.goal.findUniqueOrThrow({ where: { id: g0.id } })).status).toBe('ACTIVE');
   });

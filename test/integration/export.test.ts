@@ -1,4 +1,4 @@
-import { ExportIds } from '../../src/slack/ids';
+import { ExportIds } from '../../src/slack/features/export/views';
 import { FixedClock, Harness, visibleText } from '../support/harness';
 import { goalValues, openModal, setupFollowUp } from '../support/flows';
 

@@ -1,9 +1,24 @@
 import { ShiftedClock } from '../../src/time/clock';
 import { dayToDate } from '../../src/time/dates';
 import { subcommandHandlers } from '../../src/slack/handlers';
-import { PlanIds, ReminderIds } from '../../src/slack/ids';
+import { planForm } from '../../src/slack/features/plan/fields';
+import { ReminderIds } from '../../src/slack/features/reminders/views';
 import { visibleText, type Harness } from '../support/harness';
 import { ScheduledHarness } from '../support/scheduler';
+
+/**
+ * Reads until `done` holds (or the time is up) and returns the last value. A button's reply goes out
+ * first; the reminders are planned again when the change's events are published, just after.
+ */
+async function eventually<T>(read: () => Promise<T>, done: (v: T) => boolean, timeoutMs = 5000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  let v = await read();
+  while (!done(v) && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 50));
+    v = await read();
+  }
+  return v;
+}
 
 /**
  * The follow-up plan: `/followup plan` → modal → action item → reminder to its owner on the due
@@ -46,11 +61,11 @@ describe('/followup plan, action reminders and /followup schedule', () => {
   }
 
   const values = (what: string, owner: string, due: string, barrier?: string) => ({
-    [PlanIds.leaderBlock]: { [PlanIds.leaderInput]: { type: 'users_select', selected_user: LEADER } },
-    [PlanIds.whatBlock]: { [PlanIds.whatInput]: { type: 'plain_text_input', value: what } },
-    [PlanIds.ownerBlock]: { [PlanIds.ownerInput]: { type: 'radio_buttons', selected_option: { value: owner } } },
-    [PlanIds.dueBlock]: { [PlanIds.dueInput]: { type: 'datepicker', selected_date: due } },
-    ...(barrier ? { [PlanIds.barrierBlock]: { [PlanIds.barrierInput]: { type: 'static_select', selected_option: { value: barrier } } } } : {}),
+    [planForm.ids.leaderUserId.block]: { [planForm.ids.leaderUserId.action]: { type: 'users_select', selected_user: LEADER } },
+    [planForm.ids.what.block]: { [planForm.ids.what.action]: { type: 'plain_text_input', value: what } },
+    [planForm.ids.owner.block]: { [planForm.ids.owner.action]: { type: 'radio_buttons', selected_option: { value: owner } } },
+    [planForm.ids.dueDate.block]: { [planForm.ids.dueDate.action]: { type: 'datepicker', selected_date: due } },
+    ...(barrier ? { [planForm.ids.barrierId.block]: { [planForm.ids.barrierId.action]: { type: 'static_select', selected_option: { value: barrier } } } } : {}),
   });
 
   const dms = (user: string) => h.slack.callsOf("chat.postMessage").filter((c) => (c.args.channel === `D${user.slice(1)}` || c.args.channel === user) && c.ts);
@@ -60,9 +75,9 @@ describe('/followup plan, action reminders and /followup schedule', () => {
     expect(visibleText(view)).toContain('Hva skal gjøres');
     const res = await h.submitView(SENIOR, view, values('', 'leader', '2027-03-01'));
     expect(res.status).toBe(200);
-    expect(res.json()).toEqual({ response_action: 'errors', errors: { [PlanIds.whatBlock]: 'Fyll ut dette feltet.' } });
+    expect(res.json()).toEqual({ response_action: 'errors', errors: { [planForm.ids.what.block]: 'Fyll ut dette feltet.' } });
     const res2 = await h.submitView(SENIOR, view, values('Ask HR for a coach', 'leader', '2027-03-01'));
-    expect(res2.json()).toEqual({ response_action: 'errors', errors: { [PlanIds.dueBlock]: 'Velg dagens dato eller en senere dato.' } });
+    expect(res2.json()).toEqual({ response_action: 'errors', errors: { [planForm.ids.dueDate.block]: 'Velg dagens dato eller en senere dato.' } });
   });
 
   it('creates an action for the leader; the leader is reminded at 09:00 and can mark it done or snooze it', async () => {
@@ -95,13 +110,13 @@ describe('/followup plan, action reminders and /followup schedule', () => {
     expect(done.replace_original).toBe(true);
     expect(visibleText(done.blocks)).toContain('✅ Done: *Ask HR for a coach*');
     expect((await h.prisma.actionItem.findUniqueOrThrow({ where: { id: action.id } })).status).toBe('DONE');
-    expect(await h.prisma.reminder.count({ where: { subjectId: action.id, status: 'SCHEDULED' } })).toBe(0);
+    expect(await eventually(() => h.prisma.reminder.count({ where: { subjectId: action.id, status: 'SCHEDULED' } }), (c) => c === 0)).toBe(0);
 
     // Not done after all: planned again (tomorrow, the next working day).
     await h.action(LEADER, { action_id: ReminderIds.actionUndone, value: action.id, type: 'button' }, { response_url: h.newResponseUrl() });
     const reopened = await h.slack.waitForResponse(n + 2);
     expect(visibleText(reopened.blocks)).toContain('Open again');
-    const again = await h.prisma.reminder.findMany({ where: { subjectId: action.id, status: 'SCHEDULED' } });
+    const again = await eventually(() => h.prisma.reminder.findMany({ where: { subjectId: action.id, status: 'SCHEDULED' } }), (rs) => rs.length > 0);
     expect(again.map((r) => r.dueAt.toISOString())).toEqual(['2027-03-31T07:00:00.000Z']);
 
     // Snooze a day: from tomorrow's reminder to the day after.

@@ -1,4 +1,10 @@
-import { BarrierIds, EvaluateIds, GoalIds, HomeIds, LearnIds } from '../../src/slack/ids';
+import { GoalIds, HomeIds } from '../../src/slack/ids';
+import { barrierForm } from '../../src/slack/features/barrier/fields';
+import { evaluateForm } from '../../src/slack/features/evaluate/fields';
+import { learnForm } from '../../src/slack/features/learn/fields';
+import { BarrierIds } from '../../src/slack/features/barrier/views';
+import { EvaluateIds } from '../../src/slack/features/evaluate/views';
+import { LearnIds } from '../../src/slack/features/learn/views';
 import { dayToDate } from '../../src/time/dates';
 import { FixedClock, Harness, randomId, visibleText } from '../support/harness';
 import { followUp, goal, person, settle } from '../support/seed';
@@ -123,8 +129,8 @@ const WRITES: WriteRow[] = [
     allowed: ['senior'],
     attempt: async (w, user) =>
       void (await w.h.submitView(user, { ...modal(EvaluateIds.view, JSON.stringify({ f: w.f.id, g: [w.goalId] })), id: randomId('V') }, {
-        [EvaluateIds.assessmentBlock(0)]: { [EvaluateIds.assessmentInput(0)]: radio('ACHIEVED') },
-        [EvaluateIds.nextBlock]: { [EvaluateIds.nextInput]: { type: 'datepicker', selected_date: '2026-06-01' } },
+        [evaluateForm.ids.assessment0.block]: { [evaluateForm.ids.assessment0.action]: radio('ACHIEVED') },
+        [evaluateForm.ids.next.block]: { [evaluateForm.ids.next.action]: { type: 'datepicker', selected_date: '2026-06-01' } },
       })),
     effect: async (w) => w.h.prisma.evaluation.count({ where: { followUpId: w.f.id, summary: null } }),
   },
@@ -133,8 +139,8 @@ const WRITES: WriteRow[] = [
     allowed: ['leader'],
     attempt: async (w, user) =>
       void (await w.h.submitView(user, { ...modal(LearnIds.view, JSON.stringify({ f: w.f.id })), id: randomId('V') }, {
-        [LearnIds.whatBlock]: { [LearnIds.whatInput]: text('forged learning') },
-        [LearnIds.learnedBlock]: { [LearnIds.learnedInput]: text('forged') },
+        [learnForm.ids.what.block]: { [learnForm.ids.what.action]: text('forged learning') },
+        [learnForm.ids.learned.block]: { [learnForm.ids.learned.action]: text('forged') },
       })),
     effect: async (w) => w.h.prisma.learning.count({ where: { followUpId: w.f.id, whatHappened: 'forged learning' } }),
   },
@@ -143,10 +149,10 @@ const WRITES: WriteRow[] = [
     allowed: ['senior', 'leader'],
     attempt: async (w, user) =>
       void (await w.h.submitView(user, { ...modal(BarrierIds.view), id: randomId('V') }, {
-        [BarrierIds.leaderBlock]: { [BarrierIds.leaderInput]: { type: 'users_select', selected_user: w.users.leader } },
-        [BarrierIds.kindBlock]: { [BarrierIds.kindInput]: radio('RESOURCE') },
-        [BarrierIds.descriptionBlock]: { [BarrierIds.descriptionInput]: text(`forged barrier ${user}`) },
-        [BarrierIds.statusBlock]: { [BarrierIds.statusInput]: radio('OPEN') },
+        [barrierForm.ids.leaderUserId.block]: { [barrierForm.ids.leaderUserId.action]: { type: 'users_select', selected_user: w.users.leader } },
+        [barrierForm.ids.kind.block]: { [barrierForm.ids.kind.action]: radio('RESOURCE') },
+        [barrierForm.ids.description.block]: { [barrierForm.ids.description.action]: text(`forged barrier ${user}`) },
+        [barrierForm.ids.status.block]: { [barrierForm.ids.status.action]: radio('OPEN') },
       })),
     effect: async (w) => w.h.prisma.barrier.count({ where: { followUpId: w.f.id, description: { startsWith: 'forged barrier' } } }),
   },

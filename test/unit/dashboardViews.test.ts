@@ -1,6 +1,6 @@
 import type { HomeCard, HomeModel } from '../../src/domain/home';
 import { translator } from '../../src/i18n';
-import { homeView, LEADERS_PER_PAGE } from '../../src/slack/views/home';
+import { homeView, LEADERS_PER_PAGE } from '../../src/slack/features/home/views';
 import { statusMessage } from '../../src/slack/features/status/views';
 import { checkMessage, checkView } from '../support/blockKit';
 import { visibleText } from '../support/harness';
@@ -55,7 +55,7 @@ describe.each(['en', 'nb'] as const)('dashboard views within Slack limits (%s)',
     const m = model(leaders, seniors);
     const pages = Math.max(1, Math.ceil(seniors / LEADERS_PER_PAGE));
     for (let page = 0; page < pages; page++) {
-      const view = homeView(tr, m, 'Europe/Oslo', 'USELF', { page });
+      const view = homeView(tr, m, 'Europe/Oslo', { page });
       expect(checkView(view)).toEqual([]);
       if (seniors > 0) expect(visibleText(view)).toContain(`<@ULEA${String(page * LEADERS_PER_PAGE).padStart(4, '0')}>`);
     }

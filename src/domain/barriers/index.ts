@@ -8,8 +8,6 @@ import type { Actor } from '../people';
 import { assertParticipant } from '../privacy';
 
 /** Step 5: barriers — personal, organisational or resource — registered by the senior leader or the leader. */
-export const BARRIER_KINDS: readonly BarrierKind[] = ['PERSONAL', 'ORGANISATIONAL', 'RESOURCE'];
-export const BARRIER_STATUSES: readonly BarrierStatus[] = ['OPEN', 'IN_PROGRESS', 'RESOLVED'];
 
 export interface BarrierInput {
   leaderUserId: string;

@@ -2,12 +2,13 @@ import { inTransaction, type Repositories } from '../../data';
 import type { EvaluationWithItems } from '../../data/evaluations';
 import type { FollowUpWithPeople } from '../../data/followups';
 import type { GoalWithMilestones } from '../../data/goals';
-import { isUniqueViolation, type Assessment, type PrismaClient } from '../../data/prisma';
+import { isUniqueViolation, type PrismaClient } from '../../data/prisma';
+import type { Assessment } from '../vocabulary';
 import type { Clock } from '../../time/clock';
 import { addDays, dateToDay, dayToDate, type IsoDay } from '../../time/dates';
 import { NotFoundError, ValidationError, type FieldError } from '../errors';
 import type { Actor } from '../people';
-import type { DomainEvents } from '../ports';
+import { Events, type DomainEvent, type Eventful } from '../events';
 import { assertSenior } from '../privacy';
 
 /**
@@ -19,7 +20,6 @@ import { assertSenior } from '../privacy';
  * listed with the active goals everywhere (App Home, status, the next evaluation, check-ins) and
  * can be adjusted again or achieved later. Only ACHIEVED and DROPPED goals are closed.
  */
-export const ASSESSMENTS: readonly Assessment[] = ['ON_TRACK', 'AT_RISK', 'OFF_TRACK', 'ACHIEVED'];
 
 /**
  * Goals one evaluation modal can hold: each goal takes up to 6 blocks (title, assessment,
@@ -51,7 +51,7 @@ export interface EvaluationDraft {
   defaultNext: IsoDay;
 }
 
-export interface RecordedEvaluation {
+export interface RecordedEvaluation extends Eventful {
   evaluation: EvaluationWithItems;
   followUp: FollowUpWithPeople;
   achieved: GoalWithMilestones[];
@@ -61,12 +61,55 @@ export interface RecordedEvaluation {
   duplicate: boolean;
 }
 
+/** What the rules need of a goal still being worked on. */
+export interface OpenGoal {
+  baseline: number | null;
+  target: number | null;
+}
+
+/**
+ * The rules of one evaluation, by field (`next`, `assessment<i>`, `target<i>`, `date<i>`,
+ * `reason<i>` for the i-th item): the next evaluation after today; each goal still open and
+ * evaluated once; an adjustment (new target or date) with a reason, and a reason only with one;
+ * an achieved goal not adjusted; a new target only for a measured goal, other than its baseline
+ * and (without a new date) its target; a new date not in the past.
+ */
+export function evaluationErrors(input: Pick<EvaluationInput, 'items' | 'nextEvaluationOn'>, open: ReadonlyMap<string, OpenGoal>, today: IsoDay): Record<string, FieldError> {
+  const errors: Record<string, FieldError> = {};
+  if (input.nextEvaluationOn <= today) errors.next = { key: 'evaluate.error_next_not_future' };
+  const seen = new Set<string>();
+  input.items.forEach((item, i) => {
+    const goal = open.get(item.goalId);
+    if (!goal || seen.has(item.goalId)) {
+      errors[`assessment${i}`] = { key: 'evaluate.error_goal_gone' };
+      return;
+    }
+    seen.add(item.goalId);
+    const adjusting = item.newTarget !== null || item.newTargetDate !== null;
+    if (!adjusting) {
+      if (item.reason) errors[`reason${i}`] = { key: 'evaluate.error_reason_without_change' };
+      return;
+    }
+    if (item.assessment === 'ACHIEVED') {
+      errors[`reason${i}`] = { key: 'evaluate.error_achieved_and_adjusted' };
+      return;
+    }
+    if (!item.reason) errors[`reason${i}`] = { key: 'evaluate.error_reason_required' };
+    if (item.newTarget !== null) {
+      if (goal.baseline === null) errors[`target${i}`] = { key: 'evaluate.error_no_metric' };
+      else if (item.newTarget === goal.baseline) errors[`target${i}`] = { key: 'goal.error_baseline_equals_target' };
+      else if (item.newTarget === goal.target && item.newTargetDate === null) errors[`target${i}`] = { key: 'evaluate.error_same_target' };
+    }
+    if (item.newTargetDate !== null && item.newTargetDate < today) errors[`date${i}`] = { key: 'common.error_date_past' };
+  });
+  return errors;
+}
+
 export class EvaluationService {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly repos: Repositories,
     private readonly clock: Clock,
-    private readonly events: () => DomainEvents,
   ) {}
 
   private today(actor: Actor): IsoDay {
@@ -106,38 +149,12 @@ export class EvaluationService {
 
     if (sourceKey) {
       const existing = await this.repos.evaluations.findBySourceKey(sourceKey);
-      if (existing) return { evaluation: existing, followUp, achieved: [], adjusted: [], titles: {}, duplicate: true };
+      if (existing) return { evaluation: existing, followUp, achieved: [], adjusted: [], titles: {}, duplicate: true, events: [] };
     }
 
     const today = this.today(actor);
-    const errors: Record<string, FieldError> = {};
-    if (input.nextEvaluationOn <= today) errors.next = { key: 'evaluate.error_next_not_future' };
     const open = new Map((await this.repos.goals.listOpen(followUp.id)).map((g) => [g.id, g]));
-    const seen = new Set<string>();
-    input.items.forEach((item, i) => {
-      const goal = open.get(item.goalId);
-      if (!goal || seen.has(item.goalId)) {
-        errors[`assessment${i}`] = { key: 'evaluate.error_goal_gone' };
-        return;
-      }
-      seen.add(item.goalId);
-      const adjusting = item.newTarget !== null || item.newTargetDate !== null;
-      if (!adjusting) {
-        if (item.reason) errors[`reason${i}`] = { key: 'evaluate.error_reason_without_change' };
-        return;
-      }
-      if (item.assessment === 'ACHIEVED') {
-        errors[`reason${i}`] = { key: 'evaluate.error_achieved_and_adjusted' };
-        return;
-      }
-      if (!item.reason) errors[`reason${i}`] = { key: 'evaluate.error_reason_required' };
-      if (item.newTarget !== null) {
-        if (goal.baseline === null) errors[`target${i}`] = { key: 'evaluate.error_no_metric' };
-        else if (item.newTarget === goal.baseline) errors[`target${i}`] = { key: 'goal.error_baseline_equals_target' };
-        else if (item.newTarget === goal.target && item.newTargetDate === null) errors[`target${i}`] = { key: 'evaluate.error_same_target' };
-      }
-      if (item.newTargetDate !== null && item.newTargetDate < today) errors[`date${i}`] = { key: 'common.error_date_past' };
-    });
+    const errors = evaluationErrors(input, open, today);
     if (Object.keys(errors).length > 0) throw new ValidationError(errors);
 
     const previousNext = followUp.nextEvaluationOn ? dateToDay(followUp.nextEvaluationOn) : null;
@@ -180,16 +197,17 @@ export class EvaluationService {
     } catch (err) {
       if (sourceKey && isUniqueViolation(err)) {
         const existing = await this.repos.evaluations.findBySourceKey(sourceKey);
-        if (existing) return { evaluation: existing, followUp, achieved: [], adjusted: [], titles: {}, duplicate: true };
+        if (existing) return { evaluation: existing, followUp, achieved: [], adjusted: [], titles: {}, duplicate: true, events: [] };
       }
       throw err;
     }
 
-    const events = this.events();
-    for (const goal of result.achieved) await events.goalAchieved(goal.id);
-    for (const goal of result.adjusted) await events.subjectChanged('goal', goal.id);
-    if (previousNext !== input.nextEvaluationOn) await events.subjectChanged('evaluation', followUp.id);
+    const events: DomainEvent[] = [
+      ...result.achieved.map((goal) => Events.goalAchieved(goal.id)),
+      ...result.adjusted.map((goal) => Events.subjectChanged('goal', goal.id)),
+      ...(previousNext !== input.nextEvaluationOn ? [Events.subjectChanged('evaluation', followUp.id)] : []),
+    ];
     const titles = Object.fromEntries(input.items.map((i) => [i.goalId, open.get(i.goalId)?.title ?? '']));
-    return { ...result, followUp, titles, duplicate: false };
+    return { ...result, followUp, titles, duplicate: false, events };
   }
 }

@@ -7,23 +7,34 @@ import { addDays, dateToDay, dayToDate, type IsoDay } from '../../time/dates';
 import { NotFoundError, ValidationError, type FieldError } from '../errors';
 import type { FollowUpService } from '../followups';
 import type { Actor } from '../people';
-import type { DomainEvents } from '../ports';
+import { Events, type Eventful } from '../events';
 import { assertParticipant } from '../privacy';
 
 export const PLAN_WHAT_MAX = 500;
 
+/** Who does an action item: the leader or the senior leader of the follow-up. */
+export const PLAN_OWNERS = ['leader', 'senior'] as const;
+export type PlanOwner = (typeof PLAN_OWNERS)[number];
+
 export interface PlanInput {
   leaderUserId: string;
   what: string;
-  owner: 'leader' | 'senior';
+  owner: PlanOwner;
   dueDate: IsoDay | null;
   barrierId: string | null;
 }
 
-export interface PlanResult {
+export interface PlanResult extends Eventful {
   action: ActionItem;
   followUp: FollowUpWithPeople;
   duplicate: boolean;
+}
+
+/** The rules of a new action item that need no lookup: a due date, when given, not in the past. */
+export function planErrors(input: Pick<PlanInput, 'dueDate'>, today: IsoDay): Record<string, FieldError> {
+  const errors: Record<string, FieldError> = {};
+  if (input.dueDate && input.dueDate < today) errors.dueDate = { key: 'common.error_date_past' };
+  return errors;
 }
 
 /**
@@ -35,7 +46,6 @@ export class PlanService {
   constructor(
     private readonly repos: Repositories,
     private readonly followUps: FollowUpService,
-    private readonly events: () => DomainEvents,
     private readonly clock: Clock,
   ) {}
 
@@ -55,8 +65,7 @@ export class PlanService {
   }
 
   async create(actor: Actor, input: PlanInput, sourceKey: string | null): Promise<PlanResult> {
-    const errors: Record<string, FieldError> = {};
-    if (input.dueDate && input.dueDate < this.today(actor)) errors.dueDate = { key: 'common.error_date_past' };
+    const errors = planErrors(input, this.today(actor));
     let followUp: FollowUpWithPeople | null = null;
     try {
       followUp = await this.followUps.resolveForSubject(actor, input.leaderUserId, 'leader');
@@ -71,7 +80,7 @@ export class PlanService {
     if (Object.keys(errors).length > 0 || !followUp) throw new ValidationError(errors);
     if (sourceKey) {
       const existing = await this.repos.actions.findBySourceKey(sourceKey);
-      if (existing) return { action: existing, followUp, duplicate: true };
+      if (existing) return { action: existing, followUp, duplicate: true, events: [] };
     }
     let action: ActionItem;
     try {
@@ -88,12 +97,11 @@ export class PlanService {
     } catch (err) {
       if (sourceKey && isUniqueViolation(err)) {
         const existing = await this.repos.actions.findBySourceKey(sourceKey);
-        if (existing) return { action: existing, followUp, duplicate: true };
+        if (existing) return { action: existing, followUp, duplicate: true, events: [] };
       }
       throw err;
     }
-    await this.events().subjectChanged('action', action.id);
-    return { action, followUp, duplicate: false };
+    return { action, followUp, duplicate: false, events: [Events.subjectChanged('action', action.id)] };
   }
 
   /** An action the actor may see: its follow-up's senior leader or leader only. */
@@ -106,20 +114,18 @@ export class PlanService {
   }
 
   /** Marks done (or open again); its reminders are cancelled (or planned again). */
-  async setDone(actor: Actor, actionId: string, done: boolean): Promise<ActionItem> {
+  async setDone(actor: Actor, actionId: string, done: boolean): Promise<{ action: ActionItem } & Eventful> {
     await this.get(actor, actionId);
     await this.repos.actions.setDone(actionId, done, this.clock.now().toJSDate());
-    await this.events().subjectChanged('action', actionId);
-    return (await this.get(actor, actionId)).action;
+    return { action: (await this.get(actor, actionId)).action, events: [Events.subjectChanged('action', actionId)] };
   }
 
   /** Moves the next reminder to tomorrow (in the actor's zone), or a day after the due date if that is later. */
-  async snooze(actor: Actor, actionId: string): Promise<{ action: ActionItem; until: IsoDay }> {
+  async snooze(actor: Actor, actionId: string): Promise<{ action: ActionItem; until: IsoDay } & Eventful> {
     const { action } = await this.get(actor, actionId);
     const tomorrow = addDays(this.today(actor), 1);
     const until = action.dueDate && dateToDay(action.dueDate) > tomorrow ? addDays(dateToDay(action.dueDate), 1) : tomorrow;
     const updated = await this.repos.actions.snooze(actionId, dayToDate(until));
-    await this.events().subjectChanged('action', actionId);
-    return { action: updated, until };
+    return { action: updated, until, events: [Events.subjectChanged('action', actionId)] };
   }
 }

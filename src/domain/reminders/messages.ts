@@ -4,7 +4,7 @@ import type { Posted } from '../ports';
 
 /**
  * View models of the messages the workflows send. The domain fills them from the database;
- * src/slack/views/reminders.ts renders them (the domain never builds Block Kit).
+ * src/slack/features/reminders/views.ts renders them (the domain never builds Block Kit).
  */
 export interface GoalProgress {
   title: string;

@@ -2,11 +2,17 @@ import { SUBCOMMANDS, type Subcommand } from '../commandText';
 import type { AppContext } from '../context';
 import { userIdsFrom, type Invocation, type SubcommandHandler } from '../invocation';
 import { subcommandHandlers as legacy } from '../handlers';
+import { barrier } from './barrier';
+import { checkin } from './checkin';
+import { evaluate } from './evaluate';
+import { exportFeature } from './export';
 import { goal } from './goal';
 import { help } from './help';
 import { home } from './home';
-import { checkin } from './checkin';
+import { learn } from './learn';
 import { milestone } from './milestone';
+import { plan } from './plan';
+import { reminders } from './reminders';
 import { schedule } from './schedule';
 import { settings } from './settings';
 import { setup } from './setup';
@@ -14,7 +20,7 @@ import { status } from './status';
 import type { Feature } from './types';
 
 /** Every feature folder. Listener registration loops over these. */
-export const features: Feature[] = [help, home, goal, setup, checkin, milestone, settings, status, schedule];
+export const features: Feature[] = [help, home, goal, setup, checkin, milestone, settings, status, schedule, evaluate, barrier, plan, learn, exportFeature, reminders];
 
 /** What each of the 18 subcommands does (the compiler checks none is missing). */
 export const subcommandHandlers: Record<Subcommand, SubcommandHandler> = {
@@ -27,6 +33,11 @@ export const subcommandHandlers: Record<Subcommand, SubcommandHandler> = {
   ...settings.subcommands,
   ...status.subcommands,
   ...schedule.subcommands,
+  ...evaluate.subcommands,
+  ...barrier.subcommands,
+  ...plan.subcommands,
+  ...learn.subcommands,
+  ...exportFeature.subcommands,
 };
 
 /** Runs a subcommand as if typed, optionally about one person (`value` of a button): menu, Home, reminders. */

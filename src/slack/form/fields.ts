@@ -280,6 +280,12 @@ export function repeat<const N extends readonly number[], F extends Fields>(numb
   return out as { [K in keyof F as `${K & string}${N[number]}`]: F[K] };
 }
 
+/** 0…n-1 as a tuple type, for `repeat` of groups numbered from 0 (evaluate_assessment_0…). */
+export function indices<const N extends number>(n: N): Indices<N> {
+  return Array.from({ length: n }, (_, i) => i) as unknown as Indices<N>;
+}
+type Indices<N extends number, Acc extends number[] = []> = Acc['length'] extends N ? Acc : Indices<N, [...Acc, Acc['length']]>;
+
 /** 1…n as a tuple type, for `repeat`. */
 export function numbers<const N extends number>(n: N): Range<N> {
   return Array.from({ length: n }, (_, i) => i + 1) as unknown as Range<N>;

@@ -2,7 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import type { HomeCard, HomeModel } from '../../../domain/home';
 import type { Translate } from '../../../i18n';
 import { context, section, truncate, userMention } from '../../blocks';
-import { actionLine, barrierBlock, cardTitle, factLines, goalsText } from '../../views/dashboard';
+import { actionLine, barrierBlock, cardTitle, factLines, goalsText } from '../home/cards';
 import type { Message } from '../../blocks';
 
 const MAX_MESSAGE_BLOCKS = 50;

@@ -1,26 +1,13 @@
-import type { App, BlockAction, ButtonAction, OverflowAction } from '@slack/bolt';
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { AppContext } from '../../context';
-import { BarrierIds, ConversationIds, DevelopIds, ExportIds, QuestionIds, ReflectIds, ReminderIds, actionPattern } from '../../ids';
+import { ConversationIds, DevelopIds, QuestionIds, ReflectIds, actionPattern } from '../../ids';
 import { conversationPick, developStatus, questionAddButton, questionAddToNext, reflectOpen } from './steps';
-import { barrierStatusMenu } from './barrier';
-import { actionDone, actionSnooze, actionUndone, failedWhy, openFromReminder } from './reminders';
-import { exportErase } from './home';
-
 
 export function register(app: App, ctx: AppContext): void {
-  app.action<BlockAction<OverflowAction>>(BarrierIds.statusMenuPattern, barrierStatusMenu(ctx));
-  app.action<BlockAction<ButtonAction>>(ExportIds.eraseButton, exportErase(ctx));
   // Buttons repeated per row carry an index (`<id>_<n>`): match the id with or without it.
   app.action<BlockAction<ButtonAction>>({ action_id: actionPattern(ConversationIds.pickButton) }, conversationPick(ctx));
   app.action<BlockAction<ButtonAction>>({ action_id: actionPattern(ReflectIds.openButton) }, reflectOpen(ctx));
   app.action<BlockAction<ButtonAction>>({ action_id: actionPattern(QuestionIds.addToNextButton) }, questionAddToNext(ctx));
   app.action<BlockAction<ButtonAction>>(QuestionIds.addButton, questionAddButton(ctx));
   app.action<BlockAction<ButtonAction>>({ action_id: actionPattern(DevelopIds.statusButton) }, developStatus(ctx));
-  app.action<BlockAction<ButtonAction>>(ReminderIds.recordEvaluation, openFromReminder(ctx, 'evaluate'));
-  app.action<BlockAction<ButtonAction>>(ReminderIds.logConversation, openFromReminder(ctx, 'conversation'));
-  app.action<BlockAction<ButtonAction>>(ReminderIds.writeReflection, openFromReminder(ctx, 'reflect'));
-  app.action<BlockAction<ButtonAction>>(ReminderIds.actionDone, actionDone(ctx));
-  app.action<BlockAction<ButtonAction>>(ReminderIds.actionUndone, actionUndone(ctx));
-  app.action<BlockAction<ButtonAction>>(ReminderIds.actionSnooze, actionSnooze(ctx));
-  app.action<BlockAction<ButtonAction>>(ReminderIds.failedWhy, failedWhy(ctx));
 }

@@ -1,19 +1,13 @@
-import type { AppContext } from '../context';
-import type { Invocation } from '../invocation';
-import { planModal } from '../views/plan';
+import type { AppContext } from '../../context';
+import type { Invocation } from '../../invocation';
+import { planModal } from './views';
 
 /**
  * Opens the plan modal. The leader is the mentioned person, the only leader the invoker follows
  * up, or the invoker when they are a leader; the barrier list comes from that follow-up.
  */
 export async function openPlan(ctx: AppContext, inv: Invocation): Promise<void> {
-  let leaderUserId = inv.userIds[0] ?? null;
-  if (!leaderUserId) {
-    const mine = await ctx.services.followUps.listForActor(inv.actor);
-    const asSenior = mine.filter((f) => f.seniorId === inv.actor.person.id);
-    if (asSenior.length === 1) leaderUserId = asSenior[0].leader.slackUserId;
-    else if (asSenior.length === 0 && mine.some((f) => f.leaderId === inv.actor.person.id)) leaderUserId = inv.actor.person.slackUserId;
-  }
+  const leaderUserId = await ctx.services.followUps.leaderToPrefill(inv.actor, inv.userIds[0] ?? null);
   const barriers = leaderUserId ? await ctx.services.plans.barriersFor(inv.actor, leaderUserId) : [];
   const view = planModal(inv.tr, {
     leaderUserId,

@@ -1,11 +1,10 @@
 import type { KnownBlock } from '@slack/types';
-import type { BarrierStatus } from '../../data/prisma';
-import { BARRIER_STATUSES } from '../../domain/barriers';
-import type { HomeAction, HomeBarrier, HomeCard, HomeGoal } from '../../domain/home';
-import type { Translate } from '../../i18n';
-import { slackDay } from '../../time/dates';
-import { BarrierIds } from '../ids';
-import { channelMention, esc, option, progressBar, truncate, userMention } from '../blocks';
+import { BARRIER_STATUSES } from '../../../domain/vocabulary';
+import type { HomeAction, HomeBarrier, HomeCard, HomeGoal } from '../../../domain/home';
+import type { Translate } from '../../../i18n';
+import { slackDay } from '../../../time/dates';
+import { BarrierIds } from '../barrier/views';
+import { channelMention, esc, option, progressBar, truncate, userMention } from '../../blocks';
 
 /** Pieces of a follow-up card shared by App Home and `/followup status`. */
 export const GOALS_PER_CARD = 5;
@@ -66,7 +65,7 @@ export function barrierLine(tr: Translate, b: HomeBarrier): string {
 
 /** A barrier with a menu to change its status (the two other statuses). */
 export function barrierBlock(tr: Translate, b: HomeBarrier, n: number): KnownBlock {
-  const others = BARRIER_STATUSES.filter((s: BarrierStatus) => s !== b.status);
+  const others = BARRIER_STATUSES.filter((s) => s !== b.status);
   return {
     type: 'section',
     text: { type: 'mrkdwn', text: barrierLine(tr, b) },

@@ -1,8 +1,8 @@
-import { progressOf } from '../../domain/goals/progress';
-import type { AppContext } from '../context';
-import type { Invocation } from '../invocation';
-import { evaluateModal } from '../views/evaluate';
-import { dateToDay } from '../../time/dates';
+import { progressOf } from '../../../domain/goals/progress';
+import type { AppContext } from '../../context';
+import type { Invocation } from '../../invocation';
+import { evaluateModal } from './views';
+import { dateToDay } from '../../../time/dates';
 
 /** `/followup evaluate @leader`: the senior leader's evaluation modal for each open goal. */
 export async function openEvaluate(ctx: AppContext, inv: Invocation): Promise<void> {

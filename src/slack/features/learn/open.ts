@@ -1,6 +1,6 @@
-import type { AppContext } from '../context';
-import type { Invocation } from '../invocation';
-import { learnModal } from '../views/learn';
+import type { AppContext } from '../../context';
+import type { Invocation } from '../../invocation';
+import { learnModal } from './views';
 
 /** `/followup learn`: the leader's learning log. */
 export async function openLearn(ctx: AppContext, inv: Invocation): Promise<void> {

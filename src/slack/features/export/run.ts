@@ -1,10 +1,9 @@
-import { translator } from '../../i18n';
-import type { AppContext } from '../context';
-import { slackErrorCode } from '../gateway';
-import type { Invocation } from '../invocation';
-import { userMention } from '../blocks';
-import { exportSentToOther } from '../views/export';
-import { textMessage } from '../blocks';
+import { translator } from '../../../i18n';
+import type { AppContext } from '../../context';
+import { slackErrorCode } from '../../gateway';
+import type { Invocation } from '../../invocation';
+import { textMessage, userMention } from '../../blocks';
+import { exportSentToOther } from './views';
 
 /**
  * `/followup export [@person]`: a person's data as a JSON file, delivered only to that person

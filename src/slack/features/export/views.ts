@@ -1,8 +1,10 @@
 import type { KnownBlock } from '@slack/types';
-import type { Translate } from '../../i18n';
-import { ExportIds } from '../ids';
-import type { Message } from '../blocks';
-import { plain, section, truncate, userMention } from '../blocks';
+import type { Translate } from '../../../i18n';
+import type { Message } from '../../blocks';
+import { plain, section, truncate, userMention } from '../../blocks';
+
+/** The admin's guarded "erase" button (value: the person's user id). */
+export const ExportIds = { eraseButton: 'export_erase_button' } as const;
 
 /** Tells an admin the export went to the person, with a guarded "erase" button. */
 export function exportSentToOther(tr: Translate, subjectUserId: string): Message {

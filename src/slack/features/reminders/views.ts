@@ -1,10 +1,20 @@
 import type { KnownBlock } from '@slack/types';
-import type { OutboundBody, OutboundMessage } from '../../domain/reminders/messages';
-import { formatNumber, translator, type Locale, type MessageKey, type Translate } from '../../i18n';
-import { slackDay } from '../../time/dates';
-import { ReminderIds } from '../ids';
-import { button, channelMention, context, esc, header, progressBar, section, truncate, userMention } from '../blocks';
-import type { Message } from '../blocks';
+import type { OutboundBody, OutboundMessage } from '../../../domain/reminders/messages';
+import { formatNumber, translator, type Locale, type MessageKey, type Translate } from '../../../i18n';
+import { slackDay } from '../../../time/dates';
+import { button, channelMention, context, esc, header, progressBar, section, truncate, userMention } from '../../blocks';
+import type { Message } from '../../blocks';
+
+/** The buttons of reminder DMs (and App Home's "why?" of failed deliveries). */
+export const ReminderIds = {
+  recordEvaluation: 'reminder_record_evaluation',
+  logConversation: 'reminder_log_conversation',
+  writeReflection: 'reminder_write_reflection',
+  actionDone: 'reminder_action_done',
+  actionUndone: 'reminder_action_undone',
+  actionSnooze: 'reminder_action_snooze',
+  failedWhy: 'reminder_failed_why',
+} as const;
 
 const PROMPTS = 5;
 const MAX_GOALS = 10;
@@ -155,4 +165,15 @@ export function actionMessage(
       elements: [button(tr('reminders.button_done'), ReminderIds.actionDone, body.actionId, 'primary'), button(tr('reminders.button_snooze'), ReminderIds.actionSnooze, body.actionId)],
     });
   return { text, blocks };
+}
+
+/** Why deliveries failed, for the senior leader (App Home "why" button). */
+export function failedDeliveriesMessage(tr: Translate, failed: { kind: string; target: string; reason: string }[]): Message {
+  if (failed.length === 0) return { text: tr('reminders.failed_list_empty'), blocks: [section(tr('reminders.failed_list_empty'))] };
+  const reasonText = (code: string) =>
+    ['not_in_channel', 'channel_not_found', 'is_archived', 'account_inactive'].includes(code)
+      ? tr(`reminders.reason.${code}` as MessageKey)
+      : tr('reminders.reason.other', { code });
+  const lines = failed.slice(0, 20).map((f) => tr('reminders.failed_home_line', { what: kindName(tr, f.kind), target: f.target, reason: reasonText(f.reason) }));
+  return { text: tr('reminders.failed_list_title'), blocks: [section(`${tr('reminders.failed_list_title')}\n${lines.join('\n')}`)] };
 }

@@ -1,10 +1,11 @@
 import type { HomeView, KnownBlock } from '@slack/types';
-import type { HomeCard, HomeModel } from '../../domain/home';
-import type { Translate } from '../../i18n';
-import { slackDateTime } from '../../time/dates';
-import { HomeIds, ReminderIds } from '../ids';
-import { button, context, divider, esc, header, option, section, truncate, userMention } from '../blocks';
-import { actionLine, barrierBlock, cardTitle, factLines, goalsText } from './dashboard';
+import type { HomeCard, HomeModel } from '../../../domain/home';
+import type { Translate } from '../../../i18n';
+import { slackDateTime } from '../../../time/dates';
+import { HomeIds } from '../../ids';
+import { ReminderIds } from '../reminders/views';
+import { button, context, divider, esc, header, option, section, truncate, userMention } from '../../blocks';
+import { actionLine, barrierBlock, cardTitle, factLines, goalsText } from './cards';
 
 /** Home tab limit is 100 blocks. */
 const MAX_BLOCKS = 100;
@@ -100,19 +101,11 @@ function recentBlocks(tr: Translate, model: HomeModel, zone: string): KnownBlock
   return blocks;
 }
 
-/**
- * Blocks shown above everything else (e.g. a notice of failed deliveries). Empty for now; other
- * features add theirs here, within the block budget.
- */
-function topBlocks(): KnownBlock[] {
-  return [];
-}
-
 /** App Home: a leader's own follow-up, a senior leader's leaders (paged), or how to start. */
-export function homeView(tr: Translate, model: HomeModel, zone: string, _selfUserId: string, options: HomeOptions = {}): HomeView {
+export function homeView(tr: Translate, model: HomeModel, zone: string, options: HomeOptions = {}): HomeView {
   const footer = [divider(), context(tr('home.footer'))];
   const budget = MAX_BLOCKS - footer.length;
-  const blocks: KnownBlock[] = [...topBlocks()];
+  const blocks: KnownBlock[] = [];
   if (model.asSenior.length === 0 && model.asLeader.length === 0) {
     blocks.push(header(tr('home.empty_title')), section(tr('home.empty_body')), {
       type: 'actions',

@@ -1,37 +1,36 @@
-import type { BarrierInput, SavedBarrier } from '../../../domain/barriers';
+import type { SavedBarrier } from '../../../domain/barriers';
 import { translator } from '../../../i18n';
 import type { AppContext } from '../../context';
-import { barrierBlocks, readBarrierForm } from '../../forms/barrier';
-import { BarrierIds } from '../../ids';
+import { submitHandler } from '../../form/submit';
 import { dm, refreshHomes } from '../../notify';
-import { esc, truncate, userMention } from '../../blocks';
-import { textMessage } from '../../blocks';
-import { legacySubmitHandler } from '../../form/submit';
+import { esc, textMessage, truncate, userMention } from '../../blocks';
+import { barrierForm } from './fields';
 
+/** The barrier modal: saves it; tells both people; refreshes both Homes. */
 export function barrierSubmission(ctx: AppContext) {
-  return legacySubmitHandler<BarrierInput, SavedBarrier>(ctx, {
-    read: readBarrierForm,
-    blocks: barrierBlocks,
-    fallbackBlock: BarrierIds.descriptionBlock,
+  return submitHandler(ctx, {
+    form: barrierForm,
+    fallback: 'description',
+    read: (v) => ({ leaderUserId: v.leaderUserId, kind: v.kind, description: v.description, status: v.status }),
     save: (actor, input, sourceKey) => ctx.services.barriers.create(actor, input, sourceKey),
-    after: async (actor, saved) => {
+    after: async (rctx, actor, saved: SavedBarrier) => {
       if (saved.duplicate) return;
-      const { people } = ctx.services;
+      const { people } = rctx.services;
       const [leader, senior] = await Promise.all([
         people.resolve(actor.teamId, saved.followUp.leader.slackUserId),
         people.resolve(actor.teamId, saved.followUp.senior.slackUserId),
       ]);
       const description = esc(truncate(saved.barrier.description, 300));
       const tr = translator(actor.locale);
-      await dm(ctx, actor.person.slackUserId, textMessage(tr('barrier.created', { kind: tr(`barrier.kind.${saved.barrier.kind}`), description })));
+      await dm(rctx, actor.person.slackUserId, textMessage(tr('barrier.created', { kind: tr(`barrier.kind.${saved.barrier.kind}`), description })));
       const other = actor.person.id === senior.person.id ? leader : senior;
       const trOther = translator(other.locale);
       await dm(
-        ctx,
+        rctx,
         other.person.slackUserId,
         textMessage(trOther('barrier.created_notify', { author: userMention(actor.person.slackUserId), kind: trOther(`barrier.kind.${saved.barrier.kind}`), description })),
       );
-      await refreshHomes(ctx, [senior, leader]);
+      await refreshHomes(rctx, [senior, leader]);
     },
   });
 }

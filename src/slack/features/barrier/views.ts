@@ -1,0 +1,23 @@
+import type { ModalView } from '@slack/types';
+import type { Translate } from '../../../i18n';
+import { context, Limits, plain } from '../../blocks';
+import { barrierForm } from './fields';
+
+export const BarrierIds = {
+  view: 'barrier_view',
+  /** Overflow menu on a listed barrier (App Home, status): `barrier_status_menu_<n>`, option values `<STATUS>|<barrier id>`. */
+  statusMenu: (n: number) => `barrier_status_menu_${n}`,
+  statusMenuPattern: /^barrier_status_menu_\d+$/,
+} as const;
+
+/** The barrier modal: whose follow-up, kind, description, status. */
+export function barrierModal(tr: Translate, vm: { leaderUserId: string | null }): ModalView {
+  return {
+    type: 'modal',
+    callback_id: BarrierIds.view,
+    title: plain(tr('barrier.title'), Limits.modalTitle),
+    submit: plain(tr('common.save'), Limits.modalTitle),
+    close: plain(tr('common.cancel'), Limits.modalTitle),
+    blocks: [context(tr('barrier.intro')), ...barrierForm.blocks(tr, { leaderUserId: { initial: vm.leaderUserId } })],
+  };
+}

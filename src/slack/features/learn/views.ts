@@ -1,0 +1,33 @@
+import type { KnownBlock, ModalView } from '@slack/types';
+import type { Translate } from '../../../i18n';
+import { channelMention, context, esc, Limits, plain, section, truncate, userMention, type Message } from '../../blocks';
+import { metadata } from '../../form/metadata';
+import { learnForm } from './fields';
+
+export const LearnIds = { view: 'learn_view' } as const;
+
+/** The learning modal. Sharing to the team channel is opt-in (unticked by default). */
+export function learnModal(tr: Translate, vm: { followUpId: string; teamChannelId: string | null }): ModalView {
+  const blocks: KnownBlock[] = [
+    context(tr('learn.intro')),
+    ...(vm.teamChannelId ? [context(tr('learn.channel_is', { channel: channelMention(vm.teamChannelId) }))] : []),
+    ...learnForm.blocks(tr, { share: { hint: vm.teamChannelId ? tr('learn.share_hint') : tr('learn.share_hint_no_channel') } }),
+  ];
+  return {
+    type: 'modal',
+    callback_id: LearnIds.view,
+    title: plain(tr('learn.title'), Limits.modalTitle),
+    submit: plain(tr('common.save'), Limits.modalTitle),
+    close: plain(tr('common.cancel'), Limits.modalTitle),
+    private_metadata: metadata({ f: vm.followUpId }),
+    blocks,
+  };
+}
+
+/** A learning shared to the team channel, in the author's language. */
+export function sharedLearningMessage(tr: Translate, authorUserId: string, learning: { whatHappened: string; learned: string; nextExperiment: string | null }): Message {
+  const text = tr('learn.shared_header', { author: userMention(authorUserId) });
+  const lines = [text, `*${tr('learn.what')}*\n${esc(truncate(learning.whatHappened, 900))}`, `*${tr('learn.learned')}*\n${esc(truncate(learning.learned, 900))}`];
+  if (learning.nextExperiment) lines.push(`*${tr('learn.next')}*\n${esc(truncate(learning.nextExperiment, 900))}`);
+  return { text, blocks: lines.map((l) => section(l)) };
+}

@@ -1,0 +1,35 @@
+import type { KnownBlock, ModalView } from '@slack/types';
+import type { PlanOwner } from '../../../domain/plans';
+import type { Translate } from '../../../i18n';
+import type { IsoDay } from '../../../time/dates';
+import { context, option, plain, Limits, truncate } from '../../blocks';
+import { planForm } from './fields';
+
+export const PlanIds = { view: 'plan_create_view' } as const;
+
+export interface PlanViewModel {
+  leaderUserId: string | null;
+  owner: PlanOwner;
+  today: IsoDay;
+  barriers: { id: string; description: string }[];
+}
+
+/** The modal of `/followup plan`: what, owner, due date, and the barrier it addresses. */
+export function planModal(tr: Translate, vm: PlanViewModel): ModalView {
+  const f = planForm;
+  const blocks: KnownBlock[] = [
+    context(tr('plan.intro')),
+    ...f.blocks(tr, { leaderUserId: { initial: vm.leaderUserId }, owner: { initial: vm.owner }, dueDate: { initial: vm.today } }, ['leaderUserId', 'what', 'owner', 'dueDate']),
+  ];
+  if (vm.barriers.length > 0) {
+    blocks.push(f.block('barrierId', tr, { options: vm.barriers.slice(0, 100).map((b) => option(truncate(b.description, Limits.optionText), b.id)) }));
+  }
+  return {
+    type: 'modal',
+    callback_id: PlanIds.view,
+    title: plain(tr('plan.title'), Limits.modalTitle),
+    submit: plain(tr('plan.submit'), Limits.modalTitle),
+    close: plain(tr('common.cancel'), Limits.modalTitle),
+    blocks,
+  };
+}
