@@ -4,7 +4,11 @@ import { nb } from '../../src/i18n/nb';
 import { translator, type MessageKey } from '../../src/i18n';
 import { checkInModal, checkInSavedMessage, milestoneModal } from '../../src/slack/views/checkin';
 import { goalEditListMessage } from '../../src/slack/features/goal/views';
-import { conversationModal, feedbackMessage, followUpPickerMessage, longOption, questionsMessage, reflectModal } from '../../src/slack/views/steps';
+import { conversationModal, longOption } from '../../src/slack/features/conversation/views';
+import { feedbackMessage } from '../../src/slack/features/feedback/views';
+import { questionsMessage } from '../../src/slack/features/questions/views';
+import { reflectModal } from '../../src/slack/features/reflect/views';
+import { followUpPickerMessage } from '../../src/slack/features/shared/picker';
 import { checkMessage, checkView } from '../support/blockKit';
 
 const LONG = 'Ærlig 👍 مرحبا '.repeat(300);

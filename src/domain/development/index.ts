@@ -1,6 +1,6 @@
 import type { Repositories } from '../../data';
 import type { FollowUpWithPeople } from '../../data/followups';
-import type { DevelopmentActivity, DevelopmentKind, DevelopmentStatus } from '../../data/prisma';
+import type { DevelopmentActivity } from '../../data/prisma';
 import { isUniqueViolation } from '../../data/prisma';
 import { dayToDate, type IsoDay } from '../../time/dates';
 import { NotFoundError, ValidationError, type FieldError } from '../errors';
@@ -8,8 +8,18 @@ import type { FollowUpService } from '../followups';
 import type { Actor } from '../people';
 import { assertParticipant } from '../privacy';
 
-export const DEVELOPMENT_KINDS: DevelopmentKind[] = ['COURSE', 'PROGRAMME', 'COACHING', 'MENTORING'];
-export const DEVELOPMENT_STATUSES: DevelopmentStatus[] = ['PLANNED', 'IN_PROGRESS', 'COMPLETED', 'CANCELLED'];
+import { DEVELOPMENT_KINDS, DEVELOPMENT_STATUSES, type DevelopmentKind, type DevelopmentStatus } from '../vocabulary';
+
+export { DEVELOPMENT_KINDS, DEVELOPMENT_STATUSES, type DevelopmentKind, type DevelopmentStatus };
+
+/** The longest title and provider name of an activity. */
+export const DEVELOPMENT_TEXT_MAX = 150;
+
+/** The rule of an activity that needs no lookup: it cannot end before it starts. */
+export function developmentRuleErrors(input: Pick<DevelopmentInput, 'startsOn' | 'endsOn'>): Record<string, FieldError> {
+  if (input.startsOn && input.endsOn && input.endsOn < input.startsOn) return { endsOn: { key: 'develop.error_end_before_start' } };
+  return {};
+}
 
 export interface DevelopmentInput {
   leaderUserId: string;
@@ -35,8 +45,7 @@ export class DevelopmentService {
   ) {}
 
   async add(actor: Actor, input: DevelopmentInput, sourceKey: string | null): Promise<AddedDevelopment> {
-    const errors: Record<string, FieldError> = {};
-    if (input.startsOn && input.endsOn && input.endsOn < input.startsOn) errors.endsOn = { key: 'develop.error_end_before_start' };
+    const errors: Record<string, FieldError> = developmentRuleErrors(input);
     let followUp: FollowUpWithPeople | null = null;
     try {
       followUp = await this.followUps.resolveForSubject(actor, input.leaderUserId, 'leader');

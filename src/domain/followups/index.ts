@@ -7,6 +7,8 @@ import { NotAllowedError, NotFoundError, ValidationError, type FieldError } from
 import type { Actor, PeopleService } from '../people';
 import { assertSenior } from '../privacy';
 
+export type { FollowUpWithPeople } from '../../data/followups';
+
 export interface SetupInput {
   leaderUserId: string;
   teamChannelId: string | null;

@@ -6,7 +6,6 @@ import { openEvaluate } from './evaluate';
 import { openLearn } from './learn';
 import { openSettings } from './settings';
 import { openCheckIn, openMilestone } from './checkin';
-import { openConversation, openDevelop, openFeedback, openQuestions, openReflect } from './steps';
 import { openPlan } from './plan';
 import { showSchedule } from './schedule';
 import { openSetup } from './setup';
@@ -26,11 +25,6 @@ export const subcommandHandlers: Partial<Record<Subcommand, SubcommandHandler>> 
   settings: openSettings,
   checkin: (ctx, inv) => openCheckIn(ctx, inv),
   milestone: openMilestone,
-  conversation: (ctx, inv) => openConversation(ctx, inv),
-  feedback: openFeedback,
-  develop: openDevelop,
-  reflect: (ctx, inv) => openReflect(ctx, inv),
-  questions: openQuestions,
   plan: openPlan,
   schedule: showSchedule,
 };

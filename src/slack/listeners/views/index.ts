@@ -4,8 +4,7 @@ import { barrierSubmission } from './barrier';
 import { evaluateSubmission } from './evaluate';
 import { learnSubmission } from './learn';
 import { settingsSubmission } from './settings';
-import { BarrierIds, CheckInIds, ConversationIds, DevelopIds, EvaluateIds, FeedbackIds, LearnIds, MilestoneIds, PlanIds, QuestionIds, ReflectIds, SettingsIds, SetupIds } from '../../ids';
-import { conversationSubmission, developSubmission, feedbackSubmission, questionSubmission, reflectSubmission } from './steps';
+import { BarrierIds, CheckInIds, EvaluateIds, LearnIds, MilestoneIds, PlanIds, SettingsIds, SetupIds } from '../../ids';
 import { checkInSubmission, milestoneSubmission } from './checkin';
 import { planSubmission } from './plan';
 import { setupSubmission } from './setup';
@@ -18,10 +17,5 @@ export function register(app: App, ctx: AppContext): void {
   app.view(SettingsIds.view, settingsSubmission(ctx));
   app.view(CheckInIds.view, checkInSubmission(ctx));
   app.view(MilestoneIds.view, milestoneSubmission(ctx));
-  app.view(ConversationIds.view, conversationSubmission(ctx));
-  app.view(FeedbackIds.view, feedbackSubmission(ctx));
-  app.view(DevelopIds.view, developSubmission(ctx));
-  app.view(ReflectIds.view, reflectSubmission(ctx));
-  app.view(QuestionIds.view, questionSubmission(ctx));
   app.view(PlanIds.view, planSubmission(ctx));
 }
