@@ -1,6 +1,6 @@
 import { ShiftedClock } from '../../src/time/clock';
 import { dayToDate } from '../../src/time/dates';
-import { subcommandHandlers } from '../../src/slack/handlers';
+import { subcommandHandlers } from '../../src/slack/features';
 import { PlanIds, ReminderIds } from '../../src/slack/ids';
 import { visibleText, type Harness } from '../support/harness';
 import { ScheduledHarness } from '../support/scheduler';
