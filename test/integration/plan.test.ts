@@ -131,7 +131,7 @@ describe('/followup plan, action reminders and /followup schedule', () => {
     const opened = h.slack.callsOf('views.open').length;
     const n = h.slack.responses.length;
     await h.action(SENIOR, { action_id: ReminderIds.logConversation, value: LEADER, type: 'button' }, { response_url: h.newResponseUrl() });
-    if (subcommandHandlers.conversation) {
+    if ((subcommandHandlers as Partial<typeof subcommandHandlers>).conversation) {
       await h.slack.waitForCall('views.open', opened + 1);
     } else {
       const body = await h.slack.waitForResponse(n + 1);
