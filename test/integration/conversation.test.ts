@@ -20,49 +20,7 @@ import {
   submit,
   text,
 } from '../support/steps';
-
-// The ids Slack already holds (modals open during a deploy still submit): spelled out, not imported.
-const ConversationIds = {
-  view: 'conversation_view',
-  /** Button (value: follow-up id) when the person has several follow-ups. */
-  pickButton: 'conversation_pick_followup',
-  dateBlock: 'conversation_date_block',
-  dateInput: 'conversation_date_input',
-  questionsBlock: 'conversation_questions_block',
-  questionsInput: 'conversation_questions_input',
-  openActionsBlock: 'conversation_open_actions_block',
-  openActionsInput: 'conversation_open_actions_input',
-  notesBlock: 'conversation_notes_block',
-  notesInput: 'conversation_notes_input',
-  actionBlock: (n: number) => `conversation_action_${n}_block`,
-  actionInput: (n: number) => `conversation_action_${n}_input`,
-  actionDueBlock: (n: number) => `conversation_action_due_${n}_block`,
-  actionDueInput: (n: number) => `conversation_action_due_${n}_input`,
-} as const;
-
-const QuestionIds = {
-  /** Button (value: question key) "Add to next one-to-one". */
-  addToNextButton: 'questions_add_to_next_button',
-  /** Button (admins) that opens the "add a question" modal. */
-  addButton: 'questions_add_button',
-  view: 'questions_add_view',
-  textBlock: 'questions_text_block',
-  textInput: 'questions_text_input',
-  stepBlock: 'questions_step_block',
-  stepInput: 'questions_step_input',
-  languageBlock: 'questions_language_block',
-  languageInput: 'questions_language_input',
-} as const;
-
-const ReflectIds = {
-  view: 'reflect_view',
-  /** Button (value: follow-up id): opens the reflection modal; for reminders and the follow-up picker. */
-  openButton: 'reflect_open_button',
-  answerBlock: (n: number) => `reflect_answer_${n}_block`,
-  answerInput: (n: number) => `reflect_answer_${n}_input`,
-  shareBlock: 'reflect_share_block',
-  shareInput: 'reflect_share_input',
-} as const;
+import { ConversationIds, QuestionIds, ReflectIds } from '../support/slackIds';
 
 const SENIOR = 'UCVSEN01';
 const LEADER = 'UCVLEAD1';

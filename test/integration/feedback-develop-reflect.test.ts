@@ -17,49 +17,7 @@ import {
   text,
   user,
 } from '../support/steps';
-
-// The ids Slack already holds (modals open during a deploy still submit): spelled out, not imported.
-const DevelopIds = {
-  view: 'develop_view',
-  leaderBlock: 'develop_leader_block',
-  leaderInput: 'develop_leader_input',
-  kindBlock: 'develop_kind_block',
-  kindInput: 'develop_kind_input',
-  titleBlock: 'develop_title_block',
-  titleInput: 'develop_title_input',
-  providerBlock: 'develop_provider_block',
-  providerInput: 'develop_provider_input',
-  startBlock: 'develop_start_block',
-  startInput: 'develop_start_input',
-  endBlock: 'develop_end_block',
-  endInput: 'develop_end_input',
-  statusBlock: 'develop_status_block',
-  statusInput: 'develop_status_input',
-  /** Buttons (value: `<activity id>.<STATUS>`) that change an activity's status. */
-  statusButton: 'develop_status_button',
-} as const;
-
-const FeedbackIds = {
-  view: 'feedback_view',
-  receiverBlock: 'feedback_receiver_block',
-  receiverInput: 'feedback_receiver_input',
-  worksBlock: 'feedback_works_block',
-  worksInput: 'feedback_works_input',
-  improveBlock: 'feedback_improve_block',
-  improveInput: 'feedback_improve_input',
-  adviceBlock: 'feedback_advice_block',
-  adviceInput: 'feedback_advice_input',
-} as const;
-
-const ReflectIds = {
-  view: 'reflect_view',
-  /** Button (value: follow-up id): opens the reflection modal; for reminders and the follow-up picker. */
-  openButton: 'reflect_open_button',
-  answerBlock: (n: number) => `reflect_answer_${n}_block`,
-  answerInput: (n: number) => `reflect_answer_${n}_input`,
-  shareBlock: 'reflect_share_block',
-  shareInput: 'reflect_share_input',
-} as const;
+import { DevelopIds, FeedbackIds, ReflectIds } from '../support/slackIds';
 
 const SENIOR = 'UFDSEN01';
 const LEADER = 'UFDLEAD1';

@@ -5,7 +5,7 @@ import type { Translate } from '../../../i18n';
 import type { IsoDay } from '../../../time/dates';
 import { context, option, plain, section, userMention, Limits } from '../../blocks';
 import { numbers } from '../../form/fields';
-import { metadata } from '../../form/metadata';
+import { modalView } from '../../form/modal';
 import { ConversationIds, conversationForm } from './fields';
 
 /** A checkbox option for a long text: the first 75 characters as text, the next ones as description. */
@@ -45,15 +45,7 @@ export function conversationModal(tr: Translate, vm: ConversationViewModel): Mod
   blocks.push(f.block('notes', tr));
   blocks.push(context(tr('conversation.actions_intro', { leader: userMention(vm.leaderUserId) })));
   blocks.push(...f.blocks(tr, {}, numbers(MAX_AGREED_ACTIONS).flatMap((n) => [`action${n}`, `actionDue${n}`] as const)));
-  return {
-    type: 'modal',
-    callback_id: ConversationIds.view,
-    private_metadata: metadata({ followUpId: vm.followUpId }),
-    title: plain(tr('conversation.title'), Limits.modalTitle),
-    submit: plain(tr('common.save'), Limits.modalTitle),
-    close: plain(tr('common.cancel'), Limits.modalTitle),
-    blocks,
-  };
+  return modalView(tr, { callbackId: ConversationIds.view, title: 'conversation.title', blocks, privateMetadata: { followUpId: vm.followUpId } });
 }
 
 export function conversationSavedText(tr: Translate, vars: { other: string; date: string; actions: number }): string {

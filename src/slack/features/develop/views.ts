@@ -1,20 +1,14 @@
 import type { ModalView } from '@slack/types';
 import { DEVELOPMENT_STATUSES, type DevelopmentStatus } from '../../../domain/vocabulary';
 import type { Translate } from '../../../i18n';
-import { button, plain, section, Limits, type Message } from '../../blocks';
+import { button, section, type Message } from '../../blocks';
+import { modalView } from '../../form/modal';
 import { indexedAction } from '../../ids';
 import { DevelopIds, developForm } from './fields';
 
 /** Step 3: a development activity — course, programme, coaching or mentoring. */
 export function developModal(tr: Translate, leaderUserId: string | null): ModalView {
-  return {
-    type: 'modal',
-    callback_id: DevelopIds.view,
-    title: plain(tr('develop.title'), Limits.modalTitle),
-    submit: plain(tr('common.save'), Limits.modalTitle),
-    close: plain(tr('common.cancel'), Limits.modalTitle),
-    blocks: developForm.blocks(tr, { leaderUserId: { initial: leaderUserId } }),
-  };
+  return modalView(tr, { callbackId: DevelopIds.view, title: 'develop.title', blocks: developForm.blocks(tr, { leaderUserId: { initial: leaderUserId } }) });
 }
 
 /** Confirmation of a development activity, with buttons to move its status on. */

@@ -1,18 +1,17 @@
 import type { ModalView } from '@slack/types';
 import type { Translate } from '../../../i18n';
-import { context, esc, plain, section, userMention, Limits, type Message } from '../../blocks';
+import { context, esc, section, userMention, type Message } from '../../blocks';
+import { modalView } from '../../form/modal';
 import { FeedbackIds, feedbackForm } from './fields';
 
 /** Step 2: feedback in three parts — what works, what can improve, advice. */
 export function feedbackModal(tr: Translate, receiverUserId: string | null): ModalView {
-  return {
-    type: 'modal',
-    callback_id: FeedbackIds.view,
-    title: plain(tr('feedback.title'), Limits.modalTitle),
-    submit: plain(tr('feedback.submit'), Limits.modalTitle),
-    close: plain(tr('common.cancel'), Limits.modalTitle),
+  return modalView(tr, {
+    callbackId: FeedbackIds.view,
+    title: 'feedback.title',
+    submit: 'feedback.submit',
     blocks: [context(tr('feedback.intro')), ...feedbackForm.blocks(tr, { receiverUserId: { initial: receiverUserId } })],
-  };
+  });
 }
 
 /** The DM to the receiver: the three parts in order, headings in the receiver's language. */

@@ -1,7 +1,8 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import type { BankQuestion } from '../../../domain/questions';
 import type { Translate } from '../../../i18n';
-import { button, context, esc, header, plain, section, truncate, Limits, type Message } from '../../blocks';
+import { button, context, esc, header, section, truncate, type Message } from '../../blocks';
+import { modalView } from '../../form/modal';
 import { indexedAction } from '../../ids';
 import { QuestionIds, questionForm } from './fields';
 
@@ -36,12 +37,5 @@ export function questionsMessage(tr: Translate, bank: BankQuestion[], isAdmin: b
 
 /** Admins: add a question to the workspace's bank. */
 export function addQuestionModal(tr: Translate): ModalView {
-  return {
-    type: 'modal',
-    callback_id: QuestionIds.view,
-    title: plain(tr('questions.add_title'), Limits.modalTitle),
-    submit: plain(tr('common.save'), Limits.modalTitle),
-    close: plain(tr('common.cancel'), Limits.modalTitle),
-    blocks: questionForm.blocks(tr),
-  };
+  return modalView(tr, { callbackId: QuestionIds.view, title: 'questions.add_title', blocks: questionForm.blocks(tr) });
 }

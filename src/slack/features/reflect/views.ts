@@ -1,8 +1,8 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import type { BankQuestion } from '../../../domain/questions';
 import type { Translate } from '../../../i18n';
-import { context, esc, plain, section, truncate, userMention, Limits, type Message } from '../../blocks';
-import { metadata } from '../../form/metadata';
+import { context, esc, section, truncate, userMention, type Message } from '../../blocks';
+import { modalView } from '../../form/modal';
 import { ReflectIds, answerFields, reflectForm } from './fields';
 
 /** Step 3: a reflection — the rotating prompts, each with its answer, and "share with my senior leader". */
@@ -10,15 +10,7 @@ export function reflectModal(tr: Translate, vm: { followUpId: string; seniorUser
   const f = reflectForm;
   const answers = answerFields(vm.prompts.length);
   const blocks: KnownBlock[] = [context(tr('reflect.intro')), ...answers.map((name, i) => f.block(name, tr, { label: vm.prompts[i].text })), f.block('share', tr)];
-  return {
-    type: 'modal',
-    callback_id: ReflectIds.view,
-    private_metadata: metadata({ followUpId: vm.followUpId, keys: vm.prompts.slice(0, answers.length).map((p) => p.key) }),
-    title: plain(tr('reflect.title'), Limits.modalTitle),
-    submit: plain(tr('common.save'), Limits.modalTitle),
-    close: plain(tr('common.cancel'), Limits.modalTitle),
-    blocks,
-  };
+  return modalView(tr, { callbackId: ReflectIds.view, title: 'reflect.title', blocks, privateMetadata: { followUpId: vm.followUpId, keys: vm.prompts.slice(0, answers.length).map((p) => p.key) } });
 }
 
 /** To the senior leader when the leader shared a reflection: the prompts and answers. */
