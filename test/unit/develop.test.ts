@@ -45,10 +45,21 @@ describe('development form', () => {
 });
 
 describe('development rules', () => {
+  const activity = { title: 'Leading through change', provider: null };
+
   it('an activity cannot end before it starts; open ends and one-day activities are fine', () => {
-    expect(developmentRuleErrors({ startsOn: '2026-12-01', endsOn: '2026-11-30' })).toEqual({ endsOn: { key: 'develop.error_end_before_start' } });
-    expect(developmentRuleErrors({ startsOn: '2026-12-01', endsOn: '2026-12-01' })).toEqual({});
-    expect(developmentRuleErrors({ startsOn: null, endsOn: '2026-11-30' })).toEqual({});
-    expect(developmentRuleErrors({ startsOn: '2026-12-01', endsOn: null })).toEqual({});
+    expect(developmentRuleErrors({ ...activity, startsOn: '2026-12-01', endsOn: '2026-11-30' })).toEqual({ endsOn: { key: 'develop.error_end_before_start' } });
+    expect(developmentRuleErrors({ ...activity, startsOn: '2026-12-01', endsOn: '2026-12-01' })).toEqual({});
+    expect(developmentRuleErrors({ ...activity, startsOn: null, endsOn: '2026-11-30' })).toEqual({});
+    expect(developmentRuleErrors({ ...activity, startsOn: '2026-12-01', endsOn: null })).toEqual({});
+  });
+
+  it('title and provider keep within the limit the modal shows (counted in characters, emoji as one)', () => {
+    const dates = { startsOn: null, endsOn: null };
+    expect(developmentRuleErrors({ title: '👍'.repeat(DEVELOPMENT_TEXT_MAX), provider: 'é'.repeat(DEVELOPMENT_TEXT_MAX), ...dates })).toEqual({});
+    expect(developmentRuleErrors({ title: 'x'.repeat(DEVELOPMENT_TEXT_MAX + 1), provider: 'y'.repeat(DEVELOPMENT_TEXT_MAX + 2), ...dates })).toEqual({
+      title: { key: 'common.error_too_long', vars: { max: DEVELOPMENT_TEXT_MAX, length: DEVELOPMENT_TEXT_MAX + 1 } },
+      provider: { key: 'common.error_too_long', vars: { max: DEVELOPMENT_TEXT_MAX, length: DEVELOPMENT_TEXT_MAX + 2 } },
+    });
   });
 });

@@ -15,10 +15,15 @@ export { DEVELOPMENT_KINDS, DEVELOPMENT_STATUSES, type DevelopmentKind, type Dev
 /** The longest title and provider name of an activity. */
 export const DEVELOPMENT_TEXT_MAX = 150;
 
-/** The rule of an activity that needs no lookup: it cannot end before it starts. */
-export function developmentRuleErrors(input: Pick<DevelopmentInput, 'startsOn' | 'endsOn'>): Record<string, FieldError> {
-  if (input.startsOn && input.endsOn && input.endsOn < input.startsOn) return { endsOn: { key: 'develop.error_end_before_start' } };
-  return {};
+/** The rules of an activity that need no lookup: title and provider within their length; it cannot end before it starts. */
+export function developmentRuleErrors(input: Pick<DevelopmentInput, 'title' | 'provider' | 'startsOn' | 'endsOn'>): Record<string, FieldError> {
+  const errors: Record<string, FieldError> = {};
+  for (const field of ['title', 'provider'] as const) {
+    const length = Array.from(input[field] ?? '').length;
+    if (length > DEVELOPMENT_TEXT_MAX) errors[field] = { key: 'common.error_too_long', vars: { max: DEVELOPMENT_TEXT_MAX, length } };
+  }
+  if (input.startsOn && input.endsOn && input.endsOn < input.startsOn) errors.endsOn = { key: 'develop.error_end_before_start' };
+  return errors;
 }
 
 export interface DevelopmentInput {
