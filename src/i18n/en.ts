@@ -462,6 +462,7 @@ export const en = {
   'reflect.intro': 'Take a few minutes to reflect. Your answers are private unless you choose to share them with your senior leader.',
   'reflect.choose': 'Which follow-up is this reflection for?',
   'reflect.not_leader': 'Reflections are written by leaders in a follow-up. You are not followed up by anyone yet.',
+  'reflect.answer_n': 'Answer {n}',
   'reflect.share_label': 'Sharing',
   'reflect.share': 'Share with my senior leader',
   'reflect.share_hint': 'Off by default: only you can read your reflection.',

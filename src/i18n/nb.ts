@@ -461,6 +461,7 @@ export const nb: Record<MessageKey, string> = {
   'reflect.intro': 'Ta deg noen minutter til å reflektere. Svarene dine er private med mindre du velger å dele dem med din overordnede leder.',
   'reflect.choose': 'Hvilken oppfølging gjelder refleksjonen?',
   'reflect.not_leader': 'Refleksjoner skrives av ledere som følges opp. Ingen følger deg opp ennå.',
+  'reflect.answer_n': 'Svar {n}',
   'reflect.share_label': 'Deling',
   'reflect.share': 'Del med min overordnede leder',
   'reflect.share_hint': 'Av som standard: bare du kan lese refleksjonen din.',

@@ -1,5 +1,6 @@
 import { Harness, randomId, visibleText } from '../support/harness';
-import { GoalEditIds, MilestoneIds } from '../../src/slack/ids';
+import { MilestoneIds } from '../../src/slack/ids';
+import { GoalEditIds } from '../support/slackIds';
 import { CheckInIds } from '../../src/slack/features/checkin/views';
 import { checkInForm } from '../../src/slack/features/checkin/fields';
 import { milestoneForm } from '../../src/slack/features/milestone/fields';

@@ -1,5 +1,5 @@
 import { Harness, randomId, visibleText } from '../support/harness';
-import { ConversationIds, GoalEditIds, MilestoneIds, QuestionIds, ReflectIds } from '../../src/slack/ids';
+import { GoalEditIds, MilestoneIds } from '../../src/slack/ids';
 import { CheckInIds } from '../../src/slack/features/checkin/views';
 import {
   LONG_TEXT,
@@ -21,6 +21,7 @@ import {
   submit,
   text,
 } from '../support/steps';
+import { ConversationIds, QuestionIds, ReflectIds } from '../support/slackIds';
 
 const SENIOR = 'UCVSEN01';
 const LEADER = 'UCVLEAD1';
@@ -129,6 +130,9 @@ describe('/followup conversation and /followup questions', () => {
     await h.slack.waitFor(() => dmsTo(h, LEADER).some((d) => visibleText(d.args.blocks).includes(`<@${SENIOR}> logget 1:1-samtalen deres`)));
     await h.slack.waitFor(() => dmsTo(h, SENIOR).some((d) => visibleText(d.args.blocks).includes('with 2 agreed action(s) added to the plan')));
     await eventually(() => events.calls.some((e) => e[0] === 'subjectChanged' && e[1] === 'conversation' && e[2] === followUp.id));
+    // Each agreed action is planned; the retried submission changed nothing, so the conversation was reported once.
+    for (const a of c.actions) await eventually(() => events.calls.some((e) => e[0] === 'subjectChanged' && e[1] === 'action' && e[2] === a.id), `action ${a.what}`);
+    expect(events.calls.filter((e) => e[0] === 'subjectChanged' && e[1] === 'conversation' && e[2] === followUp.id)).toHaveLength(1);
     // After the conversation the picks are used up; the open actions are offered as agenda next time.
     const next = await openModal(h, LEADER, 'samtale');
     expect(checkboxOptions(next, ConversationIds.questionsBlock).initial).toEqual([]);

@@ -1,5 +1,4 @@
 import { Harness, randomId, visibleText } from '../support/harness';
-import { DevelopIds, FeedbackIds, ReflectIds } from '../../src/slack/ids';
 import {
   LONG_TEXT,
   MIXED,
@@ -18,6 +17,7 @@ import {
   text,
   user,
 } from '../support/steps';
+import { DevelopIds, FeedbackIds, ReflectIds } from '../support/slackIds';
 
 const SENIOR = 'UFDSEN01';
 const LEADER = 'UFDLEAD1';

@@ -1,6 +1,6 @@
 import { ShiftedClock } from '../../src/time/clock';
 import { dayToDate } from '../../src/time/dates';
-import { subcommandHandlers } from '../../src/slack/handlers';
+import { subcommandHandlers } from '../../src/slack/features';
 import { planForm } from '../../src/slack/features/plan/fields';
 import { ReminderIds } from '../../src/slack/features/reminders/views';
 import { visibleText, type Harness } from '../support/harness';
@@ -146,7 +146,7 @@ describe('/followup plan, action reminders and /followup schedule', () => {
     const opened = h.slack.callsOf('views.open').length;
     const n = h.slack.responses.length;
     await h.action(SENIOR, { action_id: ReminderIds.logConversation, value: LEADER, type: 'button' }, { response_url: h.newResponseUrl() });
-    if (subcommandHandlers.conversation) {
+    if ((subcommandHandlers as Partial<typeof subcommandHandlers>).conversation) {
       await h.slack.waitForCall('views.open', opened + 1);
     } else {
       const body = await h.slack.waitForResponse(n + 1);

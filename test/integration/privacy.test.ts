@@ -1,4 +1,5 @@
-import { GoalIds, HomeIds } from '../../src/slack/ids';
+import { HomeIds } from '../../src/slack/ids';
+import { GoalIds } from '../support/slackIds';
 import { barrierForm } from '../../src/slack/features/barrier/fields';
 import { evaluateForm } from '../../src/slack/features/evaluate/fields';
 import { learnForm } from '../../src/slack/features/learn/fields';

@@ -1,6 +1,7 @@
 import { FixedClock, Harness, randomId, visibleText } from '../support/harness';
 import { goalValues, openModal, setupFollowUp, setupValues } from '../support/flows';
-import { GoalIds, HomeIds, actionPattern } from '../../src/slack/ids';
+import { HomeIds, actionPattern } from '../../src/slack/ids';
+import { GoalIds } from '../support/slackIds';
 import { MilestoneViewIds } from '../../src/slack/features/milestone/views';
 import { milestoneForm } from '../../src/slack/features/milestone/fields';
 import { setupForm } from '../../src/slack/features/setup/fields';

@@ -1,6 +1,6 @@
 import { FixedClock, Harness, randomId } from '../support/harness';
 import { goalValues, openModal, setupFollowUp, setupValues, type GoalFields } from '../support/flows';
-import { GoalIds } from '../../src/slack/ids';
+import { GoalIds } from '../support/slackIds';
 import { setupForm } from '../../src/slack/features/setup/fields';
 
 const clock = () => new FixedClock('2026-11-26T09:00:00Z');

@@ -1,4 +1,4 @@
-import { GoalIds } from '../../src/slack/ids';
+import { GoalIds } from './slackIds';
 import { setupForm } from '../../src/slack/features/setup/fields';
 import type { Harness } from './harness';
 

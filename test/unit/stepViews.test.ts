@@ -5,7 +5,11 @@ import { translator, type MessageKey } from '../../src/i18n';
 import { checkInModal, checkInSavedMessage } from '../../src/slack/features/checkin/views';
 import { milestoneModal } from '../../src/slack/features/milestone/views';
 import { goalEditListMessage } from '../../src/slack/features/goal/views';
-import { conversationModal, feedbackMessage, followUpPickerMessage, longOption, questionsMessage, reflectModal } from '../../src/slack/views/steps';
+import { conversationModal, longOption } from '../../src/slack/features/conversation/views';
+import { feedbackMessage } from '../../src/slack/features/feedback/views';
+import { questionsMessage } from '../../src/slack/features/questions/views';
+import { reflectModal } from '../../src/slack/features/reflect/views';
+import { followUpPickerMessage } from '../../src/slack/features/shared/picker';
 import { checkMessage, checkView } from '../support/blockKit';
 
 const LONG = 'Ærlig 👍 مرحبا '.repeat(300);

@@ -6,6 +6,7 @@ import { isUniqueViolation } from '../../data/prisma';
 import type { Clock } from '../../time/clock';
 import { dayToDate, type IsoDay } from '../../time/dates';
 import { NotFoundError, ValidationError, type FieldError } from '../errors';
+import { Events, type DomainEvent, type Eventful } from '../events';
 import type { Actor } from '../people';
 import { assertParticipant } from '../privacy';
 import type { BankQuestion, QuestionService } from '../questions';
@@ -33,10 +34,35 @@ export interface ConversationContext {
   today: IsoDay;
 }
 
-export interface LoggedConversation {
+export interface LoggedConversation extends Eventful {
   conversation: ConversationWithActions;
   followUp: FollowUpWithPeople;
   duplicate: boolean;
+}
+
+/**
+ * The rules of a conversation that need no lookup: not in the future, a due date only with an
+ * action and not in the past, at most three actions, and something to keep (notes, an agenda
+ * point or an action). `questions` is how many of the chosen agenda questions still exist.
+ * Errors are keyed by the form's field names (heldOn, notes, action<n>, actionDue<n>).
+ */
+export function conversationRuleErrors(input: Pick<ConversationInput, 'heldOn' | 'notes' | 'actionItemIds' | 'actions'>, today: IsoDay, questions: number): Record<string, FieldError> {
+  const errors: Record<string, FieldError> = {};
+  if (input.heldOn > today) errors.heldOn = { key: 'conversation.error_date_future' };
+  input.actions.forEach((a, i) => {
+    const n = i + 1;
+    if (!a.what && a.dueDate) errors[`action${n}`] = { key: 'conversation.error_due_without_action' };
+    else if (a.dueDate && a.dueDate < today) errors[`actionDue${n}`] = { key: 'common.error_date_past' };
+  });
+  if (input.actions.length > MAX_AGREED_ACTIONS) errors.action1 = { key: 'common.error_invalid_option' };
+  const agreed = input.actions.filter((a) => !!a.what);
+  if (!input.notes && questions === 0 && input.actionItemIds.length === 0 && agreed.length === 0) errors.notes = { key: 'conversation.error_empty' };
+  return errors;
+}
+
+/** What logging a conversation changes: the follow-up's conversation plan, and each agreed action's reminders. */
+function conversationEvents(followUpId: string, conversation: ConversationWithActions): DomainEvent[] {
+  return [Events.subjectChanged('conversation', followUpId), ...conversation.actions.map((a) => Events.subjectChanged('action', a.id))];
 }
 
 /** Step 2: one-to-ones — date, agenda from the question bank and open items, notes, agreed actions. */
@@ -80,29 +106,20 @@ export class ConversationService {
 
   async log(actor: Actor, input: ConversationInput, sourceKey: string | null): Promise<LoggedConversation> {
     const followUp = await this.followUpFor(actor, input.followUpId);
-    const errors: Record<string, FieldError> = {};
     const today = this.today(actor);
-    if (input.heldOn > today) errors.heldOn = { key: 'conversation.error_date_future' };
     const questions = await this.questions.resolve(actor.teamId, actor.locale, input.questionKeys);
-    if (questions.length !== new Set(input.questionKeys).size) errors.questions = { key: 'common.error_invalid_option' };
     const open = await this.repos.conversations.openActions(followUp.id, 1000);
     const openById = new Map(open.map((a) => [a.id, a]));
+    const errors: Record<string, FieldError> = {};
+    if (questions.length !== new Set(input.questionKeys).size) errors.questions = { key: 'common.error_invalid_option' };
     if (input.actionItemIds.some((id) => !openById.has(id))) errors.openActions = { key: 'common.error_invalid_option' };
-    input.actions.forEach((a, i) => {
-      const n = i + 1;
-      if (!a.what && a.dueDate) errors[`action${n}`] = { key: 'conversation.error_due_without_action' };
-      else if (a.dueDate && a.dueDate < today) errors[`actionDue${n}`] = { key: 'common.error_date_past' };
-    });
-    if (input.actions.length > MAX_AGREED_ACTIONS) errors.action1 = { key: 'common.error_invalid_option' };
+    Object.assign(errors, conversationRuleErrors(input, today, questions.length));
     const agreed = input.actions.filter((a): a is { what: string; dueDate: IsoDay | null } => !!a.what);
-    if (!input.notes && questions.length === 0 && input.actionItemIds.length === 0 && agreed.length === 0) {
-      errors.notes = { key: 'conversation.error_empty' };
-    }
     if (Object.keys(errors).length > 0) throw new ValidationError(errors);
 
     if (sourceKey) {
       const existing = await this.repos.conversations.findBySourceKey(sourceKey);
-      if (existing) return { conversation: existing, followUp, duplicate: true };
+      if (existing) return { conversation: existing, followUp, duplicate: true, events: [] };
     }
     const agenda: AgendaEntry[] = [
       ...questions.map((q) => ({ questionKey: q.key, text: q.text })),
@@ -122,11 +139,11 @@ export class ConversationService {
           actions: agreed.map((a) => ({ what: a.what, dueDate: a.dueDate ? dayToDate(a.dueDate) : null })),
         }),
       );
-      return { conversation, followUp, duplicate: false };
+      return { conversation, followUp, duplicate: false, events: conversationEvents(followUp.id, conversation) };
     } catch (err) {
       if (sourceKey && isUniqueViolation(err)) {
         const existing = await this.repos.conversations.findBySourceKey(sourceKey);
-        if (existing) return { conversation: existing, followUp, duplicate: true };
+        if (existing) return { conversation: existing, followUp, duplicate: true, events: [] };
       }
       throw err;
     }

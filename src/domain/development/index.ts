@@ -1,6 +1,6 @@
 import type { Repositories } from '../../data';
 import type { FollowUpWithPeople } from '../../data/followups';
-import type { DevelopmentActivity, DevelopmentKind, DevelopmentStatus } from '../../data/prisma';
+import type { DevelopmentActivity } from '../../data/prisma';
 import { isUniqueViolation } from '../../data/prisma';
 import { dayToDate, type IsoDay } from '../../time/dates';
 import { NotFoundError, ValidationError, type FieldError } from '../errors';
@@ -8,8 +8,23 @@ import type { FollowUpService } from '../followups';
 import type { Actor } from '../people';
 import { assertParticipant } from '../privacy';
 
-export const DEVELOPMENT_KINDS: DevelopmentKind[] = ['COURSE', 'PROGRAMME', 'COACHING', 'MENTORING'];
-export const DEVELOPMENT_STATUSES: DevelopmentStatus[] = ['PLANNED', 'IN_PROGRESS', 'COMPLETED', 'CANCELLED'];
+import { DEVELOPMENT_KINDS, DEVELOPMENT_STATUSES, type DevelopmentKind, type DevelopmentStatus } from '../vocabulary';
+
+export { DEVELOPMENT_KINDS, DEVELOPMENT_STATUSES, type DevelopmentKind, type DevelopmentStatus };
+
+/** The longest title and provider name of an activity. */
+export const DEVELOPMENT_TEXT_MAX = 150;
+
+/** The rules of an activity that need no lookup: title and provider within their length; it cannot end before it starts. */
+export function developmentRuleErrors(input: Pick<DevelopmentInput, 'title' | 'provider' | 'startsOn' | 'endsOn'>): Record<string, FieldError> {
+  const errors: Record<string, FieldError> = {};
+  for (const field of ['title', 'provider'] as const) {
+    const length = Array.from(input[field] ?? '').length;
+    if (length > DEVELOPMENT_TEXT_MAX) errors[field] = { key: 'common.error_too_long', vars: { max: DEVELOPMENT_TEXT_MAX, length } };
+  }
+  if (input.startsOn && input.endsOn && input.endsOn < input.startsOn) errors.endsOn = { key: 'develop.error_end_before_start' };
+  return errors;
+}
 
 export interface DevelopmentInput {
   leaderUserId: string;
@@ -35,8 +50,7 @@ export class DevelopmentService {
   ) {}
 
   async add(actor: Actor, input: DevelopmentInput, sourceKey: string | null): Promise<AddedDevelopment> {
-    const errors: Record<string, FieldError> = {};
-    if (input.startsOn && input.endsOn && input.endsOn < input.startsOn) errors.endsOn = { key: 'develop.error_end_before_start' };
+    const errors: Record<string, FieldError> = developmentRuleErrors(input);
     let followUp: FollowUpWithPeople | null = null;
     try {
       followUp = await this.followUps.resolveForSubject(actor, input.leaderUserId, 'leader');

@@ -1,7 +1,7 @@
 import type { Repositories } from '../../data';
 import type { Feedback, Person } from '../../data/prisma';
 import { isUniqueViolation } from '../../data/prisma';
-import { NotAllowedError, NotFoundError, ValidationError } from '../errors';
+import { NotAllowedError, NotFoundError, ValidationError, type FieldError } from '../errors';
 import type { Actor } from '../people';
 
 export const FEEDBACK_PART_MAX = 3000;
@@ -19,6 +19,11 @@ export interface GivenFeedback {
   duplicate: boolean;
 }
 
+/** The rule of feedback that needs no lookup: not to yourself. Keyed by the form's field (receiver). */
+export function feedbackRuleErrors(giverUserId: string, input: Pick<FeedbackInput, 'receiverUserId'>): Record<string, FieldError> {
+  return input.receiverUserId === giverUserId ? { receiver: { key: 'feedback.error_self' } } : {};
+}
+
 /**
  * Step 2: feedback in three parts — what works, what can improve, advice. Visible to giver and
  * receiver only (not the other senior leader, not admins). Giver and receiver must share a
@@ -29,7 +34,8 @@ export class FeedbackService {
   constructor(private readonly repos: Repositories) {}
 
   async give(actor: Actor, input: FeedbackInput, sourceKey: string | null): Promise<GivenFeedback> {
-    if (input.receiverUserId === actor.person.slackUserId) throw new ValidationError({ receiver: { key: 'feedback.error_self' } });
+    const own = feedbackRuleErrors(actor.person.slackUserId, input);
+    if (Object.keys(own).length > 0) throw new ValidationError(own);
     const receiver = await this.repos.people.find(actor.teamId, input.receiverUserId);
     if (receiver?.isBot) throw new ValidationError({ receiver: { key: 'feedback.error_bot' } });
     if (receiver?.deleted) throw new ValidationError({ receiver: { key: 'setup.error_leader_deleted' } });

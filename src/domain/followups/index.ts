@@ -9,6 +9,8 @@ import type { Actor, PeopleService } from '../people';
 import { assertSenior } from '../privacy';
 import type { Cadence } from '../vocabulary';
 
+export type { FollowUpWithPeople } from '../../data/followups';
+
 export interface SetupInput {
   leaderUserId: string;
   teamChannelId: string | null;

@@ -5,6 +5,8 @@ import type { Clock } from '../../time/clock';
 import { NotAllowedError, ValidationError, type FieldError } from '../errors';
 import type { Actor } from '../people';
 
+export type { Question } from '../../data/prisma';
+
 /** A question of the bank, in one language. Keys: g1–g8 (the guide), s1a… (step prompts), q-<id> (workspace). */
 export interface BankQuestion {
   key: string;
@@ -47,7 +49,18 @@ export const BUILTIN_QUESTIONS: readonly Builtin[] = [
 ];
 
 export const QUESTION_MAX = 500;
-export type QuestionLanguage = 'nb' | 'en' | 'both';
+/** A question's key as it travels in buttons and modals: a guide question, a step prompt, or a workspace question. */
+export const QUESTION_KEY = /^(g[1-8]|s[1-8][ab]|q-[a-z0-9]{10,40})$/;
+/** The steps of the guide a question may belong to. */
+export const QUESTION_STEPS = ['1', '2', '3', '4', '5', '6', '7', '8'] as const;
+export const QUESTION_LANGUAGES = ['both', 'nb', 'en'] as const;
+
+/** The rule of a new question that needs no lookup: its step, when given, is one of the guide's eight. */
+export function questionRuleErrors(input: Pick<NewQuestionInput, 'step'>): Record<string, FieldError> {
+  if (input.step !== null && (!Number.isInteger(input.step) || input.step < 1 || input.step > 8)) return { step: { key: 'common.error_invalid_option' } };
+  return {};
+}
+export type QuestionLanguage = (typeof QUESTION_LANGUAGES)[number];
 
 export interface NewQuestionInput {
   text: string;
@@ -82,8 +95,7 @@ export class QuestionService {
   /** Adds a workspace question. Only workspace admins (Slack is_admin) may. */
   async add(actor: Actor, input: NewQuestionInput): Promise<Question> {
     if (!actor.person.isAdmin) throw new NotAllowedError('question bank (admins only)');
-    const errors: Record<string, FieldError> = {};
-    if (input.step !== null && (!Number.isInteger(input.step) || input.step < 1 || input.step > 8)) errors.step = { key: 'common.error_invalid_option' };
+    const errors = questionRuleErrors(input);
     if (Object.keys(errors).length > 0) throw new ValidationError(errors);
     return this.repos.questions.create({
       workspaceId: actor.teamId,

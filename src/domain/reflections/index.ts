@@ -3,7 +3,10 @@ import type { FollowUpWithPeople } from '../../data/followups';
 import type { Reflection } from '../../data/prisma';
 import { isUniqueViolation } from '../../data/prisma';
 import type { ReflectionPrompt } from '../../data/reflections';
-import { NotAllowedError, NotFoundError, ValidationError } from '../errors';
+import { NotAllowedError, NotFoundError, ValidationError, type FieldError } from '../errors';
+import { Events, type Eventful } from '../events';
+
+export type { ReflectionPrompt } from '../../data/reflections';
 import type { Actor } from '../people';
 import type { BankQuestion, QuestionService } from '../questions';
 
@@ -17,10 +20,22 @@ export interface ReflectionInput {
   share: boolean;
 }
 
-export interface WrittenReflection {
+export interface WrittenReflection extends Eventful {
   reflection: Reflection;
   followUp: FollowUpWithPeople;
   duplicate: boolean;
+}
+
+/**
+ * The rules of a reflection that need no lookup: one to three prompts, an answer slot per prompt
+ * (empty allowed), and at least one answer. Errors are keyed by the form's field (answer1).
+ */
+export function reflectionRuleErrors(input: Pick<ReflectionInput, 'promptKeys' | 'answers'>): Record<string, FieldError> {
+  if (input.promptKeys.length < 1 || input.promptKeys.length > PROMPTS_PER_REFLECTION || input.answers.length !== input.promptKeys.length) {
+    return { answer1: { key: 'common.error_invalid_option' } };
+  }
+  if (input.answers.every((a) => !a)) return { answer1: { key: 'reflect.error_no_answer' } };
+  return {};
 }
 
 /** The prompts of a set, in order, as a comparable string. */
@@ -65,15 +80,14 @@ export class ReflectionService {
 
   async write(actor: Actor, input: ReflectionInput, sourceKey: string | null): Promise<WrittenReflection> {
     const followUp = await this.followUpAsLeader(actor, input.followUpId);
-    if (input.promptKeys.length < 1 || input.promptKeys.length > PROMPTS_PER_REFLECTION || input.answers.length !== input.promptKeys.length) {
-      throw new ValidationError({ answer1: { key: 'common.error_invalid_option' } });
-    }
+    const shape = reflectionRuleErrors(input);
+    if (shape.answer1?.key === 'common.error_invalid_option') throw new ValidationError(shape);
     const prompts = await this.questions.resolve(actor.teamId, actor.locale, input.promptKeys);
     if (prompts.length !== input.promptKeys.length) throw new ValidationError({ answer1: { key: 'reflect.error_prompts_changed' } });
-    if (input.answers.every((a) => !a)) throw new ValidationError({ answer1: { key: 'reflect.error_no_answer' } });
+    if (Object.keys(shape).length > 0) throw new ValidationError(shape);
     if (sourceKey) {
       const existing = await this.repos.reflections.findBySourceKey(sourceKey);
-      if (existing) return { reflection: existing, followUp, duplicate: true };
+      if (existing) return { reflection: existing, followUp, duplicate: true, events: [] };
     }
     try {
       const reflection = await this.repos.reflections.create({
@@ -84,11 +98,11 @@ export class ReflectionService {
         sharedWithSenior: input.share,
         sourceKey,
       });
-      return { reflection, followUp, duplicate: false };
+      return { reflection, followUp, duplicate: false, events: [Events.subjectChanged('reflection', followUp.id)] };
     } catch (err) {
       if (sourceKey && isUniqueViolation(err)) {
         const existing = await this.repos.reflections.findBySourceKey(sourceKey);
-        if (existing) return { reflection: existing, followUp, duplicate: true };
+        if (existing) return { reflection: existing, followUp, duplicate: true, events: [] };
       }
       throw err;
     }

@@ -1,17 +1,21 @@
 import { SUBCOMMANDS, type Subcommand } from '../commandText';
 import type { AppContext } from '../context';
 import { userIdsFrom, type Invocation, type SubcommandHandler } from '../invocation';
-import { subcommandHandlers as legacy } from '../handlers';
 import { barrier } from './barrier';
 import { checkin } from './checkin';
+import { conversation } from './conversation';
+import { develop } from './develop';
 import { evaluate } from './evaluate';
 import { exportFeature } from './export';
+import { feedback } from './feedback';
 import { goal } from './goal';
 import { help } from './help';
 import { home } from './home';
 import { learn } from './learn';
 import { milestone } from './milestone';
 import { plan } from './plan';
+import { questions } from './questions';
+import { reflect } from './reflect';
 import { reminders } from './reminders';
 import { schedule } from './schedule';
 import { settings } from './settings';
@@ -20,23 +24,48 @@ import { status } from './status';
 import type { Feature } from './types';
 
 /** Every feature folder. Listener registration loops over these. */
-export const features: Feature[] = [help, home, goal, setup, checkin, milestone, settings, status, schedule, evaluate, barrier, plan, learn, exportFeature, reminders];
+export const features: Feature[] = [
+  help,
+  home,
+  setup,
+  goal,
+  checkin,
+  milestone,
+  feedback,
+  conversation,
+  develop,
+  reflect,
+  evaluate,
+  barrier,
+  plan,
+  learn,
+  questions,
+  status,
+  schedule,
+  settings,
+  exportFeature,
+  reminders,
+];
 
-/** What each of the 18 subcommands does (the compiler checks none is missing). */
+/** What each of the 18 subcommands does: the compiler checks that none is missing. */
 export const subcommandHandlers: Record<Subcommand, SubcommandHandler> = {
-  ...(legacy as Record<Subcommand, SubcommandHandler>),
   ...help.subcommands,
-  ...goal.subcommands,
   ...setup.subcommands,
+  ...goal.subcommands,
   ...checkin.subcommands,
   ...milestone.subcommands,
-  ...settings.subcommands,
-  ...status.subcommands,
-  ...schedule.subcommands,
+  ...feedback.subcommands,
+  ...conversation.subcommands,
+  ...develop.subcommands,
+  ...reflect.subcommands,
   ...evaluate.subcommands,
   ...barrier.subcommands,
   ...plan.subcommands,
   ...learn.subcommands,
+  ...questions.subcommands,
+  ...status.subcommands,
+  ...schedule.subcommands,
+  ...settings.subcommands,
   ...exportFeature.subcommands,
 };
 
