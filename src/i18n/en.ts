@@ -6,7 +6,6 @@ export const en = {
   // ── common ────────────────────────────────────────────────────────────────
   'common.cancel': 'Cancel',
   'common.save': 'Save',
-  'common.close': 'Close',
   'common.none': '—',
   'common.error_generic': 'Something went wrong on our side and nothing was saved. Please try again in a moment.',
   'common.error_not_allowed': 'You do not have access to this.',
@@ -42,7 +41,6 @@ export const en = {
   'help.sub.help': 'this list',
   'help.mention_hint': 'Mention a person or channel after the subcommand to pre-fill the form, e.g. `/followup goal @anna`.',
   'help.unknown': 'I did not understand “{text}”. Here is what I can do:',
-  'help.not_built': '`/followup {sub}` is not available yet — it is coming soon. Meanwhile, see `/followup help` for what you can do today.',
   'menu.text': 'What would you like to do?',
   'menu.placeholder': 'Choose an action',
   // The subcommand as a reader of this language types it (the other language's name works too).
@@ -119,12 +117,10 @@ export const en = {
   'goal.error_metric_incomplete': 'Fill in metric, baseline and target together (or leave all three empty).',
   'goal.error_milestone_date_without_title': 'Give this milestone a name, or remove its date.',
   'goal.error_no_followup': 'You have no follow-up with this person. The senior leader starts one with `/followup setup`.',
-  'goal.error_leader_self_senior': 'Please choose the leader the goal belongs to.',
   'goal.error_milestone_after_target': 'This milestone is due after the goal\'s target date.',
   'goal.created': 'Goal “{title}” saved for {leader}.',
   'goal.created_notify_leader': '{author} added a goal for you: “{title}”. See it in the *Home* tab.',
   'goal.created_notify_senior': '{author} added a goal: “{title}”. See it in the *Home* tab.',
-  'goal.revision_created': 'created',
   'goal.status.ACTIVE': 'active',
   'goal.status.ACHIEVED': 'achieved',
   'goal.status.ADJUSTED': 'adjusted',

@@ -5,7 +5,6 @@ export const nb: Record<MessageKey, string> = {
   // ── common ────────────────────────────────────────────────────────────────
   'common.cancel': 'Avbryt',
   'common.save': 'Lagre',
-  'common.close': 'Lukk',
   'common.none': '—',
   'common.error_generic': 'Noe gikk galt hos oss, og ingenting ble lagret. Prøv igjen om litt.',
   'common.error_not_allowed': 'Du har ikke tilgang til dette.',
@@ -41,7 +40,6 @@ export const nb: Record<MessageKey, string> = {
   'help.sub.help': 'denne listen',
   'help.mention_hint': 'Nevn en person eller kanal etter underkommandoen for å fylle ut skjemaet, f.eks. `/followup mål @anna`.',
   'help.unknown': 'Jeg forsto ikke «{text}». Dette kan jeg hjelpe med:',
-  'help.not_built': '`/followup {sub}` er ikke tilgjengelig ennå – det kommer snart. Se `/followup hjelp` for hva du kan gjøre i dag.',
   'menu.text': 'Hva vil du gjøre?',
   'menu.placeholder': 'Velg en handling',
   // The subcommand as a reader of this language types it (the other language's name works too).
@@ -118,12 +116,10 @@ export const nb: Record<MessageKey, string> = {
   'goal.error_metric_incomplete': 'Fyll ut måltall, utgangspunkt og mål sammen (eller la alle tre stå tomme).',
   'goal.error_milestone_date_without_title': 'Gi dette delmålet et navn, eller fjern datoen.',
   'goal.error_no_followup': 'Du har ingen oppfølging med denne personen. Den overordnede lederen starter en med `/followup setup`.',
-  'goal.error_leader_self_senior': 'Velg lederen som målet gjelder.',
   'goal.error_milestone_after_target': 'Dette delmålet har frist etter målets måldato.',
   'goal.created': 'Målet «{title}» er lagret for {leader}.',
   'goal.created_notify_leader': '{author} la til et mål for deg: «{title}». Se det i fanen *Hjem*.',
   'goal.created_notify_senior': '{author} la til et mål: «{title}». Se det i fanen *Hjem*.',
-  'goal.revision_created': 'opprettet',
   'goal.status.ACTIVE': 'aktivt',
   'goal.status.ACHIEVED': 'nådd',
   'goal.status.ADJUSTED': 'justert',

@@ -77,6 +77,11 @@ export function progressBar(fraction: number): string {
   return '▓'.repeat(filled) + '░'.repeat(10 - filled);
 }
 
+/** A goal's progress: the bar and its percentage, or `none` (already translated) when it has no measure. */
+export function progressText(progress: number | null, percentText: (percent: number) => string, none: string): string {
+  return progress === null ? none : `${progressBar(progress)} ${percentText(Math.round(progress * 100))}`;
+}
+
 export const userMention = (userId: string) => `<@${userId}>`;
 export const channelMention = (channelId: string) => `<#${channelId}>`;
 

@@ -1,3 +1,4 @@
+import { SLACK_CHANNEL_ID, SLACK_USER_ID } from '../domain/vocabulary';
 import { t, type Locale } from '../i18n';
 
 /** Parses the text after /followup: a subcommand (English or Norwegian), then mentions. */
@@ -91,8 +92,10 @@ export interface ParsedCommand {
   rest: string;
 }
 
-const USER = /<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g; // SLACK_USER_ID inside a mention
-const CHANNEL = /<#([CGD][A-Z0-9]+)(?:\|[^>]*)?>/g;
+/** A user or channel mention as Slack escapes it: `<@U123|name>`, `<#C123|name>` (ids as in domain/vocabulary). */
+const mention = (sigil: string, id: RegExp) => new RegExp(`<${sigil}(${id.source.replace(/^\^|\$$/g, '')})(?:\\|[^>]*)?>`, 'g');
+const USER = mention('@', SLACK_USER_ID);
+const CHANNEL = mention('#', SLACK_CHANNEL_ID);
 
 export function parseCommandText(text: string | undefined): ParsedCommand {
   const trimmed = (text ?? '').trim();

@@ -1,3 +1,4 @@
+import { SLACK_CHANNEL_ID, SLACK_USER_ID } from '../../domain/vocabulary';
 import type { FieldError } from '../../domain/errors';
 import { t, type Locale } from '../../i18n';
 import { isIsoDay, type IsoDay } from '../../time/dates';
@@ -65,13 +66,13 @@ export class FormReader {
   user(block: string, action: string, opts: { required?: boolean } = {}): string | null {
     const value = get(this.values, block, action)?.selected_user ?? null;
     if (!value && opts.required) this.errors[block] = { key: 'common.error_required' };
-    return value && /^[UW][A-Z0-9]+$/.test(value) ? value : value ? this.invalid(block) : null;
+    return value && SLACK_USER_ID.test(value) ? value : value ? this.invalid(block) : null;
   }
 
   conversation(block: string, action: string): string | null {
     const v = get(this.values, block, action);
     const value = v?.selected_conversation ?? v?.selected_channel ?? null;
-    return value && /^[CGD][A-Z0-9]+$/.test(value) ? value : value ? this.invalid(block) : null;
+    return value && SLACK_CHANNEL_ID.test(value) ? value : value ? this.invalid(block) : null;
   }
 
   /** One chosen option; `allowed` null when the options come from data (checked by the caller). */

@@ -1,7 +1,7 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import { formatNumber, type Locale, type Translate } from '../../../i18n';
 import { GoalEditIds, MilestoneIds, indexedAction } from '../../ids';
-import { button, context, esc, option, plain, progressBar, section, truncate, Limits } from '../../blocks';
+import { button, context, esc, option, plain, progressText, section, truncate, Limits } from '../../blocks';
 import type { Message } from '../../blocks';
 import { checkInForm } from './fields';
 
@@ -75,16 +75,11 @@ export interface CheckInConfirmation {
 }
 
 /** The progress line: bar and percentage, or "no measure". */
-function progressText(tr: Translate, progress: number | null): string {
-  if (progress === null) return tr('home.goal_no_metric');
-  return `${progressBar(progress)} ${tr('common.progress', { percent: Math.round(progress * 100) })}`;
-}
-
 /** To the person who checked in: the progress bar, the open milestones with "Mark done", and "Edit goal". */
 export function checkInSavedMessage(tr: Translate, locale: Locale, c: CheckInConfirmation): Message {
   const title = esc(truncate(c.title, 150));
   const value = c.value === null ? tr('common.none') : esc(formatNumber(locale, c.value) + unitText(c.unit));
-  const text = tr('checkin.saved', { title, value, progress: progressText(tr, c.progress), confidence: c.confidence });
+  const text = tr('checkin.saved', { title, value, progress: progressText(c.progress, (percent) => tr('common.progress', { percent }), tr('home.goal_no_metric')), confidence: c.confidence });
   const blocks: KnownBlock[] = [section(text)];
   if (c.note) blocks.push(context(esc(truncate(c.note, 500))));
   for (const [i, m] of c.openMilestones.slice(0, 5).entries()) {
@@ -100,6 +95,6 @@ export function checkInSavedMessage(tr: Translate, locale: Locale, c: CheckInCon
 
 /** To the other person of the follow-up. */
 export function checkInNoticeMessage(tr: Translate, author: string, c: CheckInConfirmation): Message {
-  const text = tr('checkin.notice', { author, title: esc(truncate(c.title, 150)), progress: progressText(tr, c.progress), confidence: c.confidence });
+  const text = tr('checkin.notice', { author, title: esc(truncate(c.title, 150)), progress: progressText(c.progress, (percent) => tr('common.progress', { percent }), tr('home.goal_no_metric')), confidence: c.confidence });
   return { text, blocks: [section(text), { type: 'actions', elements: [button(tr('checkin.button'), CheckInIds.logButton, c.goalId)] }] };
 }

@@ -2,7 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import type { OutboundBody, OutboundMessage } from '../../../domain/reminders/messages';
 import { formatNumber, translator, type Locale, type MessageKey, type Translate } from '../../../i18n';
 import { slackDay } from '../../../time/dates';
-import { button, channelMention, context, esc, header, progressBar, section, truncate, userMention } from '../../blocks';
+import { button, channelMention, context, esc, header, progressText, section, truncate, userMention } from '../../blocks';
 import type { Message } from '../../blocks';
 
 /** The buttons of reminder DMs (and App Home's "why?" of failed deliveries). */
@@ -22,13 +22,9 @@ const MAX_DIGEST_LEADERS = 40;
 const DIGEST_GOALS = 3;
 const DIGEST_TEXT_BUDGET = 11_000;
 
-function progressText(tr: Translate, progress: number | null): string {
-  return progress === null ? tr('reminders.progress_none') : `${progressBar(progress)} ${tr('common.progress', { percent: Math.round(progress * 100) })}`;
-}
-
 function goalsList(tr: Translate, goals: { title: string; progress: number | null }[], titleMax = 150): string {
   if (goals.length === 0) return tr('reminders.eval_no_goals');
-  const lines = goals.slice(0, MAX_GOALS).map((g) => `• *${esc(truncate(g.title, titleMax))}* — ${progressText(tr, g.progress)}`);
+  const lines = goals.slice(0, MAX_GOALS).map((g) => `• *${esc(truncate(g.title, titleMax))}* — ${progressText(g.progress, (percent) => tr('common.progress', { percent }), tr('reminders.progress_none'))}`);
   return lines.join('\n');
 }
 
