@@ -53,8 +53,8 @@ describe('/followup barrier (step 5)', () => {
     const viewId = randomId('V');
     expect((await h.submitView(leader, { ...view, id: viewId }, values)).body).toBe('');
     await h.submitView(leader, { ...view, id: viewId }, values);
-    await dmTo(h, leader, 'Hindring lagret (Ressurser)');
-    const told = await dmTo(h, senior, 'registered a barrier (Resources)');
+    await dmTo(h, leader, 'Hindring lagret (Ressursmessig)');
+    const told = await dmTo(h, senior, 'recorded a barrier (Resource)');
     // user text is escaped: it cannot mention anyone
     expect(JSON.stringify(told)).toContain('&lt;@U123&gt;');
     const rows = await h.prisma.barrier.findMany({ where: { followUpId: f.id } });
@@ -63,7 +63,7 @@ describe('/followup barrier (step 5)', () => {
 
     // Listed on the leader's Home with a menu; the senior leader changes it from status.
     const home = await openHomeOf(h, leader);
-    expect(visibleText(home)).toContain('*Ressurser* (åpen): To av fem teamledere har permisjon');
+    expect(visibleText(home)).toContain('*Ressursmessig* (åpen): To av fem teamledere har permisjon');
     const n = h.slack.responses.length;
     await h.command(senior, `status <@${leader}>`);
     const status = await h.slack.waitForResponse(n + 1);
@@ -142,7 +142,7 @@ describe('/followup learn (step 7)', () => {
     await dmTo(h, leader, 'delt i <#C0TEAMLE1>');
     const posts = h.slack.callsOf('chat.postMessage').filter((c) => c.args.channel === 'C0TEAMLE1');
     expect(posts).toHaveLength(1);
-    expect(visibleText(posts[0].args.blocks)).toContain(`<@${leader}> deler en læring med teamet`);
+    expect(visibleText(posts[0].args.blocks)).toContain(`<@${leader}> deler et læringspunkt med teamet`);
     expect(visibleText(posts[0].args.blocks)).toContain('Prøve stående møter');
     const rows = await h.prisma.learning.findMany({ where: { followUpId: f.id }, orderBy: { createdAt: 'asc' } });
     expect(rows.map((r) => [r.sharedToChannel, r.sharedTs !== null])).toEqual([
