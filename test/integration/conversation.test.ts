@@ -125,8 +125,8 @@ describe('/followup conversation and /followup questions', () => {
       ['Book a meeting with HR', leader.person.id, senior.person.id],
       ['Ærlig 👍 مرحبا', leader.person.id, senior.person.id],
     ]);
-    await h.slack.waitFor(() => dmsTo(h, LEADER).some((d) => visibleText(d.args.blocks).includes(`<@${SENIOR}> logget 1:1-samtalen deres`)));
-    await h.slack.waitFor(() => dmsTo(h, SENIOR).some((d) => visibleText(d.args.blocks).includes('with 2 agreed action(s) added to the plan')));
+    await h.slack.waitFor(() => dmsTo(h, LEADER).some((d) => visibleText(d.args.blocks).includes(`<@${SENIOR}> registrerte 1:1-samtalen deres`)));
+    await h.slack.waitFor(() => dmsTo(h, SENIOR).some((d) => visibleText(d.args.blocks).includes('with 2 agreed actions added to the plan')));
     await eventually(() => events.calls.some((e) => e[0] === 'subjectChanged' && e[1] === 'conversation' && e[2] === followUp.id));
     // After the conversation the picks are used up; the open actions are offered as agenda next time.
     const next = await openModal(h, LEADER, 'samtale');

@@ -93,7 +93,7 @@ describe('/followup evaluate', () => {
     const retry = await h.submitView(senior, { ...view, id: viewId }, good);
     expect(retry.status).toBe(200);
 
-    await dmTo(h, senior, 'Evaluation of 2 goal(s)');
+    await dmTo(h, senior, 'Evaluation of 2 goals');
     const leaderDm = await dmTo(h, leader, 'evaluering av dine 2 mål');
     expect(visibleText(leaderDm.blocks)).toContain('Nådd: *Weekly team meeting with an agenda*');
     expect(visibleText(leaderDm.blocks)).toContain('nytt målnivå 75,5');

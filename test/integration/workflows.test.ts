@@ -106,7 +106,7 @@ describe.each([
 
     if (seniorLang === 'nb') {
       expect(seniorTexts.some((t) => t.includes('Evalueringssamtalen med') && t.includes('Forslag til spørsmål'))).toBe(true);
-      expect(seniorTexts.some((t) => t.includes('Det er ikke logget noen 1:1-samtale med') && t.includes('10 dager'))).toBe(true);
+      expect(seniorTexts.some((t) => t.includes('Det er ikke registrert noen 1:1-samtale med') && t.includes('10 dager'))).toBe(true);
       expect(seniorTexts.some((t) => t.includes('1:1-samtaler') && t.includes('forfalte tiltak'))).toBe(true);
       expect(l1Texts.some((t) => t.includes('Today is your evaluation conversation with'))).toBe(true);
       expect(l1Texts.some((t) => t.includes('Due today') && t.includes('Book the team workshop'))).toBe(true);

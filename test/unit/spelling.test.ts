@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { en } from '../../src/i18n/en';
 import { nb } from '../../src/i18n/nb';
+import { expandPlurals } from '../../src/i18n';
 
 /**
  * Spell check of every catalogue string (issue 12 §6): each word of every bokmål and English text
@@ -48,7 +49,7 @@ function projectWords(lang: Lang): { tokens: Set<string>; personal: string } {
 
 /** Every text of a catalogue entry: a string, or each form of a plural entry. */
 function texts(value: unknown): string[] {
-  if (typeof value === 'string') return [value];
+  if (typeof value === 'string') return [expandPlurals(value)];
   if (value && typeof value === 'object') return Object.values(value as Record<string, string>);
   return [];
 }
@@ -59,6 +60,7 @@ function prose(text: string): string {
     .replace(/`[^`]*`/g, ' ')
     .replace(/<[^>]*>/g, ' ')
     .replace(/\{\w+\}/g, ' ')
+    .replace(/#/g, ' ')
     .replace(/\b[A-Z][a-z]+\/[A-Z][A-Za-z_]+\b/g, ' ') // zone names (Europe/Oslo)
     .replace(/@[\w-]+/g, ' ') // @anna, @Follow-up
     .replace(/(^|\s)\/\w+/g, ' '); // /followup, /invite
