@@ -295,6 +295,10 @@ export const en = {
   'settings.ws_timezone': 'Default time zone',
   'settings.ws_hour': 'Default reminder hour',
   'settings.error_timezone': 'That is not a time zone I know. Use a name like Europe/Oslo or America/New_York, or leave it empty.',
+  'settings.error_country': 'That is not a country I know. Use a two-letter country code such as NO, SE, DK or GB, or leave it empty.',
+  'settings.holiday_country': 'Public holidays of',
+  'settings.holiday_country_hint': 'Reminders on working days skip this country\'s public holidays (country code, e.g. NO). Leave it empty for the workspace default ({country}).',
+  'settings.ws_holiday_country': 'Default country for public holidays',
   'settings.saved': 'Settings saved. Your time zone is {zone}.',
 
   // ── check-ins (step 4) ────────────────────────────────────────────────────
@@ -564,6 +568,7 @@ export const en = {
   'schedule.empty': 'You have no reminders planned right now.',
   'schedule.line': '• {date} — {what}',
   'schedule.more': '…and {count} more.',
+  'schedule.moved': '(moved from {date}: {holiday})',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -294,6 +294,10 @@ export const nb: Record<MessageKey, string> = {
   'settings.ws_timezone': 'Standard tidssone',
   'settings.ws_hour': 'Standard klokkeslett for påminnelser',
   'settings.error_timezone': 'Den tidssonen kjenner jeg ikke. Bruk et navn som Europe/Oslo eller America/New_York, eller la feltet stå tomt.',
+  'settings.error_country': 'Det landet kjenner jeg ikke. Skriv en landkode med to bokstaver, som NO, SE, DK eller GB, eller la feltet stå tomt.',
+  'settings.holiday_country': 'Helligdager fra landet',
+  'settings.holiday_country_hint': 'Påminnelser på arbeidsdager hopper over helligdagene i dette landet (landkode, f.eks. NO). La feltet stå tomt for arbeidsområdets standard ({country}).',
+  'settings.ws_holiday_country': 'Standard land for helligdager',
   'settings.saved': 'Innstillingene er lagret. Tidssonen din er {zone}.',
 
   // ── check-ins (step 4) ────────────────────────────────────────────────────
@@ -563,4 +567,5 @@ export const nb: Record<MessageKey, string> = {
   'schedule.empty': 'Du har ingen planlagte påminnelser nå.',
   'schedule.line': '• {date}: {what}',
   'schedule.more': '…og {count} til.',
+  'schedule.moved': '(flyttet fra {date}: {holiday})',
 };

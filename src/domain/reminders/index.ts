@@ -6,6 +6,7 @@ import type { PlanningFollowUp } from '../../data/schedule';
 import type { Person, Reminder, Workspace } from '../../data/prisma';
 import type { Clock } from '../../time/clock';
 import { dateToDay, safeZone } from '../../time/dates';
+import { DEFAULT_HOLIDAY_COUNTRY, isKnownCountry } from '../../time/holidays';
 import { DEFAULT_WORKING_DAYS, type LocalSchedule } from '../../time/rules';
 import type { DomainEvents, JobScheduler } from '../ports';
 import { DEFAULT_PLAN_OPTIONS, planDigest, planFollowUp, type PlannedReminder, type Recipient } from './planner';
@@ -14,15 +15,29 @@ export interface SchedulingDefaults {
   timezone: string;
 }
 
-/** A person's reminder schedule: their zone, hour (or the workspace's), minute and working days. */
-export function scheduleOf(person: Person, workspace: Pick<Workspace, 'defaultReminderHour' | 'defaultTimezone'> | null, defaults: SchedulingDefaults): LocalSchedule {
+/**
+ * A person's reminder schedule: their zone, hour (or the workspace's), minute and working days,
+ * less the public holidays of their country (their own, else the workspace's, else Norway).
+ */
+export function scheduleOf(
+  person: Person,
+  workspace: (Pick<Workspace, 'defaultReminderHour' | 'defaultTimezone'> & Partial<Pick<Workspace, 'defaultHolidayCountry'>>) | null,
+  defaults: SchedulingDefaults,
+): LocalSchedule {
   const fallbackZone = safeZone(workspace?.defaultTimezone, defaults.timezone);
   return {
     zone: safeZone(person.tzOverride ?? person.slackTz, fallbackZone),
     hour: person.reminderHour ?? workspace?.defaultReminderHour ?? 9,
     minute: person.reminderMinute ?? 0,
     workingDays: person.workingDays.length > 0 ? person.workingDays : DEFAULT_WORKING_DAYS,
+    holidayCountry: holidayCountryOf(person, workspace),
   };
+}
+
+/** Whose public holidays a person's reminders skip: theirs, else the workspace default, else Norway. */
+export function holidayCountryOf(person: Pick<Person, 'holidayCountry'>, workspace: Partial<Pick<Workspace, 'defaultHolidayCountry'>> | null): string {
+  for (const c of [person.holidayCountry, workspace?.defaultHolidayCountry]) if (c && isKnownCountry(c)) return c.toUpperCase();
+  return DEFAULT_HOLIDAY_COUNTRY;
 }
 
 export interface SyncResult {

@@ -4,6 +4,7 @@ import type { Locale, Person, Workspace } from '../../data/prisma';
 import { NotAllowedError, ValidationError, type FieldError } from '../errors';
 import type { Actor } from '../people';
 import type { DomainEvents } from '../ports';
+import { isKnownCountry } from '../../time/holidays';
 
 export type LocaleChoice = 'auto' | Locale;
 
@@ -13,12 +14,25 @@ export interface PersonalSettingsInput {
   timezone: string | null;
   /** Local hour 0–23, or null for the workspace default. */
   reminderHour: number | null;
+  /**
+   * Country whose public holidays the reminders skip (ISO 3166-1 alpha-2, e.g. NO, SE, GB), or
+   * null for the workspace default. Absent = unchanged (a form without the field).
+   */
+  holidayCountry?: string | null;
 }
 
 export interface WorkspaceSettingsInput {
   locale: LocaleChoice;
   timezone: string | null;
   reminderHour: number;
+  /** Default holiday country for everyone without their own; null = Norway. Absent = unchanged. */
+  holidayCountry?: string | null;
+}
+
+/** "no", " gb " → "NO", "GB"; null for an unknown country. */
+export function normaliseCountry(text: string): string | null {
+  const code = text.trim().toUpperCase();
+  return isKnownCountry(code) ? code : null;
 }
 
 export interface SettingsInput {
@@ -65,6 +79,9 @@ export class SettingsService {
     const zone = input.personal.timezone === null ? null : normaliseZone(input.personal.timezone);
     if (input.personal.timezone !== null && zone === null) errors.timezone = { key: 'settings.error_timezone' };
     if (input.personal.reminderHour !== null && !validHour(input.personal.reminderHour)) errors.reminderHour = { key: 'common.error_invalid_option' };
+    const country = input.personal.holidayCountry ? normaliseCountry(input.personal.holidayCountry) : null;
+    if (input.personal.holidayCountry && country === null) errors.holidayCountry = { key: 'settings.error_country' };
+    let workspaceCountry: string | null = null;
     let workspaceZone: string | null = null;
     if (input.workspace) {
       const fresh = await this.repos.people.findById(actor.person.id);
@@ -72,6 +89,8 @@ export class SettingsService {
       workspaceZone = input.workspace.timezone === null ? null : normaliseZone(input.workspace.timezone);
       if (input.workspace.timezone !== null && workspaceZone === null) errors.workspaceTimezone = { key: 'settings.error_timezone' };
       if (!validHour(input.workspace.reminderHour)) errors.workspaceReminderHour = { key: 'common.error_invalid_option' };
+      workspaceCountry = input.workspace.holidayCountry ? normaliseCountry(input.workspace.holidayCountry) : null;
+      if (input.workspace.holidayCountry && workspaceCountry === null) errors.workspaceHolidayCountry = { key: 'settings.error_country' };
     }
     if (Object.keys(errors).length > 0) throw new ValidationError(errors);
 
@@ -79,6 +98,7 @@ export class SettingsService {
       localeOverride: input.personal.locale === 'auto' ? null : input.personal.locale,
       tzOverride: zone,
       reminderHour: input.personal.reminderHour,
+      ...(input.personal.holidayCountry !== undefined ? { holidayCountry: country } : {}),
     });
     const events = this.events();
     await events.personChanged(person.id);
@@ -87,6 +107,7 @@ export class SettingsService {
       defaultLocale: input.workspace.locale === 'auto' ? null : input.workspace.locale,
       defaultTimezone: workspaceZone,
       defaultReminderHour: input.workspace.reminderHour,
+      ...(input.workspace.holidayCountry !== undefined ? { defaultHolidayCountry: workspaceCountry } : {}),
     });
     // Defaults apply to everyone without their own setting: let the scheduler move their reminders.
     for (const id of await this.repos.people.idsInWorkspace(actor.teamId)) {
