@@ -85,7 +85,7 @@ export function createServices(deps: DomainDeps): Services {
     exports: new ExportService(deps.prisma, repos, people),
     evaluations: new EvaluationService(deps.prisma, repos, deps.clock, events),
     barriers: new BarrierService(repos, followUps, deps.clock),
-    learnings: new LearningService(repos),
+    learnings: new LearningService(repos, deps.defaults),
     status: new StatusService(repos, home),
     settings: new SettingsService(repos, events),
     checkIns: new CheckInService(deps.prisma, repos, goals),

@@ -1,6 +1,6 @@
 import type { Repositories } from '../../data';
 import type { FollowUpWithPeople } from '../../data/followups';
-import type { Cadence, FollowUp } from '../../data/prisma';
+import type { Cadence, FollowUp, Locale, Workspace } from '../../data/prisma';
 import type { Clock } from '../../time/clock';
 import { addDays, dateToDay, dayToDate, type IsoDay } from '../../time/dates';
 import { NotAllowedError, NotFoundError, ValidationError, type FieldError } from '../errors';
@@ -10,6 +10,12 @@ import { assertSenior } from '../privacy';
 export interface SetupInput {
   leaderUserId: string;
   teamChannelId: string | null;
+  /**
+   * The language of the team channel (celebrations, shared learnings are read by the whole team):
+   * 'nb' or 'en', or null for the workspace's default language. Absent = unchanged (a form without
+   * the field; a new follow-up then follows the workspace default).
+   */
+  teamLocale?: Locale | null;
   oneToOneCadence: Cadence;
   evaluationEveryWeeks: number;
   reflectionCadence: Cadence;
@@ -23,6 +29,20 @@ export interface SetupResult {
 }
 
 export const EVALUATION_WEEKS = [4, 6, 8, 12] as const;
+const LOCALES: readonly Locale[] = ['nb', 'en'];
+
+/**
+ * The language of a follow-up's team channel: what celebrations and shared learnings are posted
+ * in. The whole team reads them, so it is the follow-up's setting, else the workspace's default
+ * language, else the app's — never the leader's (or the senior leader's) personal Slack locale.
+ */
+export function teamChannelLocale(
+  followUp: Pick<FollowUp, 'teamLocale'>,
+  workspace: Pick<Workspace, 'defaultLocale'> | null,
+  appDefault: Locale,
+): Locale {
+  return followUp.teamLocale ?? workspace?.defaultLocale ?? appDefault;
+}
 
 export class FollowUpService {
   constructor(
@@ -39,6 +59,7 @@ export class FollowUpService {
     const errors: Record<string, FieldError> = {};
     if (input.leaderUserId === actor.person.slackUserId) errors.leader = { key: 'setup.error_leader_self' };
     if (input.oneToOneCadence === 'NONE') errors.oneToOne = { key: 'setup.error_cadence_none' };
+    if (input.teamLocale !== undefined && input.teamLocale !== null && !LOCALES.includes(input.teamLocale)) errors.teamLocale = { key: 'common.error_invalid_option' };
     let leader: Actor | null = null;
     if (!errors.leader) {
       // Runs before the modal's ack: Slack gets at most 1.5 s, then the cached profile is used.
@@ -57,6 +78,7 @@ export class FollowUpService {
         : dayToDate(addDays(input.startDate, input.evaluationEveryWeeks * 7));
     const followUp = await this.repos.followUps.upsert(actor.teamId, actor.person.id, leader.person.id, {
       teamChannelId: input.teamChannelId,
+      ...(input.teamLocale !== undefined ? { teamLocale: input.teamLocale } : {}),
       oneToOneCadence: input.oneToOneCadence,
       evaluationEveryWeeks: input.evaluationEveryWeeks,
       reflectionCadence: input.reflectionCadence,
