@@ -32,7 +32,7 @@ export const nb: Record<MessageKey, string> = {
   'help.sub.barrier': 'registrer en hindring: personlig, organisatorisk eller ressursmessig',
   'help.sub.plan': 'legg til et tiltak i oppfølgingsplanen',
   'help.sub.learn': 'registrer et læringspunkt fra en feil eller et forsøk',
-  'help.sub.develop': 'legg til et utviklingstiltak: kurs, program, coaching, mentorordning',
+  'help.sub.develop': 'legg til utviklingstiltak: kurs, program, coaching, mentorordning',
   'help.sub.questions': 'spørsmålsbanken for gode oppfølgingssamtaler',
   'help.sub.status': 'en kort oppsummering av en leders oppfølging',
   'help.sub.schedule': 'dine kommende påminnelser, i din lokale tid',
