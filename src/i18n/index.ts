@@ -9,8 +9,8 @@ export type Vars = Record<string, string | number>;
  * Message syntax (both catalogues):
  * - `{name}` is replaced by the variable `name` (a string or a number).
  * - Counts use plural forms chosen with `Intl.PluralRules` for the reader's language:
- *   `{count, plural, one {# leder} other {# ledere}}`. `#` is the number, written as the reader
- *   writes numbers; `=0 {…}` picks an exact number before the language's category (`zero`, `one`,
+ *   `{count, plural, one {# leder} other {# ledere}}`. `#` is the number (decimal comma in bokmål,
+ *   no thousands grouping); `=0 {…}` picks an exact number before the language's category (`zero`, `one`,
  *   `two`, `few`, `many`, `other`; bokmål and English use `one` and `other`). A plural variable must
  *   be a number. The forms hold text and `#` only — no `{placeholders}` inside a form. `other` is
  *   required. Use this for every count a reader sees: no "(s)", no "1 påminnelser".
@@ -117,7 +117,7 @@ export function format(locale: Locale, template: string, vars?: Vars): string {
       const value = vars?.[plural[1]];
       const forms = pluralForms(plural[2]);
       const n = typeof value === 'number' ? value : Number(value);
-      if (forms && value !== undefined && Number.isFinite(n)) out += choosePlural(locale, forms, n).replace(/#/g, formatNumber(locale, n));
+      if (forms && value !== undefined && Number.isFinite(n)) out += choosePlural(locale, forms, n).replace(/#/g, formatCount(locale, n));
       else out += template.slice(open, close + 1);
     } else if (/^\w+$/.test(inner) && vars && inner in vars) {
       out += String(vars[inner]);
@@ -151,6 +151,11 @@ export function localeFromSlack(slackLocale: string | null | undefined, fallback
 
 export function allKeys(): MessageKey[] {
   return Object.keys(en) as MessageKey[];
+}
+
+/** A count in a plural form: decimal comma in bokmål, no thousands grouping (3000 tegn, 3000 characters). */
+function formatCount(locale: Locale, value: number): string {
+  return new Intl.NumberFormat(locale === 'nb' ? 'nb-NO' : 'en-GB', { maximumFractionDigits: 2, useGrouping: false }).format(value);
 }
 
 /** Numbers as the reader writes them: 3,5 in bokmål, 3.5 in English. */

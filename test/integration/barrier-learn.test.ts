@@ -67,7 +67,7 @@ describe('/followup barrier (step 5)', () => {
     const n = h.slack.responses.length;
     await h.command(senior, `status <@${leader}>`);
     const status = await h.slack.waitForResponse(n + 1);
-    expect(visibleText(status.blocks)).toContain('*Resources* (open)');
+    expect(visibleText(status.blocks)).toContain('*Resource* (open)');
     const menu = (status.blocks as { accessory?: { type: string; action_id: string; options: { value: string }[] } }[]).find((b) => b.accessory?.type === 'overflow')!.accessory!;
     expect(menu.options.map((o) => o.value)).toEqual([`IN_PROGRESS|${rows[0].id}`, `RESOLVED|${rows[0].id}`]);
     const published = h.slack.callsOf('views.publish').length;
@@ -122,7 +122,7 @@ describe('/followup learn (step 7)', () => {
     const f = await followUp(h, senior, leader, { channel: 'C0TEAMLE1' });
     await h.command(leader, 'læring');
     const view = await openedView(h, 1);
-    expect(view.title).toMatchObject({ text: 'Læring' });
+    expect(view.title).toMatchObject({ text: 'Læringspunkt' });
     const share = view.blocks.find((b) => b.block_id === LearnIds.shareBlock) as { element: { initial_options?: unknown } };
     expect(share.element.initial_options).toBeUndefined();
     expect(visibleText(view)).toContain('Del med teamkanalen min');
@@ -132,7 +132,7 @@ describe('/followup learn (step 7)', () => {
       [LearnIds.learnedBlock]: { [LearnIds.learnedInput]: text('Agenda først') },
     };
     expect((await h.submitView(leader, { ...view, id: randomId('V') }, { ...base, [LearnIds.shareBlock]: { [LearnIds.shareInput]: checked(false) } })).body).toBe('');
-    await dmTo(h, leader, 'Den ble ikke delt');
+    await dmTo(h, leader, 'Det ble ikke delt');
     expect(h.slack.callsOf('chat.postMessage').filter((c) => c.args.channel === 'C0TEAMLE1')).toHaveLength(0);
 
     const viewId = randomId('V');

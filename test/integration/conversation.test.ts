@@ -137,7 +137,7 @@ describe('/followup conversation and /followup questions', () => {
 
   it('asks which follow-up when a senior leader has several, by button', async () => {
     const reply = await commandReply(h, SENIOR, 'conversation');
-    expect(visibleText(reply.blocks)).toContain('Which one-to-one do you want to log?');
+    expect(visibleText(reply.blocks)).toContain('Which one-to-one do you want to record?');
     const buttons = (reply.blocks as { accessory?: { action_id: string; value: string } }[]).filter((b) => b.accessory).map((b) => b.accessory!);
     expect(buttons).toHaveLength(2);
     const n = h.slack.callsOf('views.open').length;
