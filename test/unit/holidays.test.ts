@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { holidayCountryOf } from '../../src/domain/reminders';
+import { holidayCountryOf, holidayMove } from '../../src/domain/reminders';
 import { planFollowUp, type FollowUpFacts, type Recipient } from '../../src/domain/reminders/planner';
 import { normaliseCountry } from '../../src/domain/settings';
 import { isKnownCountry, isPublicHoliday, publicHoliday } from '../../src/time/holidays';
@@ -141,5 +141,15 @@ describe('reminders skip the recipient’s public holidays', () => {
     const leader = person('lea', 'Europe/Oslo', null);
     const plan = planFollowUp(facts({ startDay: '2027-05-10', reflectionCadence: 'WEEKLY', leader }), opts('2027-05-10T12:00:00Z')).filter((r) => r.kind === 'reflection');
     expect(local(plan[0].dueAt, 'Europe/Oslo')).toBe('2027-05-17 09:00');
+  });
+});
+
+describe('holidayMove (what /followup schedule shows)', () => {
+  test('reads the move the planner wrote, and nothing from other payloads', () => {
+    const plan = planFollowUp(facts({ startDay: '2027-05-10', reflectionCadence: 'WEEKLY' }), opts('2027-05-10T12:00:00Z')).filter((r) => r.kind === 'reflection');
+    expect(holidayMove({ payload: plan[0].payload })).toEqual({ movedFrom: '2027-05-17', holiday: 'Grunnlovsdagen' });
+    expect(holidayMove({ payload: { day: '2027-05-18' } })).toBeNull();
+    expect(holidayMove({ payload: null })).toBeNull();
+    expect(holidayMove({ payload: { movedFrom: 'yesterday', holiday: 'x' } })).toBeNull();
   });
 });

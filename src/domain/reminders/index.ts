@@ -5,7 +5,7 @@ import type { ReminderScope } from '../../data/reminders';
 import type { PlanningFollowUp } from '../../data/schedule';
 import type { Person, Reminder, Workspace } from '../../data/prisma';
 import type { Clock } from '../../time/clock';
-import { dateToDay, safeZone } from '../../time/dates';
+import { dateToDay, isIsoDay, safeZone, type IsoDay } from '../../time/dates';
 import { DEFAULT_HOLIDAY_COUNTRY, isKnownCountry } from '../../time/holidays';
 import { DEFAULT_WORKING_DAYS, type LocalSchedule } from '../../time/rules';
 import type { DomainEvents, JobScheduler } from '../ports';
@@ -194,6 +194,17 @@ export class ReminderService {
   upcomingFor(personId: string, take = 20): Promise<Reminder[]> {
     return this.repos.reminders.upcomingFor(personId, this.clock.now().toJSDate(), take);
   }
+}
+
+/**
+ * Why a planned reminder is not on its usual day: it was moved off a public holiday of the
+ * recipient's country (the planner writes `movedFrom` and `holiday` in its payload). `/followup
+ * schedule` shows it as "(flyttet fra 17. mai: Grunnlovsdagen)" (key `schedule.moved`).
+ */
+export function holidayMove(reminder: Pick<Reminder, 'payload'>): { movedFrom: IsoDay; holiday: string } | null {
+  const p = reminder.payload as Record<string, unknown> | null;
+  if (!p || typeof p.movedFrom !== 'string' || typeof p.holiday !== 'string' || !isIsoDay(p.movedFrom)) return null;
+  return { movedFrom: p.movedFrom, holiday: p.holiday };
 }
 
 /**
