@@ -1,7 +1,9 @@
-import type { Cadence, Db, FollowUp, Person } from './prisma';
+import type { Cadence, Db, FollowUp, Locale, Person } from './prisma';
 
 export interface FollowUpFields {
   teamChannelId: string | null;
+  /** The team channel's language; null = the workspace default; absent = unchanged. */
+  teamLocale?: Locale | null;
   oneToOneCadence: Cadence;
   evaluationEveryWeeks: number;
   reflectionCadence: Cadence;

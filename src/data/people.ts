@@ -48,7 +48,7 @@ export class PersonRepository {
 
   saveSettings(
     id: string,
-    settings: { localeOverride?: Locale | null; tzOverride?: string | null; reminderHour?: number | null; workingDays?: number[] },
+    settings: { localeOverride?: Locale | null; tzOverride?: string | null; reminderHour?: number | null; workingDays?: number[]; holidayCountry?: string | null },
   ): Promise<Person> {
     return this.db.person.update({ where: { id }, data: settings });
   }

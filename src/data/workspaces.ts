@@ -23,7 +23,10 @@ export class WorkspaceRepository {
     return this.db.workspace.updateMany({ where: { id, OR: [{ uninstalledAt: { not: null } }, { tokensRevokedAt: { not: null } }] }, data: { uninstalledAt: null, tokensRevokedAt: null } });
   }
 
-  saveDefaults(id: string, defaults: { defaultLocale: Locale | null; defaultTimezone: string | null; defaultReminderHour: number }): Promise<Workspace> {
+  saveDefaults(
+    id: string,
+    defaults: { defaultLocale: Locale | null; defaultTimezone: string | null; defaultReminderHour: number; defaultHolidayCountry?: string | null },
+  ): Promise<Workspace> {
     return this.db.workspace.update({ where: { id }, data: defaults });
   }
 }

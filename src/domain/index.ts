@@ -83,7 +83,7 @@ export function createServices(deps: DomainDeps): Services {
     exports: new ExportService(deps.prisma, repos, people),
     evaluations: new EvaluationService(deps.prisma, repos, deps.clock),
     barriers: new BarrierService(repos, followUps, deps.clock),
-    learnings: new LearningService(repos),
+    learnings: new LearningService(repos, deps.defaults),
     status: new StatusService(repos, home),
     settings: new SettingsService(repos),
     checkIns: new CheckInService(deps.prisma, repos, goals),

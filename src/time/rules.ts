@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { IsoDay } from './dates';
+import { isPublicHoliday } from './holidays';
 
 /**
  * Pure calendar and wall-clock rules for scheduled workflows, computed with luxon from a
@@ -10,12 +11,24 @@ export type CadenceName = 'WEEKLY' | 'BIWEEKLY' | 'MONTHLY' | 'NONE';
 /** ISO weekdays 1 = Monday … 7 = Sunday. */
 export const DEFAULT_WORKING_DAYS: readonly number[] = [1, 2, 3, 4, 5];
 
+/**
+ * The days a person works: ISO weekdays, less the public holidays of their country (ISO 3166-1
+ * alpha-2, see src/time/holidays.ts; null or absent = no holidays).
+ */
+export interface WorkingCalendar {
+  workingDays: readonly number[];
+  holidayCountry?: string | null;
+}
+
 /** When a person wants their reminders: their zone, local hour and minute, and working days. */
-export interface LocalSchedule {
+export interface LocalSchedule extends WorkingCalendar {
   zone: string;
   hour: number;
   minute: number;
-  workingDays: readonly number[];
+}
+
+function calendarOf(c: readonly number[] | WorkingCalendar): WorkingCalendar {
+  return Array.isArray(c) ? { workingDays: c as readonly number[] } : (c as WorkingCalendar);
 }
 
 function day(d: IsoDay): DateTime {
@@ -55,24 +68,27 @@ export function isoWeekday(d: IsoDay): number {
   return day(d).weekday;
 }
 
-export function isWorkingDay(d: IsoDay, workingDays: readonly number[]): boolean {
-  const days = workingDays.length > 0 ? workingDays : DEFAULT_WORKING_DAYS;
-  return days.includes(isoWeekday(d));
+/** A working weekday that is not a public holiday of the calendar's country. */
+export function isWorkingDay(d: IsoDay, calendar: readonly number[] | WorkingCalendar): boolean {
+  const c = calendarOf(calendar);
+  const days = c.workingDays.length > 0 ? c.workingDays : DEFAULT_WORKING_DAYS;
+  return days.includes(isoWeekday(d)) && !isPublicHoliday(d, c.holidayCountry);
 }
 
-/** The day itself when it is a working day, else the next working day. */
-export function onOrNextWorkingDay(d: IsoDay, workingDays: readonly number[]): IsoDay {
+/** The day itself when it is a working day, else the next working day (holidays skipped). */
+export function onOrNextWorkingDay(d: IsoDay, calendar: readonly number[] | WorkingCalendar): IsoDay {
   let cur = day(d);
-  for (let i = 0; i < 7; i++) {
-    if (isWorkingDay(iso(cur), workingDays)) return iso(cur);
+  // Christmas and Easter with a weekend and a short working week still fit well within a month.
+  for (let i = 0; i < 31; i++) {
+    if (isWorkingDay(iso(cur), calendar)) return iso(cur);
     cur = cur.plus({ days: 1 });
   }
   return d;
 }
 
 /** The first working day strictly after `d`. */
-export function nextWorkingDay(d: IsoDay, workingDays: readonly number[]): IsoDay {
-  return onOrNextWorkingDay(iso(day(d).plus({ days: 1 })), workingDays);
+export function nextWorkingDay(d: IsoDay, calendar: readonly number[] | WorkingCalendar): IsoDay {
+  return onOrNextWorkingDay(iso(day(d).plus({ days: 1 })), calendar);
 }
 
 /** `d` moved by `n` cadence periods (months keep the day of month, clamped at month end). */

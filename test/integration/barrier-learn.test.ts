@@ -55,8 +55,8 @@ describe('/followup barrier (step 5)', () => {
     const viewId = randomId('V');
     expect((await h.submitView(leader, { ...view, id: viewId }, values)).body).toBe('');
     await h.submitView(leader, { ...view, id: viewId }, values);
-    await dmTo(h, leader, 'Hindring lagret (Ressurser)');
-    const told = await dmTo(h, senior, 'registered a barrier (Resources)');
+    await dmTo(h, leader, 'Hindring lagret (Ressursmessig)');
+    const told = await dmTo(h, senior, 'recorded a barrier (Resource)');
     // user text is escaped: it cannot mention anyone
     expect(JSON.stringify(told)).toContain('&lt;@U123&gt;');
     const rows = await h.prisma.barrier.findMany({ where: { followUpId: f.id } });
@@ -65,11 +65,11 @@ describe('/followup barrier (step 5)', () => {
 
     // Listed on the leader's Home with a menu; the senior leader changes it from status.
     const home = await openHomeOf(h, leader);
-    expect(visibleText(home)).toContain('*Ressurser* (åpen): To av fem teamledere har permisjon');
+    expect(visibleText(home)).toContain('*Ressursmessig* (åpen): To av fem teamledere har permisjon');
     const n = h.slack.responses.length;
     await h.command(senior, `status <@${leader}>`);
     const status = await h.slack.waitForResponse(n + 1);
-    expect(visibleText(status.blocks)).toContain('*Resources* (open)');
+    expect(visibleText(status.blocks)).toContain('*Resource* (open)');
     const menu = (status.blocks as { accessory?: { type: string; action_id: string; options: { value: string }[] } }[]).find((b) => b.accessory?.type === 'overflow')!.accessory!;
     expect(menu.options.map((o) => o.value)).toEqual([`IN_PROGRESS|${rows[0].id}`, `RESOLVED|${rows[0].id}`]);
     const published = h.slack.callsOf('views.publish').length;
@@ -124,7 +124,7 @@ describe('/followup learn (step 7)', () => {
     const f = await followUp(h, senior, leader, { channel: 'C0TEAMLE1' });
     await h.command(leader, 'læring');
     const view = await openedView(h, 1);
-    expect(view.title).toMatchObject({ text: 'Læring' });
+    expect(view.title).toMatchObject({ text: 'Læringspunkt' });
     const share = view.blocks.find((b) => b.block_id === learnForm.ids.share.block) as { element: { initial_options?: unknown } };
     expect(share.element.initial_options).toBeUndefined();
     expect(visibleText(view)).toContain('Del med teamkanalen min');
@@ -134,7 +134,7 @@ describe('/followup learn (step 7)', () => {
       [learnForm.ids.learned.block]: { [learnForm.ids.learned.action]: text('Agenda først') },
     };
     expect((await h.submitView(leader, { ...view, id: randomId('V') }, { ...base, [learnForm.ids.share.block]: { [learnForm.ids.share.action]: checked(false) } })).body).toBe('');
-    await dmTo(h, leader, 'Den ble ikke delt');
+    await dmTo(h, leader, 'Det ble ikke delt');
     expect(h.slack.callsOf('chat.postMessage').filter((c) => c.args.channel === 'C0TEAMLE1')).toHaveLength(0);
 
     const viewId = randomId('V');
@@ -144,7 +144,7 @@ describe('/followup learn (step 7)', () => {
     await dmTo(h, leader, 'delt i <#C0TEAMLE1>');
     const posts = h.slack.callsOf('chat.postMessage').filter((c) => c.args.channel === 'C0TEAMLE1');
     expect(posts).toHaveLength(1);
-    expect(visibleText(posts[0].args.blocks)).toContain(`<@${leader}> deler en læring med teamet`);
+    expect(visibleText(posts[0].args.blocks)).toContain(`<@${leader}> deler et læringspunkt med teamet`);
     expect(visibleText(posts[0].args.blocks)).toContain('Prøve stående møter');
     const rows = await h.prisma.learning.findMany({ where: { followUpId: f.id }, orderBy: { createdAt: 'asc' } });
     expect(rows.map((r) => [r.sharedToChannel, r.sharedTs !== null])).toEqual([

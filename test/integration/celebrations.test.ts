@@ -63,8 +63,8 @@ describe('celebrations', () => {
     expect(postsIn('C0CELEB1')).toHaveLength(1);
     const text = visibleText(postsIn('C0CELEB1')[0].args.blocks);
     expect(text).toContain(`<@${leaderUser}> har nådd et delmål: *Run the first survey* — et steg mot *Raise team satisfaction*`);
-    expect(text).toContain('Reisen: startet <!date^');
-    expect(text).toContain('% 20 → 60,5 (mål 80)');
+    expect(text).toContain('Veien hit: startet <!date^');
+    expect(text).toContain('% 20 → 60,5 (målverdi 80)');
     expect(text).toContain('1 av 3 delmål');
     expect(text).toContain('Feir med en reaksjon');
     const d = await s.h.prisma.delivery.findUniqueOrThrow({ where: { key: `cel-milestone-${m.id}` } });

@@ -71,11 +71,11 @@ describe('/followup checkin, goal edit and milestone', () => {
     const mineText = visibleText(mine.args.blocks);
     expect(mineText).toContain('Fremdrift registrert på «Økt trivsel»: 3,5 points');
     expect(mineText).toContain('▓▓▓▓░░░░░░ 38 %');
-    expect(mineText).toContain('Tiltro 4/5');
+    expect(mineText).toContain('Sikkerhet 4/5');
     expect(mineText).toContain('Åpent delmål: Første teammøte');
     expect(mineText).toContain(MIXED);
     const notice = await waitForDm(h, SENIOR);
-    expect(visibleText(notice.args.blocks)).toContain(`<@${LEADER}> logged progress on “Økt trivsel”: ▓▓▓▓░░░░░░ 38 %`);
+    expect(visibleText(notice.args.blocks)).toContain(`<@${LEADER}> recorded progress on “Økt trivsel”: ▓▓▓▓░░░░░░ 38 %`);
     await h.slack.waitForCall('views.publish', publishes + 2);
     const stored = await h.prisma.goal.findUniqueOrThrow({ where: { id: goal.id } });
     expect(stored.currentValue).toBe(3.5);
@@ -88,7 +88,7 @@ describe('/followup checkin, goal edit and milestone', () => {
     const otherGoal = await seedGoal(h, OTHER_SENIOR, OTHER_LEADER, { title: 'Not yours' });
     const view = await openModal(h, SENIOR, `checkin <@${LEADER}|leader>`);
     const shown = visibleText(view);
-    expect(shown).toContain('Log progress');
+    expect(shown).toContain('Record progress');
     expect(shown).toContain('Fewer sick days');
     expect(shown).not.toContain('Not yours');
     expect(otherGoal.id).toBeTruthy();
@@ -120,7 +120,7 @@ describe('/followup checkin, goal edit and milestone', () => {
     expect(errors[checkInForm.ids.confidence.block]).toBe('Please fill in this field.');
     expect(errors[checkInForm.ids.note.block]).toMatch(/under 2000 characters/);
     errors = await submit(h, SENIOR, view, checkInValues(goal.id, '5', '3'));
-    expect(errors[checkInForm.ids.value.block]).toBe('This goal has no quantitative measure. Leave the value empty.');
+    expect(errors[checkInForm.ids.value.block]).toBe('This goal has no metric. Leave the value empty.');
     const nbView = await openModal(h, LEADER, 'checkin');
     errors = await submit(h, LEADER, nbView, checkInValues(goal.id, 'abc', '3'));
     expect(errors[checkInForm.ids.value.block]).toBe('Skriv inn et tall, f.eks. 42 eller 3,5.');
@@ -140,7 +140,7 @@ describe('/followup checkin, goal edit and milestone', () => {
     }
     expect(await h.prisma.checkIn.count({ where: { goalId: goal.id } })).toBe(0);
     const reply = await commandReply(h, STRANGER, 'checkin');
-    expect(visibleText(reply.blocks)).toContain('There are no active goals you can log progress on');
+    expect(visibleText(reply.blocks)).toContain('There are no active goals you can record progress on');
   });
 
   it('a deleted goal behind an old "Log check-in" button gives a clear message, not a 500', async () => {
@@ -173,11 +173,11 @@ describe('/followup checkin, goal edit and milestone', () => {
     let errors = await submit(h, LEADER, view, values('7,5', null));
     expect(errors[GoalEditIds.reasonBlock]).toBe('Fyll ut dette feltet.');
     errors = await submit(h, LEADER, view, values('2', 'x'));
-    expect(errors[GoalEditIds.targetBlock]).toMatch(/utgangspunktet|baseline|Målet må/i);
+    expect(errors[GoalEditIds.targetBlock]).toMatch(/utgangsverdien|baseline|Målverdien må/i);
     errors = await submit(h, LEADER, view, values('7,5', 'for sent', isoDayIn('Europe/Oslo', -3)));
     expect(errors[GoalEditIds.targetDateBlock]).toBe('Velg dagens dato eller en senere dato.');
     expect(await submit(h, LEADER, view, values('7,5', 'Justert etter evalueringen 👍'))).toEqual({});
-    await h.slack.waitFor(() => dmsTo(h, LEADER).some((c) => /Målet «Adjust me» er endret: måltall 7,5 points, måldato .*Begrunnelse: Justert etter evalueringen 👍/.test(visibleText(c.args.blocks))));
+    await h.slack.waitFor(() => dmsTo(h, LEADER).some((c) => /Målet «Adjust me» er endret: målverdi 7,5 points, måldato .*Begrunnelse: Justert etter evalueringen 👍/.test(visibleText(c.args.blocks))));
     await h.slack.waitFor(() => dmsTo(h, SENIOR).some((c) => visibleText(c.args.blocks).includes('changed the goal “Adjust me”')));
     const stored = await h.prisma.goal.findUniqueOrThrow({ where: { id: goal.id } });
     expect(stored.target).toBe(7.5);

@@ -127,8 +127,8 @@ describe('/followup conversation and /followup questions', () => {
       ['Book a meeting with HR', leader.person.id, senior.person.id],
       ['Ærlig 👍 مرحبا', leader.person.id, senior.person.id],
     ]);
-    await h.slack.waitFor(() => dmsTo(h, LEADER).some((d) => visibleText(d.args.blocks).includes(`<@${SENIOR}> logget 1:1-samtalen deres`)));
-    await h.slack.waitFor(() => dmsTo(h, SENIOR).some((d) => visibleText(d.args.blocks).includes('with 2 agreed action(s) added to the plan')));
+    await h.slack.waitFor(() => dmsTo(h, LEADER).some((d) => visibleText(d.args.blocks).includes(`<@${SENIOR}> registrerte 1:1-samtalen deres`)));
+    await h.slack.waitFor(() => dmsTo(h, SENIOR).some((d) => visibleText(d.args.blocks).includes('with 2 agreed actions added to the plan')));
     await eventually(() => events.calls.some((e) => e[0] === 'subjectChanged' && e[1] === 'conversation' && e[2] === followUp.id));
     // Each agreed action is planned; the retried submission changed nothing, so the conversation was reported once.
     for (const a of c.actions) await eventually(() => events.calls.some((e) => e[0] === 'subjectChanged' && e[1] === 'action' && e[2] === a.id), `action ${a.what}`);
@@ -142,7 +142,7 @@ describe('/followup conversation and /followup questions', () => {
 
   it('asks which follow-up when a senior leader has several, by button', async () => {
     const reply = await commandReply(h, SENIOR, 'conversation');
-    expect(visibleText(reply.blocks)).toContain('Which one-to-one do you want to log?');
+    expect(visibleText(reply.blocks)).toContain('Which one-to-one do you want to record?');
     const buttons = (reply.blocks as { accessory?: { action_id: string; value: string } }[]).filter((b) => b.accessory).map((b) => b.accessory!);
     expect(buttons).toHaveLength(2);
     const n = h.slack.callsOf('views.open').length;

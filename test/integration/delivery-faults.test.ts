@@ -104,7 +104,7 @@ describe('delivery faults', () => {
       expect(visibleText(notices[0].args.blocks)).toContain(`I could not deliver an action reminder to <@${gone}> (account_inactive)`);
       // App Home count for the senior leader.
       const home = await s.h.openHome(seniorUserId);
-      expect(visibleText(home)).toContain('1 reminders could not be delivered');
+      expect(visibleText(home)).toContain('1 reminder could not be delivered');
       const n = s.h.slack.responses.length;
       await s.h.action(seniorUserId, { action_id: ReminderIds.failedWhy, type: 'button' }, { response_url: s.h.newResponseUrl() });
       const why = visibleText((await s.h.slack.waitForResponse(n + 1)).blocks);

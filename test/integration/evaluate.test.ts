@@ -93,10 +93,10 @@ describe('/followup evaluate', () => {
     const retry = await h.submitView(senior, { ...view, id: viewId }, good);
     expect(retry.status).toBe(200);
 
-    await dmTo(h, senior, 'Evaluation of 2 goal(s)');
-    const leaderDm = await dmTo(h, leader, 'evaluering av dine 2 mål');
+    await dmTo(h, senior, 'Evaluation of 2 goals');
+    const leaderDm = await dmTo(h, leader, 'evaluering av de 2 målene dine');
     expect(visibleText(leaderDm.blocks)).toContain('Nådd: *Weekly team meeting with an agenda*');
-    expect(visibleText(leaderDm.blocks)).toContain('nytt målnivå 75,5');
+    expect(visibleText(leaderDm.blocks)).toContain('ny målverdi 75,5');
     expect(visibleText(leaderDm.blocks)).toContain('• *Raise staff satisfaction 🚀* – I fare: Good progress, ærlig talt — 进展');
 
     const evaluations = await h.prisma.evaluation.findMany({ where: { followUpId: f.id }, include: { items: true } });

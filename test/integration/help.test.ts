@@ -19,7 +19,7 @@ describe('/followup help and menu', () => {
     const text = visibleText(body.blocks);
     for (const sub of SUBCOMMANDS) expect(text).toContain(`/followup ${sub}`);
     expect(text).toContain('How to use /followup');
-    expect(text).toContain('log progress on a goal');
+    expect(text).toContain('record progress on a goal');
     expect(body.response_type).toBe('ephemeral');
   });
 

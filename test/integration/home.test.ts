@@ -59,7 +59,7 @@ describe('App Home dashboard', () => {
     expect(text).toContain('<@UHOL000>');
     expect(text).not.toContain('<@UHOL010>');
     expect(text).toContain('▓▓▓▓░░░░░░ *Goal 3 of leader 1* (Professional) — 40 %');
-    expect(text).toContain('No one-to-one logged yet · overdue');
+    expect(text).toContain('No one-to-one recorded yet · overdue');
     expect(text).toContain('Next evaluation: <!date^');
     expect(text).toContain('Open barriers: 1 — “Barrier of 0”');
     expect(text).toContain('Overdue actions: 1');
@@ -119,7 +119,7 @@ describe('App Home dashboard', () => {
     expect(text).toContain('Det er tid for en refleksjon');
     expect(text).toContain('«Du lytter godt»');
     expect(text).toContain('«Jeg lærte å vente» (privat)');
-    expect(buttons(home).map((b) => b.text)).toEqual(expect.arrayContaining(['Nytt mål', 'Skriv refleksjon', 'Hindring', 'Registrer læring', 'Status']));
+    expect(buttons(home).map((b) => b.text)).toEqual(expect.arrayContaining(['Nytt mål', 'Skriv refleksjon', 'Hindring', 'Registrer læringspunkt', 'Status']));
     // The senior leader's Home shows neither the feedback text nor the private reflection.
     const seniorText = visibleText(await h.openHome(senior));
     expect(seniorText).toContain('Bygge tillit i teamet');

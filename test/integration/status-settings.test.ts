@@ -69,7 +69,7 @@ describe('/followup status', () => {
       await goal(h, f, `Goal of ${i}`, { baseline: 0, target: 10, current: 5 });
     }
     const text = await statusOf(senior, '');
-    expect(text).toContain('<@USTL9000>: 1 goals, 50 % · 0 open barriers · 0 overdue actions');
+    expect(text).toContain('<@USTL9000>: 1 goal, 50 % · 0 open barriers · 0 overdue actions');
     expect(text).toContain('Mention a leader for the details');
   });
 });

@@ -39,12 +39,12 @@ describe('workflow messages', () => {
     const digest = renderOutbound({ key: 'k', locale: 'en', zone: 'Europe/Oslo', body: bodies[5] });
     const text = visibleText(digest.blocks);
     expect(text).toMatch(/…and \d+ more leaders\./);
-    expect(text).toContain('*<@UL0>* · 0 check-ins · 1 one-to-ones · 2 open barriers · 3 overdue actions');
+    expect(text).toContain('*<@UL0>* · 0 check-ins · 1 one-to-one · 2 open barriers · 3 overdue actions');
   });
 
   it('formats numbers the reader\'s way in a celebration, and a goal gets a header', () => {
     const nb = renderOutbound({ key: 'k', locale: 'nb', zone: 'Europe/Oslo', body: bodies[6] });
-    expect(visibleText(nb.blocks)).toContain('pts 1,5 → 3,25 (mål 3)');
+    expect(visibleText(nb.blocks)).toContain('pts 1,5 → 3,25 (målverdi 3)');
     expect(nb.blocks[0].type).toBe('header');
     const en = renderOutbound({ key: 'k', locale: 'en', zone: 'Europe/Oslo', body: bodies[7] });
     expect(en.blocks[0].type).toBe('section');

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
-import type { Goal, Milestone } from '../../data/prisma';
+import type { FollowUp, Goal, Locale, Milestone, Workspace } from '../../data/prisma';
+import { teamChannelLocale } from '../followups';
 import { localDay } from '../../time/rules';
 import type { OutboundBody } from '../reminders/messages';
 
@@ -14,6 +15,18 @@ export type CelebrationKind = 'milestone' | 'goal';
 /** The Delivery key (and BullMQ job id) of a celebration: one per milestone or goal, ever. */
 export function celebrationKey(kind: CelebrationKind, id: string): string {
   return `cel-${kind}-${id}`;
+}
+
+/**
+ * The language a celebration is posted in: the team channel's (the follow-up's setting, else the
+ * workspace default, else the app's), not the leader's personal Slack locale — the whole team reads it.
+ */
+export function celebrationLocale(
+  followUp: Pick<FollowUp, 'teamLocale'>,
+  workspace: Pick<Workspace, 'defaultLocale'> | null,
+  appDefault: Locale,
+): Locale {
+  return teamChannelLocale(followUp, workspace, appDefault);
 }
 
 /** What the team reads: who achieved what, and the journey (start → now). */

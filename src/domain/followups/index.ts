@@ -1,13 +1,13 @@
 import type { Repositories } from '../../data';
 import type { FollowUpWithPeople } from '../../data/followups';
-import type { FollowUp } from '../../data/prisma';
+import type { FollowUp, Workspace } from '../../data/prisma';
 import type { Clock } from '../../time/clock';
 import { addDays, dateToDay, dayToDate, type IsoDay } from '../../time/dates';
 import { NotAllowedError, NotFoundError, ValidationError, type FieldError } from '../errors';
 import { Events, type Eventful } from '../events';
 import type { Actor, PeopleService } from '../people';
 import { assertSenior } from '../privacy';
-import type { Cadence } from '../vocabulary';
+import { LOCALES, type Cadence, type LocaleCode } from '../vocabulary';
 
 export type { FollowUpWithPeople } from '../../data/followups';
 
@@ -18,6 +18,12 @@ export interface SetupInput {
   evaluationEveryWeeks: number;
   reflectionCadence: Cadence;
   startDate: IsoDay;
+  /**
+   * The language of the team channel (celebrations, shared learnings are read by the whole team):
+   * 'nb' or 'en', or null for the workspace's default language. Absent = unchanged (a form without
+   * the field; a new follow-up then follows the workspace default).
+   */
+  teamLocale?: LocaleCode | null;
 }
 
 /** The follow-up saved; `events` re-plan its reminders. */
@@ -29,11 +35,25 @@ export interface SetupResult extends Eventful {
 
 export const EVALUATION_WEEKS = [4, 6, 8, 12] as const;
 
+/**
+ * The language of a follow-up's team channel: what celebrations and shared learnings are posted
+ * in. The whole team reads them, so it is the follow-up's setting, else the workspace's default
+ * language, else the app's — never the leader's (or the senior leader's) personal Slack locale.
+ */
+export function teamChannelLocale(
+  followUp: Pick<FollowUp, 'teamLocale'>,
+  workspace: Pick<Workspace, 'defaultLocale'> | null,
+  appDefault: LocaleCode,
+): LocaleCode {
+  return followUp.teamLocale ?? workspace?.defaultLocale ?? appDefault;
+}
+
 /** The setup form's rules that need no data: not oneself, and one-to-ones need a cadence. */
-export function setupErrors(actorSlackUserId: string, input: Pick<SetupInput, 'leaderUserId' | 'oneToOneCadence'>): Record<string, FieldError> {
+export function setupErrors(actorSlackUserId: string, input: Pick<SetupInput, 'leaderUserId' | 'oneToOneCadence' | 'teamLocale'>): Record<string, FieldError> {
   const errors: Record<string, FieldError> = {};
   if (input.leaderUserId === actorSlackUserId) errors.leader = { key: 'setup.error_leader_self' };
   if (input.oneToOneCadence === 'NONE') errors.oneToOne = { key: 'setup.error_cadence_none' };
+  if (input.teamLocale !== undefined && input.teamLocale !== null && !(LOCALES as readonly string[]).includes(input.teamLocale)) errors.teamLocale = { key: 'common.error_invalid_option' };
   return errors;
 }
 
@@ -68,6 +88,7 @@ export class FollowUpService {
         : dayToDate(addDays(input.startDate, input.evaluationEveryWeeks * 7));
     const followUp = await this.repos.followUps.upsert(actor.teamId, actor.person.id, leader.person.id, {
       teamChannelId: input.teamChannelId,
+      ...(input.teamLocale !== undefined ? { teamLocale: input.teamLocale } : {}),
       oneToOneCadence: input.oneToOneCadence,
       evaluationEveryWeeks: input.evaluationEveryWeeks,
       reflectionCadence: input.reflectionCadence,

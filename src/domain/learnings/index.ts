@@ -1,6 +1,7 @@
 import type { Repositories } from '../../data';
 import type { FollowUpWithPeople } from '../../data/followups';
-import { isUniqueViolation, type Learning } from '../../data/prisma';
+import { isUniqueViolation, type Learning, type Locale } from '../../data/prisma';
+import { teamChannelLocale } from '../followups';
 import { NotAllowedError, NotFoundError, ValidationError } from '../errors';
 import type { Actor } from '../people';
 
@@ -20,10 +21,15 @@ export interface SavedLearning {
   learning: Learning;
   followUp: FollowUpWithPeople;
   duplicate: boolean;
+  /** The team channel's language: a shared learning is posted in it (the author is told in theirs). */
+  teamLocale: Locale;
 }
 
 export class LearningService {
-  constructor(private readonly repos: Repositories) {}
+  constructor(
+    private readonly repos: Repositories,
+    private readonly defaults: { locale: Locale },
+  ) {}
 
   /** The follow-up a leader logs learnings in (their first as leader). */
   async prepare(actor: Actor): Promise<FollowUpWithPeople> {
@@ -36,9 +42,10 @@ export class LearningService {
     const followUp = await this.repos.followUps.findById(input.followUpId);
     if (!followUp || followUp.workspaceId !== actor.teamId) throw new NotFoundError('follow-up');
     if (followUp.leaderId !== actor.person.id) throw new NotAllowedError('learning (the leader only)');
+    const teamLocale = teamChannelLocale(followUp, await this.repos.workspaces.find(followUp.workspaceId), this.defaults.locale);
     if (sourceKey) {
       const existing = await this.repos.learnings.findBySourceKey(sourceKey);
-      if (existing) return { learning: existing, followUp, duplicate: true };
+      if (existing) return { learning: existing, followUp, duplicate: true, teamLocale };
     }
     if (input.share && !followUp.teamChannelId) throw new ValidationError({ share: { key: 'learn.error_no_channel' } });
     try {
@@ -51,11 +58,11 @@ export class LearningService {
         sharedToChannel: input.share,
         sourceKey,
       });
-      return { learning, followUp, duplicate: false };
+      return { learning, followUp, duplicate: false, teamLocale };
     } catch (err) {
       if (sourceKey && isUniqueViolation(err)) {
         const existing = await this.repos.learnings.findBySourceKey(sourceKey);
-        if (existing) return { learning: existing, followUp, duplicate: true };
+        if (existing) return { learning: existing, followUp, duplicate: true, teamLocale };
       }
       throw err;
     }

@@ -5,7 +5,8 @@ import type { ReminderScope } from '../../data/reminders';
 import type { PlanningFollowUp } from '../../data/schedule';
 import type { Person, Reminder, Workspace } from '../../data/prisma';
 import type { Clock } from '../../time/clock';
-import { dateToDay, safeZone } from '../../time/dates';
+import { dateToDay, isIsoDay, safeZone, type IsoDay } from '../../time/dates';
+import { DEFAULT_HOLIDAY_COUNTRY, isKnownCountry } from '../../time/holidays';
 import { DEFAULT_WORKING_DAYS, type LocalSchedule } from '../../time/rules';
 import type { DomainEvents, JobScheduler } from '../ports';
 import { DEFAULT_PLAN_OPTIONS, planDigest, planFollowUp, type PlannedReminder, type Recipient } from './planner';
@@ -14,15 +15,29 @@ export interface SchedulingDefaults {
   timezone: string;
 }
 
-/** A person's reminder schedule: their zone, hour (or the workspace's), minute and working days. */
-export function scheduleOf(person: Person, workspace: Pick<Workspace, 'defaultReminderHour' | 'defaultTimezone'> | null, defaults: SchedulingDefaults): LocalSchedule {
+/**
+ * A person's reminder schedule: their zone, hour (or the workspace's), minute and working days,
+ * less the public holidays of their country (their own, else the workspace's, else Norway).
+ */
+export function scheduleOf(
+  person: Person,
+  workspace: (Pick<Workspace, 'defaultReminderHour' | 'defaultTimezone'> & Partial<Pick<Workspace, 'defaultHolidayCountry'>>) | null,
+  defaults: SchedulingDefaults,
+): LocalSchedule {
   const fallbackZone = safeZone(workspace?.defaultTimezone, defaults.timezone);
   return {
     zone: safeZone(person.tzOverride ?? person.slackTz, fallbackZone),
     hour: person.reminderHour ?? workspace?.defaultReminderHour ?? 9,
     minute: person.reminderMinute ?? 0,
     workingDays: person.workingDays.length > 0 ? person.workingDays : DEFAULT_WORKING_DAYS,
+    holidayCountry: holidayCountryOf(person, workspace),
   };
+}
+
+/** Whose public holidays a person's reminders skip: theirs, else the workspace default, else Norway. */
+export function holidayCountryOf(person: Pick<Person, 'holidayCountry'>, workspace: Partial<Pick<Workspace, 'defaultHolidayCountry'>> | null): string {
+  for (const c of [person.holidayCountry, workspace?.defaultHolidayCountry]) if (c && isKnownCountry(c)) return c.toUpperCase();
+  return DEFAULT_HOLIDAY_COUNTRY;
 }
 
 export interface SyncResult {
@@ -179,6 +194,17 @@ export class ReminderService {
   upcomingFor(personId: string, take = 20): Promise<Reminder[]> {
     return this.repos.reminders.upcomingFor(personId, this.clock.now().toJSDate(), take);
   }
+}
+
+/**
+ * Why a planned reminder is not on its usual day: it was moved off a public holiday of the
+ * recipient's country (the planner writes `movedFrom` and `holiday` in its payload). `/followup
+ * schedule` shows it as "(flyttet fra 17. mai: Grunnlovsdagen)" (key `schedule.moved`).
+ */
+export function holidayMove(reminder: Pick<Reminder, 'payload'>): { movedFrom: IsoDay; holiday: string } | null {
+  const p = reminder.payload as Record<string, unknown> | null;
+  if (!p || typeof p.movedFrom !== 'string' || typeof p.holiday !== 'string' || !isIsoDay(p.movedFrom)) return null;
+  return { movedFrom: p.movedFrom, holiday: p.holiday };
 }
 
 /**

@@ -1,4 +1,6 @@
+import { DateTime } from 'luxon';
 import type { Locale } from '../../i18n';
+import { dateFormatter, type DateFormatter } from '../../i18n/dates';
 import type { IsoDay } from '../../time/dates';
 import type { Posted } from '../ports';
 
@@ -48,7 +50,22 @@ export interface OutboundMessage {
   locale: Locale;
   /** Reader's zone, for date fallbacks. */
   zone: string;
+  /**
+   * When the message was composed (ISO instant, from the injected Clock). A bokmål reader's dates
+   * read relative to it ("i morgen", "torsdag"); without it they are written in full.
+   */
+  composedAt?: string;
   body: OutboundBody;
+}
+
+/**
+ * The dates of a message as its reader reads them (src/i18n/dates.ts): written out in bokmål
+ * ("i morgen", "3. desember", "uke 49"), Slack date tokens with an English fallback in English.
+ * Renderers use this for every date of an OutboundBody, and `week(body.weekOf)` for the digest header.
+ */
+export function messageDates(message: Pick<OutboundMessage, 'locale' | 'zone' | 'composedAt'>): DateFormatter {
+  const now = message.composedAt ? DateTime.fromISO(message.composedAt, { setZone: true }) : null;
+  return dateFormatter({ locale: message.locale, zone: message.zone, now: now && now.isValid ? now : null });
 }
 
 /** Sends rendered messages to Slack. Implemented in src/slack/messenger.ts. */

@@ -1,5 +1,6 @@
 import type { DateTime } from 'luxon';
 import { addDays, type IsoDay } from '../../time/dates';
+import { isPublicHoliday, publicHoliday } from '../../time/holidays';
 import {
   addCadence,
   instantOn,
@@ -9,6 +10,7 @@ import {
   onOrNextWorkingDay,
   type CadenceName,
   type LocalSchedule,
+  type WorkingCalendar,
 } from '../../time/rules';
 
 /**
@@ -63,6 +65,30 @@ const DIGEST_HOUR = 8;
 
 const compact = (day: IsoDay) => day.replace(/-/g, '');
 
+/**
+ * Days moved off a public holiday, remembered so the reminder can say so: payload `movedFrom`
+ * (the day it would have been) and `holiday` (the holiday's name). `/followup schedule` shows them.
+ */
+class Moves {
+  private readonly from = new Map<IsoDay, { movedFrom: IsoDay; holiday: string }>();
+  constructor(private readonly calendar: WorkingCalendar) {}
+  /** `actual` is `plain` moved off the holidays (same rule with and without them). */
+  note(plain: IsoDay, actual: IsoDay): IsoDay {
+    const holiday = plain !== actual ? publicHoliday(plain, this.calendar.holidayCountry) : null;
+    if (holiday && !this.from.has(actual)) this.from.set(actual, { movedFrom: plain, holiday });
+    return actual;
+  }
+  /** A day kept as it is unless it is a public holiday, then the next working day. */
+  offHoliday(d: IsoDay): IsoDay {
+    return isPublicHoliday(d, this.calendar.holidayCountry) ? this.note(d, onOrNextWorkingDay(d, this.calendar)) : d;
+  }
+  payload(day: IsoDay): Record<string, string> {
+    return { ...this.from.get(day) };
+  }
+}
+
+const weekdaysOnly = (c: WorkingCalendar): WorkingCalendar => ({ workingDays: c.workingDays });
+
 /** Walks a series of local days, keeping at most PER_SERIES occurrences not older than the grace. */
 function series(
   opts: PlanOptions,
@@ -116,11 +142,16 @@ export function planFollowUp(f: FollowUpFacts, opts: PlanOptions): PlannedRemind
   }
 
   // One-to-one nudge: the first working day after a cadence period passed with none logged; again each period.
+  // Working days skip the recipient's public holidays (and say so in the payload).
   if (f.oneToOneCadence !== 'NONE') {
     const base = f.lastConversationDay && f.lastConversationDay > f.startDay ? f.lastConversationDay : f.startDay;
     const cadence = f.oneToOneCadence;
-    const wd = f.senior.schedule.workingDays;
-    const dayFor = (k: number) => nextWorkingDay(addCadence(base, cadence, k), wd);
+    const cal = f.senior.schedule;
+    const moves = new Moves(cal);
+    const dayFor = (k: number) => {
+      const day = addCadence(base, cadence, k);
+      return moves.note(nextWorkingDay(day, weekdaysOnly(cal)), nextWorkingDay(day, cal));
+    };
     let k = 1;
     for (const occ of series(
       opts,
@@ -135,7 +166,7 @@ export function planFollowUp(f: FollowUpFacts, opts: PlanOptions): PlannedRemind
         subjectId: f.id,
         followUpId: f.id,
         dueAt: occ.at,
-        payload: { since: base },
+        payload: { since: base, ...moves.payload(occ.day) },
       });
     }
   }
@@ -143,8 +174,12 @@ export function planFollowUp(f: FollowUpFacts, opts: PlanOptions): PlannedRemind
   // Reflection prompt on the reflection cadence, to the leader, on a working day.
   if (f.reflectionCadence !== 'NONE') {
     const cadence = f.reflectionCadence;
-    const wd = f.leader.schedule.workingDays;
-    const dayFor = (k: number) => onOrNextWorkingDay(addCadence(f.startDay, cadence, k), wd);
+    const cal = f.leader.schedule;
+    const moves = new Moves(cal);
+    const dayFor = (k: number) => {
+      const day = addCadence(f.startDay, cadence, k);
+      return moves.note(onOrNextWorkingDay(day, weekdaysOnly(cal)), onOrNextWorkingDay(day, cal));
+    };
     let k = 1;
     for (const occ of series(opts, dayFor(1), () => dayFor(++k), (d) => instantOn(d, f.leader.schedule))) {
       out.push({
@@ -154,18 +189,21 @@ export function planFollowUp(f: FollowUpFacts, opts: PlanOptions): PlannedRemind
         subjectId: f.id,
         followUpId: f.id,
         dueAt: occ.at,
-        payload: {},
+        payload: moves.payload(occ.day),
       });
     }
   }
 
   // Action items: the due date (or the day snoozed to), the next working day if still open, then weekly.
+  // A public holiday of the owner moves the reminder to the next working day.
   for (const a of f.actions) {
     const start = a.snoozedUntil && (!a.dueDay || a.snoozedUntil > a.dueDay) ? a.snoozedUntil : a.dueDay;
     if (!start) continue;
-    const wd = a.owner.schedule.workingDays;
-    const next = (day: IsoDay, i: number) => (i === 0 ? nextWorkingDay(day, wd) : addDays(day, 7));
-    for (const occ of series(opts, start, next, (d) => instantOn(d, a.owner.schedule))) {
+    const cal = a.owner.schedule;
+    const moves = new Moves(cal);
+    const next = (day: IsoDay, i: number) =>
+      i === 0 ? moves.note(nextWorkingDay(day, weekdaysOnly(cal)), nextWorkingDay(day, cal)) : moves.offHoliday(addDays(day, 7));
+    for (const occ of series(opts, moves.offHoliday(start), next, (d) => instantOn(d, a.owner.schedule))) {
       // No "due today" reminder for a time that had passed when the item was written.
       if (occ.at < a.createdAt) continue;
       out.push({
@@ -175,7 +213,7 @@ export function planFollowUp(f: FollowUpFacts, opts: PlanOptions): PlannedRemind
         subjectId: a.id,
         followUpId: f.id,
         dueAt: occ.at,
-        payload: { day: occ.day },
+        payload: { day: occ.day, ...moves.payload(occ.day) },
       });
     }
   }

@@ -5,6 +5,7 @@ import { NotAllowedError, ValidationError, type FieldError } from '../errors';
 import type { Actor } from '../people';
 import { Events, type DomainEvent, type Eventful } from '../events';
 import { LOCALES } from '../vocabulary';
+import { isKnownCountry } from '../../time/holidays';
 
 /** A language setting: one of the app's languages, or Slack's (automatic). */
 export const LOCALE_CHOICES = ['auto', ...LOCALES] as const;
@@ -18,12 +19,25 @@ export interface PersonalSettingsInput {
   timezone: string | null;
   /** Local hour 0–23, or null for the workspace default. */
   reminderHour: number | null;
+  /**
+   * Country whose public holidays the reminders skip (ISO 3166-1 alpha-2, e.g. NO, SE, GB), or
+   * null for the workspace default. Absent = unchanged (a form without the field).
+   */
+  holidayCountry?: string | null;
 }
 
 export interface WorkspaceSettingsInput {
   locale: LocaleChoice;
   timezone: string | null;
   reminderHour: number;
+  /** Default holiday country for everyone without their own; null = Norway. Absent = unchanged. */
+  holidayCountry?: string | null;
+}
+
+/** "no", " gb " → "NO", "GB"; null for an unknown country. */
+export function normaliseCountry(text: string): string | null {
+  const code = text.trim().toUpperCase();
+  return isKnownCountry(code) ? code : null;
 }
 
 export interface SettingsInput {
@@ -55,19 +69,32 @@ export interface SavedSettings extends Eventful {
   workspaceChanged: boolean;
 }
 
-/** Zones read and the errors of the settings form that need no data (known zones, hours 0–23). */
-export function checkSettings(input: SettingsInput): { errors: Record<string, FieldError>; zone: string | null; workspaceZone: string | null } {
+export interface CheckedSettings {
+  errors: Record<string, FieldError>;
+  zone: string | null;
+  workspaceZone: string | null;
+  country: string | null;
+  workspaceCountry: string | null;
+}
+
+/** Zones and countries read, and the errors of the settings form that need no data (known zones and countries, hours 0–23). */
+export function checkSettings(input: SettingsInput): CheckedSettings {
   const errors: Record<string, FieldError> = {};
   const zone = input.personal.timezone === null ? null : normaliseZone(input.personal.timezone);
   if (input.personal.timezone !== null && zone === null) errors.timezone = { key: 'settings.error_timezone' };
   if (input.personal.reminderHour !== null && !validHour(input.personal.reminderHour)) errors.reminderHour = { key: 'common.error_invalid_option' };
+  const country = input.personal.holidayCountry ? normaliseCountry(input.personal.holidayCountry) : null;
+  if (input.personal.holidayCountry && country === null) errors.holidayCountry = { key: 'settings.error_country' };
   let workspaceZone: string | null = null;
+  let workspaceCountry: string | null = null;
   if (input.workspace) {
     workspaceZone = input.workspace.timezone === null ? null : normaliseZone(input.workspace.timezone);
     if (input.workspace.timezone !== null && workspaceZone === null) errors.workspaceTimezone = { key: 'settings.error_timezone' };
     if (!validHour(input.workspace.reminderHour)) errors.workspaceReminderHour = { key: 'common.error_invalid_option' };
+    workspaceCountry = input.workspace.holidayCountry ? normaliseCountry(input.workspace.holidayCountry) : null;
+    if (input.workspace.holidayCountry && workspaceCountry === null) errors.workspaceHolidayCountry = { key: 'settings.error_country' };
   }
-  return { errors, zone, workspaceZone };
+  return { errors, zone, workspaceZone, country, workspaceCountry };
 }
 
 export class SettingsService {
@@ -83,7 +110,7 @@ export class SettingsService {
    * admin right is read from the stored profile (refreshed from Slack), never from the form.
    */
   async save(actor: Actor, input: SettingsInput): Promise<SavedSettings> {
-    const { errors, zone, workspaceZone } = checkSettings(input);
+    const { errors, zone, workspaceZone, country, workspaceCountry } = checkSettings(input);
     if (input.workspace) {
       const fresh = await this.repos.people.findById(actor.person.id);
       if (!fresh?.isAdmin) throw new NotAllowedError('workspace settings (admins only)');
@@ -94,6 +121,7 @@ export class SettingsService {
       localeOverride: input.personal.locale === 'auto' ? null : input.personal.locale,
       tzOverride: zone,
       reminderHour: input.personal.reminderHour,
+      ...(input.personal.holidayCountry !== undefined ? { holidayCountry: country } : {}),
     });
     // The person's reminders move to their new zone and hour.
     const events: DomainEvent[] = [Events.personChanged(person.id)];
@@ -102,6 +130,7 @@ export class SettingsService {
       defaultLocale: input.workspace.locale === 'auto' ? null : input.workspace.locale,
       defaultTimezone: workspaceZone,
       defaultReminderHour: input.workspace.reminderHour,
+      ...(input.workspace.holidayCountry !== undefined ? { defaultHolidayCountry: workspaceCountry } : {}),
     });
     // Defaults apply to everyone without their own setting: let the scheduler move their reminders.
     for (const id of await this.repos.people.idsInWorkspace(actor.teamId)) {

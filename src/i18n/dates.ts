@@ -1,0 +1,109 @@
+import { DateTime } from 'luxon';
+import type { Locale } from './index';
+import { daysBetween, type IsoDay } from '../time/dates';
+
+/**
+ * Dates as the reader reads them (issue 12 §1).
+ *
+ * Slack has no Norwegian client language, so its `<!date^…>` tokens render English words ("Today",
+ * "tomorrow", "Thursday") inside a Norwegian sentence. For a bokmål reader the server therefore
+ * writes the date itself, with luxon, in the reader's zone and relative to an injected "now":
+ *   "i dag", "i morgen", "i går"; a weekday within the coming week ("torsdag"); otherwise
+ *   "3. desember", with the year when it is not the current one ("3. desember 2027");
+ *   times "kl. 09.00"; weeks "uke 49" (ISO week).
+ * For an English reader Slack's tokens stay (Slack renders them in the reader's own zone and
+ * language), with an English fallback text in the reader's zone ("Friday 3 December 2027",
+ * "…, 09:00") for clients and notifications that do not render tokens.
+ * Text that Slack shows as plain text (headers, modal titles, notification text) cannot hold a token:
+ * use the `plain` variants there.
+ */
+export interface Reader {
+  locale: Locale;
+  /** The reader's IANA zone. */
+  zone: string;
+  /**
+   * Now, from the injected Clock: relative words ("i dag") are relative to it. Null when the
+   * moment of reading is unknown: then every day is written in full ("3. desember 2027").
+   */
+  now: DateTime | null;
+}
+
+export interface DateFormatter {
+  /** A calendar day (a due date, an evaluation day): "i morgen", "torsdag", "3. desember". */
+  day(day: IsoDay): string;
+  /** A calendar day as plain text (no Slack token, for headers and notification text). */
+  plainDay(day: IsoDay): string;
+  /** An instant as the reader's local day and time: "i morgen kl. 09.00". */
+  dateTime(instant: DateTime | Date): string;
+  /** An instant as plain text. */
+  plainDateTime(instant: DateTime | Date): string;
+  /** An instant's local time: "kl. 09.00" / "09:00". */
+  time(instant: DateTime | Date): string;
+  /** The ISO week of a day: "uke 49", "week 49" (with the week-year when it is not the current one). */
+  week(day: IsoDay): string;
+}
+
+const LUXON_LOCALE: Record<Locale, string> = { nb: 'nb', en: 'en-GB' };
+
+function toDateTime(instant: DateTime | Date): DateTime {
+  return instant instanceof Date ? DateTime.fromJSDate(instant) : instant;
+}
+
+/** The local calendar day `day` at noon in `zone` (the same day in every zone Slack renders it in). */
+function noonOf(day: IsoDay, zone: string): DateTime {
+  return DateTime.fromISO(day, { zone }).set({ hour: 12 });
+}
+
+function norwegianDay(day: IsoDay, reader: Reader): string {
+  if (!reader.now) return DateTime.fromISO(day, { zone: reader.zone }).setLocale(LUXON_LOCALE.nb).toFormat('d. MMMM yyyy');
+  const today = reader.now.setZone(reader.zone).toISODate() as IsoDay;
+  const diff = daysBetween(today, day);
+  if (diff === 0) return 'i dag';
+  if (diff === 1) return 'i morgen';
+  if (diff === -1) return 'i går';
+  const d = DateTime.fromISO(day, { zone: reader.zone }).setLocale(LUXON_LOCALE.nb);
+  if (diff > 1 && diff < 7) return d.toFormat('cccc');
+  return d.year === Number(today.slice(0, 4)) ? d.toFormat('d. MMMM') : d.toFormat('d. MMMM yyyy');
+}
+
+function englishPlainDay(day: IsoDay, reader: Reader): string {
+  return DateTime.fromISO(day, { zone: reader.zone }).setLocale(LUXON_LOCALE.en).toFormat('cccc d MMMM yyyy');
+}
+
+function week(day: IsoDay, reader: Reader): string {
+  const d = DateTime.fromISO(day, { zone: reader.zone });
+  const word = reader.locale === 'nb' ? 'uke' : 'week';
+  return reader.now && d.weekYear === reader.now.setZone(reader.zone).weekYear ? `${word} ${d.weekNumber}` : `${word} ${d.weekNumber} ${d.weekYear}`;
+}
+
+export function dateFormatter(reader: Reader): DateFormatter {
+  const zone = reader.zone;
+  if (reader.locale === 'nb') {
+    const time = (instant: DateTime | Date) => `kl. ${toDateTime(instant).setZone(zone).toFormat('HH.mm')}`;
+    const dateTime = (instant: DateTime | Date) => {
+      const local = toDateTime(instant).setZone(zone);
+      return `${norwegianDay(local.toISODate() as IsoDay, reader)} ${time(local)}`;
+    };
+    return {
+      day: (d) => norwegianDay(d, reader),
+      plainDay: (d) => norwegianDay(d, reader),
+      dateTime,
+      plainDateTime: dateTime,
+      time,
+      week: (d) => week(d, reader),
+    };
+  }
+  const plainTime = (instant: DateTime | Date) => toDateTime(instant).setZone(zone).toFormat('HH:mm');
+  const plainDateTime = (instant: DateTime | Date) => {
+    const local = toDateTime(instant).setZone(zone);
+    return `${englishPlainDay(local.toISODate() as IsoDay, reader)}, ${plainTime(local)}`;
+  };
+  return {
+    day: (d) => `<!date^${Math.floor(noonOf(d, zone).toSeconds())}^{date_short_pretty}|${englishPlainDay(d, reader)}>`,
+    plainDay: (d) => englishPlainDay(d, reader),
+    dateTime: (instant) => `<!date^${Math.floor(toDateTime(instant).toSeconds())}^{date_short_pretty} at {time}|${plainDateTime(instant)}>`,
+    plainDateTime,
+    time: (instant) => `<!date^${Math.floor(toDateTime(instant).toSeconds())}^{time}|${plainTime(instant)}>`,
+    week: (d) => week(d, reader),
+  };
+}
