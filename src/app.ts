@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config';
 import { createServices, type Services } from './domain';
 import type { PrismaClient } from './data/prisma';
-import type { DomainEvents } from './domain/ports';
+import { noDomainEvents, type DomainEvents } from './domain/ports';
 import { WebApiGateway, webClientOptions } from './slack/gateway';
 import type { AppContext } from './slack/context';
 import * as listeners from './slack/listeners';
@@ -97,17 +97,8 @@ export function createWebApp(deps: WebDeps): WebApp {
     clock: deps.clock,
     defaults: { locale: config.defaultLocale, timezone: config.defaultTimezone },
     logger,
-    events: deps.events,
   });
-  const ctx: AppContext = {
-    config,
-    services,
-    web,
-    logger,
-    get events() {
-      return services.events;
-    },
-  };
+  const ctx: AppContext = { config, services, web, logger, events: deps.events ?? noDomainEvents };
   const authorize = cachedAuthorize(web, config.slack.botToken, logger);
   const clientOptions = webClientOptions(config.slack.apiUrl, { retryConfig: { retries: 1 } });
   const bLogger = boltLogger(logger);

@@ -17,7 +17,7 @@ import { DevelopmentService } from './development';
 import { ReflectionService } from './reflections';
 import { QuestionService } from './questions';
 import { PeopleService, type Defaults } from './people';
-import { noDomainEvents, noJobScheduler, type DomainEvents, type JobScheduler, type SlackGateway } from './ports';
+import { noJobScheduler, type DomainEvents, type JobScheduler, type SlackGateway } from './ports';
 import { SettingsService } from './settings';
 import { StatusService } from './status';
 import { PlanService } from './plans';
@@ -29,9 +29,7 @@ export interface DomainDeps {
   clock: Clock;
   defaults: Defaults;
   logger: Logger;
-  /** Where domain events go (the scheduler); defaults to nowhere. */
-  events?: DomainEvents;
-  /** The queues' producer side; when given (and no `events`), domain events re-plan reminders through it. */
+  /** The queues' producer side (reminder planning); none when absent. */
   jobs?: JobScheduler;
 }
 
@@ -39,7 +37,6 @@ export interface DomainDeps {
 export interface Services {
   repos: Repositories;
   clock: Clock;
-  events: DomainEvents;
   people: PeopleService;
   followUps: FollowUpService;
   goals: GoalService;
@@ -73,7 +70,6 @@ export function createServices(deps: DomainDeps): Services {
   const services: Services = {
     repos,
     clock: deps.clock,
-    events: deps.events ?? (deps.jobs ? new SchedulerEvents(reminders, repos, jobs, deps.logger) : noDomainEvents),
     reminders,
     plans: new PlanService(repos, followUps, deps.clock),
     people,

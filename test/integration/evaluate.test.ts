@@ -25,7 +25,7 @@ describe('/followup evaluate', () => {
     const g0 = await goal(h, f, 'Raise staff satisfaction 🚀', { baseline: 60, target: 80, current: 70, unit: '%' });
     const g1 = await goal(h, f, 'Weekly team meeting with an agenda');
     await goal(h, f, 'Old dropped goal', { status: 'DROPPED' });
-    const events = h.app.services.events;
+    const events = h.app.ctx.events;
     const achieved = jest.spyOn(events, 'goalAchieved');
     const changed = jest.spyOn(events, 'subjectChanged');
 

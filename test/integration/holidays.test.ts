@@ -1,3 +1,4 @@
+import { publish } from '../../src/domain/events';
 import { DateTime } from 'luxon';
 import { ValidationError } from '../../src/domain/errors';
 import { setupForm } from '../../src/slack/features/setup/fields';
@@ -69,7 +70,9 @@ describe('public holidays in the reminder plan', () => {
 
     // The leader lives in the United Kingdom: 17 May is a working day there.
     const actor = h.app.services.people.toActor(leader);
-    await h.app.services.settings.save(actor, { personal: { locale: 'auto', timezone: null, reminderHour: null, holidayCountry: 'gb' }, workspace: null });
+    // As the settings modal's runner does: save, then publish the events the result carries.
+    const saved = await h.app.services.settings.save(actor, { personal: { locale: 'auto', timezone: null, reminderHour: null, holidayCountry: 'gb' }, workspace: null });
+    await publish(h.app.ctx.events, saved.events);
     expect((await h.prisma.person.findUniqueOrThrow({ where: { id: leader.id } })).holidayCountry).toBe('GB');
     for (let i = 0; i < 100 && (await reflectionDays(followUpId))[0] !== '2027-05-17 09:00'; i++) await new Promise((r) => setTimeout(r, 50));
     expect(await reflectionDays(followUpId)).toEqual(['2027-05-17 09:00']);

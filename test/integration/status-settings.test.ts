@@ -86,7 +86,7 @@ describe('/followup settings', () => {
 
   it('changes language, time zone and reminder hour; the next message is in the new language', async () => {
     const u = h.user('USETUSR1', { locale: 'en-US', tz: 'America/New_York' });
-    const changed = jest.spyOn(h.app.services.events, 'personChanged');
+    const changed = jest.spyOn(h.app.ctx.events, 'personChanged');
     await h.command(u, 'settings');
     const view = await openedView(h, 1);
     expect(view.title).toMatchObject({ text: 'Settings' });

@@ -1,3 +1,4 @@
+import { EventRecorder } from '../../src/domain/events';
 import crypto from 'node:crypto';
 import { Redis } from 'ioredis';
 import { createWebApp, type WebApp, type WebDeps } from '../../src/app';
@@ -67,7 +68,8 @@ export class Harness {
     };
     this.prisma = createPrisma(this.config.databaseUrl, { max: 4 });
     this.redis = new Redis(this.config.redisUrl, { maxRetriesPerRequest: null });
-    const events = this.options.events?.({ config: this.config, prisma: this.prisma, redis: this.redis, clock: this.clock });
+    // Without a sink of its own, a harness's app records the domain events its runners publish (recordEvents).
+    const events = this.options.events?.({ config: this.config, prisma: this.prisma, redis: this.redis, clock: this.clock }) ?? new EventRecorder();
     this.app = createWebApp({ config: this.config, prisma: this.prisma, redis: this.redis, clock: this.clock, logger: createLogger(this.config.logLevel), events, ...this.options.web });
     const { port } = await this.app.start();
     this.baseUrl = `http://127.0.0.1:${port}`;

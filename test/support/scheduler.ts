@@ -49,7 +49,7 @@ export class ScheduledHarness {
   }
 
   get events(): DomainEvents {
-    return this.h.app.services.events;
+    return this.h.app.ctx.events;
   }
 
   async startWorkers(tuning: Partial<WorkerTuning> = {}): Promise<WorkerSet> {

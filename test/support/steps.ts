@@ -1,7 +1,7 @@
+import { EventRecorder } from '../../src/domain/events';
 import { DateTime } from 'luxon';
 import type { FollowUpWithPeople } from '../../src/data/followups';
 import type { GoalWithMilestones } from '../../src/data/goals';
-import type { DomainEvents } from '../../src/domain/ports';
 import type { Actor } from '../../src/domain/people';
 import type { Harness, RecordedCall } from './harnessTypes';
 
@@ -53,18 +53,16 @@ export async function seedGoal(
   return created.goal;
 }
 
-/** Replaces the domain events with a recorder. */
-export function recordEvents(h: Harness): { calls: [string, ...string[]][] } {
-  const rec = { calls: [] as [string, ...string[]][] };
-  const events: DomainEvents = {
-    milestoneDone: async (id) => void rec.calls.push(['milestoneDone', id]),
-    goalAchieved: async (id) => void rec.calls.push(['goalAchieved', id]),
-    followUpChanged: async (id) => void rec.calls.push(['followUpChanged', id]),
-    subjectChanged: async (kind, id) => void rec.calls.push(['subjectChanged', kind, id]),
-    personChanged: async (id) => void rec.calls.push(['personChanged', id]),
+/** The domain events the app publishes from now on, as `[type, ...args]` (the harness records them). */
+export function recordEvents(h: Harness): { readonly calls: [string, ...string[]][] } {
+  const rec = h.app.ctx.events;
+  if (!(rec instanceof EventRecorder)) throw new Error('recordEvents: this harness was started with its own events sink');
+  const from = rec.events.length;
+  return {
+    get calls() {
+      return rec.events.slice(from).map((e): [string, ...string[]] => (e.type === 'subjectChanged' ? [e.type, e.kind, e.id] : [e.type, e.id]));
+    },
   };
-  h.app.services.events = events;
-  return rec;
 }
 
 /** Runs a command and returns the modal it opened. */
