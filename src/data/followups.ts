@@ -1,3 +1,4 @@
+import { retryOnUniqueViolation } from './createOnce';
 import type { Cadence, Db, FollowUp, Person } from './prisma';
 
 export interface FollowUpFields {
@@ -33,11 +34,13 @@ export class FollowUpRepository {
 
   /** Creates the follow-up of a pair, or updates it (and re-activates it) when it exists. */
   upsert(workspaceId: string, seniorId: string, leaderId: string, fields: FollowUpFields): Promise<FollowUp> {
-    return this.db.followUp.upsert({
-      where: { seniorId_leaderId: { seniorId, leaderId } },
-      create: { workspaceId, seniorId, leaderId, ...fields },
-      update: { ...fields, status: 'ACTIVE' },
-    });
+    return retryOnUniqueViolation(() =>
+      this.db.followUp.upsert({
+        where: { seniorId_leaderId: { seniorId, leaderId } },
+        create: { workspaceId, seniorId, leaderId, ...fields },
+        update: { ...fields, status: 'ACTIVE' },
+      }),
+    );
   }
 
   setNextEvaluation(id: string, nextEvaluationOn: Date): Promise<FollowUp> {

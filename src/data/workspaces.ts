@@ -3,8 +3,11 @@ import type { Db, Locale, Workspace } from './prisma';
 export class WorkspaceRepository {
   constructor(private readonly db: Db) {}
 
-  ensure(id: string): Promise<Workspace> {
-    return this.db.workspace.upsert({ where: { id }, create: { id }, update: {} });
+  /** The workspace, created on first sight (INSERT … ON CONFLICT DO NOTHING: safe when requests race). */
+  async ensure(id: string): Promise<Workspace> {
+    if (!id) throw new Error('a workspace needs a Slack team id');
+    await this.db.workspace.createMany({ data: [{ id }], skipDuplicates: true });
+    return this.db.workspace.findUniqueOrThrow({ where: { id } });
   }
 
   find(id: string): Promise<Workspace | null> {

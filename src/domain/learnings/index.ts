@@ -1,6 +1,7 @@
 import type { Repositories } from '../../data';
 import type { FollowUpWithPeople } from '../../data/followups';
-import { isUniqueViolation, type Learning } from '../../data/prisma';
+import { createOnceByKey } from '../../data/createOnce';
+import { type Learning } from '../../data/prisma';
 import { NotAllowedError, NotFoundError, ValidationError } from '../errors';
 import type { Actor } from '../people';
 
@@ -36,29 +37,19 @@ export class LearningService {
     const followUp = await this.repos.followUps.findById(input.followUpId);
     if (!followUp || followUp.workspaceId !== actor.teamId) throw new NotFoundError('follow-up');
     if (followUp.leaderId !== actor.person.id) throw new NotAllowedError('learning (the leader only)');
-    if (sourceKey) {
-      const existing = await this.repos.learnings.findBySourceKey(sourceKey);
-      if (existing) return { learning: existing, followUp, duplicate: true };
-    }
     if (input.share && !followUp.teamChannelId) throw new ValidationError({ share: { key: 'learn.error_no_channel' } });
-    try {
-      const learning = await this.repos.learnings.create({
-        followUpId: followUp.id,
-        authorId: actor.person.id,
-        whatHappened: input.whatHappened,
-        learned: input.learned,
-        nextExperiment: input.nextExperiment,
-        sharedToChannel: input.share,
-        sourceKey,
-      });
-      return { learning, followUp, duplicate: false };
-    } catch (err) {
-      if (sourceKey && isUniqueViolation(err)) {
-        const existing = await this.repos.learnings.findBySourceKey(sourceKey);
-        if (existing) return { learning: existing, followUp, duplicate: true };
-      }
-      throw err;
-    }
+    const { value: learning, created } = await createOnceByKey(sourceKey, (key) => this.repos.learnings.findBySourceKey(key), () =>
+      this.repos.learnings.create({
+      followUpId: followUp.id,
+      authorId: actor.person.id,
+      whatHappened: input.whatHappened,
+      learned: input.learned,
+      nextExperiment: input.nextExperiment,
+      sharedToChannel: input.share,
+      sourceKey,
+    }),
+    );
+    return { learning, followUp, duplicate: !created };
   }
 
   /** Records the channel post; false when another delivery already did (post nothing twice). */

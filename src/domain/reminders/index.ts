@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { Repositories } from '../../data';
 import type { ReminderScope } from '../../data/reminders';
 import type { PlanningFollowUp } from '../../data/schedule';
-import type { Person, Reminder, Workspace } from '../../data/prisma';
+import { isUniqueViolation, type Person, type Reminder, type Workspace } from '../../data/prisma';
 import type { Clock } from '../../time/clock';
 import { dateToDay, safeZone } from '../../time/dates';
 import { DEFAULT_WORKING_DAYS, type LocalSchedule } from '../../time/rules';
@@ -129,7 +129,7 @@ export class ReminderService {
           });
         } catch (err) {
           // Planned concurrently by another process: theirs is the same row.
-          if (!(typeof err === 'object' && err !== null && (err as { code?: string }).code === 'P2002')) throw err;
+          if (!isUniqueViolation(err)) throw err;
         }
         await this.jobs.scheduleReminder(p.key, dueAt, false);
         result.scheduled++;
