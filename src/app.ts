@@ -157,6 +157,18 @@ export function createWebApp(deps: WebDeps): WebApp {
     bolt = new App({ receiver, authorize, clientOptions, logger: bLogger });
   }
 
+  // A successful auth.test at start means the app is installed: a workspace marked uninstalled
+  // (a reinstall with the same token) becomes active again and its reminders are re-planned.
+  const reactivateAfterAuthTest = async () => {
+    try {
+      const res = await web.auth.test();
+      const teamId = res.team_id as string | undefined;
+      if (teamId) await services.lifecycle.publish(await services.lifecycle.reactivate(teamId));
+    } catch (err) {
+      logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'could not check the installation at start');
+    }
+  };
+
   commands.register(bolt, ctx);
   views.register(bolt, ctx);
   actions.register(bolt, ctx);
@@ -171,6 +183,7 @@ export function createWebApp(deps: WebDeps): WebApp {
     services,
     async start() {
       void authorize.warm();
+      void reactivateAfterAuthTest();
       if (config.slack.appToken) {
         await bolt.start();
         return { port: config.port };

@@ -4,7 +4,9 @@ import type { Logger } from 'pino';
 import type { Config } from '../src/config';
 import { repositories } from '../src/data';
 import type { PrismaClient } from '../src/data/prisma';
-import { ReminderService } from '../src/domain/reminders';
+import { ReminderService, SchedulerEvents } from '../src/domain/reminders';
+import { LifecycleService, type LeaveSource } from '../src/domain/lifecycle';
+import { SlackNoticeMessenger } from './notices';
 import { DeliveryService } from '../src/domain/reminders/deliver';
 import { Reconciler, type ReconcileResult } from '../src/domain/reminders/reconcile';
 import { JobNames, QueueNames } from '../src/jobs/contract';
@@ -80,7 +82,18 @@ export async function startWorkers(deps: WorkerDeps): Promise<WorkerSet> {
   const repos = repositories(deps.prisma);
   const reminders = new ReminderService(repos, jobs, clock, { timezone: config.defaultTimezone }, logger);
   const messenger = new SlackMessenger(postingClient(config.slack.botToken, config.slack.apiUrl), (personId, channelId) => repos.people.saveDmChannel(personId, channelId), logger);
-  const delivery = new DeliveryService(repos, messenger, jobs, clock, { timezone: config.defaultTimezone, locale: config.defaultLocale, replanDelayMs: tuning.replanDelayMs }, logger);
+  const postClient = postingClient(config.slack.botToken, config.slack.apiUrl);
+  const saveDm = (personId: string, channelId: string) => repos.people.saveDmChannel(personId, channelId);
+  // A person Slack reports gone (account_inactive, user_not_found) leaves: follow-ups end, notices go out.
+  const schedulerEvents = new SchedulerEvents(reminders, repos, jobs, logger);
+  const lifecycle = new LifecycleService(repos, clock, () => schedulerEvents, logger);
+  const delivery = new DeliveryService(repos, messenger, jobs, clock, { timezone: config.defaultTimezone, locale: config.defaultLocale, replanDelayMs: tuning.replanDelayMs }, logger, {
+    notices: new SlackNoticeMessenger(postClient, saveDm),
+    personGone: async (workspaceId, slackUserId, code) => {
+      const events = await lifecycle.personLeft(workspaceId, slackUserId, code as LeaveSource);
+      await lifecycle.publish(events);
+    },
+  });
   const reconciler = new Reconciler(repos, reminders, jobs, clock, logger, { horizonHours: 36, celebrateWithinDays: 7, workspaces: tuning.workspaces });
 
   const common = { connection: deps.redis, prefix, lockDuration: tuning.lockDurationMs, stalledInterval: tuning.stalledIntervalMs, maxStalledCount: 5 };

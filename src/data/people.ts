@@ -44,6 +44,12 @@ export class PersonRepository {
     return this.db.person.update({ where: { id }, data: { ...profile, profileFetchedAt: fetchedAt } });
   }
 
+  /** Marks a person deleted (deactivated in Slack); true when they were not already. */
+  async markDeleted(id: string, at: Date): Promise<boolean> {
+    const res = await this.db.person.updateMany({ where: { id, deleted: false }, data: { deleted: true, profileFetchedAt: at } });
+    return res.count > 0;
+  }
+
   saveDmChannel(id: string, dmChannelId: string): Promise<Person> {
     return this.db.person.update({ where: { id }, data: { dmChannelId } });
   }

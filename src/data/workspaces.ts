@@ -22,8 +22,10 @@ export class WorkspaceRepository {
     return this.db.workspace.updateMany({ where: { id }, data: { tokensRevokedAt: at } });
   }
 
-  markActive(id: string): Promise<unknown> {
-    return this.db.workspace.updateMany({ where: { id, OR: [{ uninstalledAt: { not: null } }, { tokensRevokedAt: { not: null } }] }, data: { uninstalledAt: null, tokensRevokedAt: null } });
+  /** Clears an uninstall or a token revocation; true when the workspace was inactive (a reinstall). */
+  async markActive(id: string): Promise<boolean> {
+    const res = await this.db.workspace.updateMany({ where: { id, OR: [{ uninstalledAt: { not: null } }, { tokensRevokedAt: { not: null } }] }, data: { uninstalledAt: null, tokensRevokedAt: null } });
+    return res.count > 0;
   }
 
   saveDefaults(id: string, defaults: { defaultLocale: Locale | null; defaultTimezone: string | null; defaultReminderHour: number }): Promise<Workspace> {

@@ -22,6 +22,7 @@ import { SettingsService } from './settings';
 import { StatusService } from './status';
 import { PlanService } from './plans';
 import { ReminderService, SchedulerEvents } from './reminders';
+import { LifecycleService } from './lifecycle';
 
 export interface DomainDeps {
   prisma: PrismaClient;
@@ -59,17 +60,19 @@ export interface Services {
   questions: QuestionService;
   reminders: ReminderService;
   plans: PlanService;
+  lifecycle: LifecycleService;
 }
 
 export function createServices(deps: DomainDeps): Services {
   const repos = repositories(deps.prisma);
-  const people = new PeopleService(repos, deps.slack, deps.clock, deps.defaults, deps.logger);
-  const followUps = new FollowUpService(repos, people, deps.clock);
-  const home = new HomeService(repos, deps.clock);
   // Services read `events` when they fire one, so it can be wired (or observed) after creation.
   const events = () => services.events;
+  const lifecycle = new LifecycleService(repos, deps.clock, events, deps.logger);
+  const people = new PeopleService(repos, deps.slack, deps.clock, deps.defaults, deps.logger, lifecycle);
+  const followUps = new FollowUpService(repos, people, deps.clock);
+  const home = new HomeService(repos, deps.clock);
   const goals = new GoalService(deps.prisma, repos, followUps, deps.clock);
-  const questions = new QuestionService(repos, deps.clock);
+  const questions = new QuestionService(repos, deps.clock, people);
   const jobs = deps.jobs ?? noJobScheduler;
   const reminders = new ReminderService(repos, jobs, deps.clock, { timezone: deps.defaults.timezone }, deps.logger);
   const services: Services = {
@@ -87,7 +90,7 @@ export function createServices(deps: DomainDeps): Services {
     barriers: new BarrierService(repos, followUps, deps.clock),
     learnings: new LearningService(repos),
     status: new StatusService(repos, home),
-    settings: new SettingsService(repos, events),
+    settings: new SettingsService(repos, events, people),
     checkIns: new CheckInService(deps.prisma, repos, goals),
     milestones: new MilestoneService(repos, goals, deps.clock),
     conversations: new ConversationService(deps.prisma, repos, questions, deps.clock),
@@ -95,6 +98,7 @@ export function createServices(deps: DomainDeps): Services {
     development: new DevelopmentService(repos, followUps),
     reflections: new ReflectionService(repos, questions),
     questions,
+    lifecycle,
   };
   return services;
 }

@@ -62,6 +62,8 @@ export function recordEvents(h: Harness): { calls: [string, ...string[]][] } {
     followUpChanged: async (id) => void rec.calls.push(['followUpChanged', id]),
     subjectChanged: async (kind, id) => void rec.calls.push(['subjectChanged', kind, id]),
     personChanged: async (id) => void rec.calls.push(['personChanged', id]),
+    personLeft: async (id, ended) => void rec.calls.push(['personLeft', id, ...ended]),
+    workspaceReactivated: async (id) => void rec.calls.push(['workspaceReactivated', id]),
   };
   h.app.services.events = events;
   return rec;

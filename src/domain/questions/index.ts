@@ -1,3 +1,4 @@
+import type { PeopleService } from '../people';
 import type { Repositories } from '../../data';
 import type { Locale, Question } from '../../data/prisma';
 import { t, type Locale as AppLocale, type MessageKey } from '../../i18n';
@@ -61,6 +62,8 @@ export class QuestionService {
   constructor(
     private readonly repos: Repositories,
     private readonly clock: Clock,
+    /** Confirms admin status with Slack (fails closed). */
+    private readonly people?: Pick<PeopleService, 'confirmAdmin'>,
   ) {}
 
   /** The whole bank in one language: the guide's questions, the step prompts, then the workspace's own. */
@@ -81,7 +84,8 @@ export class QuestionService {
 
   /** Adds a workspace question. Only workspace admins (Slack is_admin) may. */
   async add(actor: Actor, input: NewQuestionInput): Promise<Question> {
-    if (!actor.person.isAdmin) throw new NotAllowedError('question bank (admins only)');
+    if (this.people) await this.people.confirmAdmin(actor);
+    else if (!actor.person.isAdmin) throw new NotAllowedError('question bank (admins only)');
     const errors: Record<string, FieldError> = {};
     if (input.step !== null && (!Number.isInteger(input.step) || input.step < 1 || input.step > 8)) errors.step = { key: 'common.error_invalid_option' };
     if (Object.keys(errors).length > 0) throw new ValidationError(errors);

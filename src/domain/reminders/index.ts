@@ -8,6 +8,7 @@ import type { Clock } from '../../time/clock';
 import { dateToDay, safeZone } from '../../time/dates';
 import { DEFAULT_WORKING_DAYS, type LocalSchedule } from '../../time/rules';
 import type { DomainEvents, JobScheduler } from '../ports';
+import { LEFT_NOTICE_KIND } from '../lifecycle';
 import { DEFAULT_PLAN_OPTIONS, planDigest, planFollowUp, type PlannedReminder, type Recipient } from './planner';
 
 export interface SchedulingDefaults {
@@ -106,6 +107,32 @@ export class ReminderService {
     const followUps = await this.repos.followUps.listForPerson(personId);
     for (const f of followUps) await this.syncFollowUp(f.id);
     await this.syncDigest(personId);
+  }
+
+  /** Every active follow-up of a workspace and its senior leaders' digests (after a reinstall). */
+  async syncWorkspace(workspaceId: string): Promise<number> {
+    const seniors = new Set<string>();
+    let after: string | undefined;
+    let n = 0;
+    for (;;) {
+      const page = await this.repos.schedule.activeFollowUpIds(after, 200, [workspaceId]);
+      if (page.length === 0) break;
+      for (const f of page) {
+        await this.syncFollowUp(f.id);
+        seniors.add(f.seniorId);
+        n++;
+      }
+      after = page[page.length - 1].id;
+    }
+    for (const id of seniors) await this.syncDigest(id);
+    return n;
+  }
+
+  /** Queues the jobs of reminders already planned in the table (one kind, about one subject). */
+  async queuePlanned(kind: string, subjectId: string): Promise<number> {
+    const rows = await this.repos.reminders.scheduledAbout(kind, subjectId);
+    for (const r of rows) await this.jobs.scheduleReminder(r.key, r.dueAt, false);
+    return rows.length;
   }
 
   private async apply(scope: ReminderScope, workspaceId: string, planned: PlannedReminder[]): Promise<SyncResult> {
@@ -227,6 +254,22 @@ export class SchedulerEvents implements DomainEvents {
 
   personChanged(personId: string): Promise<void> {
     return this.guard('personChanged', () => this.reminders.syncPerson(personId));
+  }
+
+  personLeft(personId: string, endedFollowUpIds: string[]): Promise<void> {
+    return this.guard('personLeft', async () => {
+      for (const id of endedFollowUpIds) {
+        await this.reminders.syncFollowUp(id);
+        const f = await this.repos.followUps.findById(id);
+        if (f && f.seniorId !== personId) await this.reminders.syncDigest(f.seniorId);
+      }
+      await this.reminders.syncPerson(personId);
+      await this.reminders.queuePlanned(LEFT_NOTICE_KIND, personId);
+    });
+  }
+
+  workspaceReactivated(workspaceId: string): Promise<void> {
+    return this.guard('workspaceReactivated', () => this.reminders.syncWorkspace(workspaceId));
   }
 
   /** Subjects are identified by their own id; a follow-up id is accepted as well. */

@@ -1,4 +1,5 @@
 import { IANAZone } from 'luxon';
+import type { PeopleService } from '../people';
 import type { Repositories } from '../../data';
 import type { Locale, Person, Workspace } from '../../data/prisma';
 import { NotAllowedError, ValidationError, type FieldError } from '../errors';
@@ -49,6 +50,8 @@ export class SettingsService {
   constructor(
     private readonly repos: Repositories,
     private readonly events: () => DomainEvents,
+    /** Confirms admin status with Slack for the workspace part (fails closed). */
+    private readonly people?: Pick<PeopleService, 'confirmAdmin'>,
   ) {}
 
   async load(actor: Actor): Promise<SettingsView> {
@@ -67,8 +70,8 @@ export class SettingsService {
     if (input.personal.reminderHour !== null && !validHour(input.personal.reminderHour)) errors.reminderHour = { key: 'common.error_invalid_option' };
     let workspaceZone: string | null = null;
     if (input.workspace) {
-      const fresh = await this.repos.people.findById(actor.person.id);
-      if (!fresh?.isAdmin) throw new NotAllowedError('workspace settings (admins only)');
+      if (this.people) await this.people.confirmAdmin(actor);
+      else if (!(await this.repos.people.findById(actor.person.id))?.isAdmin) throw new NotAllowedError('workspace settings (admins only)');
       workspaceZone = input.workspace.timezone === null ? null : normaliseZone(input.workspace.timezone);
       if (input.workspace.timezone !== null && workspaceZone === null) errors.workspaceTimezone = { key: 'settings.error_timezone' };
       if (!validHour(input.workspace.reminderHour)) errors.workspaceReminderHour = { key: 'common.error_invalid_option' };

@@ -1,4 +1,5 @@
-import { NotAllowedError, NotFoundError, ValidationError } from '../../domain/errors';
+import { AdminUnconfirmedError, NotAllowedError, NotFoundError, ValidationError } from '../../domain/errors';
+import { isDatabaseUnavailable } from '../../data/availability';
 import { translator } from '../../i18n';
 import type { AppContext } from '../context';
 import type { Invocation } from '../invocation';
@@ -21,6 +22,11 @@ export interface InvocationRequest {
  */
 export async function runInvocation(ctx: AppContext, req: InvocationRequest): Promise<void> {
   let locale = ctx.config.defaultLocale;
+  if (!req.teamId) {
+    ctx.logger.warn({ userId: req.userId }, 'request without a team id refused');
+    await req.reply(textMessage(translator(locale)('common.error_no_team'))).catch(() => undefined);
+    return;
+  }
   try {
     const actor = await ctx.services.people.resolve(req.teamId, req.userId);
     locale = actor.locale;
@@ -36,8 +42,12 @@ export async function runInvocation(ctx: AppContext, req: InvocationRequest): Pr
     await req.run(inv);
   } catch (err) {
     const tr = translator(locale);
-    let key: 'common.error_not_allowed' | 'common.error_not_found' | 'common.error_generic' = 'common.error_generic';
-    if (err instanceof NotAllowedError) key = 'common.error_not_allowed';
+    let key: 'common.error_not_allowed' | 'common.error_not_found' | 'common.error_generic' | 'common.error_database' | 'common.error_admin_unconfirmed' = 'common.error_generic';
+    if (isDatabaseUnavailable(err)) {
+      key = 'common.error_database';
+      ctx.logger.warn({ err: String(err), teamId: req.teamId }, 'database unavailable: the person was told to try again');
+    } else if (err instanceof AdminUnconfirmedError) key = 'common.error_admin_unconfirmed';
+    else if (err instanceof NotAllowedError) key = 'common.error_not_allowed';
     else if (err instanceof NotFoundError) key = 'common.error_not_found';
     else if (err instanceof ValidationError) {
       const first = Object.values(err.fields)[0];

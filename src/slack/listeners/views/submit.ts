@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
-import { NotAllowedError, NotFoundError, ValidationError } from '../../../domain/errors';
+import { AdminUnconfirmedError, NotAllowedError, NotFoundError, ValidationError } from '../../../domain/errors';
+import { isDatabaseUnavailable } from '../../../data/availability';
 import type { Actor } from '../../../domain/people';
 import { t } from '../../../i18n';
 import type { AppContext } from '../../context';
@@ -26,13 +27,22 @@ export interface SubmitSpec<I, R> {
  */
 export function submitHandler<I, R>(ctx: AppContext, spec: SubmitSpec<I, R>) {
   return async ({ ack, body, view }: ViewArgs): Promise<void> => {
-    const teamId = body.team?.id ?? body.user.team_id ?? '';
+    const teamId = body.team?.id ?? body.user.team_id;
+    // The first input block shows a failure that is not the person's (Slack keeps what they typed).
+    const firstBlock = view.blocks.find((b) => b.type === 'input')?.block_id ?? spec.fallbackBlock;
+    if (!teamId) {
+      ctx.logger.warn({ view: view.callback_id }, 'view submission without a team id refused');
+      await ack({ response_action: 'errors', errors: { [firstBlock]: t(ctx.config.defaultLocale, 'common.error_no_team') } });
+      return;
+    }
     let actor: Actor;
     try {
       actor = await ctx.services.people.resolve(teamId, body.user.id, { refresh: 'never' });
     } catch (err) {
-      ctx.logger.error({ err }, 'could not resolve the submitting user');
-      await ack({ response_action: 'errors', errors: { [spec.fallbackBlock]: t(ctx.config.defaultLocale, 'common.error_generic') } });
+      const database = isDatabaseUnavailable(err);
+      if (database) ctx.logger.warn({ err: String(err), view: view.callback_id }, 'database unavailable: the modal stays open');
+      else ctx.logger.error({ err }, 'could not resolve the submitting user');
+      await ack({ response_action: 'errors', errors: { [firstBlock]: t(ctx.config.defaultLocale, database ? 'common.error_database' : 'common.error_generic') } });
       return;
     }
     const { input, errors } = spec.read(view.state.values as StateValues, view.private_metadata ?? '');
@@ -47,6 +57,10 @@ export function submitHandler<I, R>(ctx: AppContext, spec: SubmitSpec<I, R>) {
     } catch (err) {
       let errs: BlockErrors;
       if (err instanceof ValidationError) errs = mapFieldErrors(err.fields, spec.blocks, spec.fallbackBlock);
+      else if (isDatabaseUnavailable(err)) {
+        ctx.logger.warn({ err: String(err), view: view.callback_id }, 'database unavailable: the modal stays open');
+        errs = { [firstBlock]: { key: 'common.error_database' } };
+      } else if (err instanceof AdminUnconfirmedError) errs = { [spec.fallbackBlock]: { key: 'common.error_admin_unconfirmed' } };
       else if (err instanceof NotAllowedError) errs = { [spec.fallbackBlock]: { key: 'common.error_not_allowed' } };
       else if (err instanceof NotFoundError) errs = { [spec.fallbackBlock]: { key: 'common.error_not_found' } };
       else {
