@@ -23,7 +23,7 @@ export interface WebDeps {
   redis: Redis;
   clock: Clock;
   logger: Logger;
-  /** Extra checks for /healthz (e.g. workers running), name → healthy. */
+  /** Extra checks for /readyz (e.g. workers running), name → healthy. */
   healthChecks?: Record<string, () => Promise<boolean>>;
   /** Where domain events go (the scheduler, see src/jobs/scheduling.ts); none when absent. */
   events?: DomainEvents;
@@ -42,16 +42,21 @@ export interface WebApp {
 /** Requests signed more than 5 minutes away from now (past or future) are refused. */
 const MAX_SKEW_SECONDS = 300;
 
-function boltLogger(logger: Logger): BoltLogger {
+/**
+ * Bolt's and the Web API client's loggers, through pino. Their debug lines carry request and
+ * response bodies (DM texts, what people typed): those are dropped whatever LOG_LEVEL is.
+ */
+export function boltLogger(logger: Logger): BoltLogger {
   const child = logger.child({ component: 'bolt' });
   let level: LogLevel = LogLevel.INFO;
   return {
-    debug: (...msg: unknown[]) => child.debug(msg.map(String).join(' ')),
+    debug: () => undefined,
     info: (...msg: unknown[]) => child.info(msg.map(String).join(' ')),
     warn: (...msg: unknown[]) => child.warn(msg.map(String).join(' ')),
     error: (...msg: unknown[]) => child.error(msg.map(String).join(' ')),
     setLevel: (l: LogLevel) => {
-      level = l;
+      // Never below info: see above.
+      level = l === LogLevel.DEBUG ? LogLevel.INFO : l;
     },
     getLevel: () => level,
     setName: () => undefined,
@@ -107,6 +112,7 @@ export function createWebApp(deps: WebDeps): WebApp {
   const clientOptions = webClientOptions(config.slack.apiUrl, { retryConfig: { retries: 1 } });
   const bLogger = boltLogger(logger);
 
+  // Readiness (/readyz, and /healthz as before): PostgreSQL and Redis answer, each within 2 s.
   const health = async (_req: Request, res: Response) => {
     const checks: Record<string, boolean> = {};
     const timed = <T>(p: Promise<T>) => Promise.race([p, new Promise<never>((_, rej) => setTimeout(() => rej(new Error('timeout')), 2000))]);
@@ -121,6 +127,10 @@ export function createWebApp(deps: WebDeps): WebApp {
   let server: Server | null = null;
   const expressApp = express();
   expressApp.disable('x-powered-by');
+  // Liveness: the process answers; never fails because a dependency is down (a restart would not help).
+  const live = { ok: true };
+  expressApp.get('/livez', (_req, res) => void res.status(200).json(live));
+  expressApp.get('/readyz', (req, res) => void health(req, res));
   expressApp.get('/healthz', (req, res) => void health(req, res));
   deps.mountRoutes?.(expressApp);
 
@@ -128,12 +138,15 @@ export function createWebApp(deps: WebDeps): WebApp {
     const receiver = new SocketModeReceiver({
       appToken: config.slack.appToken,
       logger: bLogger,
-      customRoutes: [{ path: '/healthz', method: ['GET'], handler: (req, res) => {
-        const fakeRes = {
-          status: (code: number) => ({ json: (body: unknown) => { res.writeHead(code, { 'content-type': 'application/json' }); res.end(JSON.stringify(body)); } }),
-        } as unknown as Response;
-        void health(req as unknown as Request, fakeRes);
-      } }],
+      customRoutes: [
+        ...['/healthz', '/readyz'].map((path) => ({ path, method: ['GET'], handler: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => {
+          const fakeRes = {
+            status: (code: number) => ({ json: (body: unknown) => { res.writeHead(code, { 'content-type': 'application/json' }); res.end(JSON.stringify(body)); } }),
+          } as unknown as Response;
+          void health(req as unknown as Request, fakeRes);
+        } })),
+        { path: '/livez', method: ['GET'], handler: (_req, res) => void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(live)) },
+      ],
       // The Socket Mode client's own Web API calls (apps.connections.open) honour SLACK_API_URL too.
       installerOptions: { port: config.port, clientOptions: webClientOptions(config.slack.apiUrl) },
     });

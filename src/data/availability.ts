@@ -10,7 +10,7 @@ const PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
 /** PostgreSQL SQLSTATEs: 57014 statement timeout (query_canceled), 57P01-03 shutting down / cannot connect, 08xxx connection exceptions. */
 const PG_CODES = /^(57014|57P0[1-3]|08\d{3})$/;
 const NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
-const MESSAGES = /(timeout exceeded when trying to connect|connection terminated|connection timeout|statement timeout|can't reach database|Connection refused|ECONNREFUSED|ECONNRESET|ETIMEDOUT|server closed the connection)/i;
+const MESSAGES = /(timeout exceeded when trying to connect|query read timeout|connection terminated|connection timeout|statement timeout|can't reach database|Connection refused|ECONNREFUSED|ECONNRESET|ETIMEDOUT|server closed the connection)/i;
 
 /**
  * True when an error means PostgreSQL could not be reached or did not answer in time (refused,

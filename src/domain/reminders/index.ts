@@ -135,8 +135,14 @@ export class ReminderService {
     return rows.length;
   }
 
+  /**
+   * The Reminder table first (the plan, in PostgreSQL), then Redis: when Redis is away the whole
+   * plan is still written, the queue calls fail fast, and the reconciler queues what is missing
+   * when Redis is back.
+   */
   private async apply(scope: ReminderScope, workspaceId: string, planned: PlannedReminder[]): Promise<SyncResult> {
     const result: SyncResult = { scheduled: 0, moved: 0, cancelled: 0 };
+    const queue: (() => Promise<void>)[] = [];
     const existing = await this.repos.reminders.findByKeys(planned.map((p) => p.key));
     const byKey = new Map(existing.map((r) => [r.key, r]));
     for (const p of planned) {
@@ -158,20 +164,20 @@ export class ReminderService {
           // Planned concurrently by another process: theirs is the same row.
           if (!isUniqueViolation(err)) throw err;
         }
-        await this.jobs.scheduleReminder(p.key, dueAt, false);
+        queue.push(() => this.jobs.scheduleReminder(p.key, dueAt, false));
         result.scheduled++;
       } else if (row.status === 'SCHEDULED') {
         if (row.dueAt.getTime() !== dueAt.getTime() || row.recipientId !== p.recipientId) {
           if (await this.repos.reminders.reschedule(p.key, { dueAt, recipientId: p.recipientId, payload: p.payload })) {
-            await this.jobs.scheduleReminder(p.key, dueAt, true);
+            queue.push(() => this.jobs.scheduleReminder(p.key, dueAt, true));
             result.moved++;
           }
         } else {
-          await this.jobs.scheduleReminder(p.key, dueAt, false);
+          queue.push(() => this.jobs.scheduleReminder(p.key, dueAt, false));
         }
       } else if (row.status === 'CANCELLED') {
         if (await this.repos.reminders.revive(p.key, { dueAt, recipientId: p.recipientId, payload: p.payload })) {
-          await this.jobs.scheduleReminder(p.key, dueAt, true);
+          queue.push(() => this.jobs.scheduleReminder(p.key, dueAt, true));
           result.scheduled++;
         }
       }
@@ -180,8 +186,19 @@ export class ReminderService {
     const stale = (await this.repos.reminders.scheduledIn(scope)).filter((r) => !plannedKeys.has(r.key)).map((r) => r.key);
     if (stale.length > 0) {
       result.cancelled = await this.repos.reminders.cancel(stale);
-      for (const key of stale) await this.jobs.unscheduleReminder(key);
+      // A cancelled reminder's job that stays in Redis finds its row cancelled and stops.
+      for (const key of stale) queue.push(() => this.jobs.unscheduleReminder(key));
     }
+    let failed: unknown = null;
+    for (const op of queue) {
+      try {
+        await op();
+      } catch (err) {
+        failed = err;
+        break; // Redis is away: the rest would fail the same way; the reconciler queues them
+      }
+    }
+    if (failed) throw failed;
     return result;
   }
 
@@ -289,3 +306,39 @@ export class SchedulerEvents implements DomainEvents {
 }
 
 
+
+/**
+ * DomainEvents that never hold up a request: each call returns at once and the work runs just
+ * after (so after the ack that follows). With Redis away the work fails fast and is logged; the
+ * Reminder table already holds the plan and the reconciler queues it when Redis is back.
+ */
+export class DeferredEvents implements DomainEvents {
+  private pending = new Set<Promise<void>>();
+
+  constructor(
+    private readonly inner: DomainEvents,
+    private readonly logger: Logger,
+  ) {}
+
+  private later(what: string, work: () => Promise<void>): Promise<void> {
+    const p: Promise<void> = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(work)
+      .catch((err) => this.logger.error({ err, what }, 'scheduling after a change failed; the reconciler will repair it'))
+      .finally(() => this.pending.delete(p));
+    this.pending.add(p);
+    return Promise.resolve();
+  }
+
+  /** Resolves when every deferred call has finished (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.pending.size > 0) await Promise.all([...this.pending]);
+  }
+
+  milestoneDone(id: string) { return this.later('milestoneDone', () => this.inner.milestoneDone(id)); }
+  goalAchieved(id: string) { return this.later('goalAchieved', () => this.inner.goalAchieved(id)); }
+  followUpChanged(id: string) { return this.later('followUpChanged', () => this.inner.followUpChanged(id)); }
+  subjectChanged(kind: Parameters<DomainEvents['subjectChanged']>[0], id: string) { return this.later('subjectChanged', () => this.inner.subjectChanged(kind, id)); }
+  personChanged(id: string) { return this.later('personChanged', () => this.inner.personChanged(id)); }
+  personLeft(id: string, ended: string[]) { return this.later('personLeft', () => this.inner.personLeft(id, ended)); }
+  workspaceReactivated(id: string) { return this.later('workspaceReactivated', () => this.inner.workspaceReactivated(id)); }
+}
