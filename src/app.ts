@@ -106,6 +106,7 @@ export function createWebApp(deps: WebDeps): WebApp {
     defaults: { locale: config.defaultLocale, timezone: config.defaultTimezone },
     logger,
     events: deps.events,
+    retentionDaysAfterUninstall: config.retentionDaysAfterUninstall,
   });
   const ctx: AppContext = { config, services, web, logger };
   const authorize = cachedAuthorize(web, config.slack.botToken, logger);

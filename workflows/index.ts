@@ -6,6 +6,7 @@ import { repositories } from '../src/data';
 import type { PrismaClient } from '../src/data/prisma';
 import { ReminderService, SchedulerEvents } from '../src/domain/reminders';
 import { LifecycleService, type LeaveSource } from '../src/domain/lifecycle';
+import { RetentionService } from '../src/domain/retention';
 import { SlackNoticeMessenger } from './notices';
 import { DeliveryService } from '../src/domain/reminders/deliver';
 import { Reconciler, type ReconcileResult } from '../src/domain/reminders/reconcile';
@@ -33,6 +34,8 @@ export interface WorkerTuning {
   reconcileAtStart: boolean;
   /** Delay before the next occurrence of a delivered series is planned (spreads the load after a burst). */
   replanDelayMs: number;
+  /** Period of the retention job (purging uninstalled workspaces and old ended follow-ups); 0 turns it off. */
+  retentionEveryMs: number;
   /** Reconcile only these workspaces (a worker pool dedicated to some workspaces); all when absent. */
   workspaces?: string[];
 }
@@ -47,6 +50,7 @@ export const DEFAULT_TUNING: WorkerTuning = {
   fullReconcileEveryMs: 60 * 60_000,
   reconcileAtStart: true,
   replanDelayMs: 10 * 60_000,
+  retentionEveryMs: 6 * 60 * 60_000,
 };
 
 export interface WorkerDeps {
@@ -94,6 +98,7 @@ export async function startWorkers(deps: WorkerDeps): Promise<WorkerSet> {
       await lifecycle.publish(events);
     },
   });
+  const retention = new RetentionService(deps.prisma, repos, clock, logger, { daysAfterUninstall: config.retentionDaysAfterUninstall ?? 30, workspaces: tuning.workspaces });
   const reconciler = new Reconciler(repos, reminders, jobs, clock, logger, { horizonHours: 36, celebrateWithinDays: 7, workspaces: tuning.workspaces });
 
   const common = { connection: deps.redis, prefix, lockDuration: tuning.lockDurationMs, stalledInterval: tuning.stalledIntervalMs, maxStalledCount: 5 };
@@ -101,7 +106,7 @@ export async function startWorkers(deps: WorkerDeps): Promise<WorkerSet> {
     new Worker(QueueNames.reminders, reminderProcessor(delivery, queues.reminders, clock, logger), { ...common, concurrency: tuning.concurrency }),
     // Celebrations: at most one post per second (Slack's per-channel limit), across all workers.
     new Worker(QueueNames.celebrations, celebrationProcessor(delivery, queues.celebrations, clock, logger), { ...common, concurrency: 1, limiter: { max: 1, duration: 1000 } }),
-    new Worker(QueueNames.maintenance, maintenanceProcessor(reconciler, reminders), { ...common, concurrency: 1, lockDuration: Math.max(tuning.lockDurationMs, 120_000) }),
+    new Worker(QueueNames.maintenance, maintenanceProcessor(reconciler, reminders, retention), { ...common, concurrency: 1, lockDuration: Math.max(tuning.lockDurationMs, 120_000) }),
   ];
   for (const w of workers) {
     w.on('failed', (job, err) => logger.warn({ queue: w.name, jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'job failed'));
@@ -119,6 +124,9 @@ export async function startWorkers(deps: WorkerDeps): Promise<WorkerSet> {
     if (every > 0) await queues.maintenance.upsertJobScheduler(id, { every }, { name: JobNames.reconcile, data: { task: 'reconcile', full } });
     else await queues.maintenance.removeJobScheduler(id).catch(() => undefined);
   }
+  // Retention (a BullMQ job scheduler, one per Redis): purges what is past its time, logged.
+  if (tuning.retentionEveryMs > 0) await queues.maintenance.upsertJobScheduler('retention', { every: tuning.retentionEveryMs }, { name: JobNames.retention, data: { task: 'retention' } });
+  else await queues.maintenance.removeJobScheduler('retention').catch(() => undefined);
   if (tuning.reconcileAtStart) {
     // One full reconcile for all the workers that start together (deduplicated while it waits or runs).
     await queues.maintenance.add(JobNames.reconcile, { task: 'reconcile', full: true }, { deduplication: { id: 'reconcile-start' } });

@@ -23,6 +23,7 @@ import { StatusService } from './status';
 import { PlanService } from './plans';
 import { ReminderService, SchedulerEvents } from './reminders';
 import { LifecycleService } from './lifecycle';
+import { RetentionService } from './retention';
 
 export interface DomainDeps {
   prisma: PrismaClient;
@@ -32,6 +33,8 @@ export interface DomainDeps {
   logger: Logger;
   /** Where domain events go (the scheduler); defaults to nowhere. */
   events?: DomainEvents;
+  /** Days after app_uninstalled before a workspace is purged (RETENTION_DAYS_AFTER_UNINSTALL; default 30). */
+  retentionDaysAfterUninstall?: number;
   /** The queues' producer side; when given (and no `events`), domain events re-plan reminders through it. */
   jobs?: JobScheduler;
 }
@@ -61,6 +64,7 @@ export interface Services {
   reminders: ReminderService;
   plans: PlanService;
   lifecycle: LifecycleService;
+  retention: RetentionService;
 }
 
 export function createServices(deps: DomainDeps): Services {
@@ -99,6 +103,7 @@ export function createServices(deps: DomainDeps): Services {
     reflections: new ReflectionService(repos, questions),
     questions,
     lifecycle,
+    retention: new RetentionService(deps.prisma, repos, deps.clock, deps.logger, { daysAfterUninstall: deps.retentionDaysAfterUninstall ?? 30 }, people),
   };
   return services;
 }

@@ -213,7 +213,7 @@ describe.each(['en', 'nb'] as const)('PostgreSQL down or hanging (%s)', (locale)
 
   it.each(['cut', 'hang'] as const)('%s: a command answers within 3 s that nothing was lost; a modal keeps what was typed; after restore it saves once', async (fault) => {
     const { h } = app;
-    const view = { ...(await openPlan(h)), id: randomId('V') };
+    const view: Record<string, unknown> = { ...(await openPlan(h)), id: randomId('V') };
     const what = `Find a mentor (${fault})`;
     await (fault === 'cut' ? pg.cut() : pg.hang());
 
