@@ -1,4 +1,6 @@
+import { createWebApp } from '../../src/app';
 import { createQueues, type Queues } from '../../src/jobs/queues';
+import { createLogger } from '../../src/logger';
 import { ShiftedClock } from '../../src/time/clock';
 import { randomId } from '../support/harness';
 import { dmChannelOf, ScheduledHarness, seedActionBatch } from '../support/scheduler';
@@ -52,6 +54,25 @@ describe('Slack lifecycle', () => {
       expect((await s.h.prisma.workspace.findUniqueOrThrow({ where: { id: s.h.teamId } })).uninstalledAt).toBeNull();
       expect((await reminderOf(s, followUpIds[0]))[0].status).toBe('SCHEDULED');
       expect(await (await queues.reminders.getJob(planned.key))?.getState()).toBe('delayed');
+    });
+
+    it('a successful auth.test at start makes an uninstalled workspace active again and re-plans its reminders', async () => {
+      const { followUpIds } = await seedActionBatch(s, 1, '2027-04-06', randomId('', 4), locale);
+      expect((await s.h.event({ type: 'app_uninstalled' })).status).toBe(200);
+      for (let i = 0; i < 50 && !(await s.h.prisma.workspace.findUniqueOrThrow({ where: { id: s.h.teamId } })).uninstalledAt; i++) await new Promise((r) => setTimeout(r, 50));
+      await s.events.followUpChanged(followUpIds[0]);
+      expect((await reminderOf(s, followUpIds[0]))[0].status).toBe('CANCELLED');
+      // The app restarts with the token of the reinstalled workspace.
+      s.h.slack.authTeamId = s.h.teamId;
+      const restarted = createWebApp({ config: { ...s.h.config, port: 0 }, prisma: s.h.prisma, redis: s.h.redis, clock: s.h.clock, logger: createLogger('silent'), events: s.events });
+      await restarted.start();
+      try {
+        for (let i = 0; i < 50 && (await reminderOf(s, followUpIds[0]))[0].status !== 'SCHEDULED'; i++) await new Promise((r) => setTimeout(r, 100));
+        expect((await s.h.prisma.workspace.findUniqueOrThrow({ where: { id: s.h.teamId } })).uninstalledAt).toBeNull();
+        expect((await reminderOf(s, followUpIds[0]))[0].status).toBe('SCHEDULED');
+      } finally {
+        await restarted.stop();
+      }
     });
 
     it('a person deactivated in Slack (user_change deleted): follow-ups end, reminders stop, the other person is told once', async () => {
