@@ -25,7 +25,8 @@ interface Started {
 }
 
 function startMain(env: Record<string, string>): Started {
-  const proc = spawn(process.execPath, ['--require', path.join(root, 'scripts', 'ts-register.js'), path.join(root, 'src', 'main.ts')], {
+  const preload = ['--require', path.join(root, 'test', 'support', 'rejectOnSignal.js')];
+  const proc = spawn(process.execPath, [...preload, '--require', path.join(root, 'scripts', 'ts-register.js'), path.join(root, 'src', 'main.ts')], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', TZ: 'UTC', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -61,7 +62,7 @@ describe('starting the app', () => {
     await slack.stop();
   });
 
-  it('with Redis down at boot, the web receiver starts, is alive but not ready, and answers a command; with LOG_LEVEL=debug no request body is logged', async () => {
+  it('with Redis down at boot, the web receiver starts, is alive but not ready, and answers a command; with LOG_LEVEL=debug no request body is logged, and an unhandled rejection is logged as JSON', async () => {
     const port = await freePort();
     const teamId = randomId('T');
     const app = startMain({
@@ -104,6 +105,13 @@ describe('starting the app', () => {
       const firstWords = shown.split('\n').filter((l) => l.length > 12).slice(0, 3);
       for (const words of firstWords) expect(app.out()).not.toContain(words);
       expect(app.out()).not.toContain(slack.token);
+
+      // A promise rejection nobody handles goes through the logger, as JSON.
+      app.proc.kill('SIGUSR2');
+      await waitUntil(async () => app.out().includes('unhandled promise rejection'), 5000, 'the rejection in the log');
+      const logged = app.out().trim().split('\n').map((l) => JSON.parse(l) as { msg?: string; level?: number; err?: { message?: string } }).find((l) => l.msg === 'unhandled promise rejection');
+      expect(logged).toMatchObject({ level: 50, err: { message: 'a rejection nobody handled (test)' } });
+      expect((await fetch(`${base}/livez`)).status).toBe(200);
     } finally {
       await stop(app);
     }
