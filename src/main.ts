@@ -56,15 +56,24 @@ async function main(): Promise<void> {
   }
 
   // Workers wait for Redis (maxRetriesPerRequest: null); the request path never does.
-  const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null, lazyConnect: false });
-  redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
-  const producer = producerConnection(config.redisUrl, (err) => logger.warn({ err: err.message }, 'redis (producer) connection error'));
+  const redis = arg === 'web' ? null : new Redis(config.redisUrl, { maxRetriesPerRequest: null, lazyConnect: false });
+  redis?.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
+  // One line when Redis goes away, one when it is back (not one per reconnect attempt).
+  let redisDown = false;
+  const producer = producerConnection(config.redisUrl, (err) => {
+    if (!redisDown) logger.warn({ err: err.message }, 'redis unreachable: answering without it; jobs are queued when it is back');
+    redisDown = true;
+  });
+  producer.on('ready', () => {
+    if (redisDown) logger.info('redis reachable again');
+    redisDown = false;
+  });
 
   let workers: WorkerSet | null = null;
   // Workers get their own connection pool so that a burst of deliveries never delays the web
   // side's database work (modal submissions save before their 3-second ack), and longer statements.
   const workerPrisma = arg === 'web' ? null : createPrisma(config.databaseUrl, WORKER_POOL);
-  const startTheWorkers = () => startWorkers({ config, prisma: workerPrisma!, redis, clock: systemClock, logger });
+  const startTheWorkers = () => startWorkers({ config, prisma: workerPrisma!, redis: redis!, clock: systemClock, logger });
   let web: ReturnType<typeof createWebApp> | null = null;
   let webQueues: Queues | null = null;
   let deferred: DeferredEvents | null = null;
@@ -122,7 +131,7 @@ async function main(): Promise<void> {
       if (deferred) await deferred.idle();
       if (workers) await workers.close();
       if (webQueues) await webQueues.close();
-      await redis.quit().catch(() => undefined);
+      await redis?.quit().catch(() => undefined);
       producer.disconnect();
       if (workerPrisma) await workerPrisma.$disconnect();
       await prisma.$disconnect();
