@@ -1,7 +1,9 @@
 import { createPrisma, type PrismaClient } from '../../src/data/prisma';
 import { repositories } from '../../src/data';
 import { createOnce } from '../../src/data/createOnce';
+import { PlanIds } from '../../src/slack/ids';
 import { Harness, randomId, visibleText } from '../support/harness';
+import { followUp } from '../support/seed';
 
 /**
  * A new person's first requests race (App Home and /followup at once, a double click): every
@@ -40,6 +42,33 @@ describe('create on first sight, concurrently', () => {
     }
     const rows = await h.prisma.person.count({ where: { workspaceId: h.teamId, slackUserId: user } });
     expect(rows).toBe(1);
+  });
+
+  it.each([
+    ['en-GB', 'Action added to the plan of'],
+    ['nb-NO', 'Tiltak lagt til i planen for'],
+  ])('a double click on a modal\'s submit (%s) saves once, every click is answered, one confirmation', async (locale, confirmation) => {
+    const senior = h.user(randomId('USEN'), { locale });
+    const leader = h.user(randomId('ULEA'), { locale });
+    const f = await followUp(h, senior, leader, { startDate: '2026-01-05' });
+    const n = h.slack.callsOf('views.open').length;
+    await h.command(senior, `plan <@${leader}>`);
+    const view = (await h.slack.waitForCall('views.open', n + 1)).args.view as Record<string, unknown>;
+    const values = {
+      [PlanIds.leaderBlock]: { [PlanIds.leaderInput]: { type: 'users_select', selected_user: leader } },
+      [PlanIds.whatBlock]: { [PlanIds.whatInput]: { type: 'plain_text_input', value: 'Shadow a peer' } },
+      [PlanIds.ownerBlock]: { [PlanIds.ownerInput]: { type: 'radio_buttons', selected_option: { value: 'leader' } } },
+      [PlanIds.dueBlock]: { [PlanIds.dueInput]: { type: 'datepicker', selected_date: '2030-01-15' } },
+    };
+    const viewId = randomId('V');
+    const answers = await Promise.all(Array.from({ length: 4 }, () => h.submitView(senior, view, values, { viewId })));
+    for (const a of answers) expect([a.status, a.body]).toEqual([200, '']);
+    expect(await h.prisma.actionItem.count({ where: { followUpId: f.id, what: 'Shadow a peer' } })).toBe(1);
+    // One confirmation, in the person's language.
+    const confirmations = () => h.slack.callsOf('chat.postMessage').filter((c) => c.args.channel === senior && visibleText(c.args.blocks).includes(confirmation));
+    await h.slack.waitFor(() => confirmations().length >= 1, 5000, 'the confirmation');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(confirmations()).toHaveLength(1);
   });
 
   it('first requests from a new workspace at once make one Workspace row', async () => {
