@@ -40,9 +40,9 @@ COPY scripts/migrate.mjs ./scripts/migrate.mjs
 # The image's own unprivileged user (uid 1000), owner of nothing it could rewrite.
 USER node
 EXPOSE 3000
-# /healthz answers 200 only when PostgreSQL and Redis (and the workers) answer. No curl in the
-# slim image: Node 20's fetch does the probe.
+# Liveness: /livez answers 200 while the process runs, whatever PostgreSQL and Redis do (readiness
+# is /readyz, alias /healthz). No curl in the slim image: Node 20's fetch does the probe.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=20s --retries=3 \
-  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.status===200?0:1),()=>process.exit(1))"]
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/livez').then(r=>process.exit(r.status===200?0:1),()=>process.exit(1))"]
 # Web receiver and workers in one process; pass `web` or `worker` to run one of them.
 CMD ["node", "dist/src/main.js"]

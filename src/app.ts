@@ -20,7 +20,7 @@ export interface WebDeps {
   redis: Redis;
   clock: Clock;
   logger: Logger;
-  /** Extra checks for /healthz (e.g. workers running), name → healthy. */
+  /** Extra checks for /readyz (e.g. workers running), name → healthy. */
   healthChecks?: Record<string, () => Promise<boolean>>;
   /** Where domain events go (the scheduler: SchedulerEvents in src/domain/reminders); none when absent. */
   events?: DomainEvents;
@@ -39,16 +39,21 @@ export interface WebApp {
 /** Requests signed more than 5 minutes away from now (past or future) are refused. */
 const MAX_SKEW_SECONDS = 300;
 
-function boltLogger(logger: Logger): BoltLogger {
+/**
+ * Bolt's and the Web API client's loggers, through pino. Their debug lines carry request and
+ * response bodies (DM texts, what people typed): those are dropped whatever LOG_LEVEL is.
+ */
+export function boltLogger(logger: Logger): BoltLogger {
   const child = logger.child({ component: 'bolt' });
   let level: LogLevel = LogLevel.INFO;
   return {
-    debug: (...msg: unknown[]) => child.debug(msg.map(String).join(' ')),
+    debug: () => undefined,
     info: (...msg: unknown[]) => child.info(msg.map(String).join(' ')),
     warn: (...msg: unknown[]) => child.warn(msg.map(String).join(' ')),
     error: (...msg: unknown[]) => child.error(msg.map(String).join(' ')),
     setLevel: (l: LogLevel) => {
-      level = l;
+      // Never below info: see above.
+      level = l === LogLevel.DEBUG ? LogLevel.INFO : l;
     },
     getLevel: () => level,
     setName: () => undefined,
@@ -97,12 +102,15 @@ export function createWebApp(deps: WebDeps): WebApp {
     clock: deps.clock,
     defaults: { locale: config.defaultLocale, timezone: config.defaultTimezone },
     logger,
+    events: deps.events,
+    retentionDaysAfterUninstall: config.retentionDaysAfterUninstall,
   });
   const ctx: AppContext = { config, services, web, logger, events: deps.events ?? noDomainEvents };
   const authorize = cachedAuthorize(web, config.slack.botToken, logger);
   const clientOptions = webClientOptions(config.slack.apiUrl, { retryConfig: { retries: 1 } });
   const bLogger = boltLogger(logger);
 
+  // Readiness (/readyz, and /healthz as before): PostgreSQL and Redis answer, each within 2 s.
   const health = async (_req: Request, res: Response) => {
     const checks: Record<string, boolean> = {};
     const timed = <T>(p: Promise<T>) => Promise.race([p, new Promise<never>((_, rej) => setTimeout(() => rej(new Error('timeout')), 2000))]);
@@ -117,6 +125,10 @@ export function createWebApp(deps: WebDeps): WebApp {
   let server: Server | null = null;
   const expressApp = express();
   expressApp.disable('x-powered-by');
+  // Liveness: the process answers; never fails because a dependency is down (a restart would not help).
+  const live = { ok: true };
+  expressApp.get('/livez', (_req, res) => void res.status(200).json(live));
+  expressApp.get('/readyz', (req, res) => void health(req, res));
   expressApp.get('/healthz', (req, res) => void health(req, res));
   deps.mountRoutes?.(expressApp);
 
@@ -124,12 +136,15 @@ export function createWebApp(deps: WebDeps): WebApp {
     const receiver = new SocketModeReceiver({
       appToken: config.slack.appToken,
       logger: bLogger,
-      customRoutes: [{ path: '/healthz', method: ['GET'], handler: (req, res) => {
-        const fakeRes = {
-          status: (code: number) => ({ json: (body: unknown) => { res.writeHead(code, { 'content-type': 'application/json' }); res.end(JSON.stringify(body)); } }),
-        } as unknown as Response;
-        void health(req as unknown as Request, fakeRes);
-      } }],
+      customRoutes: [
+        ...['/healthz', '/readyz'].map((path) => ({ path, method: ['GET'], handler: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => {
+          const fakeRes = {
+            status: (code: number) => ({ json: (body: unknown) => { res.writeHead(code, { 'content-type': 'application/json' }); res.end(JSON.stringify(body)); } }),
+          } as unknown as Response;
+          void health(req as unknown as Request, fakeRes);
+        } })),
+        { path: '/livez', method: ['GET'], handler: (_req, res) => void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(live)) },
+      ],
       // The Socket Mode client's own Web API calls (apps.connections.open) honour SLACK_API_URL too.
       installerOptions: { port: config.port, clientOptions: webClientOptions(config.slack.apiUrl) },
     });
@@ -153,6 +168,18 @@ export function createWebApp(deps: WebDeps): WebApp {
     bolt = new App({ receiver, authorize, clientOptions, logger: bLogger });
   }
 
+  // A successful auth.test at start means the app is installed: a workspace marked uninstalled
+  // (a reinstall with the same token) becomes active again and its reminders are re-planned.
+  const reactivateAfterAuthTest = async () => {
+    try {
+      const res = await web.auth.test();
+      const teamId = res.team_id as string | undefined;
+      if (teamId) await services.lifecycle.publish(await services.lifecycle.reactivate(teamId));
+    } catch (err) {
+      logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'could not check the installation at start');
+    }
+  };
+
   listeners.register(bolt, ctx);
   bolt.error(async (err) => {
     logger.error({ err }, 'unhandled error in a listener');
@@ -164,6 +191,7 @@ export function createWebApp(deps: WebDeps): WebApp {
     services,
     async start() {
       void authorize.warm();
+      void reactivateAfterAuthTest();
       if (config.slack.appToken) {
         await bolt.start();
         return { port: config.port };

@@ -4,6 +4,15 @@ import { z } from 'zod';
 /** The one place that reads process.env. Parsed and checked once at start. */
 const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
+const flag = () =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? 'false' : v.toLowerCase()))
+    .pipe(z.enum(['true', 'false'], { error: `must be true or false` }))
+    .transform((v) => v === 'true');
+
 const optionalText = z
   .string()
   .trim()
@@ -43,12 +52,23 @@ const schema = z
     LOG_LEVEL: optionalText.pipe(z.enum(levels, { error: `must be one of ${levels.join(', ')}` }).default('info')),
     ADMIN_USER: optionalText,
     ADMIN_PASSWORD: optionalText,
+    ADMIN_QUEUE_WRITE: flag(),
+    MIGRATE_ON_START: flag(),
+    RETENTION_DAYS_AFTER_UNINSTALL: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => (v === undefined || v === '' ? 30 : Number(v)))
+      .pipe(z.number({ error: 'must be a whole number of days (1 or more)' }).int('must be a whole number of days (1 or more)').min(1, 'must be a whole number of days (1 or more)')),
     QUEUE_PREFIX: optionalText.pipe(z.string().regex(/^[A-Za-z0-9_-]+$/, 'may hold only letters, digits, _ and -').default('followup')),
   })
   .superRefine((v, ctx) => {
     if ((v.ADMIN_USER === undefined) !== (v.ADMIN_PASSWORD === undefined)) {
       const missing = v.ADMIN_USER === undefined ? 'ADMIN_USER' : 'ADMIN_PASSWORD';
       ctx.addIssue({ code: 'custom', path: [missing], message: 'is missing: ADMIN_USER and ADMIN_PASSWORD go together (set both, or neither)' });
+    }
+    if (v.ADMIN_PASSWORD !== undefined && v.ADMIN_PASSWORD.length < 12) {
+      ctx.addIssue({ code: 'custom', path: ['ADMIN_PASSWORD'], message: 'must be at least 12 characters (it guards the queue dashboard)' });
     }
   });
 
@@ -60,8 +80,13 @@ export interface Config {
   defaultLocale: 'nb' | 'en';
   defaultTimezone: string;
   logLevel: (typeof levels)[number];
-  admin?: { user: string; password: string };
+  /** The queue dashboard's login; `write` lets it retry/remove jobs (read-only otherwise). */
+  admin?: { user: string; password: string; write?: boolean };
   queuePrefix: string;
+  /** Apply pending migrations at start instead of refusing to start. */
+  migrateOnStart?: boolean;
+  /** Days after app_uninstalled before a workspace's data is purged. */
+  retentionDaysAfterUninstall?: number;
 }
 
 export class ConfigError extends Error {
@@ -91,7 +116,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     defaultLocale: v.DEFAULT_LOCALE,
     defaultTimezone: v.DEFAULT_TIMEZONE,
     logLevel: v.LOG_LEVEL,
-    admin: v.ADMIN_USER && v.ADMIN_PASSWORD ? { user: v.ADMIN_USER, password: v.ADMIN_PASSWORD } : undefined,
+    admin: v.ADMIN_USER && v.ADMIN_PASSWORD ? { user: v.ADMIN_USER, password: v.ADMIN_PASSWORD, write: v.ADMIN_QUEUE_WRITE } : undefined,
     queuePrefix: v.QUEUE_PREFIX,
+    migrateOnStart: v.MIGRATE_ON_START,
+    retentionDaysAfterUninstall: v.RETENTION_DAYS_AFTER_UNINSTALL,
   };
 }

@@ -1,10 +1,12 @@
 import { Redis } from 'ioredis';
 import { createWebApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
-import { createPrisma } from './data/prisma';
+import { applyMigrations, pendingMigrations } from './data/migrations';
+import { createPrisma, WORKER_POOL } from './data/prisma';
 import { createSchedulerEvents } from './domain';
+import { DeferredEvents } from './domain/reminders';
 import { queueDashboard } from './jobs/dashboard';
-import { BullJobScheduler, createQueues, type Queues } from './jobs/queues';
+import { BullJobScheduler, createQueues, producerConnection, reconcileWhenRedisReturns, type Queues } from './jobs/queues';
 import { createLogger } from './logger';
 import { systemClock } from './time/clock';
 import { startWorkers, type WorkerSet } from '../workflows';
@@ -33,43 +35,84 @@ async function main(): Promise<void> {
   }
   const config = readConfig();
   const logger = createLogger(config.logLevel, { mode: arg });
+  // Nothing escapes the structured log, not even a crash.
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
+  process.on('uncaughtException', (err) => {
+    logger.fatal({ err }, 'uncaught exception; exiting');
+    process.exit(1);
+  });
   const prisma = createPrisma(config.databaseUrl);
-  const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null, lazyConnect: false });
-  redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
+
+  // An unmigrated database: stop with one clear line (or migrate, when asked to).
+  const pending = await pendingMigrations(prisma);
+  if (pending.length > 0) {
+    if (!config.migrateOnStart) {
+      process.stderr.write(`The database has ${pending.length} pending migration(s) (${pending.join(', ')}): run \`npm run db:migrate\` or start with MIGRATE_ON_START=true.\n`);
+      await prisma.$disconnect();
+      process.exit(1);
+    }
+    logger.info({ pending }, 'applying pending migrations (MIGRATE_ON_START=true)');
+    await applyMigrations(config.databaseUrl);
+  }
+
+  // Workers wait for Redis (maxRetriesPerRequest: null); the request path never does.
+  const redis = arg === 'web' ? null : new Redis(config.redisUrl, { maxRetriesPerRequest: null, lazyConnect: false });
+  redis?.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
+  // One line when Redis goes away, one when it is back (not one per reconnect attempt).
+  let redisDown = false;
+  const producer = producerConnection(config.redisUrl, (err) => {
+    if (!redisDown) logger.warn({ err: err.message }, 'redis unreachable: answering without it; jobs are queued when it is back');
+    redisDown = true;
+  });
+  producer.on('ready', () => {
+    if (redisDown) logger.info('redis reachable again');
+    redisDown = false;
+  });
 
   let workers: WorkerSet | null = null;
-  let workerPrisma: typeof prisma | null = null;
-  if (arg === 'worker' || arg === 'all') {
-    // Workers get their own connection pool so that a burst of deliveries never delays the web
-    // side's database work (modal submissions save before their 3-second ack).
-    workerPrisma = arg === 'all' ? createPrisma(config.databaseUrl) : prisma;
-    workers = await startWorkers({ config, prisma: workerPrisma, redis, clock: systemClock, logger });
-  }
+  // Workers get their own connection pool so that a burst of deliveries never delays the web
+  // side's database work (modal submissions save before their 3-second ack), and longer statements.
+  const workerPrisma = arg === 'web' ? null : createPrisma(config.databaseUrl, WORKER_POOL);
+  const startTheWorkers = () => startWorkers({ config, prisma: workerPrisma!, redis: redis!, clock: systemClock, logger });
   let web: ReturnType<typeof createWebApp> | null = null;
   let webQueues: Queues | null = null;
+  let deferred: DeferredEvents | null = null;
   if (arg === 'web' || arg === 'all') {
-    // The web side produces jobs (domain events) on the same queues the workers consume.
-    const queues = workers?.queues ?? (webQueues = createQueues(redis, { prefix: config.queuePrefix }));
-    const events = createSchedulerEvents({
-      prisma,
-      jobs: new BullJobScheduler(queues, systemClock),
-      clock: systemClock,
-      defaults: { locale: config.defaultLocale, timezone: config.defaultTimezone },
+    // The web side produces jobs (domain events) on the queues the workers consume, through its
+    // own fail-fast connection, after the ack (DeferredEvents): Redis being away never delays an answer.
+    webQueues = createQueues(producer, { prefix: config.queuePrefix });
+    reconcileWhenRedisReturns(producer, webQueues, (err) => logger.warn({ err }, 'could not queue the reconcile after Redis came back'));
+    deferred = new DeferredEvents(
+      createSchedulerEvents({
+        prisma,
+        jobs: new BullJobScheduler(webQueues, systemClock),
+        clock: systemClock,
+        defaults: { locale: config.defaultLocale, timezone: config.defaultTimezone },
+        logger,
+      }),
       logger,
-    });
-    const running = workers;
+    );
     web = createWebApp({
       config,
       prisma,
-      redis,
+      redis: producer,
       clock: systemClock,
       logger,
-      events,
-      healthChecks: running ? { workers: () => running.healthy() } : undefined,
-      mountRoutes: queueDashboard(queues, config.admin),
+      events: deferred,
+      healthChecks: arg === 'all' ? { workers: async () => (workers ? workers.healthy() : false) } : undefined,
+      mountRoutes: queueDashboard(webQueues, config.admin),
     });
+    // The receiver starts whatever the state of Redis (the workers below wait for it).
     const { port } = await web.start();
     logger.info({ port, socketMode: !!config.slack.appToken }, 'web receiver listening');
+    if (arg === 'all') {
+      void startTheWorkers().then(
+        (w) => (workers = w),
+        (err) => logger.error({ err }, 'the workers could not start'),
+      );
+    }
+  } else {
+    workers = await startTheWorkers();
   }
 
   let stopping = false;
@@ -85,10 +128,12 @@ async function main(): Promise<void> {
     try {
       // stop taking requests, then stop taking jobs and finish running ones, then close connections
       if (web) await web.stop();
+      if (deferred) await deferred.idle();
       if (workers) await workers.close();
       if (webQueues) await webQueues.close();
-      await redis.quit().catch(() => undefined);
-      if (workerPrisma && workerPrisma !== prisma) await workerPrisma.$disconnect();
+      await redis?.quit().catch(() => undefined);
+      producer.disconnect();
+      if (workerPrisma) await workerPrisma.$disconnect();
       await prisma.$disconnect();
     } catch (err) {
       logger.error({ err }, 'error during shutdown');

@@ -4,7 +4,10 @@ import type { Logger } from 'pino';
 import type { Config } from '../src/config';
 import { repositories } from '../src/data';
 import type { PrismaClient } from '../src/data/prisma';
-import { ReminderService } from '../src/domain/reminders';
+import { ReminderService, SchedulerEvents } from '../src/domain/reminders';
+import { LifecycleService, type LeaveSource } from '../src/domain/lifecycle';
+import { RetentionService } from '../src/domain/retention';
+import { SlackNoticeMessenger } from './notices';
 import { DeliveryService } from '../src/domain/reminders/deliver';
 import { Reconciler, type ReconcileResult } from '../src/domain/reminders/reconcile';
 import { JobNames, QueueNames } from '../src/jobs/contract';
@@ -31,6 +34,8 @@ export interface WorkerTuning {
   reconcileAtStart: boolean;
   /** Delay before the next occurrence of a delivered series is planned (spreads the load after a burst). */
   replanDelayMs: number;
+  /** Period of the retention job (purging uninstalled workspaces and old ended follow-ups); 0 turns it off. */
+  retentionEveryMs: number;
   /** Reconcile only these workspaces (a worker pool dedicated to some workspaces); all when absent. */
   workspaces?: string[];
 }
@@ -45,6 +50,7 @@ export const DEFAULT_TUNING: WorkerTuning = {
   fullReconcileEveryMs: 60 * 60_000,
   reconcileAtStart: true,
   replanDelayMs: 10 * 60_000,
+  retentionEveryMs: 6 * 60 * 60_000,
 };
 
 export interface WorkerDeps {
@@ -80,7 +86,19 @@ export async function startWorkers(deps: WorkerDeps): Promise<WorkerSet> {
   const repos = repositories(deps.prisma);
   const reminders = new ReminderService(repos, jobs, clock, { timezone: config.defaultTimezone }, logger);
   const messenger = new SlackMessenger(postingClient(config.slack.botToken, config.slack.apiUrl), (personId, channelId) => repos.people.saveDmChannel(personId, channelId), logger);
-  const delivery = new DeliveryService(repos, messenger, jobs, clock, { timezone: config.defaultTimezone, locale: config.defaultLocale, replanDelayMs: tuning.replanDelayMs }, logger);
+  const postClient = postingClient(config.slack.botToken, config.slack.apiUrl);
+  const saveDm = (personId: string, channelId: string) => repos.people.saveDmChannel(personId, channelId);
+  // A person Slack reports gone (account_inactive, user_not_found) leaves: follow-ups end, notices go out.
+  const schedulerEvents = new SchedulerEvents(reminders, repos, jobs, logger);
+  const lifecycle = new LifecycleService(repos, clock, schedulerEvents, logger);
+  const delivery = new DeliveryService(repos, messenger, jobs, clock, { timezone: config.defaultTimezone, locale: config.defaultLocale, replanDelayMs: tuning.replanDelayMs }, logger, {
+    notices: new SlackNoticeMessenger(postClient, saveDm),
+    personGone: async (workspaceId, slackUserId, code) => {
+      const events = await lifecycle.personLeft(workspaceId, slackUserId, code as LeaveSource);
+      await lifecycle.publish(events);
+    },
+  });
+  const retention = new RetentionService(deps.prisma, repos, clock, logger, { daysAfterUninstall: config.retentionDaysAfterUninstall ?? 30, workspaces: tuning.workspaces });
   const reconciler = new Reconciler(repos, reminders, jobs, clock, logger, { horizonHours: 36, celebrateWithinDays: 7, workspaces: tuning.workspaces });
 
   const common = { connection: deps.redis, prefix, lockDuration: tuning.lockDurationMs, stalledInterval: tuning.stalledIntervalMs, maxStalledCount: 5 };
@@ -88,7 +106,7 @@ export async function startWorkers(deps: WorkerDeps): Promise<WorkerSet> {
     new Worker(QueueNames.reminders, reminderProcessor(delivery, queues.reminders, clock, logger), { ...common, concurrency: tuning.concurrency }),
     // Celebrations: at most one post per second (Slack's per-channel limit), across all workers.
     new Worker(QueueNames.celebrations, celebrationProcessor(delivery, queues.celebrations, clock, logger), { ...common, concurrency: 1, limiter: { max: 1, duration: 1000 } }),
-    new Worker(QueueNames.maintenance, maintenanceProcessor(reconciler, reminders), { ...common, concurrency: 1, lockDuration: Math.max(tuning.lockDurationMs, 120_000) }),
+    new Worker(QueueNames.maintenance, maintenanceProcessor(reconciler, reminders, retention), { ...common, concurrency: 1, lockDuration: Math.max(tuning.lockDurationMs, 120_000) }),
   ];
   for (const w of workers) {
     w.on('failed', (job, err) => logger.warn({ queue: w.name, jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'job failed'));
@@ -106,6 +124,9 @@ export async function startWorkers(deps: WorkerDeps): Promise<WorkerSet> {
     if (every > 0) await queues.maintenance.upsertJobScheduler(id, { every }, { name: JobNames.reconcile, data: { task: 'reconcile', full } });
     else await queues.maintenance.removeJobScheduler(id).catch(() => undefined);
   }
+  // Retention (a BullMQ job scheduler, one per Redis): purges what is past its time, logged.
+  if (tuning.retentionEveryMs > 0) await queues.maintenance.upsertJobScheduler('retention', { every: tuning.retentionEveryMs }, { name: JobNames.retention, data: { task: 'retention' } });
+  else await queues.maintenance.removeJobScheduler('retention').catch(() => undefined);
   if (tuning.reconcileAtStart) {
     // One full reconcile for all the workers that start together (deduplicated while it waits or runs).
     await queues.maintenance.add(JobNames.reconcile, { task: 'reconcile', full: true }, { deduplication: { id: 'reconcile-start' } });

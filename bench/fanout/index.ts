@@ -20,7 +20,7 @@ import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { DateTime } from 'luxon';
 import type { Config } from '../../src/config';
-import { createPrisma, type PrismaClient } from '../../src/data/prisma';
+import { createPrisma, type PrismaClient, WORKER_POOL } from '../../src/data/prisma';
 import { renderOutbound } from '../../src/slack/features/reminders/views';
 import { createLogger } from '../../src/logger';
 import { postingClient } from '../../src/slack/messenger';
@@ -195,7 +195,7 @@ async function seedReal(prisma: PrismaClient, workspaceId: string, n: number, da
 async function runReal(opts: Options, slack: FakeSlack, redisUrl: string, databaseUrl: string): Promise<Result> {
   const prefix = `benchreal${crypto.randomBytes(4).toString('hex')}`;
   const workspaceId = `TB${crypto.randomBytes(4).toString('hex').toUpperCase()}`;
-  const prisma = createPrisma(databaseUrl, { max: Number(process.env.BENCH_DB_POOL ?? 10) });
+  const prisma = createPrisma(databaseUrl, { max: Number(process.env.BENCH_DB_POOL ?? 10), ...WORKER_POOL });
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
   // Tuesday 6 April 2027, 09:00 in Oslo: every leader's action item is due then.
   const day = '2027-04-06';

@@ -30,16 +30,24 @@ export class PersonRepository {
     return this.db.person.findMany({ where: { id: { in: ids } } });
   }
 
+  /**
+   * The person, created on first sight. INSERT … ON CONFLICT DO NOTHING then read: two first
+   * requests at once (App Home and /followup, a double click) make one row and both succeed
+   * (Prisma's upsert on a compound unique is not atomic).
+   */
   async ensure(workspaceId: string, slackUserId: string): Promise<Person> {
-    return this.db.person.upsert({
-      where: { workspaceId_slackUserId: { workspaceId, slackUserId } },
-      create: { workspaceId, slackUserId },
-      update: {},
-    });
+    await this.db.person.createMany({ data: [{ workspaceId, slackUserId }], skipDuplicates: true });
+    return this.db.person.findUniqueOrThrow({ where: { workspaceId_slackUserId: { workspaceId, slackUserId } } });
   }
 
   saveProfile(id: string, profile: ProfileUpdate, fetchedAt: Date): Promise<Person> {
     return this.db.person.update({ where: { id }, data: { ...profile, profileFetchedAt: fetchedAt } });
+  }
+
+  /** Marks a person deleted (deactivated in Slack); true when they were not already. */
+  async markDeleted(id: string, at: Date): Promise<boolean> {
+    const res = await this.db.person.updateMany({ where: { id, deleted: false }, data: { deleted: true, profileFetchedAt: at } });
+    return res.count > 0;
   }
 
   saveDmChannel(id: string, dmChannelId: string): Promise<Person> {

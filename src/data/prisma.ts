@@ -27,8 +27,33 @@ export type {
   AgendaPick,
 } from '../generated/prisma/client';
 
-export function createPrisma(databaseUrl: string, options: { max?: number } = {}): PrismaClient {
-  const adapter = new PrismaPg({ connectionString: databaseUrl, max: options.max ?? 10 });
+export interface PoolOptions {
+  max?: number;
+  /** Give up connecting (or waiting for a free pooled connection) after this long. */
+  connectTimeoutMs?: number;
+  /** PostgreSQL's statement_timeout, and the client-side query timeout (a hanging server never answers). */
+  statementTimeoutMs?: number;
+}
+
+/**
+ * Timeouts for the request path: Slack needs an answer within 3 s, so a PostgreSQL that is down
+ * or hangs must fail a request in about 2 s (the person is then told to try again; see
+ * data/availability.ts). `pg`'s defaults are to wait forever.
+ */
+export const REQUEST_POOL: Required<Omit<PoolOptions, 'max'>> = { connectTimeoutMs: 2000, statementTimeoutMs: 2000 };
+/** Workers have no 3-second budget: longer statements (a full reconcile), same quick connect failure. */
+export const WORKER_POOL: Required<Omit<PoolOptions, 'max'>> = { connectTimeoutMs: 2000, statementTimeoutMs: 30_000 };
+
+export function createPrisma(databaseUrl: string, options: PoolOptions = {}): PrismaClient {
+  const statement = options.statementTimeoutMs ?? REQUEST_POOL.statementTimeoutMs;
+  const adapter = new PrismaPg({
+    connectionString: databaseUrl,
+    max: options.max ?? 10,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? REQUEST_POOL.connectTimeoutMs,
+    statement_timeout: statement,
+    // A server that accepted the connection but never answers is only caught on the client side.
+    query_timeout: statement + 250,
+  });
   return new PrismaClient({ adapter });
 }
 

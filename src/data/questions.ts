@@ -1,3 +1,4 @@
+import { retryOnUniqueViolation } from './createOnce';
 import type { Db, Locale, Question } from './prisma';
 
 export interface NewQuestion {
@@ -29,11 +30,13 @@ export class QuestionRepository {
 
   /** Remembers that a person wants a question on their next one-to-one (a repeated click refreshes it). */
   pick(workspaceId: string, personId: string, questionKey: string, at: Date): Promise<unknown> {
-    return this.db.agendaPick.upsert({
-      where: { personId_questionKey: { personId, questionKey } },
-      create: { workspaceId, personId, questionKey, createdAt: at },
-      update: { createdAt: at },
-    });
+    return retryOnUniqueViolation(() =>
+      this.db.agendaPick.upsert({
+        where: { personId_questionKey: { personId, questionKey } },
+        create: { workspaceId, personId, questionKey, createdAt: at },
+        update: { createdAt: at },
+      }),
+    );
   }
 
   /** Question keys picked by any of `personIds` after `since` (all when null), newest first. */

@@ -55,6 +55,18 @@ export class ReminderRepository {
     return res.count;
   }
 
+  /** Cancels every scheduled reminder to a person (they left the workspace); returns their keys. */
+  async cancelForRecipient(recipientId: string): Promise<string[]> {
+    const rows = await this.db.reminder.findMany({ where: { recipientId, status: 'SCHEDULED' }, select: { key: true } });
+    await this.cancel(rows.map((r) => r.key));
+    return rows.map((r) => r.key);
+  }
+
+  /** Scheduled reminders of one kind about one subject (e.g. the notices that a person left). */
+  scheduledAbout(kind: string, subjectId: string): Promise<Reminder[]> {
+    return this.db.reminder.findMany({ where: { kind, subjectId, status: 'SCHEDULED' } });
+  }
+
   async markDone(key: string): Promise<void> {
     await this.db.reminder.updateMany({ where: { key, status: 'SCHEDULED' }, data: { status: 'DONE' } });
   }

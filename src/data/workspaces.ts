@@ -3,8 +3,11 @@ import type { Db, Locale, Workspace } from './prisma';
 export class WorkspaceRepository {
   constructor(private readonly db: Db) {}
 
-  ensure(id: string): Promise<Workspace> {
-    return this.db.workspace.upsert({ where: { id }, create: { id }, update: {} });
+  /** The workspace, created on first sight (INSERT … ON CONFLICT DO NOTHING: safe when requests race). */
+  async ensure(id: string): Promise<Workspace> {
+    if (!id) throw new Error('a workspace needs a Slack team id');
+    await this.db.workspace.createMany({ data: [{ id }], skipDuplicates: true });
+    return this.db.workspace.findUniqueOrThrow({ where: { id } });
   }
 
   find(id: string): Promise<Workspace | null> {
@@ -19,8 +22,10 @@ export class WorkspaceRepository {
     return this.db.workspace.updateMany({ where: { id }, data: { tokensRevokedAt: at } });
   }
 
-  markActive(id: string): Promise<unknown> {
-    return this.db.workspace.updateMany({ where: { id, OR: [{ uninstalledAt: { not: null } }, { tokensRevokedAt: { not: null } }] }, data: { uninstalledAt: null, tokensRevokedAt: null } });
+  /** Clears an uninstall or a token revocation; true when the workspace was inactive (a reinstall). */
+  async markActive(id: string): Promise<boolean> {
+    const res = await this.db.workspace.updateMany({ where: { id, OR: [{ uninstalledAt: { not: null } }, { tokensRevokedAt: { not: null } }] }, data: { uninstalledAt: null, tokensRevokedAt: null } });
+    return res.count > 0;
   }
 
   saveDefaults(

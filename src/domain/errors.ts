@@ -25,3 +25,11 @@ export class NotFoundError extends Error {
     super(`not found: ${what}`);
   }
 }
+
+/** An admin-only action was asked for, and Slack could not confirm now that the person is an admin. */
+export class AdminUnconfirmedError extends NotAllowedError {
+  constructor() {
+    super('admin status could not be confirmed with Slack');
+  }
+}
+

@@ -10,7 +10,9 @@ export type DomainEvent =
   | { type: 'goalAchieved'; id: string }
   | { type: 'followUpChanged'; id: string }
   | { type: 'subjectChanged'; kind: 'goal' | 'evaluation' | 'action' | 'conversation' | 'reflection'; id: string }
-  | { type: 'personChanged'; id: string };
+  | { type: 'personChanged'; id: string }
+  | { type: 'personLeft'; id: string; endedFollowUpIds: string[] }
+  | { type: 'workspaceReactivated'; id: string };
 
 /** A result that carries the events it caused. */
 export interface Eventful {
@@ -23,6 +25,8 @@ export const Events = {
   followUpChanged: (id: string): DomainEvent => ({ type: 'followUpChanged', id }),
   subjectChanged: (kind: Extract<DomainEvent, { type: 'subjectChanged' }>['kind'], id: string): DomainEvent => ({ type: 'subjectChanged', kind, id }),
   personChanged: (id: string): DomainEvent => ({ type: 'personChanged', id }),
+  personLeft: (id: string, endedFollowUpIds: string[]): DomainEvent => ({ type: 'personLeft', id, endedFollowUpIds }),
+  workspaceReactivated: (id: string): DomainEvent => ({ type: 'workspaceReactivated', id }),
 };
 
 export function hasEvents(value: unknown): value is Eventful {
@@ -48,6 +52,12 @@ export async function publish(sink: DomainEvents, events: readonly DomainEvent[]
       case 'personChanged':
         await sink.personChanged(e.id);
         break;
+      case 'personLeft':
+        await sink.personLeft(e.id, e.endedFollowUpIds);
+        break;
+      case 'workspaceReactivated':
+        await sink.workspaceReactivated(e.id);
+        break;
     }
   }
 }
@@ -60,4 +70,6 @@ export class EventRecorder implements DomainEvents {
   followUpChanged = async (id: string) => void this.events.push(Events.followUpChanged(id));
   subjectChanged = async (kind: Extract<DomainEvent, { type: 'subjectChanged' }>['kind'], id: string) => void this.events.push(Events.subjectChanged(kind, id));
   personChanged = async (id: string) => void this.events.push(Events.personChanged(id));
+  personLeft = async (id: string, endedFollowUpIds: string[]) => void this.events.push(Events.personLeft(id, endedFollowUpIds));
+  workspaceReactivated = async (id: string) => void this.events.push(Events.workspaceReactivated(id));
 }

@@ -17,11 +17,13 @@ import { DevelopmentService } from './development';
 import { ReflectionService } from './reflections';
 import { QuestionService } from './questions';
 import { PeopleService, type Defaults } from './people';
-import { noJobScheduler, type DomainEvents, type JobScheduler, type SlackGateway } from './ports';
+import { noDomainEvents, noJobScheduler, type DomainEvents, type JobScheduler, type SlackGateway } from './ports';
 import { SettingsService } from './settings';
 import { StatusService } from './status';
 import { PlanService } from './plans';
 import { ReminderService, SchedulerEvents } from './reminders';
+import { LifecycleService } from './lifecycle';
+import { RetentionService } from './retention';
 
 export interface DomainDeps {
   prisma: PrismaClient;
@@ -29,6 +31,14 @@ export interface DomainDeps {
   clock: Clock;
   defaults: Defaults;
   logger: Logger;
+  /**
+   * Where background use cases publish what they cause (a workspace found reinstalled while a request
+   * resolves its person; a person who left). Request use cases return their events instead, and the
+   * Slack runners publish them after the ack. Tests pass a recorder.
+   */
+  events?: DomainEvents;
+  /** Days after app_uninstalled before a workspace is purged (RETENTION_DAYS_AFTER_UNINSTALL; default 30). */
+  retentionDaysAfterUninstall?: number;
   /** The queues' producer side (reminder planning); none when absent. */
   jobs?: JobScheduler;
 }
@@ -56,15 +66,18 @@ export interface Services {
   questions: QuestionService;
   reminders: ReminderService;
   plans: PlanService;
+  lifecycle: LifecycleService;
+  retention: RetentionService;
 }
 
 export function createServices(deps: DomainDeps): Services {
   const repos = repositories(deps.prisma);
-  const people = new PeopleService(repos, deps.slack, deps.clock, deps.defaults, deps.logger);
+  const lifecycle = new LifecycleService(repos, deps.clock, deps.events ?? noDomainEvents, deps.logger);
+  const people = new PeopleService(repos, deps.slack, deps.clock, deps.defaults, deps.logger, lifecycle);
   const followUps = new FollowUpService(repos, people, deps.clock);
   const home = new HomeService(repos, deps.clock);
   const goals = new GoalService(deps.prisma, repos, followUps, deps.clock);
-  const questions = new QuestionService(repos, deps.clock);
+  const questions = new QuestionService(repos, deps.clock, people);
   const jobs = deps.jobs ?? noJobScheduler;
   const reminders = new ReminderService(repos, jobs, deps.clock, { timezone: deps.defaults.timezone }, deps.logger);
   const services: Services = {
@@ -81,7 +94,7 @@ export function createServices(deps: DomainDeps): Services {
     barriers: new BarrierService(repos, followUps, deps.clock),
     learnings: new LearningService(repos, deps.defaults),
     status: new StatusService(repos, home),
-    settings: new SettingsService(repos),
+    settings: new SettingsService(repos, people),
     checkIns: new CheckInService(deps.prisma, repos, goals),
     milestones: new MilestoneService(repos, goals, deps.clock),
     conversations: new ConversationService(deps.prisma, repos, questions, deps.clock),
@@ -89,6 +102,8 @@ export function createServices(deps: DomainDeps): Services {
     development: new DevelopmentService(repos, followUps),
     reflections: new ReflectionService(repos, questions),
     questions,
+    lifecycle,
+    retention: new RetentionService(deps.prisma, repos, deps.clock, deps.logger, { daysAfterUninstall: deps.retentionDaysAfterUninstall ?? 30 }, people),
   };
   return services;
 }

@@ -30,6 +30,10 @@ export interface DomainEvents {
   subjectChanged(kind: 'goal' | 'evaluation' | 'action' | 'conversation' | 'reflection', subjectId: string): Promise<void>;
   /** A person's zone, language or reminder hour changed: move their pending reminders. */
   personChanged(personId: string): Promise<void>;
+  /** A person left the workspace and these follow-ups ended: cancel, and send the notices planned for the others. */
+  personLeft(personId: string, endedFollowUpIds: string[]): Promise<void>;
+  /** An uninstalled workspace is active again (reinstall): re-plan all its reminders. */
+  workspaceReactivated(workspaceId: string): Promise<void>;
 }
 
 export const noDomainEvents: DomainEvents = {
@@ -38,6 +42,8 @@ export const noDomainEvents: DomainEvents = {
   followUpChanged: async () => undefined,
   subjectChanged: async () => undefined,
   personChanged: async () => undefined,
+  personLeft: async () => undefined,
+  workspaceReactivated: async () => undefined,
 };
 
 /**

@@ -24,6 +24,8 @@ export const MaintenanceJob = z.discriminatedUnion('task', [
   z.object({ task: z.literal('reconcile'), full: z.boolean().optional() }),
   /** Re-plan one follow-up (or one senior leader's digest) after a delivery: the next occurrence. */
   z.object({ task: z.literal('replan'), followUpId: z.string().optional(), seniorId: z.string().optional() }),
+  /** Purge what is past its retention: uninstalled workspaces, ended follow-ups (workspace setting). */
+  z.object({ task: z.literal('retention') }),
 ]);
 export type MaintenanceJob = z.infer<typeof MaintenanceJob>;
 
@@ -32,6 +34,7 @@ export const JobNames = {
   celebration: 'celebration',
   reconcile: 'reconcile',
   replan: 'replan',
+  retention: 'retention',
 } as const;
 
 export function celebrationJobId(job: CelebrationJob): string {

@@ -1,5 +1,5 @@
 import { Queue, type JobsOptions } from 'bullmq';
-import type { Redis } from 'ioredis';
+import { Redis } from 'ioredis';
 import type { JobScheduler } from '../domain/ports';
 import type { Clock } from '../time/clock';
 import { CelebrationJob, celebrationJobId, JobNames, QueueNames, ReminderJob, safeJobId } from './contract';
@@ -17,6 +17,41 @@ export interface Queues {
   celebrations: Queue<CelebrationJob>;
   maintenance: Queue;
   close(): Promise<void>;
+}
+
+/**
+ * The request path's own Redis connection (the queue producer): it fails fast while Redis is away
+ * — no offline queue, one retry, short timeouts — so a slash command or a modal never waits on
+ * Redis. Workers keep their own connection with `maxRetriesPerRequest: null` (they wait for Redis).
+ */
+export function producerConnection(redisUrl: string, onError?: (err: Error) => void): Redis {
+  const redis = new Redis(redisUrl, {
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    connectTimeout: 1000,
+    commandTimeout: 1000,
+    // Keep reconnecting in the background (at most every 2 s): it is back as soon as Redis is.
+    retryStrategy: (times) => Math.min(times * 200, 2000),
+  });
+  redis.on('error', (err) => onError?.(err));
+  return redis;
+}
+
+/**
+ * When the producer's connection comes back after losing Redis, queue one quick reconcile
+ * (deduplicated): it re-adds the jobs of every reminder planned in PostgreSQL meanwhile.
+ */
+export function reconcileWhenRedisReturns(connection: Redis, queues: Pick<Queues, 'maintenance'>, onError?: (err: unknown) => void): void {
+  let lost = false;
+  connection.on('error', () => (lost = true));
+  connection.on('close', () => (lost = true));
+  connection.on('ready', () => {
+    if (!lost) return;
+    lost = false;
+    queues.maintenance
+      .add(JobNames.reconcile, { task: 'reconcile', full: false }, { deduplication: { id: 'reconcile-after-outage' }, removeOnComplete: true, removeOnFail: 100 })
+      .catch((err) => onError?.(err));
+  });
 }
 
 export function createQueues(connection: Redis, options: QueueOptions): Queues {

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, OverflowAction, SlackActionMiddlewareArgs, StaticSelectAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { NotAllowedError, NotFoundError, ValidationError } from '../domain/errors';
+import { isDatabaseUnavailable } from '../data/availability';
+import { AdminUnconfirmedError, NotAllowedError, NotFoundError, ValidationError } from '../domain/errors';
 import { hasEvents, publish } from '../domain/events';
 import type { Actor } from '../domain/people';
 import { RECORD_ID, SLACK_USER_ID } from '../domain/vocabulary';
@@ -59,6 +60,11 @@ export async function publishEventsOf(ctx: AppContext, result: unknown): Promise
  */
 export async function runInvocation(ctx: AppContext, req: InvocationRequest): Promise<void> {
   let locale = ctx.config.defaultLocale;
+  if (!req.teamId) {
+    ctx.logger.warn({ userId: req.userId }, 'request without a team id refused');
+    await req.reply(textMessage(translator(locale)('common.error_no_team'))).catch(() => undefined);
+    return;
+  }
   try {
     const actor = await ctx.services.people.resolve(req.teamId, req.userId);
     locale = actor.locale;
@@ -74,8 +80,12 @@ export async function runInvocation(ctx: AppContext, req: InvocationRequest): Pr
     await publishEventsOf(ctx, await req.run(inv));
   } catch (err) {
     const tr = translator(locale);
-    let key: 'common.error_not_allowed' | 'common.error_not_found' | 'common.error_generic' = 'common.error_generic';
-    if (err instanceof NotAllowedError) key = 'common.error_not_allowed';
+    let key: 'common.error_not_allowed' | 'common.error_not_found' | 'common.error_generic' | 'common.error_database' | 'common.error_admin_unconfirmed' = 'common.error_generic';
+    if (isDatabaseUnavailable(err)) {
+      key = 'common.error_database';
+      ctx.logger.warn({ err: String(err), teamId: req.teamId }, 'database unavailable: the person was told to try again');
+    } else if (err instanceof AdminUnconfirmedError) key = 'common.error_admin_unconfirmed';
+    else if (err instanceof NotAllowedError) key = 'common.error_not_allowed';
     else if (err instanceof NotFoundError) key = 'common.error_not_found';
     else if (err instanceof ValidationError) {
       const first = Object.values(err.fields)[0];
@@ -97,7 +107,7 @@ export function fromAction<A extends AnyAction>(ctx: AppContext, run: (inv: Invo
   return async ({ ack, body, action, respond, client }: ActionArgs<A>): Promise<void> => {
     await ack();
     const rctx = forRequest(ctx, client);
-    const teamId = body.team?.id ?? body.user.team_id ?? '';
+    const teamId = body.team?.id ?? body.user.team_id ?? '';  // none: refused by runInvocation
     const reply = async (message: Message) => {
       if (body.response_url) await respond({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks as never });
       else await dm(rctx, body.user.id, message);

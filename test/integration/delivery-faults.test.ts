@@ -86,29 +86,30 @@ describe('delivery faults', () => {
   it('marks a permanent error failed without retrying, and tells the senior leader once', async () => {
     const s = await ScheduledHarness.start({ clock: new ShiftedClock(TUESDAY_0859) });
     try {
-      // One senior leader with a leader whose account is gone, another with two reachable leaders.
+      // One senior leader with a leader Slack refuses to message (a workspace policy), another with
+      // two reachable leaders. (A leader whose account is gone leaves instead: lifecycle.test.ts.)
       const { leaderUserIds: [gone], seniorUserId } = await seedActionBatch(s, 1, DUE, 'PE');
       const { leaderUserIds: fine } = await seedActionBatch(s, 2, DUE, 'PF');
-      s.h.slack.fail('chat.postMessage', { error: 'account_inactive' }, { times: Infinity, match: (a) => a.channel === `D${gone.slice(1)}` });
+      s.h.slack.fail('chat.postMessage', { error: 'restricted_action' }, { times: Infinity, match: (a) => a.channel === `D${gone.slice(1)}` });
       await s.startWorkers();
       await waitDelivered(s, fine);
       await s.h.slack.waitFor(() => (postsByChannel(s.h).get(`D${seniorUserId.slice(1)}`) ?? 0) >= 1, 10000, 'the notice to the senior leader');
       const failed = (await settledLedger(s, 4)).filter((d) => d.status === 'FAILED');
       expect(failed).toHaveLength(1);
-      expect(failed[0].error).toBe('account_inactive');
+      expect(failed[0].error).toBe('restricted_action');
       expect(failed[0].notifiedAt).not.toBeNull();
       // One attempt only, and one notice.
       expect(s.h.slack.calls.filter((c) => c.method === 'chat.postMessage' && c.args.channel === `D${gone.slice(1)}`)).toHaveLength(1);
       const notices = s.h.slack.callsOf('chat.postMessage').filter((c) => c.args.channel === `D${seniorUserId.slice(1)}`);
       expect(notices).toHaveLength(1);
-      expect(visibleText(notices[0].args.blocks)).toContain(`I could not deliver an action reminder to <@${gone}> (account_inactive)`);
+      expect(visibleText(notices[0].args.blocks)).toContain(`I could not deliver an action reminder to <@${gone}> (restricted_action)`);
       // App Home count for the senior leader.
       const home = await s.h.openHome(seniorUserId);
       expect(visibleText(home)).toContain('1 reminder could not be delivered');
       const n = s.h.slack.responses.length;
       await s.h.action(seniorUserId, { action_id: ReminderIds.failedWhy, type: 'button' }, { response_url: s.h.newResponseUrl() });
       const why = visibleText((await s.h.slack.waitForResponse(n + 1)).blocks);
-      expect(why).toContain(`an action reminder → <@${gone}>: the person's account is deactivated`);
+      expect(why).toContain(`an action reminder → <@${gone}>: Slack refused it (restricted_action)`);
     } finally {
       await s.close();
     }

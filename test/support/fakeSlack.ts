@@ -51,6 +51,8 @@ export class FakeSlack {
   /** Files uploaded through files.getUploadURLExternal's upload_url, by file id. */
   readonly uploads = new Map<string, string>();
   readonly users = new Map<string, FakeUser>();
+  /** The team auth.test reports (the workspace the bot token belongs to). */
+  authTeamId = 'T0FAKE';
   readonly token: string;
   private server: http.Server | null = null;
   private faults: FaultRule[] = [];
@@ -239,7 +241,7 @@ export class FakeSlack {
   private answer(method: string, args: Record<string, unknown>, call?: RecordedCall): Record<string, unknown> {
     switch (method) {
       case 'auth.test':
-        return { ok: true, url: 'https://fake.slack.com/', team: 'Fake', user: 'followup', team_id: 'T0FAKE', user_id: this.botUserId, bot_id: this.botId };
+        return { ok: true, url: 'https://fake.slack.com/', team: 'Fake', user: 'followup', team_id: this.authTeamId, user_id: this.botUserId, bot_id: this.botId };
       case 'users.info': {
         const id = String(args.user ?? '');
         const u = this.users.get(id);

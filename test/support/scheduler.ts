@@ -20,6 +20,7 @@ export const TEST_TUNING: Partial<WorkerTuning> = {
   fullReconcileEveryMs: 0,
   reconcileAtStart: false,
   replanDelayMs: 0,
+  retentionEveryMs: 0,
 };
 
 /** A harness whose app reports domain events to the scheduler on the harness's own queue prefix. */

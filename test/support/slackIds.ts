@@ -121,3 +121,16 @@ export const GoalEditIds = {
   reasonInput: 'goal_edit_reason_input',
 } as const;
 
+export const PlanIds = {
+  view: 'plan_create_view',
+  leaderBlock: 'plan_leader_block',
+  leaderInput: 'plan_leader_input',
+  whatBlock: 'plan_what_block',
+  whatInput: 'plan_what_input',
+  ownerBlock: 'plan_owner_block',
+  ownerInput: 'plan_owner_input',
+  dueBlock: 'plan_due_block',
+  dueInput: 'plan_due_input',
+  barrierBlock: 'plan_barrier_block',
+  barrierInput: 'plan_barrier_input',
+} as const;

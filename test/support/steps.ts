@@ -60,7 +60,7 @@ export function recordEvents(h: Harness): { readonly calls: [string, ...string[]
   const from = rec.events.length;
   return {
     get calls() {
-      return rec.events.slice(from).map((e): [string, ...string[]] => (e.type === 'subjectChanged' ? [e.type, e.kind, e.id] : [e.type, e.id]));
+      return rec.events.slice(from).map((e): [string, ...string[]] => (e.type === 'subjectChanged' ? [e.type, e.kind, e.id] : e.type === 'personLeft' ? [e.type, e.id, ...e.endedFollowUpIds] : [e.type, e.id]));
     },
   };
 }

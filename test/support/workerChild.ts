@@ -6,7 +6,7 @@
 import { Redis } from 'ioredis';
 import { DateTime } from 'luxon';
 import type { Config } from '../../src/config';
-import { createPrisma } from '../../src/data/prisma';
+import { createPrisma, WORKER_POOL } from '../../src/data/prisma';
 import { createLogger } from '../../src/logger';
 import { ShiftedClock } from '../../src/time/clock';
 import { startWorkers } from '../../workflows';
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
     queuePrefix: env.CHILD_QUEUE_PREFIX!,
   };
   const clock = new ShiftedClock(DateTime.fromMillis(Date.now() + Number(env.CHILD_CLOCK_OFFSET_MS ?? '0')));
-  const prisma = createPrisma(config.databaseUrl, { max: 4 });
+  const prisma = createPrisma(config.databaseUrl, { max: 4, ...WORKER_POOL });
   const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
   const workers = await startWorkers({
     config,

@@ -30,6 +30,8 @@ describe('loadConfig: a valid environment', () => {
       logLevel: 'info',
       admin: undefined,
       queuePrefix: 'followup',
+      migrateOnStart: false,
+      retentionDaysAfterUninstall: 30,
     });
   });
 
@@ -43,7 +45,10 @@ describe('loadConfig: a valid environment', () => {
       DEFAULT_TIMEZONE: 'America/New_York',
       LOG_LEVEL: 'debug',
       ADMIN_USER: 'ops',
-      ADMIN_PASSWORD: 'pw',
+      ADMIN_PASSWORD: 'a long enough pw',
+      ADMIN_QUEUE_WRITE: 'true',
+      MIGRATE_ON_START: 'TRUE',
+      RETENTION_DAYS_AFTER_UNINSTALL: '7',
       QUEUE_PREFIX: 'fu_prod-2',
     });
     expect(config).toEqual({
@@ -54,8 +59,10 @@ describe('loadConfig: a valid environment', () => {
       defaultLocale: 'en',
       defaultTimezone: 'America/New_York',
       logLevel: 'debug',
-      admin: { user: 'ops', password: 'pw' },
+      admin: { user: 'ops', password: 'a long enough pw', write: true },
       queuePrefix: 'fu_prod-2',
+      migrateOnStart: true,
+      retentionDaysAfterUninstall: 7,
     });
   });
 
@@ -120,9 +127,17 @@ describe('loadConfig: one clear line per problem', () => {
     ['LOG_LEVEL', 'loud', 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent'],
     ['QUEUE_PREFIX', 'a:b', 'QUEUE_PREFIX may hold only letters, digits, _ and -'],
     ['ADMIN_USER', 'ops', 'ADMIN_PASSWORD is missing: ADMIN_USER and ADMIN_PASSWORD go together (set both, or neither)'],
-    ['ADMIN_PASSWORD', 'pw', 'ADMIN_USER is missing: ADMIN_USER and ADMIN_PASSWORD go together (set both, or neither)'],
+    ['ADMIN_PASSWORD', 'long enough pw', 'ADMIN_USER is missing: ADMIN_USER and ADMIN_PASSWORD go together (set both, or neither)'],
+    ['ADMIN_QUEUE_WRITE', 'yes', 'ADMIN_QUEUE_WRITE must be true or false'],
+    ['MIGRATE_ON_START', '1', 'MIGRATE_ON_START must be true or false'],
+    ['RETENTION_DAYS_AFTER_UNINSTALL', '0', 'RETENTION_DAYS_AFTER_UNINSTALL must be a whole number of days (1 or more)'],
+    ['RETENTION_DAYS_AFTER_UNINSTALL', 'a month', 'RETENTION_DAYS_AFTER_UNINSTALL must be a whole number of days (1 or more)'],
   ])('%s=%j', (name, value, line) => {
     expect(problems({ ...valid, [name]: value })).toEqual([line]);
+  });
+
+  test('ADMIN_PASSWORD shorter than 12 characters is refused (it guards the queue dashboard)', () => {
+    expect(problems({ ...valid, ADMIN_USER: 'ops', ADMIN_PASSWORD: 'short-pw' })).toEqual(['ADMIN_PASSWORD must be at least 12 characters (it guards the queue dashboard)']);
   });
 
   test('several problems are all reported at once, each on its own line, naming its variable', () => {

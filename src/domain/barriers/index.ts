@@ -1,6 +1,7 @@
 import type { Repositories } from '../../data';
 import type { FollowUpWithPeople } from '../../data/followups';
-import { isUniqueViolation, type Barrier, type BarrierKind, type BarrierStatus } from '../../data/prisma';
+import { createOnceByKey } from '../../data/createOnce';
+import { type Barrier, type BarrierKind, type BarrierStatus } from '../../data/prisma';
 import type { Clock } from '../../time/clock';
 import { NotFoundError } from '../errors';
 import type { FollowUpService } from '../followups';
@@ -32,28 +33,18 @@ export class BarrierService {
   async create(actor: Actor, input: BarrierInput, sourceKey: string | null): Promise<SavedBarrier> {
     // The senior leader of this leader, or the leader themselves; anyone else gets a field error.
     const followUp = await this.followUps.resolveForSubject(actor, input.leaderUserId, 'leader');
-    if (sourceKey) {
-      const existing = await this.repos.barriers.findBySourceKey(sourceKey);
-      if (existing) return { barrier: existing, followUp, duplicate: true };
-    }
-    try {
-      const barrier = await this.repos.barriers.create({
-        followUpId: followUp.id,
-        kind: input.kind,
-        description: input.description,
-        status: input.status,
-        createdById: actor.person.id,
-        sourceKey,
-        resolvedAt: input.status === 'RESOLVED' ? this.clock.now().toJSDate() : null,
-      });
-      return { barrier, followUp, duplicate: false };
-    } catch (err) {
-      if (sourceKey && isUniqueViolation(err)) {
-        const existing = await this.repos.barriers.findBySourceKey(sourceKey);
-        if (existing) return { barrier: existing, followUp, duplicate: true };
-      }
-      throw err;
-    }
+    const { value: barrier, created } = await createOnceByKey(sourceKey, (key) => this.repos.barriers.findBySourceKey(key), () =>
+      this.repos.barriers.create({
+      followUpId: followUp.id,
+      kind: input.kind,
+      description: input.description,
+      status: input.status,
+      createdById: actor.person.id,
+      sourceKey,
+      resolvedAt: input.status === 'RESOLVED' ? this.clock.now().toJSDate() : null,
+    }),
+    );
+    return { barrier, followUp, duplicate: !created };
   }
 
   /** Changes a barrier's status; the senior leader or the leader of its follow-up only. */

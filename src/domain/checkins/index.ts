@@ -2,7 +2,8 @@ import { inTransaction, type Repositories } from '../../data';
 import type { FollowUpWithPeople } from '../../data/followups';
 import type { GoalWithMilestones } from '../../data/goals';
 import type { CheckIn, Goal, Milestone, PrismaClient } from '../../data/prisma';
-import { isUniqueViolation } from '../../data/prisma';
+
+import { createOnceByKey } from '../../data/createOnce';
 import { ValidationError, type FieldError } from '../errors';
 import { Events, type Eventful } from '../events';
 import type { GoalService } from '../goals';
@@ -68,22 +69,12 @@ export class CheckInService {
         events: duplicate ? [] : [Events.subjectChanged('goal', goal.id)],
       };
     };
-    if (sourceKey) {
-      const existing = await this.repos.checkIns.findBySourceKey(sourceKey);
-      if (existing) return result(existing, true);
-    }
-    try {
-      const checkIn = await inTransaction(this.prisma, (repos) =>
-        repos.checkIns.create({ goalId: goal.id, authorId: actor.person.id, value: input.value, confidence: input.confidence, note: input.note, sourceKey }),
-      );
-      return result(checkIn, false);
-    } catch (err) {
-      if (sourceKey && isUniqueViolation(err)) {
-        const existing = await this.repos.checkIns.findBySourceKey(sourceKey);
-        if (existing) return result(existing, true);
-      }
-      throw err;
-    }
+    const { value: checkIn, created } = await createOnceByKey(sourceKey, (key) => this.repos.checkIns.findBySourceKey(key), () =>
+      inTransaction(this.prisma, (repos) =>
+      repos.checkIns.create({ goalId: goal.id, authorId: actor.person.id, value: input.value, confidence: input.confidence, note: input.note, sourceKey }),
+    ),
+    );
+    return result(checkIn, !created);
   }
 
   /** The latest check-ins of a goal the actor may see. */

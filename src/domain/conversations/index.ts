@@ -2,7 +2,7 @@ import { inTransaction, type Repositories } from '../../data';
 import type { AgendaEntry, ConversationWithActions } from '../../data/conversations';
 import type { FollowUpWithPeople } from '../../data/followups';
 import type { ActionItem, Conversation, PrismaClient } from '../../data/prisma';
-import { isUniqueViolation } from '../../data/prisma';
+import { createOnceByKey } from '../../data/createOnce';
 import type { Clock } from '../../time/clock';
 import { dayToDate, type IsoDay } from '../../time/dates';
 import { NotFoundError, ValidationError, type FieldError } from '../errors';
@@ -117,36 +117,26 @@ export class ConversationService {
     const agreed = input.actions.filter((a): a is { what: string; dueDate: IsoDay | null } => !!a.what);
     if (Object.keys(errors).length > 0) throw new ValidationError(errors);
 
-    if (sourceKey) {
-      const existing = await this.repos.conversations.findBySourceKey(sourceKey);
-      if (existing) return { conversation: existing, followUp, duplicate: true, events: [] };
-    }
     const agenda: AgendaEntry[] = [
       ...questions.map((q) => ({ questionKey: q.key, text: q.text })),
       ...input.actionItemIds.map((id) => ({ actionItemId: id, text: openById.get(id)!.what })),
     ];
-    try {
-      const conversation = await inTransaction(this.prisma, (repos) =>
-        repos.conversations.create({
-          followUpId: followUp.id,
-          heldOn: dayToDate(input.heldOn),
-          agenda,
-          notes: input.notes,
-          loggedById: actor.person.id,
-          sourceKey,
-          ownerId: followUp.leaderId,
-          createdAt: this.clock.now().toJSDate(),
-          actions: agreed.map((a) => ({ what: a.what, dueDate: a.dueDate ? dayToDate(a.dueDate) : null })),
-        }),
-      );
-      return { conversation, followUp, duplicate: false, events: conversationEvents(followUp.id, conversation) };
-    } catch (err) {
-      if (sourceKey && isUniqueViolation(err)) {
-        const existing = await this.repos.conversations.findBySourceKey(sourceKey);
-        if (existing) return { conversation: existing, followUp, duplicate: true, events: [] };
-      }
-      throw err;
-    }
+    const { value: conversation, created } = await createOnceByKey(sourceKey, (key) => this.repos.conversations.findBySourceKey(key), () =>
+      inTransaction(this.prisma, (repos) =>
+      repos.conversations.create({
+        followUpId: followUp.id,
+        heldOn: dayToDate(input.heldOn),
+        agenda,
+        notes: input.notes,
+        loggedById: actor.person.id,
+        sourceKey,
+        ownerId: followUp.leaderId,
+        createdAt: this.clock.now().toJSDate(),
+        actions: agreed.map((a) => ({ what: a.what, dueDate: a.dueDate ? dayToDate(a.dueDate) : null })),
+      }),
+    ),
+    );
+    return { conversation, followUp, duplicate: !created, events: created ? conversationEvents(followUp.id, conversation) : [] };
   }
 
   /** One conversation, for the two people of its follow-up only. */

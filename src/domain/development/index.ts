@@ -1,7 +1,8 @@
 import type { Repositories } from '../../data';
 import type { FollowUpWithPeople } from '../../data/followups';
+
 import type { DevelopmentActivity } from '../../data/prisma';
-import { isUniqueViolation } from '../../data/prisma';
+import { createOnceByKey } from '../../data/createOnce';
 import { dayToDate, type IsoDay } from '../../time/dates';
 import { NotFoundError, ValidationError, type FieldError } from '../errors';
 import type { FollowUpService } from '../followups';
@@ -59,30 +60,20 @@ export class DevelopmentService {
       else throw err;
     }
     if (Object.keys(errors).length > 0 || !followUp) throw new ValidationError(errors);
-    if (sourceKey) {
-      const existing = await this.repos.development.findBySourceKey(sourceKey);
-      if (existing) return { activity: existing, followUp, duplicate: true };
-    }
-    try {
-      const activity = await this.repos.development.create({
-        followUpId: followUp.id,
-        kind: input.kind,
-        title: input.title,
-        provider: input.provider,
-        startsOn: input.startsOn ? dayToDate(input.startsOn) : null,
-        endsOn: input.endsOn ? dayToDate(input.endsOn) : null,
-        status: input.status,
-        createdById: actor.person.id,
-        sourceKey,
-      });
-      return { activity, followUp, duplicate: false };
-    } catch (err) {
-      if (sourceKey && isUniqueViolation(err)) {
-        const existing = await this.repos.development.findBySourceKey(sourceKey);
-        if (existing) return { activity: existing, followUp, duplicate: true };
-      }
-      throw err;
-    }
+    const { value: activity, created } = await createOnceByKey(sourceKey, (key) => this.repos.development.findBySourceKey(key), () =>
+      this.repos.development.create({
+      followUpId: followUp.id,
+      kind: input.kind,
+      title: input.title,
+      provider: input.provider,
+      startsOn: input.startsOn ? dayToDate(input.startsOn) : null,
+      endsOn: input.endsOn ? dayToDate(input.endsOn) : null,
+      status: input.status,
+      createdById: actor.person.id,
+      sourceKey,
+    }),
+    );
+    return { activity, followUp, duplicate: !created };
   }
 
   /** One activity, for the two people of its follow-up only. */

@@ -2,8 +2,9 @@ import { inTransaction, type Repositories } from '../../data';
 import type { EvaluationWithItems } from '../../data/evaluations';
 import type { FollowUpWithPeople } from '../../data/followups';
 import type { GoalWithMilestones } from '../../data/goals';
-import { isUniqueViolation, type PrismaClient } from '../../data/prisma';
+import type { PrismaClient } from '../../data/prisma';
 import type { Assessment } from '../vocabulary';
+import { createOnceByKey } from '../../data/createOnce';
 import type { Clock } from '../../time/clock';
 import { addDays, dateToDay, dayToDate, type IsoDay } from '../../time/dates';
 import { NotFoundError, ValidationError, type FieldError } from '../errors';
@@ -159,9 +160,13 @@ export class EvaluationService {
 
     const previousNext = followUp.nextEvaluationOn ? dateToDay(followUp.nextEvaluationOn) : null;
     const now = this.clock.now().toJSDate();
-    let result: { evaluation: EvaluationWithItems; achieved: GoalWithMilestones[]; adjusted: GoalWithMilestones[] };
-    try {
-      result = await inTransaction(this.prisma, async (repos) => {
+    type Saved = { evaluation: EvaluationWithItems; achieved: GoalWithMilestones[]; adjusted: GoalWithMilestones[] };
+    const findSaved = async (key: string): Promise<Saved | null> => {
+      const evaluation = await this.repos.evaluations.findBySourceKey(key);
+      return evaluation ? { evaluation, achieved: [], adjusted: [] } : null;
+    };
+    const { value: result, created } = await createOnceByKey<Saved>(sourceKey, findSaved, () =>
+      inTransaction(this.prisma, async (repos) => {
         const evaluation = await repos.evaluations.create({
           followUpId: followUp.id,
           heldOn: dayToDate(today),
@@ -193,14 +198,9 @@ export class EvaluationService {
         }
         await repos.followUps.setNextEvaluation(followUp.id, dayToDate(input.nextEvaluationOn));
         return { evaluation, achieved, adjusted };
-      });
-    } catch (err) {
-      if (sourceKey && isUniqueViolation(err)) {
-        const existing = await this.repos.evaluations.findBySourceKey(sourceKey);
-        if (existing) return { evaluation: existing, followUp, achieved: [], adjusted: [], titles: {}, duplicate: true, events: [] };
-      }
-      throw err;
-    }
+      }),
+    );
+    if (!created) return { ...result, followUp, titles: {}, duplicate: true, events: [] };
 
     const events: DomainEvent[] = [
       ...result.achieved.map((goal) => Events.goalAchieved(goal.id)),

@@ -1,7 +1,7 @@
 import type { PrismaClient, Prisma } from '../../data/prisma';
 import { inTransaction, type Repositories } from '../../data';
 import { PersonDataRepository } from '../../data/personData';
-import { NotAllowedError, NotFoundError } from '../errors';
+import { NotFoundError } from '../errors';
 import type { Actor, PeopleService } from '../people';
 
 export interface PersonExport {
@@ -41,8 +41,7 @@ export class ExportService {
 
   /** The person an admin acts on. Admin status is checked against Slack now, not a cached profile. */
   private async adminSubject(actor: Actor, targetUserId: string): Promise<Actor> {
-    const fresh = await this.people.resolve(actor.teamId, actor.person.slackUserId, { refresh: 'always' });
-    if (!fresh.person.isAdmin) throw new NotAllowedError('admins only');
+    await this.people.confirmAdmin(actor);
     const target = await this.repos.people.find(actor.teamId, targetUserId);
     if (!target) throw new NotFoundError('person');
     return this.people.toActor(target);

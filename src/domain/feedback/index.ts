@@ -1,7 +1,8 @@
 import type { Repositories } from '../../data';
 import type { Feedback, Person } from '../../data/prisma';
-import { isUniqueViolation } from '../../data/prisma';
+
 import { NotAllowedError, NotFoundError, ValidationError, type FieldError } from '../errors';
+import { createOnceByKey } from '../../data/createOnce';
 import type { Actor } from '../people';
 
 export const FEEDBACK_PART_MAX = 3000;
@@ -43,28 +44,18 @@ export class FeedbackService {
     const together = receiver && mine.some((f) => (f.seniorId === receiver.id && f.leaderId === actor.person.id) || (f.leaderId === receiver.id && f.seniorId === actor.person.id));
     if (!receiver || !together) throw new ValidationError({ receiver: { key: 'feedback.error_no_followup' } });
 
-    if (sourceKey) {
-      const existing = await this.repos.feedback.findBySourceKey(sourceKey);
-      if (existing) return { feedback: existing, receiver, duplicate: true };
-    }
-    try {
-      const feedback = await this.repos.feedback.create({
-        workspaceId: actor.teamId,
-        giverId: actor.person.id,
-        receiverId: receiver.id,
-        works: input.works,
-        improve: input.improve,
-        advice: input.advice,
-        sourceKey,
-      });
-      return { feedback, receiver, duplicate: false };
-    } catch (err) {
-      if (sourceKey && isUniqueViolation(err)) {
-        const existing = await this.repos.feedback.findBySourceKey(sourceKey);
-        if (existing) return { feedback: existing, receiver, duplicate: true };
-      }
-      throw err;
-    }
+    const { value: feedback, created } = await createOnceByKey(sourceKey, (key) => this.repos.feedback.findBySourceKey(key), () =>
+      this.repos.feedback.create({
+      workspaceId: actor.teamId,
+      giverId: actor.person.id,
+      receiverId: receiver.id,
+      works: input.works,
+      improve: input.improve,
+      advice: input.advice,
+      sourceKey,
+    }),
+    );
+    return { feedback, receiver, duplicate: !created };
   }
 
   /** Records the DM that delivered it (for a later update or a reply). */

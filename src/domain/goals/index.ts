@@ -1,12 +1,10 @@
-import type { PrismaClient } from '../../data/prisma';
+import type { PrismaClient, GoalKind } from '../../data/prisma';
 import { inTransaction, type Repositories } from '../../data';
 import type { GoalChanges, GoalWithFollowUp, GoalWithMilestones } from '../../data/goals';
 import type { FollowUpWithPeople } from '../../data/followups';
-import type { GoalKind } from '../../data/prisma';
-import { isUniqueViolation } from '../../data/prisma';
+import { createOnceByKey } from '../../data/createOnce';
 import type { Clock } from '../../time/clock';
-import { dayToDate, type IsoDay } from '../../time/dates';
-import { dateToDay } from '../../time/dates';
+import { dayToDate, type IsoDay, dateToDay } from '../../time/dates';
 import { Events, type Eventful } from '../events';
 import { NotFoundError, ValidationError, type FieldError } from '../errors';
 import { assertParticipant } from '../privacy';
@@ -167,49 +165,39 @@ export class GoalService {
     }
     if (Object.keys(errors).length > 0 || !followUp) throw new ValidationError(errors);
 
-    if (sourceKey) {
-      const existing = await this.repos.goals.findBySourceKey(sourceKey);
-      if (existing && existing.followUpId === followUp.id) {
-        const [goal] = await this.repos.goals.listForFollowUps([existing.followUpId]).then((gs) => gs.filter((g) => g.id === existing.id));
-        return { goal, leaderId: followUp.leaderId, seniorId: followUp.seniorId, duplicate: true };
-      }
-    }
     const fu = followUp;
-    try {
-      const goal = await inTransaction(this.prisma, (repos) =>
+    // A retried submission returns the goal it already created (in this follow-up).
+    const findSaved = async (key: string) => {
+      const existing = await this.repos.goals.findBySourceKey(key);
+      if (!existing || existing.followUpId !== fu.id) return null;
+      const [goal] = (await this.repos.goals.listForFollowUps([existing.followUpId])).filter((g) => g.id === existing.id);
+      return goal ?? null;
+    };
+    const { value: goal, created } = await createOnceByKey(sourceKey, findSaved, () =>
+      inTransaction(this.prisma, (repos) =>
         repos.goals.create(
-          {
-            followUpId: fu.id,
-            kind: input.kind,
-            title: input.title,
-            description: input.description,
-            expectations: input.expectations,
-            qualitativeCriteria: input.qualitativeCriteria,
-            metricName: input.metricName,
-            metricUnit: input.metricUnit,
-            baseline: input.baseline,
-            target: input.target,
-            targetDate: input.targetDate ? dayToDate(input.targetDate) : null,
-            createdById: actor.person.id,
-            sourceKey,
-            milestones: input.milestones
-              .filter((m): m is { title: string; dueDate: IsoDay | null } => !!m.title)
-              .map((m) => ({ title: m.title, dueDate: m.dueDate ? dayToDate(m.dueDate) : null })),
-          },
-          'created',
-        ),
-      );
-      return { goal, leaderId: fu.leaderId, seniorId: fu.seniorId, duplicate: false };
-    } catch (err) {
-      // Two deliveries of the same submission raced: the other one created it.
-      if (sourceKey && isUniqueViolation(err)) {
-        const existing = await this.repos.goals.findBySourceKey(sourceKey);
-        if (existing) {
-          const [goal] = (await this.repos.goals.listForFollowUps([existing.followUpId])).filter((g) => g.id === existing.id);
-          return { goal, leaderId: fu.leaderId, seniorId: fu.seniorId, duplicate: true };
-        }
-      }
-      throw err;
-    }
+        {
+          followUpId: fu.id,
+          kind: input.kind,
+          title: input.title,
+          description: input.description,
+          expectations: input.expectations,
+          qualitativeCriteria: input.qualitativeCriteria,
+          metricName: input.metricName,
+          metricUnit: input.metricUnit,
+          baseline: input.baseline,
+          target: input.target,
+          targetDate: input.targetDate ? dayToDate(input.targetDate) : null,
+          createdById: actor.person.id,
+          sourceKey,
+          milestones: input.milestones
+            .filter((m): m is { title: string; dueDate: IsoDay | null } => !!m.title)
+            .map((m) => ({ title: m.title, dueDate: m.dueDate ? dayToDate(m.dueDate) : null })),
+        },
+        'created',
+      ),
+      ),
+    );
+    return { goal, leaderId: fu.leaderId, seniorId: fu.seniorId, duplicate: !created };
   }
 }

@@ -1,7 +1,8 @@
 import type { Repositories } from '../../data';
 import type { FollowUpWithPeople } from '../../data/followups';
-import { isUniqueViolation, type Learning, type Locale } from '../../data/prisma';
+import { type Learning, type Locale } from '../../data/prisma';
 import { teamChannelLocale } from '../followups';
+import { createOnceByKey } from '../../data/createOnce';
 import { NotAllowedError, NotFoundError, ValidationError } from '../errors';
 import type { Actor } from '../people';
 
@@ -43,29 +44,19 @@ export class LearningService {
     if (!followUp || followUp.workspaceId !== actor.teamId) throw new NotFoundError('follow-up');
     if (followUp.leaderId !== actor.person.id) throw new NotAllowedError('learning (the leader only)');
     const teamLocale = teamChannelLocale(followUp, await this.repos.workspaces.find(followUp.workspaceId), this.defaults.locale);
-    if (sourceKey) {
-      const existing = await this.repos.learnings.findBySourceKey(sourceKey);
-      if (existing) return { learning: existing, followUp, duplicate: true, teamLocale };
-    }
     if (input.share && !followUp.teamChannelId) throw new ValidationError({ share: { key: 'learn.error_no_channel' } });
-    try {
-      const learning = await this.repos.learnings.create({
-        followUpId: followUp.id,
-        authorId: actor.person.id,
-        whatHappened: input.whatHappened,
-        learned: input.learned,
-        nextExperiment: input.nextExperiment,
-        sharedToChannel: input.share,
-        sourceKey,
-      });
-      return { learning, followUp, duplicate: false, teamLocale };
-    } catch (err) {
-      if (sourceKey && isUniqueViolation(err)) {
-        const existing = await this.repos.learnings.findBySourceKey(sourceKey);
-        if (existing) return { learning: existing, followUp, duplicate: true, teamLocale };
-      }
-      throw err;
-    }
+    const { value: learning, created } = await createOnceByKey(sourceKey, (key) => this.repos.learnings.findBySourceKey(key), () =>
+      this.repos.learnings.create({
+      followUpId: followUp.id,
+      authorId: actor.person.id,
+      whatHappened: input.whatHappened,
+      learned: input.learned,
+      nextExperiment: input.nextExperiment,
+      sharedToChannel: input.share,
+      sourceKey,
+    }),
+    );
+    return { learning, followUp, duplicate: !created, teamLocale };
   }
 
   /** Records the channel post; false when another delivery already did (post nothing twice). */

@@ -5,6 +5,8 @@ import type { Person, Workspace } from '../../data/prisma';
 import { type Locale, localeFromSlack } from '../../i18n';
 import type { Clock } from '../../time/clock';
 import { safeZone } from '../../time/dates';
+import { AdminUnconfirmedError, NotAllowedError } from '../errors';
+import type { LifecycleService } from '../lifecycle';
 import type { SlackGateway } from '../ports';
 
 /** A person as the app addresses them: their record, language and time zone. */
@@ -30,6 +32,7 @@ export class PeopleService {
     private readonly clock: Clock,
     private readonly defaults: Defaults,
     private readonly logger: Logger,
+    private readonly lifecycle?: LifecycleService,
   ) {}
 
   /** The person's own choice, else Slack's locale, else the workspace default, else the app's. */
@@ -58,9 +61,20 @@ export class PeopleService {
     options: { refresh?: 'if-stale' | 'always' | 'never'; /** give up on Slack after this long (before an ack) */ budgetMs?: number } = {},
   ): Promise<Actor> {
     const refresh = options.refresh ?? 'if-stale';
-    // One read on the hot path; the two upserts only on first sight of a person.
+    // A request must name its workspace: never fall back to an empty team id.
+    if (!teamId || !slackUserId) throw new NotAllowedError('a request without a team or user');
+    // One read on the hot path; the two inserts only on first sight of a person.
     const known = await this.repos.people.findWithWorkspace(teamId, slackUserId);
     const workspace = known ? known.workspace : await this.repos.workspaces.ensure(teamId);
+    if ((workspace.uninstalledAt || workspace.tokensRevokedAt) && this.lifecycle) {
+      // An authorised request from a workspace marked uninstalled: the app was reinstalled.
+      const lifecycle = this.lifecycle;
+      const events = await lifecycle.reactivate(teamId);
+      workspace.uninstalledAt = null;
+      workspace.tokensRevokedAt = null;
+      // Re-planning its reminders does not hold up the request.
+      setImmediate(() => void lifecycle.publish(events).catch((err) => this.logger.error({ err, teamId }, 'could not re-plan a reactivated workspace')));
+    }
     let person: Person = known ?? (await this.repos.people.ensure(teamId, slackUserId));
     const now = this.clock.now();
     const stale =
@@ -97,5 +111,30 @@ export class PeopleService {
       }
     }
     return this.toActor(person, workspace);
+  }
+
+  /**
+   * For admin-only actions: asks Slack now whether the person is a workspace admin, and fails
+   * closed — no cached flag, and no answer from Slack (error or slower than `budgetMs`) is a no.
+   */
+  async confirmAdmin(actor: Actor, budgetMs = 2000): Promise<Actor> {
+    let profile;
+    try {
+      profile = await Promise.race([
+        this.slack.userInfo(actor.person.slackUserId),
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`users.info took over ${budgetMs} ms`)), budgetMs).unref()),
+      ]);
+    } catch (err) {
+      this.logger.warn({ err, slackUserId: actor.person.slackUserId }, 'users.info failed: admin status not confirmed');
+      throw new AdminUnconfirmedError();
+    }
+    if (!profile) throw new NotAllowedError('admins only');
+    const person = await this.repos.people.saveProfile(
+      actor.person.id,
+      { displayName: profile.displayName, realName: profile.realName, slackTz: profile.tz, slackLocale: profile.locale, isAdmin: profile.isAdmin, isBot: profile.isBot, deleted: profile.deleted },
+      this.clock.now().toJSDate(),
+    );
+    if (!profile.isAdmin || profile.deleted) throw new NotAllowedError('admins only');
+    return { ...actor, person };
   }
 }

@@ -1,7 +1,7 @@
 import type { Repositories } from '../../data';
 import type { FollowUpWithPeople } from '../../data/followups';
 import type { ActionItem, Barrier } from '../../data/prisma';
-import { isUniqueViolation } from '../../data/prisma';
+import { createOnceByKey } from '../../data/createOnce';
 import type { Clock } from '../../time/clock';
 import { addDays, dateToDay, dayToDate, type IsoDay } from '../../time/dates';
 import { NotFoundError, ValidationError, type FieldError } from '../errors';
@@ -78,29 +78,20 @@ export class PlanService {
       if (!open.some((b) => b.id === input.barrierId)) errors.barrier = { key: 'plan.error_barrier' };
     }
     if (Object.keys(errors).length > 0 || !followUp) throw new ValidationError(errors);
-    if (sourceKey) {
-      const existing = await this.repos.actions.findBySourceKey(sourceKey);
-      if (existing) return { action: existing, followUp, duplicate: true, events: [] };
-    }
-    let action: ActionItem;
-    try {
-      action = await this.repos.actions.create({
-        followUpId: followUp.id,
+    const fu = followUp;
+    const { value: action, created } = await createOnceByKey(sourceKey, (key) => this.repos.actions.findBySourceKey(key), () =>
+      this.repos.actions.create({
+        followUpId: fu.id,
         what: input.what,
-        ownerId: input.owner === 'senior' ? followUp.seniorId : followUp.leaderId,
+        ownerId: input.owner === 'senior' ? fu.seniorId : fu.leaderId,
         dueDate: input.dueDate ? dayToDate(input.dueDate) : null,
         barrierId: input.barrierId,
         conversationId: null,
         createdById: actor.person.id,
         sourceKey,
-      });
-    } catch (err) {
-      if (sourceKey && isUniqueViolation(err)) {
-        const existing = await this.repos.actions.findBySourceKey(sourceKey);
-        if (existing) return { action: existing, followUp, duplicate: true, events: [] };
-      }
-      throw err;
-    }
+      }),
+    );
+    if (!created) return { action, followUp, duplicate: true, events: [] };
     return { action, followUp, duplicate: false, events: [Events.subjectChanged('action', action.id)] };
   }
 

@@ -1,9 +1,9 @@
+import type { PeopleService, Actor } from '../people';
 import type { Repositories } from '../../data';
 import type { Locale, Question } from '../../data/prisma';
 import { t, type Locale as AppLocale, type MessageKey } from '../../i18n';
 import type { Clock } from '../../time/clock';
 import { NotAllowedError, ValidationError, type FieldError } from '../errors';
-import type { Actor } from '../people';
 
 export type { Question } from '../../data/prisma';
 
@@ -74,6 +74,8 @@ export class QuestionService {
   constructor(
     private readonly repos: Repositories,
     private readonly clock: Clock,
+    /** Confirms admin status with Slack (fails closed). */
+    private readonly people?: Pick<PeopleService, 'confirmAdmin'>,
   ) {}
 
   /** The whole bank in one language: the guide's questions, the step prompts, then the workspace's own. */
@@ -94,7 +96,8 @@ export class QuestionService {
 
   /** Adds a workspace question. Only workspace admins (Slack is_admin) may. */
   async add(actor: Actor, input: NewQuestionInput): Promise<Question> {
-    if (!actor.person.isAdmin) throw new NotAllowedError('question bank (admins only)');
+    if (this.people) await this.people.confirmAdmin(actor);
+    else if (!actor.person.isAdmin) throw new NotAllowedError('question bank (admins only)');
     const errors = questionRuleErrors(input);
     if (Object.keys(errors).length > 0) throw new ValidationError(errors);
     return this.repos.questions.create({

@@ -1,7 +1,7 @@
 import type { Repositories } from '../../data';
 import type { FollowUpWithPeople } from '../../data/followups';
 import type { Reflection } from '../../data/prisma';
-import { isUniqueViolation } from '../../data/prisma';
+import { createOnceByKey } from '../../data/createOnce';
 import type { ReflectionPrompt } from '../../data/reflections';
 import { NotAllowedError, NotFoundError, ValidationError, type FieldError } from '../errors';
 import { Events, type Eventful } from '../events';
@@ -85,27 +85,17 @@ export class ReflectionService {
     const prompts = await this.questions.resolve(actor.teamId, actor.locale, input.promptKeys);
     if (prompts.length !== input.promptKeys.length) throw new ValidationError({ answer1: { key: 'reflect.error_prompts_changed' } });
     if (Object.keys(shape).length > 0) throw new ValidationError(shape);
-    if (sourceKey) {
-      const existing = await this.repos.reflections.findBySourceKey(sourceKey);
-      if (existing) return { reflection: existing, followUp, duplicate: true, events: [] };
-    }
-    try {
-      const reflection = await this.repos.reflections.create({
-        followUpId: followUp.id,
-        authorId: actor.person.id,
-        prompts: prompts.map((p) => ({ key: p.key, text: p.text })),
-        answers: input.answers.map((a) => a ?? ''),
-        sharedWithSenior: input.share,
-        sourceKey,
-      });
-      return { reflection, followUp, duplicate: false, events: [Events.subjectChanged('reflection', followUp.id)] };
-    } catch (err) {
-      if (sourceKey && isUniqueViolation(err)) {
-        const existing = await this.repos.reflections.findBySourceKey(sourceKey);
-        if (existing) return { reflection: existing, followUp, duplicate: true, events: [] };
-      }
-      throw err;
-    }
+    const { value: reflection, created } = await createOnceByKey(sourceKey, (key) => this.repos.reflections.findBySourceKey(key), () =>
+      this.repos.reflections.create({
+      followUpId: followUp.id,
+      authorId: actor.person.id,
+      prompts: prompts.map((p) => ({ key: p.key, text: p.text })),
+      answers: input.answers.map((a) => a ?? ''),
+      sharedWithSenior: input.share,
+      sourceKey,
+    }),
+    );
+    return { reflection, followUp, duplicate: !created, events: created ? [Events.subjectChanged('reflection', followUp.id)] : [] };
   }
 
   /** The author always; the senior leader of the follow-up only when shared; nobody else. */

@@ -11,7 +11,15 @@ import { celebrationBody, celebrationKey, type CelebrationKind } from '../celebr
 import { progressOf } from '../goals/progress';
 import { DeliveryRateLimited, DeliveryRejected, type JobScheduler, type Posted } from '../ports';
 import { scheduleOf, type SchedulingDefaults } from '.';
-import type { Messenger, OutboundBody, OutboundMessage } from './messages';
+import type { Messenger, NoticeMessenger, OutboundBody, OutboundMessage } from './messages';
+import { LEFT_NOTICE_KIND, PERSON_GONE_ERRORS } from '../lifecycle';
+
+export interface DeliveryHooks {
+  /** Sends the notice "the other person left" (kind `left`). */
+  notices?: NoticeMessenger;
+  /** A post was refused because the person is gone (account_inactive, user_not_found): they left. */
+  personGone?(workspaceId: string, slackUserId: string, code: string): Promise<void>;
+}
 
 export interface DeliveryDefaults extends SchedulingDefaults {
   locale: Locale;
@@ -56,6 +64,7 @@ export class DeliveryService {
     private readonly clock: Clock,
     private readonly defaults: DeliveryDefaults,
     private readonly logger: Logger,
+    private readonly hooks: DeliveryHooks = {},
   ) {}
 
   localeOf(person: Person, workspace: Workspace | null): Locale {
@@ -131,6 +140,7 @@ export class DeliveryService {
       return { status: 'skipped', reason };
     };
     if (!recipient || recipient.deleted || recipient.workspace.uninstalledAt) return giveUp('recipient gone');
+    if (r.kind === LEFT_NOTICE_KIND) return this.deliverLeftNotice(r, recipient, fields, claimed);
     const body = await this.bodyOf(r, recipient, action);
     if (!body) return giveUp('subject gone');
     const zone = scheduleOf(recipient, recipient.workspace, this.defaults).zone;
@@ -153,7 +163,48 @@ export class DeliveryService {
       const scope = r.followUpId ? { followUpId: r.followUpId } : r.kind === 'digest' ? { seniorId: r.subjectId } : null;
       if (scope) await this.jobs.scheduleReplan(scope, this.defaults.replanDelayMs ?? REPLAN_DELAY_MS).catch((err) => this.logger.warn({ err, key }, 'could not queue the replanning'));
     }
-    if (outcome.status === 'failed') await this.noticeFailure(key, r.followUpId, outcome.reason, r.kind, recipient, null);
+    if (outcome.status === 'failed') {
+      // A person who is gone is not "unreachable": they left, and the other person is told that instead.
+      if (PERSON_GONE_ERRORS.has(outcome.reason) && this.hooks.personGone) await this.personMayBeGone(recipient, outcome.reason);
+      else await this.noticeFailure(key, r.followUpId, outcome.reason, r.kind, recipient, null);
+    }
+    return outcome;
+  }
+
+  /** Slack says the account is gone: the person left (no reminder is retried against them). */
+  private async personMayBeGone(recipient: Person, code: string): Promise<void> {
+    if (!PERSON_GONE_ERRORS.has(code) || !this.hooks.personGone) return;
+    try {
+      await this.hooks.personGone(recipient.workspaceId, recipient.slackUserId, code);
+    } catch (err) {
+      this.logger.warn({ err, personId: recipient.id }, 'could not record that a person left');
+    }
+  }
+
+  /** The one-time notice that the other person of a follow-up left. */
+  private async deliverLeftNotice(r: Reminder, recipient: PersonWithWorkspace, fields: ClaimFields, claimed: Delivery | null): Promise<DeliveryOutcome> {
+    const notices = this.hooks.notices;
+    const payload = (r.payload ?? {}) as { leftUserId?: string; leftRole?: string };
+    if (!notices || !payload.leftUserId) {
+      if (claimed) await this.repos.deliveries.release(r.key, claimed.attempts);
+      await this.repos.reminders.cancel([r.key]);
+      return { status: 'skipped', reason: 'no notice messenger' };
+    }
+    const notice = { key: r.key, locale: this.localeOf(recipient, recipient.workspace), leftUserId: payload.leftUserId, leftRole: payload.leftRole === 'senior' ? ('senior' as const) : ('leader' as const) };
+    let current: { dmChannelId: string | null } = recipient;
+    const outcome = await this.once(
+      fields,
+      async () => {
+        const posted = await notices.personLeft(recipient, notice);
+        current = { dmChannelId: posted.channelId };
+        return posted;
+      },
+      () => current.dmChannelId,
+      r.key,
+      claimed,
+    );
+    if (outcome.status !== 'sent') await this.repos.reminders.markDone(r.key);
+    if (outcome.status === 'failed') await this.personMayBeGone(recipient, outcome.reason);
     return outcome;
   }
 

@@ -3,12 +3,13 @@ import type { Logger } from 'pino';
 import type { Repositories } from '../../data';
 import type { ReminderScope } from '../../data/reminders';
 import type { PlanningFollowUp } from '../../data/schedule';
-import type { Person, Reminder, Workspace } from '../../data/prisma';
+import { isUniqueViolation, type Person, type Reminder, type Workspace } from '../../data/prisma';
 import type { Clock } from '../../time/clock';
 import { dateToDay, isIsoDay, safeZone, type IsoDay } from '../../time/dates';
 import { DEFAULT_HOLIDAY_COUNTRY, isKnownCountry } from '../../time/holidays';
 import { DEFAULT_WORKING_DAYS, type LocalSchedule } from '../../time/rules';
 import type { DomainEvents, JobScheduler } from '../ports';
+import { LEFT_NOTICE_KIND } from '../lifecycle';
 import { DEFAULT_PLAN_OPTIONS, planDigest, planFollowUp, type PlannedReminder, type Recipient } from './planner';
 
 export interface SchedulingDefaults {
@@ -123,8 +124,40 @@ export class ReminderService {
     await this.syncDigest(personId);
   }
 
+  /** Every active follow-up of a workspace and its senior leaders' digests (after a reinstall). */
+  async syncWorkspace(workspaceId: string): Promise<number> {
+    const seniors = new Set<string>();
+    let after: string | undefined;
+    let n = 0;
+    for (;;) {
+      const page = await this.repos.schedule.activeFollowUpIds(after, 200, [workspaceId]);
+      if (page.length === 0) break;
+      for (const f of page) {
+        await this.syncFollowUp(f.id);
+        seniors.add(f.seniorId);
+        n++;
+      }
+      after = page[page.length - 1].id;
+    }
+    for (const id of seniors) await this.syncDigest(id);
+    return n;
+  }
+
+  /** Queues the jobs of reminders already planned in the table (one kind, about one subject). */
+  async queuePlanned(kind: string, subjectId: string): Promise<number> {
+    const rows = await this.repos.reminders.scheduledAbout(kind, subjectId);
+    for (const r of rows) await this.jobs.scheduleReminder(r.key, r.dueAt, false);
+    return rows.length;
+  }
+
+  /**
+   * The Reminder table first (the plan, in PostgreSQL), then Redis: when Redis is away the whole
+   * plan is still written, the queue calls fail fast, and the reconciler queues what is missing
+   * when Redis is back.
+   */
   private async apply(scope: ReminderScope, workspaceId: string, planned: PlannedReminder[]): Promise<SyncResult> {
     const result: SyncResult = { scheduled: 0, moved: 0, cancelled: 0 };
+    const queue: (() => Promise<void>)[] = [];
     const existing = await this.repos.reminders.findByKeys(planned.map((p) => p.key));
     const byKey = new Map(existing.map((r) => [r.key, r]));
     for (const p of planned) {
@@ -144,22 +177,22 @@ export class ReminderService {
           });
         } catch (err) {
           // Planned concurrently by another process: theirs is the same row.
-          if (!(typeof err === 'object' && err !== null && (err as { code?: string }).code === 'P2002')) throw err;
+          if (!isUniqueViolation(err)) throw err;
         }
-        await this.jobs.scheduleReminder(p.key, dueAt, false);
+        queue.push(() => this.jobs.scheduleReminder(p.key, dueAt, false));
         result.scheduled++;
       } else if (row.status === 'SCHEDULED') {
         if (row.dueAt.getTime() !== dueAt.getTime() || row.recipientId !== p.recipientId) {
           if (await this.repos.reminders.reschedule(p.key, { dueAt, recipientId: p.recipientId, payload: p.payload })) {
-            await this.jobs.scheduleReminder(p.key, dueAt, true);
+            queue.push(() => this.jobs.scheduleReminder(p.key, dueAt, true));
             result.moved++;
           }
         } else {
-          await this.jobs.scheduleReminder(p.key, dueAt, false);
+          queue.push(() => this.jobs.scheduleReminder(p.key, dueAt, false));
         }
       } else if (row.status === 'CANCELLED') {
         if (await this.repos.reminders.revive(p.key, { dueAt, recipientId: p.recipientId, payload: p.payload })) {
-          await this.jobs.scheduleReminder(p.key, dueAt, true);
+          queue.push(() => this.jobs.scheduleReminder(p.key, dueAt, true));
           result.scheduled++;
         }
       }
@@ -168,8 +201,19 @@ export class ReminderService {
     const stale = (await this.repos.reminders.scheduledIn(scope)).filter((r) => !plannedKeys.has(r.key)).map((r) => r.key);
     if (stale.length > 0) {
       result.cancelled = await this.repos.reminders.cancel(stale);
-      for (const key of stale) await this.jobs.unscheduleReminder(key);
+      // A cancelled reminder's job that stays in Redis finds its row cancelled and stops.
+      for (const key of stale) queue.push(() => this.jobs.unscheduleReminder(key));
     }
+    let failed: unknown = null;
+    for (const op of queue) {
+      try {
+        await op();
+      } catch (err) {
+        failed = err;
+        break; // Redis is away: the rest would fail the same way; the reconciler queues them
+      }
+    }
+    if (failed) throw failed;
     return result;
   }
 
@@ -255,6 +299,22 @@ export class SchedulerEvents implements DomainEvents {
     return this.guard('personChanged', () => this.reminders.syncPerson(personId));
   }
 
+  personLeft(personId: string, endedFollowUpIds: string[]): Promise<void> {
+    return this.guard('personLeft', async () => {
+      for (const id of endedFollowUpIds) {
+        await this.reminders.syncFollowUp(id);
+        const f = await this.repos.followUps.findById(id);
+        if (f && f.seniorId !== personId) await this.reminders.syncDigest(f.seniorId);
+      }
+      await this.reminders.syncPerson(personId);
+      await this.reminders.queuePlanned(LEFT_NOTICE_KIND, personId);
+    });
+  }
+
+  workspaceReactivated(workspaceId: string): Promise<void> {
+    return this.guard('workspaceReactivated', () => this.reminders.syncWorkspace(workspaceId));
+  }
+
   /** Subjects are identified by their own id; a follow-up id is accepted as well. */
   private async followUpOf(kind: string, subjectId: string): Promise<string | null> {
     if (kind === 'action') {
@@ -272,3 +332,39 @@ export class SchedulerEvents implements DomainEvents {
 }
 
 
+
+/**
+ * DomainEvents that never hold up a request: each call returns at once and the work runs just
+ * after (so after the ack that follows). With Redis away the work fails fast and is logged; the
+ * Reminder table already holds the plan and the reconciler queues it when Redis is back.
+ */
+export class DeferredEvents implements DomainEvents {
+  private pending = new Set<Promise<void>>();
+
+  constructor(
+    private readonly inner: DomainEvents,
+    private readonly logger: Logger,
+  ) {}
+
+  private later(what: string, work: () => Promise<void>): Promise<void> {
+    const p: Promise<void> = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(work)
+      .catch((err) => this.logger.error({ err, what }, 'scheduling after a change failed; the reconciler will repair it'))
+      .finally(() => this.pending.delete(p));
+    this.pending.add(p);
+    return Promise.resolve();
+  }
+
+  /** Resolves when every deferred call has finished (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.pending.size > 0) await Promise.all([...this.pending]);
+  }
+
+  milestoneDone(id: string) { return this.later('milestoneDone', () => this.inner.milestoneDone(id)); }
+  goalAchieved(id: string) { return this.later('goalAchieved', () => this.inner.goalAchieved(id)); }
+  followUpChanged(id: string) { return this.later('followUpChanged', () => this.inner.followUpChanged(id)); }
+  subjectChanged(kind: Parameters<DomainEvents['subjectChanged']>[0], id: string) { return this.later('subjectChanged', () => this.inner.subjectChanged(kind, id)); }
+  personChanged(id: string) { return this.later('personChanged', () => this.inner.personChanged(id)); }
+  personLeft(id: string, ended: string[]) { return this.later('personLeft', () => this.inner.personLeft(id, ended)); }
+  workspaceReactivated(id: string) { return this.later('workspaceReactivated', () => this.inner.workspaceReactivated(id)); }
+}

@@ -77,3 +77,17 @@ export interface Messenger {
   /** The ts of a message already posted with this key since `since`, if Slack can tell. */
   findPosted(channelId: string, key: string, since: Date): Promise<string | null>;
 }
+
+/** A one-time lifecycle notice: the other person of a follow-up left, so it ended. */
+export interface LeftNotice {
+  key: string;
+  locale: Locale;
+  leftUserId: string;
+  /** The role of the person who left, in the follow-up with the reader. */
+  leftRole: 'senior' | 'leader';
+}
+
+/** Sends lifecycle notices (plain text, with the delivery key as metadata). Implemented in workflows/notices.ts. */
+export interface NoticeMessenger {
+  personLeft(person: { id: string; slackUserId: string; dmChannelId: string | null }, notice: LeftNotice): Promise<Posted>;
+}

@@ -1,8 +1,8 @@
 import { IANAZone } from 'luxon';
+import type { PeopleService, Actor } from '../people';
 import type { Repositories } from '../../data';
 import type { Person, Workspace } from '../../data/prisma';
 import { NotAllowedError, ValidationError, type FieldError } from '../errors';
-import type { Actor } from '../people';
 import { Events, type DomainEvent, type Eventful } from '../events';
 import { LOCALES } from '../vocabulary';
 import { isKnownCountry } from '../../time/holidays';
@@ -98,7 +98,11 @@ export function checkSettings(input: SettingsInput): CheckedSettings {
 }
 
 export class SettingsService {
-  constructor(private readonly repos: Repositories) {}
+  constructor(
+    private readonly repos: Repositories,
+    /** Confirms admin status with Slack for the workspace part (fails closed). */
+    private readonly people?: Pick<PeopleService, 'confirmAdmin'>,
+  ) {}
 
   async load(actor: Actor): Promise<SettingsView> {
     const workspace = await this.repos.workspaces.find(actor.teamId);
@@ -112,8 +116,8 @@ export class SettingsService {
   async save(actor: Actor, input: SettingsInput): Promise<SavedSettings> {
     const { errors, zone, workspaceZone, country, workspaceCountry } = checkSettings(input);
     if (input.workspace) {
-      const fresh = await this.repos.people.findById(actor.person.id);
-      if (!fresh?.isAdmin) throw new NotAllowedError('workspace settings (admins only)');
+      if (this.people) await this.people.confirmAdmin(actor);
+      else if (!(await this.repos.people.findById(actor.person.id))?.isAdmin) throw new NotAllowedError('workspace settings (admins only)');
     }
     if (Object.keys(errors).length > 0) throw new ValidationError(errors);
 

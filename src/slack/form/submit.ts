@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
-import { NotAllowedError, NotFoundError, ValidationError, type FieldError } from '../../domain/errors';
+import { isDatabaseUnavailable } from '../../data/availability';
+import { AdminUnconfirmedError, NotAllowedError, NotFoundError, ValidationError, type FieldError } from '../../domain/errors';
 import type { Actor } from '../../domain/people';
 import { t } from '../../i18n';
 import type { AppContext } from '../context';
@@ -35,13 +36,22 @@ export function submitHandler<F extends Fields, I, R>(ctx: AppContext, spec: Sub
   const fallbackBlock = spec.form.ids[spec.fallback].block;
   return async ({ ack, body, view, client }: ViewArgs): Promise<void> => {
     const rctx = forRequest(ctx, client);
-    const teamId = body.team?.id ?? body.user.team_id ?? '';
+    const teamId = body.team?.id ?? body.user.team_id;
+    // The first input block shows a failure that is not the person's (Slack keeps what they typed).
+    const firstBlock = view.blocks.find((b) => b.type === 'input')?.block_id ?? fallbackBlock;
+    if (!teamId) {
+      ctx.logger.warn({ view: view.callback_id }, 'view submission without a team id refused');
+      await ack({ response_action: 'errors', errors: { [firstBlock]: t(ctx.config.defaultLocale, 'common.error_no_team') } });
+      return;
+    }
     let actor: Actor;
     try {
       actor = await ctx.services.people.resolve(teamId, body.user.id, { refresh: 'never' });
     } catch (err) {
-      ctx.logger.error({ err }, 'could not resolve the submitting user');
-      await ack({ response_action: 'errors', errors: { [fallbackBlock]: t(ctx.config.defaultLocale, 'common.error_generic') } });
+      const database = isDatabaseUnavailable(err);
+      if (database) ctx.logger.warn({ err: String(err), view: view.callback_id }, 'database unavailable: the modal stays open');
+      else ctx.logger.error({ err }, 'could not resolve the submitting user');
+      await ack({ response_action: 'errors', errors: { [firstBlock]: t(ctx.config.defaultLocale, database ? 'common.error_database' : 'common.error_generic') } });
       return;
     }
     const values = view.state.values as StateValues;
@@ -63,6 +73,10 @@ export function submitHandler<F extends Fields, I, R>(ctx: AppContext, spec: Sub
     } catch (err) {
       let errs: BlockErrors;
       if (err instanceof ValidationError) errs = mapFieldErrors(err.fields, spec.form.blockOf, fallbackBlock);
+      else if (isDatabaseUnavailable(err)) {
+        ctx.logger.warn({ err: String(err), view: view.callback_id }, 'database unavailable: the modal stays open');
+        errs = { [firstBlock]: { key: 'common.error_database' } };
+      } else if (err instanceof AdminUnconfirmedError) errs = { [fallbackBlock]: { key: 'common.error_admin_unconfirmed' } };
       else if (err instanceof NotAllowedError) errs = { [fallbackBlock]: { key: 'common.error_not_allowed' } };
       else if (err instanceof NotFoundError) errs = { [fallbackBlock]: { key: 'common.error_not_found' } };
       else {

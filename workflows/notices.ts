@@ -1,0 +1,40 @@
+import type { WebClient } from '@slack/web-api';
+import type { Posted } from '../src/domain/ports';
+import type { LeftNotice, NoticeMessenger } from '../src/domain/reminders/messages';
+import { t } from '../src/i18n';
+import { classify } from '../src/slack/messenger';
+
+/**
+ * Lifecycle notices as plain-text DMs (no blocks), carrying the delivery key as metadata like
+ * every workflow post, so a taken-over claim can find an earlier post. Errors are classified
+ * like SlackMessenger's (429 → rate limit, account_inactive… → rejected for good).
+ * (To move into src/slack/features/lifecycle once the restructuring of src/slack lands.)
+ */
+export class SlackNoticeMessenger implements NoticeMessenger {
+  constructor(
+    private readonly client: WebClient,
+    private readonly rememberDm: (personId: string, channelId: string) => Promise<unknown>,
+  ) {}
+
+  async personLeft(person: { id: string; slackUserId: string; dmChannelId: string | null }, notice: LeftNotice): Promise<Posted> {
+    try {
+      let channel = person.dmChannelId;
+      if (!channel) {
+        const res = await this.client.conversations.open({ users: person.slackUserId });
+        channel = (res.channel as { id?: string } | undefined)?.id ?? null;
+        if (!channel) throw new Error('conversations.open returned no channel');
+        await this.rememberDm(person.id, channel).catch(() => undefined);
+      }
+      const text = t(notice.locale, notice.leftRole === 'senior' ? 'lifecycle.left_senior' : 'lifecycle.left_leader', { person: `<@${notice.leftUserId}>` });
+      const res = await this.client.chat.postMessage({
+        channel,
+        text,
+        unfurl_links: false,
+        metadata: { event_type: 'followup_delivery', event_payload: { key: notice.key } },
+      });
+      return { channelId: (res.channel as string | undefined) ?? channel, ts: res.ts as string };
+    } catch (err) {
+      throw classify(err);
+    }
+  }
+}
