@@ -143,6 +143,7 @@ const cases: Case[] = [
 
 /** Counts shown as a label's value ("Åpne hindringer: 2"), a page position, or a running number: no noun to inflect. */
 const LABEL_COUNTS = new Set([
+  'settings.error_retention_days', // {max} is the upper bound of a range, not a count
   'home.open_barriers',
   'home.overdue_actions',
   'home.button_more',
