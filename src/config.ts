@@ -1,5 +1,6 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
+import { parseKeys, TokenCipherError } from './data/tokenCipher';
 
 /** The one place that reads process.env. Parsed and checked once at start. */
 const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -13,10 +14,12 @@ const optionalText = z
 const schema = z
   .object({
     SLACK_SIGNING_SECRET: z.string({ error: 'is required (Basic Information → Signing Secret)' }).trim().min(1, 'is required (Basic Information → Signing Secret)'),
-    SLACK_BOT_TOKEN: z
-      .string({ error: 'is required (OAuth & Permissions → Bot User OAuth Token, xoxb-…)' })
-      .trim()
-      .regex(/^xoxb-/, 'must be a bot token starting with xoxb-'),
+    // Required unless the app is installed by OAuth (SLACK_CLIENT_ID); checked below.
+    SLACK_BOT_TOKEN: optionalText.pipe(z.string().regex(/^xoxb-/, 'must be a bot token starting with xoxb-').optional()),
+    SLACK_CLIENT_ID: optionalText.pipe(z.string().regex(/^\d+\.\d+$/, 'must be the Client ID from Basic Information → App Credentials (digits.digits)').optional()),
+    SLACK_CLIENT_SECRET: optionalText,
+    SLACK_STATE_SECRET: optionalText.pipe(z.string().min(16, 'must be at least 16 random characters (openssl rand -hex 32)').optional()),
+    TOKEN_ENCRYPTION_KEY: optionalText,
     SLACK_APP_TOKEN: optionalText.pipe(z.string().regex(/^xapp-/, 'must be an app-level token starting with xapp-').optional()),
     SLACK_API_URL: optionalText.pipe(z.url({ error: 'must be a URL such as https://slack.com/api/' }).optional()),
     DATABASE_URL: z
@@ -46,6 +49,26 @@ const schema = z
     QUEUE_PREFIX: optionalText.pipe(z.string().regex(/^[A-Za-z0-9_-]+$/, 'may hold only letters, digits, _ and -').default('followup')),
   })
   .superRefine((v, ctx) => {
+    if (v.SLACK_CLIENT_ID === undefined) {
+      if (v.SLACK_BOT_TOKEN === undefined) ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'is required (OAuth & Permissions → Bot User OAuth Token, xoxb-…), unless the app is installed by OAuth (SLACK_CLIENT_ID)' });
+      for (const name of ['SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const) {
+        if (v[name] !== undefined) ctx.addIssue({ code: 'custom', path: [name], message: 'is set but SLACK_CLIENT_ID is not: OAuth install needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET and TOKEN_ENCRYPTION_KEY' });
+      }
+    } else {
+      const why = 'is required when SLACK_CLIENT_ID is set (OAuth install)';
+      if (v.SLACK_CLIENT_SECRET === undefined) ctx.addIssue({ code: 'custom', path: ['SLACK_CLIENT_SECRET'], message: `${why}: Basic Information → App Credentials → Client Secret` });
+      if (v.SLACK_STATE_SECRET === undefined) ctx.addIssue({ code: 'custom', path: ['SLACK_STATE_SECRET'], message: `${why}: any random secret (openssl rand -hex 32)` });
+      if (v.TOKEN_ENCRYPTION_KEY === undefined) ctx.addIssue({ code: 'custom', path: ['TOKEN_ENCRYPTION_KEY'], message: `${why}: 32 random bytes in base64 (openssl rand -base64 32)` });
+      if (v.SLACK_APP_TOKEN !== undefined) ctx.addIssue({ code: 'custom', path: ['SLACK_CLIENT_ID'], message: 'cannot be used with SLACK_APP_TOKEN: OAuth install needs HTTP mode (Slack redirects browsers to /slack/oauth_redirect); leave SLACK_APP_TOKEN empty' });
+    }
+    if (v.TOKEN_ENCRYPTION_KEY !== undefined) {
+      try {
+        parseKeys(v.TOKEN_ENCRYPTION_KEY);
+      } catch (err) {
+        if (!(err instanceof TokenCipherError)) throw err;
+        ctx.addIssue({ code: 'custom', path: ['TOKEN_ENCRYPTION_KEY'], message: err.message });
+      }
+    }
     if ((v.ADMIN_USER === undefined) !== (v.ADMIN_PASSWORD === undefined)) {
       const missing = v.ADMIN_USER === undefined ? 'ADMIN_USER' : 'ADMIN_PASSWORD';
       ctx.addIssue({ code: 'custom', path: [missing], message: 'is missing: ADMIN_USER and ADMIN_PASSWORD go together (set both, or neither)' });
@@ -53,7 +76,17 @@ const schema = z
   });
 
 export interface Config {
-  slack: { signingSecret: string; botToken: string; appToken?: string; apiUrl?: string };
+  slack: {
+    signingSecret: string;
+    /** Single-workspace mode; with OAuth, the installation of the workspace it belongs to. */
+    botToken?: string;
+    appToken?: string;
+    apiUrl?: string;
+    /** OAuth install (many workspaces, Enterprise Grid); absent in single-workspace mode. */
+    oauth?: { clientId: string; clientSecret: string; stateSecret: string };
+  };
+  /** TOKEN_ENCRYPTION_KEY: comma-separated base64 keys; the first encrypts, all decrypt. */
+  tokenEncryptionKey?: string;
   databaseUrl: string;
   redisUrl: string;
   port: number;
@@ -84,7 +117,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   let apiUrl = v.SLACK_API_URL;
   if (apiUrl && !apiUrl.endsWith('/')) apiUrl += '/';
   return {
-    slack: { signingSecret: v.SLACK_SIGNING_SECRET, botToken: v.SLACK_BOT_TOKEN, appToken: v.SLACK_APP_TOKEN, apiUrl },
+    slack: {
+      signingSecret: v.SLACK_SIGNING_SECRET,
+      botToken: v.SLACK_BOT_TOKEN,
+      appToken: v.SLACK_APP_TOKEN,
+      apiUrl,
+      ...(v.SLACK_CLIENT_ID && v.SLACK_CLIENT_SECRET && v.SLACK_STATE_SECRET
+        ? { oauth: { clientId: v.SLACK_CLIENT_ID, clientSecret: v.SLACK_CLIENT_SECRET, stateSecret: v.SLACK_STATE_SECRET } }
+        : {}),
+    },
+    ...(v.TOKEN_ENCRYPTION_KEY ? { tokenEncryptionKey: v.TOKEN_ENCRYPTION_KEY } : {}),
     databaseUrl: v.DATABASE_URL,
     redisUrl: v.REDIS_URL,
     port: v.PORT,

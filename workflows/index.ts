@@ -9,7 +9,9 @@ import { DeliveryService } from '../src/domain/reminders/deliver';
 import { Reconciler, type ReconcileResult } from '../src/domain/reminders/reconcile';
 import { JobNames, QueueNames } from '../src/jobs/contract';
 import { BullJobScheduler, createQueues, type Queues } from '../src/jobs/queues';
-import { postingClient, SlackMessenger } from '../src/slack/messenger';
+import { slackLogger } from '../src/logger';
+import { createWorkspaceAccess, type WorkspaceAccess } from '../src/oauth/access';
+import { POSTING_OPTIONS, SlackMessenger } from '../src/slack/messenger';
 import type { Clock } from '../src/time/clock';
 import { celebrationProcessor } from './processors/celebration';
 import { maintenanceProcessor } from './processors/maintenance';
@@ -54,6 +56,8 @@ export interface WorkerDeps {
   clock: Clock;
   logger: Logger;
   tuning?: Partial<WorkerTuning>;
+  /** Tokens of the workspaces (built from config when absent). */
+  access?: WorkspaceAccess;
 }
 
 export interface Workers {
@@ -79,8 +83,18 @@ export async function startWorkers(deps: WorkerDeps): Promise<WorkerSet> {
   const jobs = new BullJobScheduler(queues, clock);
   const repos = repositories(deps.prisma);
   const reminders = new ReminderService(repos, jobs, clock, { timezone: config.defaultTimezone }, logger);
-  const messenger = new SlackMessenger(postingClient(config.slack.botToken, config.slack.apiUrl), (personId, channelId) => repos.people.saveDmChannel(personId, channelId), logger);
-  const delivery = new DeliveryService(repos, messenger, jobs, clock, { timezone: config.defaultTimezone, locale: config.defaultLocale, replanDelayMs: tuning.replanDelayMs }, logger);
+  // Each workspace's messages go out with that workspace's own token (refreshed before use).
+  const access = deps.access ?? createWorkspaceAccess({ config, prisma: deps.prisma, logger, slackLogger: slackLogger(logger) });
+  const messengers = new Map<string, SlackMessenger>();
+  const messengerFor = (workspaceId: string): SlackMessenger => {
+    let m = messengers.get(workspaceId);
+    if (!m) {
+      m = new SlackMessenger(access.clients.clientFor(workspaceId, undefined, { ...POSTING_OPTIONS, logger: slackLogger(logger) }), (personId, channelId) => repos.people.saveDmChannel(personId, channelId), logger);
+      messengers.set(workspaceId, m);
+    }
+    return m;
+  };
+  const delivery = new DeliveryService(repos, messengerFor, jobs, clock, { timezone: config.defaultTimezone, locale: config.defaultLocale, replanDelayMs: tuning.replanDelayMs }, logger);
   const reconciler = new Reconciler(repos, reminders, jobs, clock, logger, { horizonHours: 36, celebrateWithinDays: 7, workspaces: tuning.workspaces });
 
   const common = { connection: deps.redis, prefix, lockDuration: tuning.lockDurationMs, stalledInterval: tuning.stalledIntervalMs, maxStalledCount: 5 };

@@ -26,4 +26,17 @@ export class WorkspaceRepository {
   saveDefaults(id: string, defaults: { defaultLocale: Locale | null; defaultTimezone: string | null; defaultReminderHour: number }): Promise<Workspace> {
     return this.db.workspace.update({ where: { id }, data: defaults });
   }
+
+  /** Grid: the enterprise a workspace belongs to (as Slack sends it). Returns the rows changed. */
+  async setEnterprise(id: string, enterpriseId: string): Promise<number> {
+    const res = await this.db.workspace.updateMany({ where: { id, OR: [{ enterpriseId: null }, { enterpriseId: { not: enterpriseId } }] }, data: { enterpriseId } });
+    if (res.count > 0) return res.count;
+    return this.db.workspace.count({ where: { id, enterpriseId } });
+  }
+
+  /** After a (re)install: the workspace — or every workspace of an org-wide install — is in use again. */
+  reactivate(query: { teamId?: string; enterpriseId?: string; isEnterpriseInstall?: boolean }): Promise<unknown> {
+    const where = query.isEnterpriseInstall ? { enterpriseId: query.enterpriseId ?? '' } : { id: query.teamId ?? '' };
+    return this.db.workspace.updateMany({ where, data: { uninstalledAt: null, tokensRevokedAt: null } });
+  }
 }

@@ -52,6 +52,8 @@ export class Harness {
   }
 
   private async init(): Promise<void> {
+    // SLACK_BOT_TOKEN belongs to this harness's workspace (authorize refuses requests of other teams).
+    this.slack.teamId = this.teamId;
     await this.slack.start();
     for (const u of this.options.users ?? []) this.slack.addUser(u);
     this.config = {
