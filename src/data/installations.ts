@@ -104,14 +104,24 @@ export class InstallationRepository implements InstallationStore {
 
   /**
    * Re-encrypts every stored token with the cipher's current key (after a new key was put first in
-   * TOKEN_ENCRYPTION_KEY). Returns how many rows were re-encrypted and how many already were.
+   * TOKEN_ENCRYPTION_KEY). Returns how many rows were re-encrypted, how many already were, and the
+   * ids of rows encrypted with a key the cipher does not hold (left as they are).
    */
-  async reencryptAll(): Promise<{ reencrypted: number; unchanged: number }> {
+  async reencryptAll(): Promise<{ reencrypted: number; unchanged: number; unreadable: string[] }> {
     const rows = await this.db.installation.findMany({ select: { id: true, keyId: true, encryptedBotToken: true, encryptedRefreshToken: true, payload: true } });
     let reencrypted = 0;
+    let unchanged = 0;
+    const unreadable: string[] = [];
     for (const row of rows) {
       const ids = [row.encryptedBotToken, row.encryptedRefreshToken, row.payload].filter((v): v is string => v !== null).map((v) => this.cipher.keyIdOf(v));
-      if (ids.every((k) => k === this.cipher.currentKeyId)) continue;
+      if (ids.every((k) => k === this.cipher.currentKeyId)) {
+        unchanged += 1;
+        continue;
+      }
+      if (!ids.every((k) => this.cipher.holds(k))) {
+        unreadable.push(row.id);
+        continue;
+      }
       const again = (v: string) => this.cipher.encrypt(this.cipher.decrypt(v));
       // Only the row as read is replaced: a token refreshed meanwhile is left for the next run.
       const res = await this.db.installation.updateMany({
@@ -125,7 +135,7 @@ export class InstallationRepository implements InstallationStore {
       });
       reencrypted += res.count;
     }
-    return { reencrypted, unchanged: rows.length - reencrypted };
+    return { reencrypted, unchanged, unreadable };
   }
 
   private async findRow(query: { teamId?: string; enterpriseId?: string; isEnterpriseInstall?: boolean }) {

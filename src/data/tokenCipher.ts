@@ -16,6 +16,8 @@ export interface TokenCipher {
   decrypt(stored: string): string;
   /** The id of the key a stored value was encrypted with. */
   keyIdOf(stored: string): string;
+  /** Whether this cipher holds the key with that id. */
+  holds(keyId: string): boolean;
 }
 
 export class TokenCipherError extends Error {}
@@ -71,6 +73,9 @@ export function createTokenCipher(keys: string): TokenCipher {
       } catch {
         throw new TokenCipherError(`could not decrypt a token with key ${keyId} (tampered, or a different key with the same id)`);
       }
+    },
+    holds(keyId: string): boolean {
+      return byId.has(keyId);
     },
     keyIdOf(stored: string): string {
       const parts = stored.split('.');

@@ -27,11 +27,10 @@ export class WorkspaceRepository {
     return this.db.workspace.update({ where: { id }, data: defaults });
   }
 
-  /** Grid: the enterprise a workspace belongs to (as Slack sends it). Returns the rows changed. */
-  async setEnterprise(id: string, enterpriseId: string): Promise<number> {
-    const res = await this.db.workspace.updateMany({ where: { id, OR: [{ enterpriseId: null }, { enterpriseId: { not: enterpriseId } }] }, data: { enterpriseId } });
-    if (res.count > 0) return res.count;
-    return this.db.workspace.count({ where: { id, enterpriseId } });
+  /** Grid: the enterprise a workspace belongs to (as Slack sends it); the workspace row is made if new. */
+  async setEnterprise(id: string, enterpriseId: string): Promise<void> {
+    await this.db.workspace.createMany({ data: [{ id, enterpriseId }], skipDuplicates: true });
+    await this.db.workspace.updateMany({ where: { id, OR: [{ enterpriseId: null }, { enterpriseId: { not: enterpriseId } }] }, data: { enterpriseId } });
   }
 
   /** After a (re)install: the workspace — or every workspace of an org-wide install — is in use again. */

@@ -107,8 +107,12 @@ export function createWorkspaceAccess(deps: AccessDeps): WorkspaceAccess {
   const notedEnterprise = new Set<string>();
   const noteEnterprise = async (teamId: string, enterpriseId: string | undefined) => {
     if (!enterpriseId || notedEnterprise.has(teamId)) return;
-    const n = await workspaces.setEnterprise(teamId, enterpriseId).catch(() => 0);
-    if (n > 0) notedEnterprise.add(teamId);
+    try {
+      await workspaces.setEnterprise(teamId, enterpriseId);
+      notedEnterprise.add(teamId);
+    } catch (err) {
+      logger.warn({ err: err instanceof Error ? err.message : String(err), teamId }, 'could not note the enterprise of a workspace');
+    }
   };
 
   const authorize: Authorize<boolean> = async (source: AuthorizeSourceData<boolean>): Promise<AuthorizeResult> => {

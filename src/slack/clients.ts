@@ -67,7 +67,10 @@ export interface WorkspaceClientsOptions {
   clientOptions: WebClientOptions;
   /** How long a looked-up token is reused before the store is asked again. Default 60 s. */
   cacheMs?: number;
-  /** A token within this much of its expiry is looked up again (the store refreshes it). Default 2 h. */
+  /**
+   * A cached token is not handed out closer than this to its expiry: it is looked up again, and
+   * the store (Bolt's installer) refreshes it, which it does within 2 hours of expiry. Default 5 min.
+   */
   refreshWindowMs?: number;
   now?: () => number;
 }
@@ -115,7 +118,7 @@ export class WorkspaceClients {
     try {
       const found = await token;
       if (found.botTokenExpiresAt !== undefined) {
-        const refreshAt = found.botTokenExpiresAt * 1000 - (this.options.refreshWindowMs ?? 2 * 3600_000);
+        const refreshAt = found.botTokenExpiresAt * 1000 - (this.options.refreshWindowMs ?? 5 * 60_000);
         entry.validUntil = Math.min(entry.validUntil, refreshAt);
       }
       return found.botToken;

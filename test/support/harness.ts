@@ -24,7 +24,15 @@ export interface HarnessOptions {
   events?: (deps: { config: Config; prisma: PrismaClient; redis: Redis; clock: Clock }) => DomainEvents;
   /** Extra web wiring (health checks, routes such as the queue dashboard). */
   web?: Pick<WebDeps, 'healthChecks' | 'mountRoutes'>;
+  /**
+   * OAuth mode: installs through /slack/install with the fake's client id and secret, tokens
+   * encrypted with `key` (TOKEN_ENCRYPTION_KEY). `botToken: true` keeps SLACK_BOT_TOKEN as the
+   * installation of the harness's own workspace.
+   */
+  oauth?: { key: string; botToken?: boolean };
 }
+
+export const TEST_STATE_SECRET = 'test-state-secret-0123456789abcdef';
 
 /**
  * The real Bolt app on a random port, on real PostgreSQL and Redis, talking to a fake Slack Web
@@ -65,6 +73,17 @@ export class Harness {
       defaultTimezone: 'Europe/Oslo',
       logLevel: (process.env.TEST_LOG_LEVEL as Config['logLevel']) ?? 'silent',
       queuePrefix: randomId('q', 12),
+      ...(this.options.oauth
+        ? {
+            slack: {
+              signingSecret: SIGNING_SECRET,
+              botToken: this.options.oauth.botToken ? this.slack.token : undefined,
+              apiUrl: this.slack.apiUrl,
+              oauth: { clientId: this.slack.clientId, clientSecret: this.slack.clientSecret, stateSecret: TEST_STATE_SECRET },
+            },
+            tokenEncryptionKey: this.options.oauth.key,
+          }
+        : {}),
       ...this.options.config,
     };
     this.prisma = createPrisma(this.config.databaseUrl, { max: 4 });
