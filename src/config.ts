@@ -49,26 +49,6 @@ const schema = z
     QUEUE_PREFIX: optionalText.pipe(z.string().regex(/^[A-Za-z0-9_-]+$/, 'may hold only letters, digits, _ and -').default('followup')),
   })
   .superRefine((v, ctx) => {
-    if (v.SLACK_CLIENT_ID === undefined) {
-      if (v.SLACK_BOT_TOKEN === undefined) ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'is required (OAuth & Permissions → Bot User OAuth Token, xoxb-…), unless the app is installed by OAuth (SLACK_CLIENT_ID)' });
-      for (const name of ['SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const) {
-        if (v[name] !== undefined) ctx.addIssue({ code: 'custom', path: [name], message: 'is set but SLACK_CLIENT_ID is not: OAuth install needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET and TOKEN_ENCRYPTION_KEY' });
-      }
-    } else {
-      const why = 'is required when SLACK_CLIENT_ID is set (OAuth install)';
-      if (v.SLACK_CLIENT_SECRET === undefined) ctx.addIssue({ code: 'custom', path: ['SLACK_CLIENT_SECRET'], message: `${why}: Basic Information → App Credentials → Client Secret` });
-      if (v.SLACK_STATE_SECRET === undefined) ctx.addIssue({ code: 'custom', path: ['SLACK_STATE_SECRET'], message: `${why}: any random secret (openssl rand -hex 32)` });
-      if (v.TOKEN_ENCRYPTION_KEY === undefined) ctx.addIssue({ code: 'custom', path: ['TOKEN_ENCRYPTION_KEY'], message: `${why}: 32 random bytes in base64 (openssl rand -base64 32)` });
-      if (v.SLACK_APP_TOKEN !== undefined) ctx.addIssue({ code: 'custom', path: ['SLACK_CLIENT_ID'], message: 'cannot be used with SLACK_APP_TOKEN: OAuth install needs HTTP mode (Slack redirects browsers to /slack/oauth_redirect); leave SLACK_APP_TOKEN empty' });
-    }
-    if (v.TOKEN_ENCRYPTION_KEY !== undefined) {
-      try {
-        parseKeys(v.TOKEN_ENCRYPTION_KEY);
-      } catch (err) {
-        if (!(err instanceof TokenCipherError)) throw err;
-        ctx.addIssue({ code: 'custom', path: ['TOKEN_ENCRYPTION_KEY'], message: err.message });
-      }
-    }
     if ((v.ADMIN_USER === undefined) !== (v.ADMIN_PASSWORD === undefined)) {
       const missing = v.ADMIN_USER === undefined ? 'ADMIN_USER' : 'ADMIN_PASSWORD';
       ctx.addIssue({ code: 'custom', path: [missing], message: 'is missing: ADMIN_USER and ADMIN_PASSWORD go together (set both, or neither)' });
@@ -97,6 +77,35 @@ export interface Config {
   queuePrefix: string;
 }
 
+const BOT_TOKEN_REQUIRED = 'is required (OAuth & Permissions → Bot User OAuth Token, xoxb-…) unless the app is installed by OAuth (SLACK_CLIENT_ID)';
+
+/** Checks across variables (single-workspace or OAuth), made on the raw environment so they are reported with every other problem. */
+function modeProblems(env: NodeJS.ProcessEnv): [string, string][] {
+  const has = (name: string) => (env[name] ?? '').trim() !== '';
+  const out: [string, string][] = [];
+  if (!has('SLACK_CLIENT_ID')) {
+    if (!has('SLACK_BOT_TOKEN')) out.push(['SLACK_BOT_TOKEN', BOT_TOKEN_REQUIRED]);
+    for (const name of ['SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET']) {
+      if (has(name)) out.push([name, 'is set but SLACK_CLIENT_ID is not: OAuth install needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET and TOKEN_ENCRYPTION_KEY']);
+    }
+  } else {
+    const why = 'is required when SLACK_CLIENT_ID is set (OAuth install)';
+    if (!has('SLACK_CLIENT_SECRET')) out.push(['SLACK_CLIENT_SECRET', `${why}: Basic Information → App Credentials → Client Secret`]);
+    if (!has('SLACK_STATE_SECRET')) out.push(['SLACK_STATE_SECRET', `${why}: any random secret (openssl rand -hex 32)`]);
+    if (!has('TOKEN_ENCRYPTION_KEY')) out.push(['TOKEN_ENCRYPTION_KEY', `${why}: 32 random bytes in base64 (openssl rand -base64 32)`]);
+    if (has('SLACK_APP_TOKEN')) out.push(['SLACK_CLIENT_ID', 'cannot be used with SLACK_APP_TOKEN: OAuth install needs HTTP mode (Slack sends browsers back to /slack/oauth_redirect); leave SLACK_APP_TOKEN empty']);
+  }
+  if (has('TOKEN_ENCRYPTION_KEY')) {
+    try {
+      parseKeys(env.TOKEN_ENCRYPTION_KEY!);
+    } catch (err) {
+      if (!(err instanceof TokenCipherError)) throw err;
+      out.push(['TOKEN_ENCRYPTION_KEY', err.message]);
+    }
+  }
+  return out;
+}
+
 export class ConfigError extends Error {
   constructor(public readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.join('\n')}`);
@@ -106,11 +115,15 @@ export class ConfigError extends Error {
 /** Parses the environment. Throws ConfigError with one line per problem. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => {
-      const name = issue.path.join('.') || 'environment';
-      return `${name} ${issue.message}`;
-    });
+  const found: [string, string][] = [...(parsed.success ? [] : parsed.error.issues.map((issue): [string, string] => [issue.path.join('.') || 'environment', issue.message])), ...modeProblems(env)];
+  if (!parsed.success || found.length > 0) {
+    // One line per problem, in the order the variables are listed (README, .env.example).
+    const order = Object.keys(schema.shape);
+    const rank = (name: string) => (order.indexOf(name) < 0 ? order.length : order.indexOf(name));
+    const problems = found
+      .map(([name, message], i) => ({ name, message, i }))
+      .sort((a, b) => rank(a.name) - rank(b.name) || a.i - b.i)
+      .map((p) => `${p.name} ${p.message}`);
     throw new ConfigError(problems);
   }
   const v = parsed.data;
