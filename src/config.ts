@@ -55,6 +55,9 @@ const schema = z
     }
   });
 
+/** Every environment variable the app reads (deployment manifests may set no other). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(schema.shape);
+
 export interface Config {
   slack: {
     signingSecret: string;
