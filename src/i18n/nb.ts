@@ -565,7 +565,7 @@ export const nb: Record<MessageKey, string> = {
   'schedule.more': '…og {count} til.',
 
   // ── install page (OAuth) ──────────────────────────────────────────────────
-  'install.page_title': 'Follow-up for Slack',
+  'install.page_title': 'Follow-up i Slack',
   'install.heading': 'Legg Follow-up til i Slack-arbeidsområdet ditt',
   'install.intro': 'Følg opp lederne som rapporterer til deg gjennom en endring: mål, en-til-en-samtaler, tilbakemeldinger, refleksjoner og feiringer, i Slack.',
   'install.button': 'Legg til i Slack',

@@ -146,8 +146,12 @@ export function createWorkspaceAccess(deps: AccessDeps): WorkspaceAccess {
     clientOptions: webClientOptions(config.slack.apiUrl),
     enterpriseOf: async (teamId) => (await workspaces.find(teamId))?.enterpriseId ?? null,
     lookup: async (teamId, enterpriseId) => {
+      // Single-workspace mode: the one token (requests of other teams never got this far).
+      if (!installer) {
+        if (envToken) return { botToken: envToken };
+        throw new NoWorkspaceTokenError(`no token for team ${teamId}`);
+      }
       if (await envFor(teamId)) return { botToken: envToken! };
-      if (!installer) throw new NoWorkspaceTokenError(`no token for team ${teamId}`);
       try {
         const r = await installer.authorize({ teamId, enterpriseId, isEnterpriseInstall: false });
         if (!r.botToken || r.teamId !== teamId) throw new Error('no bot token');
