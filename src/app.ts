@@ -61,6 +61,7 @@ export function createWebApp(deps: WebDeps): WebApp {
     defaults: { locale: config.defaultLocale, timezone: config.defaultTimezone },
     logger,
     events: deps.events,
+    workspaceOf: (teamId) => access.workspaceOf(teamId),
   });
   const ctx: AppContext = { config, services, web, logger };
   const authorize = access.authorize;
@@ -142,6 +143,8 @@ export function createWebApp(deps: WebDeps): WebApp {
   // tokens are deleted; a later install stores new ones. Bolt runs these without authorize.
   bolt.event('app_uninstalled', async ({ context }) => {
     await access.forgetInstallation({ teamId: context.teamId, enterpriseId: context.enterpriseId, isEnterpriseInstall: context.isEnterpriseInstall });
+    // An org-wide install keeps its data under the enterprise: stop delivering there too.
+    if (context.isEnterpriseInstall && context.enterpriseId) await services.repos.workspaces.markUninstalled(context.enterpriseId, deps.clock.now().toJSDate());
   });
   bolt.event('tokens_revoked', async ({ event, context }) => {
     if ((event.tokens.bot ?? []).length === 0) return; // only user tokens: the app holds none

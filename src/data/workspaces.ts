@@ -35,7 +35,7 @@ export class WorkspaceRepository {
 
   /** After a (re)install: the workspace — or every workspace of an org-wide install — is in use again. */
   reactivate(query: { teamId?: string; enterpriseId?: string; isEnterpriseInstall?: boolean }): Promise<unknown> {
-    const where = query.isEnterpriseInstall ? { enterpriseId: query.enterpriseId ?? '' } : { id: query.teamId ?? '' };
+    const where = query.isEnterpriseInstall ? { OR: [{ id: query.enterpriseId ?? '' }, { enterpriseId: query.enterpriseId ?? '' }] } : { id: query.teamId ?? '' };
     return this.db.workspace.updateMany({ where, data: { uninstalledAt: null, tokensRevokedAt: null } });
   }
 }

@@ -33,6 +33,11 @@ export interface DomainDeps {
   events?: DomainEvents;
   /** The queues' producer side; when given (and no `events`), domain events re-plan reminders through it. */
   jobs?: JobScheduler;
+  /**
+   * The workspace whose data a request of this Slack team uses: the team itself, or (Enterprise
+   * Grid org-wide install) the enterprise, so a person in two workspaces of one org is one person.
+   */
+  workspaceOf?: (teamId: string) => string;
 }
 
 /** Every use case, wired once per process. */
@@ -63,7 +68,7 @@ export interface Services {
 
 export function createServices(deps: DomainDeps): Services {
   const repos = repositories(deps.prisma);
-  const people = new PeopleService(repos, deps.slack, deps.clock, deps.defaults, deps.logger);
+  const people = new PeopleService(repos, deps.slack, deps.clock, deps.defaults, deps.logger, deps.workspaceOf);
   const followUps = new FollowUpService(repos, people, deps.clock);
   const home = new HomeService(repos, deps.clock);
   // Services read `events` when they fire one, so it can be wired (or observed) after creation.

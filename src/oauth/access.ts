@@ -37,6 +37,11 @@ export interface WorkspaceAccess {
   installations?: InstallationRepository;
   /** Calls auth.test for SLACK_BOT_TOKEN once (at start; retried on first use when it fails). */
   warm(): Promise<void>;
+  /**
+   * The workspace whose data a request of this team uses: the enterprise for a workspace served by
+   * an org-wide Grid install (people are identified by user id within the enterprise), else the team.
+   */
+  workspaceOf(teamId: string): string;
   /** app_uninstalled / tokens_revoked (bot): the stored tokens are deleted; repeated calls do nothing. */
   forgetInstallation(query: { teamId?: string; enterpriseId?: string; isEnterpriseInstall?: boolean }): Promise<void>;
 }
@@ -105,6 +110,8 @@ export function createWorkspaceAccess(deps: AccessDeps): WorkspaceAccess {
 
   // Grid: remember which enterprise a workspace belongs to, so the workers can find an org-wide install.
   const notedEnterprise = new Set<string>();
+  // Teams served by an org-wide install → their enterprise (learnt in authorize, which runs before any listener).
+  const orgScope = new Map<string, string>();
   const noteEnterprise = async (teamId: string, enterpriseId: string | undefined) => {
     if (!enterpriseId || notedEnterprise.has(teamId)) return;
     try {
@@ -139,6 +146,10 @@ export function createWorkspaceAccess(deps: AccessDeps): WorkspaceAccess {
       throw new AuthorizationRefused(`refused: enterprise ${source.enterpriseId} does not match the installation (enterprise ${result.enterpriseId})`);
     }
     await noteEnterprise(teamId, result.enterpriseId);
+    if (source.isEnterpriseInstall && result.enterpriseId) {
+      if (!orgScope.has(teamId)) await noteEnterprise(result.enterpriseId, result.enterpriseId);
+      orgScope.set(teamId, result.enterpriseId);
+    } else orgScope.delete(teamId);
     return { botToken: result.botToken, botId: result.botId, botUserId: result.botUserId, teamId, enterpriseId: result.enterpriseId };
   };
 
@@ -175,11 +186,15 @@ export function createWorkspaceAccess(deps: AccessDeps): WorkspaceAccess {
         logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'auth.test failed at start; will retry on the first request');
       }
     },
+    workspaceOf: (teamId) => orgScope.get(teamId) ?? teamId,
     async forgetInstallation(query) {
       if (installations) await installations.deleteInstallation({ teamId: query.teamId, enterpriseId: query.enterpriseId, isEnterpriseInstall: query.isEnterpriseInstall ?? false });
       if (query.isEnterpriseInstall) clients.forget();
       else clients.forget(query.teamId);
       if (query.teamId) notedEnterprise.delete(query.teamId);
+      if (query.isEnterpriseInstall) {
+        for (const [team, enterprise] of orgScope) if (enterprise === query.enterpriseId) orgScope.delete(team);
+      }
     },
   };
 }

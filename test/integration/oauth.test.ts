@@ -23,8 +23,27 @@ const KEY2 = crypto.randomBytes(32).toString('base64');
 function as(h: Harness, teamId: string, enterpriseId?: string): Harness {
   const view = Object.create(h, { teamId: { value: teamId } }) as Harness;
   if (enterpriseId) {
-    // Grid: every request carries the enterprise too.
+    // An org-wide Grid install: every request carries the enterprise and is_enterprise_install, as Slack sends them.
     view.command = (userId, text, opts = {}) => commandWithEnterprise(h, teamId, enterpriseId, userId, text, opts.responseUrl);
+    view.interact = (payload, opts) => h.interact({ ...payload, enterprise: { id: enterpriseId, name: 'Grid Org' }, is_enterprise_install: true }, opts);
+    view.event = (event, opts) =>
+      postSigned(
+        `${h.baseUrl}/slack/events`,
+        JSON.stringify({
+          token: 'deprecated',
+          team_id: teamId,
+          enterprise_id: enterpriseId,
+          api_app_id: 'A0FAKE',
+          event: { event_ts: String(Date.now() / 1000), ...event },
+          type: 'event_callback',
+          event_id: randomId('Ev'),
+          event_time: Math.floor(Date.now() / 1000),
+          is_ext_shared_channel: false,
+          authorizations: [{ enterprise_id: enterpriseId, team_id: teamId, user_id: 'UBOT0001', is_bot: true, is_enterprise_install: true }],
+        }),
+        'application/json',
+        opts,
+      );
   }
   return view;
 }
@@ -347,16 +366,19 @@ describe('OAuth install: many workspaces on one app', () => {
 describe('OAuth: token rotation, Enterprise Grid, SLACK_BOT_TOKEN beside OAuth', () => {
   let h: Harness;
   let s: ScheduledHarness;
+  const made: string[] = [];
   beforeAll(async () => {
     s = await ScheduledHarness.start({ clock: new ShiftedClock('2027-03-29T10:00:00+02:00'), oauth: { key: KEY1, botToken: true } });
     h = s.h;
   });
   afterAll(async () => {
+    await h.prisma.installation.deleteMany({ where: { id: { in: made } } });
     await s.close();
   });
 
   it('refreshes an expiring rotating token before use, for requests and for workers', async () => {
     const TR = randomId('T');
+    made.push(TR);
     h.slack.addTeam({ id: TR, name: 'Rotating' });
     // Slack issues rotating tokens for 12 hours; this one has 1 hour left (inside the 2-hour window).
     h.slack.rotatingTokenLifetime = 3600;
@@ -401,8 +423,9 @@ describe('OAuth: token rotation, Enterprise Grid, SLACK_BOT_TOKEN beside OAuth',
     expect(open.token).toBe(h.slack.token);
   });
 
-  it('an org-wide Enterprise Grid install serves every workspace of the organisation, each request as its own team', async () => {
+  it('an org-wide Enterprise Grid install serves every workspace of the organisation with its token; a person in two of its workspaces is one person', async () => {
     const E = randomId('E');
+    made.push(E);
     const T1 = randomId('T');
     const T2 = randomId('T');
     h.slack.addTeam({ id: T1, name: 'Grid Sales', enterpriseId: E, enterpriseName: 'Grid Org' });
@@ -414,21 +437,40 @@ describe('OAuth: token rotation, Enterprise Grid, SLACK_BOT_TOKEN beside OAuth',
     expect(row).toMatchObject({ isEnterpriseInstall: true, enterpriseId: E, teamId: null });
     const [orgToken] = h.slack.tokensOf(E);
 
-    for (const team of [T1, T2]) {
-      const view = as(h, team, E);
-      const senior = view.user(`W${team.slice(1, 9)}`, { locale: 'en-GB' });
+    // One person, in two workspaces of the organisation (Grid user ids are the org's).
+    const senior = randomId('W');
+    const leader = randomId('W');
+    const sales = as(h, T1, E);
+    const ops = as(h, T2, E);
+    sales.user(senior, { locale: 'en-GB' });
+    sales.user(leader, { locale: 'en-GB' });
+    for (const view of [sales, ops]) {
       const opens = h.slack.callsOf('views.open').length;
-      await view.command(senior, 'setup');
+      await view.command(senior, 'goal');
       const open = await h.slack.waitForCall('views.open', opens + 1);
       expect(open.token).toBe(orgToken);
-      expect(await h.prisma.person.count({ where: { workspaceId: team, slackUserId: senior } })).toBe(1);
-      // The workers find the org install from the workspace alone (its enterprise was noted).
+    }
+    // Set up from one workspace, seen from the other: one person, one follow-up, kept under the enterprise.
+    await setupFollowUp(sales, senior, leader, { channel: 'CGRIDTEAM' });
+    await sales.submitView(senior, await openModal(sales, senior, `goal <@${leader}>`), goalValues({ leader, title: 'Grid goal' }));
+    const home = await ops.openHome(senior);
+    expect(visibleText(home)).toContain('Grid goal');
+    expect(await h.prisma.person.count({ where: { slackUserId: senior } })).toBe(1);
+    expect(await h.prisma.person.count({ where: { slackUserId: senior, workspaceId: E } })).toBe(1);
+    expect(await h.prisma.followUp.count({ where: { workspaceId: E } })).toBe(1);
+    expect(h.slack.callsOf('views.publish').at(-1)!.token).toBe(orgToken);
+    // Each workspace is noted as part of the org; the workers find the org install from the workspace alone.
+    for (const team of [T1, T2]) {
       expect((await h.prisma.workspace.findUniqueOrThrow({ where: { id: team } })).enterpriseId).toBe(E);
       h.app.access.clients.forget();
       const client = await h.app.access.clients.forTeam(team);
       await client.users.info({ user: senior });
       expect(h.slack.callsOf('users.info').at(-1)!.token).toBe(orgToken);
     }
+    const client = await h.app.access.clients.forTeam(E);
+    await client.conversations.open({ users: leader });
+    expect(h.slack.callsOf('conversations.open').at(-1)!.token).toBe(orgToken);
+
     // A workspace of another organisation cannot ride on this install.
     const other = randomId('T');
     h.slack.addTeam({ id: other, name: 'Elsewhere', enterpriseId: randomId('E') });
@@ -440,6 +482,7 @@ describe('OAuth: token rotation, Enterprise Grid, SLACK_BOT_TOKEN beside OAuth',
   });
 
   it('refuses a request that carries no team', async () => {
+    await settle(h);
     const before = h.slack.calls.length;
     const res = await postSigned(
       `${h.baseUrl}/slack/events`,

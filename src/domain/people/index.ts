@@ -30,6 +30,8 @@ export class PeopleService {
     private readonly clock: Clock,
     private readonly defaults: Defaults,
     private readonly logger: Logger,
+    /** A Slack team → the workspace its data lives in (Grid org-wide installs: the enterprise). */
+    private readonly workspaceOf: (teamId: string) => string = (teamId) => teamId,
   ) {}
 
   /** The person's own choice, else Slack's locale, else the workspace default, else the app's. */
@@ -57,6 +59,7 @@ export class PeopleService {
     slackUserId: string,
     options: { refresh?: 'if-stale' | 'always' | 'never'; /** give up on Slack after this long (before an ack) */ budgetMs?: number } = {},
   ): Promise<Actor> {
+    teamId = this.workspaceOf(teamId);
     const refresh = options.refresh ?? 'if-stale';
     // One read on the hot path; the two upserts only on first sight of a person.
     const known = await this.repos.people.findWithWorkspace(teamId, slackUserId);
