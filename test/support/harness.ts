@@ -4,7 +4,7 @@ import { createWebApp, type WebApp, type WebDeps } from '../../src/app';
 import type { Config } from '../../src/config';
 import { createPrisma, type PrismaClient } from '../../src/data/prisma';
 import type { DomainEvents } from '../../src/domain/ports';
-import { createLogger } from '../../src/logger';
+import { createLogger, type Logger } from '../../src/logger';
 import { FixedClock, systemClock, type Clock } from '../../src/time/clock';
 import { checkCall } from './blockKit';
 import { FakeSlack, type FakeUser } from './fakeSlack';
@@ -30,6 +30,8 @@ export interface HarnessOptions {
    * installation of the harness's own workspace.
    */
   oauth?: { key: string; botToken?: boolean };
+  /** The web app's logger (e.g. one writing to a buffer the test reads). */
+  logger?: Logger;
 }
 
 export const TEST_STATE_SECRET = 'test-state-secret-0123456789abcdef';
@@ -89,7 +91,7 @@ export class Harness {
     this.prisma = createPrisma(this.config.databaseUrl, { max: 4 });
     this.redis = new Redis(this.config.redisUrl, { maxRetriesPerRequest: null });
     const events = this.options.events?.({ config: this.config, prisma: this.prisma, redis: this.redis, clock: this.clock });
-    this.app = createWebApp({ config: this.config, prisma: this.prisma, redis: this.redis, clock: this.clock, logger: createLogger(this.config.logLevel), events, ...this.options.web });
+    this.app = createWebApp({ config: this.config, prisma: this.prisma, redis: this.redis, clock: this.clock, logger: this.options.logger ?? createLogger(this.config.logLevel), events, ...this.options.web });
     const { port } = await this.app.start();
     this.baseUrl = `http://127.0.0.1:${port}`;
   }
