@@ -227,7 +227,7 @@ describe('OAuth install: many workspaces on one app', () => {
     // A listener as the handlers will be written: the client Bolt passes, authorised by authorize.
     h.app.bolt.event('app_mention', async ({ client, context, event }) => {
       seen.push({ team: context.teamId, botUserId: context.botUserId });
-      await client.chat.postMessage({ channel: `D${(event.user ?? "").slice(1)}`, text: "hi" });
+      await client.chat.postMessage({ channel: `D${(event.user ?? '').slice(1)}`, text: 'hi' });
     });
     for (const [view, user] of [[A(), SA], [B(), SB]] as const) {
       h.slack.channelOf(view.teamId, `D${user.slice(1)}`);
