@@ -1,7 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, ExpressReceiver, LogLevel, SocketModeReceiver, type Authorize, type Logger as BoltLogger } from '@slack/bolt';
-import { WebClient } from '@slack/web-api';
+import { App, ExpressReceiver, SocketModeReceiver } from '@slack/bolt';
 import express, { type Express, type Request, type Response, type NextFunction } from 'express';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
@@ -9,10 +8,14 @@ import type { Config } from './config';
 import { createServices, type Services } from './domain';
 import type { PrismaClient } from './data/prisma';
 import { noDomainEvents, type DomainEvents } from './domain/ports';
+import { createWorkspaceAccess, type WorkspaceAccess } from './oauth/access';
+import { mountInstallRoutes } from './oauth/routes';
+import { requestScope, requestScopedClient } from './slack/clients';
 import { WebApiGateway, webClientOptions } from './slack/gateway';
 import type { AppContext } from './slack/context';
 import * as listeners from './slack/listeners';
 import type { Clock } from './time/clock';
+import { slackLogger as boltLogger } from './logger';
 
 export interface WebDeps {
   config: Config;
@@ -32,6 +35,8 @@ export interface WebApp {
   bolt: App;
   ctx: AppContext;
   services: Services;
+  /** Who calls the Web API as which workspace (authorize, installer, per-workspace clients). */
+  access: WorkspaceAccess;
   start(): Promise<{ port: number | null }>;
   stop(): Promise<void>;
 }
@@ -39,63 +44,13 @@ export interface WebApp {
 /** Requests signed more than 5 minutes away from now (past or future) are refused. */
 const MAX_SKEW_SECONDS = 300;
 
-/**
- * Bolt's and the Web API client's loggers, through pino. Their debug lines carry request and
- * response bodies (DM texts, what people typed): those are dropped whatever LOG_LEVEL is.
- */
-export function boltLogger(logger: Logger): BoltLogger {
-  const child = logger.child({ component: 'bolt' });
-  let level: LogLevel = LogLevel.INFO;
-  return {
-    debug: () => undefined,
-    info: (...msg: unknown[]) => child.info(msg.map(String).join(' ')),
-    warn: (...msg: unknown[]) => child.warn(msg.map(String).join(' ')),
-    error: (...msg: unknown[]) => child.error(msg.map(String).join(' ')),
-    setLevel: (l: LogLevel) => {
-      // Never below info: see above.
-      level = l === LogLevel.DEBUG ? LogLevel.INFO : l;
-    },
-    getLevel: () => level,
-    setName: () => undefined,
-  };
-}
-
-/**
- * Single-workspace authorization: the bot token from the environment, with auth.test called once
- * and cached (Bolt's own single-token mode would call it on every request when deferred).
- */
-function cachedAuthorize(client: WebClient, botToken: string, logger: Logger): Authorize<boolean> & { warm(): Promise<void> } {
-  let cached: Promise<{ botUserId?: string; botId?: string; teamId?: string }> | null = null;
-  const load = () => {
-    if (!cached) {
-      cached = client.auth
-        .test({ token: botToken })
-        .then((r) => ({ botUserId: r.user_id as string | undefined, botId: r.bot_id as string | undefined, teamId: r.team_id as string | undefined }))
-        .catch((err) => {
-          cached = null;
-          throw err;
-        });
-    }
-    return cached;
-  };
-  const authorize: Authorize<boolean> = async () => {
-    const info = await load();
-    return { botToken, botUserId: info.botUserId, botId: info.botId };
-  };
-  const warm = async () => {
-    try {
-      await load();
-    } catch (err) {
-      logger.warn({ err }, 'auth.test failed at start; will retry on the first request');
-    }
-  };
-  return Object.assign(authorize, { warm });
-}
-
 export function createWebApp(deps: WebDeps): WebApp {
   const { config, logger } = deps;
-  // Its own logger would print plain-text warnings to the console, past LOG_LEVEL: log through pino.
-  const web = new WebClient(config.slack.botToken, webClientOptions(config.slack.apiUrl, { retryConfig: { retries: 1 }, timeout: 10_000, logger: boltLogger(logger) }));
+  const access = createWorkspaceAccess({ config, prisma: deps.prisma, logger, slackLogger: boltLogger(logger) });
+  // The shared client: each call carries the token of the request being handled (see the global
+  // middleware below), or SLACK_BOT_TOKEN outside a request in single-workspace mode. Its own
+  // logger would print plain-text warnings to the console, past LOG_LEVEL: log through pino.
+  const web = requestScopedClient(config.slack.botToken, webClientOptions(config.slack.apiUrl, { retryConfig: { retries: 1 }, timeout: 10_000, logger: boltLogger(logger) }));
   const services = createServices({
     prisma: deps.prisma,
     slack: new WebApiGateway(web),
@@ -104,9 +59,10 @@ export function createWebApp(deps: WebDeps): WebApp {
     logger,
     events: deps.events,
     retentionDaysAfterUninstall: config.retentionDaysAfterUninstall,
+    workspaceOf: (teamId) => access.workspaceOf(teamId),
   });
   const ctx: AppContext = { config, services, web, logger, events: deps.events ?? noDomainEvents };
-  const authorize = cachedAuthorize(web, config.slack.botToken, logger);
+  const authorize = access.authorize;
   const clientOptions = webClientOptions(config.slack.apiUrl, { retryConfig: { retries: 1 } });
   const bLogger = boltLogger(logger);
 
@@ -131,6 +87,19 @@ export function createWebApp(deps: WebDeps): WebApp {
   expressApp.get('/readyz', (req, res) => void health(req, res));
   expressApp.get('/healthz', (req, res) => void health(req, res));
   deps.mountRoutes?.(expressApp);
+  if (access.installer && !config.slack.appToken) {
+    const installed = access;
+    mountInstallRoutes(expressApp, {
+      installer: access.installer,
+      defaultLocale: config.defaultLocale,
+      logger,
+      onInstalled: async (installation) => {
+        const query = { teamId: installation.team?.id, enterpriseId: installation.enterprise?.id, isEnterpriseInstall: installation.isEnterpriseInstall ?? false };
+        installed.clients.forget(query.isEnterpriseInstall ? undefined : query.teamId);
+        await services.repos.workspaces.reactivate(query);
+      },
+    });
+  }
 
   if (config.slack.appToken) {
     const receiver = new SocketModeReceiver({
@@ -171,8 +140,9 @@ export function createWebApp(deps: WebDeps): WebApp {
   // A successful auth.test at start means the app is installed: a workspace marked uninstalled
   // (a reinstall with the same token) becomes active again and its reminders are re-planned.
   const reactivateAfterAuthTest = async () => {
+    if (!config.slack.botToken) return;
     try {
-      const res = await web.auth.test();
+      const res = await web.auth.test({ token: config.slack.botToken });
       const teamId = res.team_id as string | undefined;
       if (teamId) await services.lifecycle.publish(await services.lifecycle.reactivate(teamId));
     } catch (err) {
@@ -180,7 +150,22 @@ export function createWebApp(deps: WebDeps): WebApp {
     }
   };
 
+  // Every listener runs inside the scope of the workspace it was authorised as (ctx.web's token).
+  bolt.use(async ({ context, next }) => {
+    await requestScope.run({ botToken: context.botToken, teamId: context.teamId, enterpriseId: context.enterpriseId }, next);
+  });
   listeners.register(bolt, ctx);
+  // Uninstalled, or the bot token revoked (either may come first, each may be retried): the stored
+  // tokens are deleted; a later install stores new ones. Bolt runs these without authorize.
+  bolt.event('app_uninstalled', async ({ context }) => {
+    await access.forgetInstallation({ teamId: context.teamId, enterpriseId: context.enterpriseId, isEnterpriseInstall: context.isEnterpriseInstall });
+    // An org-wide install keeps its data under the enterprise: stop delivering there too.
+    if (context.isEnterpriseInstall && context.enterpriseId) await services.repos.workspaces.markUninstalled(context.enterpriseId, deps.clock.now().toJSDate());
+  });
+  bolt.event('tokens_revoked', async ({ event, context }) => {
+    if ((event.tokens.bot ?? []).length === 0) return; // only user tokens: the app holds none
+    await access.forgetInstallation({ teamId: context.teamId, enterpriseId: context.enterpriseId, isEnterpriseInstall: context.isEnterpriseInstall });
+  });
   bolt.error(async (err) => {
     logger.error({ err }, 'unhandled error in a listener');
   });
@@ -189,8 +174,9 @@ export function createWebApp(deps: WebDeps): WebApp {
     bolt,
     ctx,
     services,
+    access,
     async start() {
-      void authorize.warm();
+      void access.warm();
       void reactivateAfterAuthTest();
       if (config.slack.appToken) {
         await bolt.start();

@@ -1,5 +1,6 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
+import { parseKeys, TokenCipherError } from './data/tokenCipher';
 
 /** The one place that reads process.env. Parsed and checked once at start. */
 const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -22,10 +23,12 @@ const optionalText = z
 const schema = z
   .object({
     SLACK_SIGNING_SECRET: z.string({ error: 'is required (Basic Information → Signing Secret)' }).trim().min(1, 'is required (Basic Information → Signing Secret)'),
-    SLACK_BOT_TOKEN: z
-      .string({ error: 'is required (OAuth & Permissions → Bot User OAuth Token, xoxb-…)' })
-      .trim()
-      .regex(/^xoxb-/, 'must be a bot token starting with xoxb-'),
+    // Required unless the app is installed by OAuth (SLACK_CLIENT_ID); checked below.
+    SLACK_BOT_TOKEN: optionalText.pipe(z.string().regex(/^xoxb-/, 'must be a bot token starting with xoxb-').optional()),
+    SLACK_CLIENT_ID: optionalText.pipe(z.string().regex(/^\d+\.\d+$/, 'must be the Client ID from Basic Information → App Credentials (digits.digits)').optional()),
+    SLACK_CLIENT_SECRET: optionalText,
+    SLACK_STATE_SECRET: optionalText.pipe(z.string().min(16, 'must be at least 16 random characters (openssl rand -hex 32)').optional()),
+    TOKEN_ENCRYPTION_KEY: optionalText,
     SLACK_APP_TOKEN: optionalText.pipe(z.string().regex(/^xapp-/, 'must be an app-level token starting with xapp-').optional()),
     SLACK_API_URL: optionalText.pipe(z.url({ error: 'must be a URL such as https://slack.com/api/' }).optional()),
     DATABASE_URL: z
@@ -72,8 +75,21 @@ const schema = z
     }
   });
 
+/** Every environment variable the app reads (deployment manifests may set no other). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(schema.shape);
+
 export interface Config {
-  slack: { signingSecret: string; botToken: string; appToken?: string; apiUrl?: string };
+  slack: {
+    signingSecret: string;
+    /** Single-workspace mode; with OAuth, the installation of the workspace it belongs to. */
+    botToken?: string;
+    appToken?: string;
+    apiUrl?: string;
+    /** OAuth install (many workspaces, Enterprise Grid); absent in single-workspace mode. */
+    oauth?: { clientId: string; clientSecret: string; stateSecret: string };
+  };
+  /** TOKEN_ENCRYPTION_KEY: comma-separated base64 keys; the first encrypts, all decrypt. */
+  tokenEncryptionKey?: string;
   databaseUrl: string;
   redisUrl: string;
   port: number;
@@ -89,6 +105,35 @@ export interface Config {
   retentionDaysAfterUninstall?: number;
 }
 
+const BOT_TOKEN_REQUIRED = 'is required (OAuth & Permissions → Bot User OAuth Token, xoxb-…) unless the app is installed by OAuth (SLACK_CLIENT_ID)';
+
+/** Checks across variables (single-workspace or OAuth), made on the raw environment so they are reported with every other problem. */
+function modeProblems(env: NodeJS.ProcessEnv): [string, string][] {
+  const has = (name: string) => (env[name] ?? '').trim() !== '';
+  const out: [string, string][] = [];
+  if (!has('SLACK_CLIENT_ID')) {
+    if (!has('SLACK_BOT_TOKEN')) out.push(['SLACK_BOT_TOKEN', BOT_TOKEN_REQUIRED]);
+    for (const name of ['SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET']) {
+      if (has(name)) out.push([name, 'is set but SLACK_CLIENT_ID is not: OAuth install needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET and TOKEN_ENCRYPTION_KEY']);
+    }
+  } else {
+    const why = 'is required when SLACK_CLIENT_ID is set (OAuth install)';
+    if (!has('SLACK_CLIENT_SECRET')) out.push(['SLACK_CLIENT_SECRET', `${why}: Basic Information → App Credentials → Client Secret`]);
+    if (!has('SLACK_STATE_SECRET')) out.push(['SLACK_STATE_SECRET', `${why}: any random secret (openssl rand -hex 32)`]);
+    if (!has('TOKEN_ENCRYPTION_KEY')) out.push(['TOKEN_ENCRYPTION_KEY', `${why}: 32 random bytes in base64 (openssl rand -base64 32)`]);
+    if (has('SLACK_APP_TOKEN')) out.push(['SLACK_CLIENT_ID', 'cannot be used with SLACK_APP_TOKEN: OAuth install needs HTTP mode (Slack sends browsers back to /slack/oauth_redirect); leave SLACK_APP_TOKEN empty']);
+  }
+  if (has('TOKEN_ENCRYPTION_KEY')) {
+    try {
+      parseKeys(env.TOKEN_ENCRYPTION_KEY!);
+    } catch (err) {
+      if (!(err instanceof TokenCipherError)) throw err;
+      out.push(['TOKEN_ENCRYPTION_KEY', err.message]);
+    }
+  }
+  return out;
+}
+
 export class ConfigError extends Error {
   constructor(public readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.join('\n')}`);
@@ -98,18 +143,31 @@ export class ConfigError extends Error {
 /** Parses the environment. Throws ConfigError with one line per problem. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => {
-      const name = issue.path.join('.') || 'environment';
-      return `${name} ${issue.message}`;
-    });
+  const found: [string, string][] = [...(parsed.success ? [] : parsed.error.issues.map((issue): [string, string] => [issue.path.join('.') || 'environment', issue.message])), ...modeProblems(env)];
+  if (!parsed.success || found.length > 0) {
+    // One line per problem, in the order the variables are listed (README, .env.example).
+    const order = Object.keys(schema.shape);
+    const rank = (name: string) => (order.indexOf(name) < 0 ? order.length : order.indexOf(name));
+    const problems = found
+      .map(([name, message], i) => ({ name, message, i }))
+      .sort((a, b) => rank(a.name) - rank(b.name) || a.i - b.i)
+      .map((p) => `${p.name} ${p.message}`);
     throw new ConfigError(problems);
   }
   const v = parsed.data;
   let apiUrl = v.SLACK_API_URL;
   if (apiUrl && !apiUrl.endsWith('/')) apiUrl += '/';
   return {
-    slack: { signingSecret: v.SLACK_SIGNING_SECRET, botToken: v.SLACK_BOT_TOKEN, appToken: v.SLACK_APP_TOKEN, apiUrl },
+    slack: {
+      signingSecret: v.SLACK_SIGNING_SECRET,
+      botToken: v.SLACK_BOT_TOKEN,
+      appToken: v.SLACK_APP_TOKEN,
+      apiUrl,
+      ...(v.SLACK_CLIENT_ID && v.SLACK_CLIENT_SECRET && v.SLACK_STATE_SECRET
+        ? { oauth: { clientId: v.SLACK_CLIENT_ID, clientSecret: v.SLACK_CLIENT_SECRET, stateSecret: v.SLACK_STATE_SECRET } }
+        : {}),
+    },
+    ...(v.TOKEN_ENCRYPTION_KEY ? { tokenEncryptionKey: v.TOKEN_ENCRYPTION_KEY } : {}),
     databaseUrl: v.DATABASE_URL,
     redisUrl: v.REDIS_URL,
     port: v.PORT,

@@ -12,7 +12,9 @@ import { DeliveryService } from '../src/domain/reminders/deliver';
 import { Reconciler, type ReconcileResult } from '../src/domain/reminders/reconcile';
 import { JobNames, QueueNames } from '../src/jobs/contract';
 import { BullJobScheduler, createQueues, type Queues } from '../src/jobs/queues';
-import { postingClient, SlackMessenger } from '../src/slack/messenger';
+import { slackLogger } from '../src/logger';
+import { createWorkspaceAccess, type WorkspaceAccess } from '../src/oauth/access';
+import { POSTING_OPTIONS, SlackMessenger } from '../src/slack/messenger';
 import type { Clock } from '../src/time/clock';
 import { celebrationProcessor } from './processors/celebration';
 import { maintenanceProcessor } from './processors/maintenance';
@@ -60,6 +62,8 @@ export interface WorkerDeps {
   clock: Clock;
   logger: Logger;
   tuning?: Partial<WorkerTuning>;
+  /** Tokens of the workspaces (built from config when absent). */
+  access?: WorkspaceAccess;
 }
 
 export interface Workers {
@@ -85,14 +89,24 @@ export async function startWorkers(deps: WorkerDeps): Promise<WorkerSet> {
   const jobs = new BullJobScheduler(queues, clock);
   const repos = repositories(deps.prisma);
   const reminders = new ReminderService(repos, jobs, clock, { timezone: config.defaultTimezone }, logger);
-  const messenger = new SlackMessenger(postingClient(config.slack.botToken, config.slack.apiUrl), (personId, channelId) => repos.people.saveDmChannel(personId, channelId), logger);
-  const postClient = postingClient(config.slack.botToken, config.slack.apiUrl);
+  // Each workspace's messages go out with that workspace's own token (refreshed before use).
+  const access = deps.access ?? createWorkspaceAccess({ config, prisma: deps.prisma, logger, slackLogger: slackLogger(logger) });
+  const clientFor = (workspaceId: string) => access.clients.clientFor(workspaceId, undefined, { ...POSTING_OPTIONS, logger: slackLogger(logger) });
   const saveDm = (personId: string, channelId: string) => repos.people.saveDmChannel(personId, channelId);
+  const messengers = new Map<string, SlackMessenger>();
+  const messengerFor = (workspaceId: string): SlackMessenger => {
+    let m = messengers.get(workspaceId);
+    if (!m) {
+      m = new SlackMessenger(clientFor(workspaceId), saveDm, logger);
+      messengers.set(workspaceId, m);
+    }
+    return m;
+  };
   // A person Slack reports gone (account_inactive, user_not_found) leaves: follow-ups end, notices go out.
   const schedulerEvents = new SchedulerEvents(reminders, repos, jobs, logger);
   const lifecycle = new LifecycleService(repos, clock, schedulerEvents, logger);
-  const delivery = new DeliveryService(repos, messenger, jobs, clock, { timezone: config.defaultTimezone, locale: config.defaultLocale, replanDelayMs: tuning.replanDelayMs }, logger, {
-    notices: new SlackNoticeMessenger(postClient, saveDm),
+  const delivery = new DeliveryService(repos, messengerFor, jobs, clock, { timezone: config.defaultTimezone, locale: config.defaultLocale, replanDelayMs: tuning.replanDelayMs }, logger, {
+    notices: new SlackNoticeMessenger(clientFor, saveDm),
     personGone: async (workspaceId, slackUserId, code) => {
       const events = await lifecycle.personLeft(workspaceId, slackUserId, code as LeaveSource);
       await lifecycle.publish(events);

@@ -12,21 +12,23 @@ import { classify } from '../src/slack/messenger';
  */
 export class SlackNoticeMessenger implements NoticeMessenger {
   constructor(
-    private readonly client: WebClient,
+    /** The posting client of a workspace (its own token). */
+    private readonly clientFor: (workspaceId: string) => WebClient,
     private readonly rememberDm: (personId: string, channelId: string) => Promise<unknown>,
   ) {}
 
-  async personLeft(person: { id: string; slackUserId: string; dmChannelId: string | null }, notice: LeftNotice): Promise<Posted> {
+  async personLeft(person: { id: string; workspaceId: string; slackUserId: string; dmChannelId: string | null }, notice: LeftNotice): Promise<Posted> {
+    const client = this.clientFor(person.workspaceId);
     try {
       let channel = person.dmChannelId;
       if (!channel) {
-        const res = await this.client.conversations.open({ users: person.slackUserId });
+        const res = await client.conversations.open({ users: person.slackUserId });
         channel = (res.channel as { id?: string } | undefined)?.id ?? null;
         if (!channel) throw new Error('conversations.open returned no channel');
         await this.rememberDm(person.id, channel).catch(() => undefined);
       }
       const text = t(notice.locale, notice.leftRole === 'senior' ? 'lifecycle.left_senior' : 'lifecycle.left_leader', { person: `<@${notice.leftUserId}>` });
-      const res = await this.client.chat.postMessage({
+      const res = await client.chat.postMessage({
         channel,
         text,
         unfurl_links: false,

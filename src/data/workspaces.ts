@@ -34,4 +34,16 @@ export class WorkspaceRepository {
   ): Promise<Workspace> {
     return this.db.workspace.update({ where: { id }, data: defaults });
   }
+
+  /** Grid: the enterprise a workspace belongs to (as Slack sends it); the workspace row is made if new. */
+  async setEnterprise(id: string, enterpriseId: string): Promise<void> {
+    await this.db.workspace.createMany({ data: [{ id, enterpriseId }], skipDuplicates: true });
+    await this.db.workspace.updateMany({ where: { id, OR: [{ enterpriseId: null }, { enterpriseId: { not: enterpriseId } }] }, data: { enterpriseId } });
+  }
+
+  /** After a (re)install: the workspace — or every workspace of an org-wide install — is in use again. */
+  reactivate(query: { teamId?: string; enterpriseId?: string; isEnterpriseInstall?: boolean }): Promise<unknown> {
+    const where = query.isEnterpriseInstall ? { OR: [{ id: query.enterpriseId ?? '' }, { enterpriseId: query.enterpriseId ?? '' }] } : { id: query.teamId ?? '' };
+    return this.db.workspace.updateMany({ where, data: { uninstalledAt: null, tokensRevokedAt: null } });
+  }
 }

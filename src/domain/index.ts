@@ -41,6 +41,11 @@ export interface DomainDeps {
   retentionDaysAfterUninstall?: number;
   /** The queues' producer side (reminder planning); none when absent. */
   jobs?: JobScheduler;
+  /**
+   * The workspace whose data a request of this Slack team uses: the team itself, or (Enterprise
+   * Grid org-wide install) the enterprise, so a person in two workspaces of one org is one person.
+   */
+  workspaceOf?: (teamId: string) => string;
 }
 
 /** Every use case, wired once per process. */
@@ -73,7 +78,7 @@ export interface Services {
 export function createServices(deps: DomainDeps): Services {
   const repos = repositories(deps.prisma);
   const lifecycle = new LifecycleService(repos, deps.clock, deps.events ?? noDomainEvents, deps.logger);
-  const people = new PeopleService(repos, deps.slack, deps.clock, deps.defaults, deps.logger, lifecycle);
+  const people = new PeopleService(repos, deps.slack, deps.clock, deps.defaults, deps.logger, lifecycle, deps.workspaceOf);
   const followUps = new FollowUpService(repos, people, deps.clock);
   const home = new HomeService(repos, deps.clock);
   const goals = new GoalService(deps.prisma, repos, followUps, deps.clock);

@@ -593,6 +593,22 @@ export const en = {
   'schedule.line': '• {date} — {what}',
   'schedule.more': '…and {count} more.',
   'schedule.moved': '(moved from {date}: {holiday})',
+
+  // ── install page (OAuth) ──────────────────────────────────────────────────
+  'install.page_title': 'Follow-up for Slack',
+  'install.heading': 'Add Follow-up to your Slack workspace',
+  'install.intro': 'Follow up the leaders who report to you through a change: goals, one-to-ones, feedback, reflections and celebrations, in Slack.',
+  'install.button': 'Add to Slack',
+  'install.admin_note': 'You may need a workspace admin to approve the app. On Enterprise Grid, an org admin can install it for the whole organisation.',
+  'install.other_language': 'Norsk (bokmål)',
+  'install.success_title': 'Follow-up is installed',
+  'install.success_body': 'Follow-up is now in {workspace}. Type /followup help in Slack to start, or open the app’s Home tab.',
+  'install.open_slack': 'Open Slack',
+  'install.failure_title': 'The installation did not finish',
+  'install.failure_state': 'This install link has expired or was not started in this browser. Start again from the install page.',
+  'install.failure_cancelled': 'The installation was cancelled in Slack. Nothing was installed.',
+  'install.failure_slack': 'Slack did not accept the installation (the code may already have been used). Start again from the install page.',
+  'install.try_again': 'Start again',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -592,4 +592,20 @@ export const nb: Record<MessageKey, string> = {
   'schedule.line': '• {date}: {what}',
   'schedule.more': '…og {count} til.',
   'schedule.moved': '(flyttet fra {date}: {holiday})',
+
+  // ── install page (OAuth) ──────────────────────────────────────────────────
+  'install.page_title': 'Follow-up i Slack',
+  'install.heading': 'Legg Follow-up til i Slack-arbeidsområdet ditt',
+  'install.intro': 'Følg opp lederne som rapporterer til deg gjennom en endring: mål, 1:1-samtaler, tilbakemeldinger, refleksjoner og feiringer, i Slack.',
+  'install.button': 'Legg til i Slack',
+  'install.admin_note': 'Det kan hende en administrator må godkjenne appen. På Enterprise Grid kan en administrator for organisasjonen installere den for hele organisasjonen.',
+  'install.other_language': 'English',
+  'install.success_title': 'Follow-up er installert',
+  'install.success_body': 'Follow-up er nå i {workspace}. Skriv /followup hjelp i Slack for å begynne, eller åpne appens fane Home.',
+  'install.open_slack': 'Åpne Slack',
+  'install.failure_title': 'Installasjonen ble ikke fullført',
+  'install.failure_state': 'Denne lenken for å installere er utløpt eller ble ikke startet i denne nettleseren. Start på nytt fra siden for å installere.',
+  'install.failure_cancelled': 'Installasjonen ble avbrutt i Slack. Ingenting ble installert.',
+  'install.failure_slack': 'Slack godtok ikke installasjonen (koden kan allerede være brukt). Start på nytt fra siden for å installere.',
+  'install.try_again': 'Start på nytt',
 };

@@ -11,8 +11,9 @@ const METADATA_EVENT = 'followup_delivery';
  * The Web API client the workflows post with: it never re-sends on its own (no retries, 429s
  * rejected), so that every retry goes through BullMQ and the Delivery ledger.
  */
+export const POSTING_OPTIONS = { rejectRateLimitedCalls: true, retryConfig: { retries: 0 }, timeout: 15_000 };
 export function postingClient(botToken: string, apiUrl: string | undefined): WebClient {
-  return new WebClient(botToken, webClientOptions(apiUrl, { rejectRateLimitedCalls: true, retryConfig: { retries: 0 }, timeout: 15_000 }));
+  return new WebClient(botToken, webClientOptions(apiUrl, POSTING_OPTIONS));
 }
 
 interface RateLimitedError {

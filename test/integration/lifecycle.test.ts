@@ -63,7 +63,7 @@ describe('Slack lifecycle', () => {
       await s.events.followUpChanged(followUpIds[0]);
       expect((await reminderOf(s, followUpIds[0]))[0].status).toBe('CANCELLED');
       // The app restarts with the token of the reinstalled workspace.
-      s.h.slack.authTeamId = s.h.teamId;
+      s.h.slack.teamId = s.h.teamId;
       const restarted = createWebApp({ config: { ...s.h.config, port: 0 }, prisma: s.h.prisma, redis: s.h.redis, clock: s.h.clock, logger: createLogger('silent'), events: s.events });
       await restarted.start();
       try {

@@ -30,6 +30,38 @@ export interface FakeUser {
   team_id?: string;
 }
 
+/** A workspace (or a Grid organisation's workspace) with its own bot token, installed by OAuth. */
+export interface FakeTeam {
+  id: string;
+  name: string;
+  /** Grid: the organisation the workspace belongs to. */
+  enterpriseId?: string;
+  enterpriseName?: string;
+  botUserId: string;
+  botId: string;
+}
+
+/** A token the fake issued, and what it may touch. */
+interface IssuedToken {
+  /** The workspace; for an org-wide install, the enterprise id (every workspace of the org may be touched). */
+  teamId: string | null;
+  enterpriseId?: string;
+  isEnterpriseInstall: boolean;
+  botUserId: string;
+  botId: string;
+  /** Rotating tokens: expiry in ms since the epoch. */
+  expiresAt?: number;
+  revoked?: boolean;
+}
+
+/** A call whose token belongs to another workspace than the user or channel it touches. */
+export interface TeamMismatch {
+  method: string;
+  tokenTeam: string | null;
+  touched: string;
+  touchedTeam: string;
+}
+
 type Fault = { status: 429; retryAfter: number } | { status: 500 } | { error: string };
 
 interface FaultRule {
@@ -51,8 +83,6 @@ export class FakeSlack {
   /** Files uploaded through files.getUploadURLExternal's upload_url, by file id. */
   readonly uploads = new Map<string, string>();
   readonly users = new Map<string, FakeUser>();
-  /** The team auth.test reports (the workspace the bot token belongs to). */
-  authTeamId = 'T0FAKE';
   readonly token: string;
   private server: http.Server | null = null;
   private faults: FaultRule[] = [];
@@ -71,6 +101,26 @@ export class FakeSlack {
   appToken = 'xapp-1-test-token';
   botUserId = 'UBOT0001';
   botId = 'BBOT0001';
+  /** The workspace of the single-workspace `token` (auth.test's team_id). */
+  teamId = 'T0FAKE';
+
+  // ── OAuth (oauth.v2.access, oauth.v2.exchange) and several workspaces ──────────────────────
+  /** The app's credentials that oauth.v2.access accepts. */
+  clientId = '1111111111.2222222222';
+  clientSecret = 'fake-client-secret';
+  appId = 'A0FAKE';
+  readonly teams = new Map<string, FakeTeam>();
+  /** Tokens issued by OAuth, by token. */
+  private readonly issued = new Map<string, IssuedToken>();
+  private readonly codes = new Map<string, { team: FakeTeam; installer: string; orgWide: boolean; rotation: boolean; used: boolean }>();
+  private readonly refreshTokens = new Map<string, string>();
+  /** Which workspace each channel opened or joined belongs to (for the team check). */
+  private readonly channelTeams = new Map<string, string>();
+  /** Calls whose token did not belong to the workspace of the user or channel they touched. */
+  readonly mismatches: TeamMismatch[] = [];
+  /** Lifetime of rotating tokens, in seconds (Slack: 12 hours). */
+  rotatingTokenLifetime = 43_200;
+  private tokenCounter = 0;
 
   constructor(options: { token?: string } = {}) {
     this.token = options.token ?? 'xoxb-test-token';
@@ -108,6 +158,126 @@ export class FakeSlack {
   addUser(user: FakeUser): this {
     this.users.set(user.id, { tz: 'Europe/Oslo', locale: 'en-US', ...user });
     return this;
+  }
+
+  /** A workspace that can install the app by OAuth (Grid: give enterpriseId). */
+  addTeam(team: Partial<FakeTeam> & { id: string }): FakeTeam {
+    const t: FakeTeam = { name: `Workspace ${team.id}`, botUserId: `UB${team.id.slice(1)}`, botId: `BB${team.id.slice(1)}`, ...team };
+    this.teams.set(t.id, t);
+    return t;
+  }
+
+  /**
+   * What Slack hands the browser after someone approved the install: a one-time code for
+   * oauth.v2.access. `orgWide`: an Enterprise Grid org-wide install; `rotation`: the app has
+   * token_rotation_enabled (the token expires and comes with a refresh token).
+   */
+  issueCode(teamId: string, opts: { installer?: string; orgWide?: boolean; rotation?: boolean } = {}): string {
+    const team = this.teams.get(teamId);
+    if (!team) throw new Error(`unknown fake team ${teamId}`);
+    const code = `${Date.now()}.${Math.random().toString(36).slice(2)}.code`;
+    this.codes.set(code, { team, installer: opts.installer ?? 'UINSTALLER', orgWide: opts.orgWide ?? false, rotation: opts.rotation ?? false, used: false });
+    return code;
+  }
+
+  /** The tokens the fake gave out to a workspace (or an enterprise), newest last. */
+  tokensOf(teamOrEnterpriseId: string): string[] {
+    return [...this.issued.entries()].filter(([, t]) => t.teamId === teamOrEnterpriseId || (t.isEnterpriseInstall && t.enterpriseId === teamOrEnterpriseId)).map(([token]) => token);
+  }
+
+  /** Every token given out by OAuth and every refresh token (to look for them where they must not be). */
+  allIssuedSecrets(): string[] {
+    return [...this.issued.keys(), ...this.refreshTokens.keys()];
+  }
+
+  /** Slack revokes every token of a workspace (an uninstall). */
+  revokeTokensOf(teamOrEnterpriseId: string): void {
+    for (const token of this.tokensOf(teamOrEnterpriseId)) this.issued.get(token)!.revoked = true;
+  }
+
+  /** Makes a rotating token expire now (as if 12 hours had passed). */
+  expireToken(token: string): void {
+    const t = this.issued.get(token);
+    if (t) t.expiresAt = Date.now() - 1000;
+  }
+
+  /** The workspace a token acts for (null for the single-workspace token or an unknown one). */
+  teamOfToken(token: string | null): string | null {
+    if (token === null) return null;
+    if (token === this.token) return this.teamId;
+    return this.issued.get(token)?.teamId ?? null;
+  }
+
+  private newToken(prefix: string): string {
+    this.tokenCounter += 1;
+    return `${prefix}-${this.tokenCounter}-${Math.random().toString(36).slice(2, 12)}`;
+  }
+
+  private issue(team: FakeTeam, orgWide: boolean, rotation: boolean): { access_token: string; refresh_token?: string; expires_in?: number } {
+    const access = this.newToken(rotation ? 'xoxe.xoxb-1' : 'xoxb-1');
+    this.issued.set(access, {
+      teamId: orgWide ? null : team.id,
+      enterpriseId: team.enterpriseId,
+      isEnterpriseInstall: orgWide,
+      botUserId: team.botUserId,
+      botId: team.botId,
+      expiresAt: rotation ? Date.now() + this.rotatingTokenLifetime * 1000 : undefined,
+    });
+    if (!rotation) return { access_token: access };
+    const refresh = this.newToken('xoxe-1');
+    this.refreshTokens.set(refresh, access);
+    return { access_token: access, refresh_token: refresh, expires_in: this.rotatingTokenLifetime };
+  }
+
+  /** oauth.v2.access and oauth.v2.exchange, answered as Slack does (client credentials in the form). */
+  private oauth(method: string, args: Record<string, unknown>): Record<string, unknown> {
+    if (args.client_id !== this.clientId) return { ok: false, error: 'invalid_client_id' };
+    if (args.client_secret !== this.clientSecret) return { ok: false, error: 'bad_client_secret' };
+    if (method === 'oauth.v2.exchange') {
+      // A long-lived token exchanged for a rotating one.
+      const old = this.issued.get(String(args.token ?? ''));
+      if (!old || old.revoked) return { ok: false, error: 'invalid_auth' };
+      const team = [...this.teams.values()].find((t) => t.id === old.teamId || (old.isEnterpriseInstall && t.enterpriseId === old.enterpriseId))!;
+      const tokens = this.issue(team, old.isEnterpriseInstall, true);
+      return { ok: true, app_id: this.appId, token_type: 'bot', scope: 'commands,chat:write', bot_user_id: team.botUserId, ...tokens, team: old.isEnterpriseInstall ? null : { id: team.id, name: team.name }, enterprise: team.enterpriseId ? { id: team.enterpriseId, name: team.enterpriseName ?? team.enterpriseId } : null, is_enterprise_install: old.isEnterpriseInstall };
+    }
+    if (args.grant_type === 'refresh_token') {
+      const previous = this.refreshTokens.get(String(args.refresh_token ?? ''));
+      const old = previous ? this.issued.get(previous) : undefined;
+      if (!old || old.revoked) return { ok: false, error: 'invalid_refresh_token' };
+      const team = [...this.teams.values()].find((t) => t.id === old.teamId || (old.isEnterpriseInstall && t.enterpriseId === old.enterpriseId))!;
+      const tokens = this.issue(team, old.isEnterpriseInstall, true);
+      return { ok: true, app_id: this.appId, token_type: 'bot', scope: 'commands,chat:write', bot_user_id: team.botUserId, ...tokens, team: { id: team.id, name: team.name }, enterprise: team.enterpriseId ? { id: team.enterpriseId, name: team.enterpriseName ?? team.enterpriseId } : null, is_enterprise_install: old.isEnterpriseInstall };
+    }
+    const grant = this.codes.get(String(args.code ?? ''));
+    if (!grant || grant.used) return { ok: false, error: 'invalid_code' };
+    grant.used = true;
+    const { team, orgWide, rotation } = grant;
+    const tokens = this.issue(team, orgWide, rotation);
+    return {
+      ok: true,
+      app_id: this.appId,
+      authed_user: { id: grant.installer },
+      scope: 'commands,chat:write,chat:write.public,users:read,im:write,channels:read,groups:read,files:write,channels:join,im:history,channels:history,groups:history',
+      token_type: 'bot',
+      ...tokens,
+      bot_user_id: team.botUserId,
+      team: orgWide ? null : { id: team.id, name: team.name },
+      enterprise: team.enterpriseId ? { id: team.enterpriseId, name: team.enterpriseName ?? team.enterpriseId } : null,
+      is_enterprise_install: orgWide,
+    };
+  }
+
+  /** The workspace a call touches (by the user or channel it names), when the fake knows it. */
+  private touched(method: string, args: Record<string, unknown>): { id: string; team: string } | null {
+    const user = (['users.info', 'views.publish', 'chat.postEphemeral'].includes(method) ? args.user ?? args.user_id : method === 'conversations.open' ? String(args.users ?? '').split(',')[0] : undefined) as string | undefined;
+    if (user) {
+      const team = this.users.get(user)?.team_id;
+      return team ? { id: user, team } : null;
+    }
+    const channel = (['chat.postMessage', 'chat.update', 'chat.delete', 'conversations.history', 'conversations.info', 'conversations.join'].includes(method) ? args.channel : undefined) as string | undefined;
+    const team = channel ? this.channelTeams.get(channel) : undefined;
+    return channel && team ? { id: channel, team } : null;
   }
 
   /** Fail the next `times` calls of `method` (or a fraction `rate` of them) with `fault`. */
@@ -221,7 +391,20 @@ export class FakeSlack {
       if (token !== this.appToken || !this.socketModeUrl) return send(200, { ok: false, error: 'invalid_auth' });
       return send(200, { ok: true, url: this.socketModeUrl });
     }
-    if (token !== this.token) return send(200, { ok: false, error: 'invalid_auth' });
+    if (method === 'oauth.v2.access' || method === 'oauth.v2.exchange') return send(200, this.oauth(method, args));
+    const issued = token ? this.issued.get(token) : undefined;
+    if (token !== this.token && !issued) return send(200, { ok: false, error: 'invalid_auth' });
+    if (issued?.revoked) return send(200, { ok: false, error: 'token_revoked' });
+    if (issued?.expiresAt !== undefined && issued.expiresAt <= Date.now()) return send(200, { ok: false, error: 'token_expired' });
+    if (issued) {
+      // Each call must carry the token of the workspace it touches (an org-wide token: any workspace of its org).
+      const touched = this.touched(method, args);
+      const fits = (team: string) => (issued.isEnterpriseInstall ? this.teams.get(team)?.enterpriseId === issued.enterpriseId : issued.teamId === team);
+      if (touched && !fits(touched.team)) {
+        this.mismatches.push({ method, tokenTeam: issued.teamId ?? issued.enterpriseId ?? null, touched: touched.id, touchedTeam: touched.team });
+        return send(200, { ok: false, error: touched.id.startsWith('U') || touched.id.startsWith('W') ? 'user_not_found' : 'channel_not_found' });
+      }
+    }
     const rule = this.faults.find((f) => (f.method === method || f.method === '*') && f.times > 0 && (!f.match || f.match(args)));
     if (rule && this.random() < rule.rate) {
       rule.times -= 1;
@@ -230,7 +413,20 @@ export class FakeSlack {
       if (fault.status === 429) return send(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(fault.retryAfter) });
       return send(500, { ok: false, error: 'internal_error' });
     }
-    send(200, this.answer(method, args, call));
+    const answer = this.answer(method, args, call);
+    if (issued && method === 'auth.test') {
+      const team = issued.teamId ? this.teams.get(issued.teamId) : [...this.teams.values()].find((t) => t.enterpriseId === issued.enterpriseId);
+      Object.assign(answer, { team_id: issued.teamId ?? '', team: team?.name ?? '', user_id: issued.botUserId, bot_id: issued.botId, is_enterprise_install: issued.isEnterpriseInstall, ...(issued.enterpriseId ? { enterprise_id: issued.enterpriseId } : {}) });
+    }
+    const opened = method === 'conversations.open' ? (answer.channel as { id?: string } | undefined)?.id : undefined;
+    const tokenTeam = issued?.teamId ?? (issued ? null : this.teamId);
+    if (opened && answer.ok && tokenTeam) this.channelTeams.set(opened, tokenTeam);
+    send(200, answer);
+  }
+
+  /** Marks a channel as one of a workspace's (for the check that calls carry that workspace's token). */
+  channelOf(teamId: string, channelId: string): void {
+    this.channelTeams.set(channelId, teamId);
   }
 
   private nextTs(): string {
@@ -241,7 +437,7 @@ export class FakeSlack {
   private answer(method: string, args: Record<string, unknown>, call?: RecordedCall): Record<string, unknown> {
     switch (method) {
       case 'auth.test':
-        return { ok: true, url: 'https://fake.slack.com/', team: 'Fake', user: 'followup', team_id: this.authTeamId, user_id: this.botUserId, bot_id: this.botId };
+        return { ok: true, url: 'https://fake.slack.com/', team: 'Fake', user: 'followup', team_id: this.teamId, user_id: this.botUserId, bot_id: this.botId };
       case 'users.info': {
         const id = String(args.user ?? '');
         const u = this.users.get(id);

@@ -5,7 +5,7 @@ import { createWebApp, type WebApp, type WebDeps } from '../../src/app';
 import type { Config } from '../../src/config';
 import { createPrisma, type PrismaClient } from '../../src/data/prisma';
 import type { DomainEvents } from '../../src/domain/ports';
-import { createLogger } from '../../src/logger';
+import { createLogger, type Logger } from '../../src/logger';
 import { FixedClock, systemClock, type Clock } from '../../src/time/clock';
 import { checkCall } from './blockKit';
 import { FakeSlack, type FakeUser } from './fakeSlack';
@@ -25,7 +25,17 @@ export interface HarnessOptions {
   events?: (deps: { config: Config; prisma: PrismaClient; redis: Redis; clock: Clock }) => DomainEvents;
   /** Extra web wiring (health checks, routes such as the queue dashboard). */
   web?: Pick<WebDeps, 'healthChecks' | 'mountRoutes'>;
+  /**
+   * OAuth mode: installs through /slack/install with the fake's client id and secret, tokens
+   * encrypted with `key` (TOKEN_ENCRYPTION_KEY). `botToken: true` keeps SLACK_BOT_TOKEN as the
+   * installation of the harness's own workspace.
+   */
+  oauth?: { key: string; botToken?: boolean };
+  /** The web app's logger (e.g. one writing to a buffer the test reads). */
+  logger?: Logger;
 }
+
+export const TEST_STATE_SECRET = 'test-state-secret-0123456789abcdef';
 
 /**
  * The real Bolt app on a random port, on real PostgreSQL and Redis, talking to a fake Slack Web
@@ -53,6 +63,8 @@ export class Harness {
   }
 
   private async init(): Promise<void> {
+    // SLACK_BOT_TOKEN belongs to this harness's workspace (authorize refuses requests of other teams).
+    this.slack.teamId = this.teamId;
     await this.slack.start();
     for (const u of this.options.users ?? []) this.slack.addUser(u);
     this.config = {
@@ -64,13 +76,24 @@ export class Harness {
       defaultTimezone: 'Europe/Oslo',
       logLevel: (process.env.TEST_LOG_LEVEL as Config['logLevel']) ?? 'silent',
       queuePrefix: randomId('q', 12),
+      ...(this.options.oauth
+        ? {
+            slack: {
+              signingSecret: SIGNING_SECRET,
+              botToken: this.options.oauth.botToken ? this.slack.token : undefined,
+              apiUrl: this.slack.apiUrl,
+              oauth: { clientId: this.slack.clientId, clientSecret: this.slack.clientSecret, stateSecret: TEST_STATE_SECRET },
+            },
+            tokenEncryptionKey: this.options.oauth.key,
+          }
+        : {}),
       ...this.options.config,
     };
     this.prisma = createPrisma(this.config.databaseUrl, { max: 4 });
     this.redis = new Redis(this.config.redisUrl, { maxRetriesPerRequest: null });
     // Without a sink of its own, a harness's app records the domain events its runners publish (recordEvents).
     const events = this.options.events?.({ config: this.config, prisma: this.prisma, redis: this.redis, clock: this.clock }) ?? new EventRecorder();
-    this.app = createWebApp({ config: this.config, prisma: this.prisma, redis: this.redis, clock: this.clock, logger: createLogger(this.config.logLevel), events, ...this.options.web });
+    this.app = createWebApp({ config: this.config, prisma: this.prisma, redis: this.redis, clock: this.clock, logger: this.options.logger ?? createLogger(this.config.logLevel), events, ...this.options.web });
     const { port } = await this.app.start();
     this.baseUrl = `http://127.0.0.1:${port}`;
   }

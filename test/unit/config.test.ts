@@ -101,7 +101,7 @@ describe('loadConfig: one clear line per problem', () => {
   test('an empty environment names each required variable, one line each', () => {
     expect(problems({})).toEqual([
       'SLACK_SIGNING_SECRET is required (Basic Information → Signing Secret)',
-      'SLACK_BOT_TOKEN is required (OAuth & Permissions → Bot User OAuth Token, xoxb-…)',
+      'SLACK_BOT_TOKEN is required (OAuth & Permissions → Bot User OAuth Token, xoxb-…) unless the app is installed by OAuth (SLACK_CLIENT_ID)',
       'DATABASE_URL is required (postgresql://user:password@host:5432/db)',
       'REDIS_URL is required (redis://host:6379)',
     ]);
@@ -109,7 +109,10 @@ describe('loadConfig: one clear line per problem', () => {
 
   test.each([
     ['SLACK_SIGNING_SECRET', '   ', 'SLACK_SIGNING_SECRET is required (Basic Information → Signing Secret)'],
-    ['SLACK_BOT_TOKEN', '', 'SLACK_BOT_TOKEN must be a bot token starting with xoxb-'],
+    ['SLACK_BOT_TOKEN', '', 'SLACK_BOT_TOKEN is required (OAuth & Permissions → Bot User OAuth Token, xoxb-…) unless the app is installed by OAuth (SLACK_CLIENT_ID)'],
+    ['SLACK_CLIENT_SECRET', 'abc', 'SLACK_CLIENT_SECRET is set but SLACK_CLIENT_ID is not: OAuth install needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET and TOKEN_ENCRYPTION_KEY'],
+    ['TOKEN_ENCRYPTION_KEY', 'c2hvcnQ=', 'TOKEN_ENCRYPTION_KEY key 1 must be 32 bytes in base64, not 5 (openssl rand -base64 32)'],
+    ['TOKEN_ENCRYPTION_KEY', 'not base64!', 'TOKEN_ENCRYPTION_KEY key 1 is not base64 (openssl rand -base64 32)'],
     ['SLACK_BOT_TOKEN', 'xoxp-user-token', 'SLACK_BOT_TOKEN must be a bot token starting with xoxb-'],
     ['SLACK_APP_TOKEN', 'xoxb-not-an-app-token', 'SLACK_APP_TOKEN must be an app-level token starting with xapp-'],
     ['SLACK_API_URL', 'slack.com/api', 'SLACK_API_URL must be a URL such as https://slack.com/api/'],
@@ -161,5 +164,44 @@ describe('loadConfig: one clear line per problem', () => {
       expect(err).toBeInstanceOf(ConfigError);
       expect((err as ConfigError).message.split('\n')).toHaveLength(5);
     }
+  });
+});
+
+describe('loadConfig: OAuth install (many workspaces)', () => {
+  const key = Buffer.alloc(32, 7).toString('base64');
+  const oauth = { SLACK_CLIENT_ID: '1234.5678', SLACK_CLIENT_SECRET: 'client-secret', SLACK_STATE_SECRET: 'state-secret-0123456789', TOKEN_ENCRYPTION_KEY: key };
+
+  test('OAuth without SLACK_BOT_TOKEN', () => {
+    const { SLACK_BOT_TOKEN: _drop, ...rest } = valid;
+    const config = loadConfig({ ...rest, ...oauth });
+    expect(config.slack.botToken).toBeUndefined();
+    expect(config.slack.oauth).toEqual({ clientId: '1234.5678', clientSecret: 'client-secret', stateSecret: 'state-secret-0123456789' });
+    expect(config.tokenEncryptionKey).toBe(key);
+  });
+
+  test('OAuth with SLACK_BOT_TOKEN (the installation of its own workspace) and two keys during a rotation', () => {
+    const config = loadConfig({ ...valid, ...oauth, TOKEN_ENCRYPTION_KEY: `${Buffer.alloc(32, 9).toString('base64')}, ${key}` });
+    expect(config.slack.botToken).toBe('xoxb-123-456-abc');
+    expect(config.slack.oauth?.clientId).toBe('1234.5678');
+  });
+
+  test('SLACK_CLIENT_ID alone names each missing companion, and refuses Socket Mode', () => {
+    expect(problems({ ...valid, SLACK_CLIENT_ID: '1234.5678', SLACK_APP_TOKEN: 'xapp-1-A1-2-abc' })).toEqual([
+      'SLACK_CLIENT_ID cannot be used with SLACK_APP_TOKEN: OAuth install needs HTTP mode (Slack sends browsers back to /slack/oauth_redirect); leave SLACK_APP_TOKEN empty',
+      'SLACK_CLIENT_SECRET is required when SLACK_CLIENT_ID is set (OAuth install): Basic Information → App Credentials → Client Secret',
+      'SLACK_STATE_SECRET is required when SLACK_CLIENT_ID is set (OAuth install): any random secret (openssl rand -hex 32)',
+      'TOKEN_ENCRYPTION_KEY is required when SLACK_CLIENT_ID is set (OAuth install): 32 random bytes in base64 (openssl rand -base64 32)',
+    ]);
+  });
+
+  test('a client id that is not one', () => {
+    expect(problems({ ...valid, ...oauth, SLACK_CLIENT_ID: 'my-app' })).toEqual(['SLACK_CLIENT_ID must be the Client ID from Basic Information → App Credentials (digits.digits)']);
+  });
+
+  test('a bad key is reported without echoing it', () => {
+    const secretish = Buffer.alloc(31, 1).toString('base64');
+    const found = problems({ ...valid, ...oauth, TOKEN_ENCRYPTION_KEY: `${key},${secretish}` });
+    expect(found).toEqual(['TOKEN_ENCRYPTION_KEY key 2 must be 32 bytes in base64, not 31 (openssl rand -base64 32)']);
+    expect(found.join('\n')).not.toContain(secretish);
   });
 });

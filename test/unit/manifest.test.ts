@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { BOT_SCOPES } from '../../src/oauth/scopes';
 import { Commands } from '../../src/slack/ids';
 
 /**
@@ -72,4 +73,12 @@ test('commands, interactivity and events go to /slack/events; App Home and inter
   expect(manifest).toMatch(/home_tab_enabled: true/);
   expect(manifest).toMatch(/interactivity:\n\s+# .*\n\s+is_enabled: true/);
   expect(manifest).toMatch(/socket_mode_enabled: false/);
+});
+
+test('OAuth: the install asks for exactly the manifest\'s bot scopes; the redirect URL is the installer\'s route', () => {
+  expect([...BOT_SCOPES].sort()).toEqual(listAfter('bot').sort());
+  expect(listAfter('redirect_urls')).toEqual(['https://YOUR-HOST/slack/oauth_redirect']);
+  const routes = readFileSync(path.join(__dirname, '..', '..', 'src', 'oauth', 'routes.ts'), 'utf8');
+  expect(routes).toContain("REDIRECT_PATH = '/slack/oauth_redirect'");
+  expect(manifest).toMatch(/org_deploy_enabled: (true|false)/);
 });

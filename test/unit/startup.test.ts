@@ -41,7 +41,7 @@ test('an empty environment: exit 1, one line per missing variable, no stack trac
   expect(lines).toEqual([
     'Configuration is not valid; the app cannot start:',
     '  SLACK_SIGNING_SECRET is required (Basic Information → Signing Secret)',
-    '  SLACK_BOT_TOKEN is required (OAuth & Permissions → Bot User OAuth Token, xoxb-…)',
+    '  SLACK_BOT_TOKEN is required (OAuth & Permissions → Bot User OAuth Token, xoxb-…) unless the app is installed by OAuth (SLACK_CLIENT_ID)',
     '  DATABASE_URL is required (postgresql://user:password@host:5432/db)',
     '  REDIS_URL is required (redis://host:6379)',
     'See .env.example and the configuration table in README.md.',

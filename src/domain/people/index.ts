@@ -33,6 +33,8 @@ export class PeopleService {
     private readonly defaults: Defaults,
     private readonly logger: Logger,
     private readonly lifecycle?: LifecycleService,
+    /** A Slack team → the workspace its data lives in (Grid org-wide installs: the enterprise). */
+    private readonly workspaceOf: (teamId: string) => string = (teamId) => teamId,
   ) {}
 
   /** The person's own choice, else Slack's locale, else the workspace default, else the app's. */
@@ -60,6 +62,7 @@ export class PeopleService {
     slackUserId: string,
     options: { refresh?: 'if-stale' | 'always' | 'never'; /** give up on Slack after this long (before an ack) */ budgetMs?: number } = {},
   ): Promise<Actor> {
+    teamId = this.workspaceOf(teamId);
     const refresh = options.refresh ?? 'if-stale';
     // A request must name its workspace: never fall back to an empty team id.
     if (!teamId || !slackUserId) throw new NotAllowedError('a request without a team or user');

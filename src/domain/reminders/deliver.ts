@@ -59,7 +59,8 @@ type ActionWithFollowUp = NonNullable<Awaited<ReturnType<Repositories['schedule'
 export class DeliveryService {
   constructor(
     private readonly repos: Repositories,
-    private readonly messenger: Messenger,
+    /** The messenger of a workspace: it posts with that workspace's token. */
+    private readonly messengers: (workspaceId: string) => Messenger,
     private readonly jobs: JobScheduler,
     private readonly clock: Clock,
     private readonly defaults: DeliveryDefaults,
@@ -90,7 +91,7 @@ export class DeliveryService {
         // An earlier attempt claimed it and did not finish (crash, timeout, 5xx): take it over.
         if (!(await this.repos.deliveries.takeOver(fields.key, existing.attempts))) throw new Error(`delivery ${fields.key} is being taken over by another worker`);
         const channel = existing.channelId ?? channelForLookup();
-        const ts = channel ? await this.messenger.findPosted(channel, fields.key, existing.claimedAt) : null;
+        const ts = channel ? await this.messengers(fields.workspaceId).findPosted(channel, fields.key, existing.claimedAt) : null;
         if (ts && channel) {
           await this.repos.deliveries.markSent(fields.key, channel, ts, now);
           this.logger.info({ key: fields.key }, 'an earlier attempt had posted; recorded it without posting again');
@@ -149,7 +150,7 @@ export class DeliveryService {
     const outcome = await this.once(
       fields,
       async () => {
-        const posted = await this.messenger.toPerson(recipient, message);
+        const posted = await this.messengers(r.workspaceId).toPerson(recipient, message);
         current = { dmChannelId: posted.channelId };
         return posted;
       },
@@ -231,7 +232,7 @@ export class DeliveryService {
     const message: OutboundMessage = { key, locale, zone: scheduleOf(f.leader, f.workspace, this.defaults).zone, body };
     const outcome = await this.once(
       { key, workspaceId: f.workspaceId, kind: `celebration-${kind}`, recipientId: f.seniorId, channelId },
-      () => this.messenger.toChannel(channelId, message),
+      () => this.messengers(f.workspaceId).toChannel(channelId, message),
       () => channelId,
     );
     if (outcome.status === 'failed') await this.noticeFailure(key, f.id, outcome.reason, `celebration-${kind}`, null, channelId);
@@ -257,7 +258,7 @@ export class DeliveryService {
       await this.once(
         { key: noticeKey, workspaceId: f.workspaceId, kind: 'notice', recipientId: null, channelId: f.senior.dmChannelId },
         async () => {
-          const posted = await this.messenger.toPerson(f.senior, message);
+          const posted = await this.messengers(f.workspaceId).toPerson(f.senior, message);
           current = { dmChannelId: posted.channelId };
           return posted;
         },

@@ -89,5 +89,5 @@ export interface LeftNotice {
 
 /** Sends lifecycle notices (plain text, with the delivery key as metadata). Implemented in workflows/notices.ts. */
 export interface NoticeMessenger {
-  personLeft(person: { id: string; slackUserId: string; dmChannelId: string | null }, notice: LeftNotice): Promise<Posted>;
+  personLeft(person: { id: string; workspaceId: string; slackUserId: string; dmChannelId: string | null }, notice: LeftNotice): Promise<Posted>;
 }
