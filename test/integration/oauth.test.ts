@@ -133,8 +133,8 @@ describe('OAuth install: many workspaces on one app', () => {
   const LB = 'UBLEADER';
 
   beforeAll(async () => {
-    // Monday 2027-03-29 a few seconds before 09:00 in Oslo: the weekly reflection prompts are due at 09:00.
-    s = await ScheduledHarness.start({ clock: new ShiftedClock('2027-03-29T08:59:30+02:00'), oauth: { key: KEY1 } });
+    // Monday 2027-04-05 (2027-03-29 is 2. påskedag, a public holiday in Norway) a few seconds before 09:00 in Oslo: the weekly reflection prompts are due at 09:00.
+    s = await ScheduledHarness.start({ clock: new ShiftedClock('2027-04-05T08:59:30+02:00'), oauth: { key: KEY1 } });
     h = s.h;
     h.slack.addTeam({ id: TA, name: 'Alpha AS' });
     h.slack.addTeam({ id: TB, name: 'Beta Ltd' });
@@ -213,8 +213,8 @@ describe('OAuth install: many workspaces on one app', () => {
   it('answers a command from each new workspace with that workspace’s token', async () => {
     const [tokenA] = h.slack.tokensOf(TA);
     const [tokenB] = h.slack.tokensOf(TB);
-    await setupFollowUp(A(), SA, LA, { channel: 'CATEAM01', reflection: 'WEEKLY', startDate: '2027-03-22' });
-    await setupFollowUp(B(), SB, LB, { channel: 'CBTEAM01', reflection: 'WEEKLY', startDate: '2027-03-22' });
+    await setupFollowUp(A(), SA, LA, { channel: 'CATEAM01', reflection: 'WEEKLY', startDate: '2027-03-29' });
+    await setupFollowUp(B(), SB, LB, { channel: 'CBTEAM01', reflection: 'WEEKLY', startDate: '2027-03-29' });
     expect(tokensOfCall(h, 'views.open', (a) => JSON.stringify(a.view).includes(LA))).toEqual([tokenA]);
     expect(tokensOfCall(h, 'views.open', (a) => JSON.stringify(a.view).includes(LB))).toEqual([tokenB]);
     expect(new Set(tokensOfCall(h, 'users.info', (a) => [SA, LA].includes(String(a.user))))).toEqual(new Set([tokenA]));

@@ -64,7 +64,7 @@ describe('starting the app', () => {
 
   it('with Redis down at boot, the web receiver starts, is alive but not ready, and answers a command; with LOG_LEVEL=debug no request body is logged, and an unhandled rejection is logged as JSON', async () => {
     const port = await freePort();
-    const teamId = randomId('T');
+    const teamId = slack.teamId; // single-workspace mode answers only the bot token's own workspace
     const app = startMain({
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_BOT_TOKEN: slack.token,
