@@ -3,6 +3,7 @@ import { repositories, type Repositories } from '../data';
 import type { PrismaClient } from '../data/prisma';
 import type { Clock } from '../time/clock';
 import { ExportService } from './export';
+import { ChartService } from './charts';
 import { BarrierService } from './barriers';
 import { EvaluationService } from './evaluations';
 import { FollowUpService } from './followups';
@@ -59,6 +60,7 @@ export interface Services {
   questions: QuestionService;
   reminders: ReminderService;
   plans: PlanService;
+  charts: ChartService;
 }
 
 export function createServices(deps: DomainDeps): Services {
@@ -95,6 +97,7 @@ export function createServices(deps: DomainDeps): Services {
     development: new DevelopmentService(repos, followUps),
     reflections: new ReflectionService(repos, questions),
     questions,
+    charts: new ChartService(repos, goals, deps.clock),
   };
   return services;
 }
