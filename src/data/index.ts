@@ -18,6 +18,7 @@ import { FeedbackRepository } from './feedback';
 import { DevelopmentRepository } from './development';
 import { ReflectionRepository } from './reflections';
 import { QuestionRepository } from './questions';
+import { ChartFileRepository } from './chartFiles';
 
 export interface Repositories {
   workspaces: WorkspaceRepository;
@@ -39,6 +40,7 @@ export interface Repositories {
   deliveries: DeliveryRepository;
   actions: ActionItemRepository;
   schedule: ScheduleRepository;
+  chartFiles: ChartFileRepository;
 }
 
 export function repositories(db: Db): Repositories {
@@ -62,6 +64,7 @@ export function repositories(db: Db): Repositories {
     deliveries: new DeliveryRepository(db),
     actions: new ActionItemRepository(db),
     schedule: new ScheduleRepository(db),
+    chartFiles: new ChartFileRepository(db),
   };
 }
 
