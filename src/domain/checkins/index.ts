@@ -25,6 +25,18 @@ export interface CheckInResult {
   progress: number | null;
   openMilestones: Milestone[];
   duplicate: boolean;
+  /**
+   * The value reached or passed the target (in the goal's direction: up, or down for a target
+   * below the baseline) and the goal is not achieved yet: the Slack side offers "Mark achieved"
+   * (GoalService.markAchieved), one click that fires the celebration.
+   */
+  targetReached: boolean;
+}
+
+/** True when `value` reaches or passes the target, in the direction from the baseline to the target. */
+export function reachesTarget(goal: { baseline: number | null; target: number | null }, value: number | null): boolean {
+  if (value === null || goal.baseline === null || goal.target === null || goal.target === goal.baseline) return false;
+  return goal.target > goal.baseline ? value >= goal.target : value <= goal.target;
 }
 
 /** Step 4: progress on a goal — a value in the goal's unit, a confidence 1–5 and a note. */
@@ -54,6 +66,7 @@ export class CheckInService {
         progress: progressOf(fresh),
         openMilestones: fresh.milestones.filter((m) => m.doneAt === null),
         duplicate,
+        targetReached: fresh.status !== 'ACHIEVED' && reachesTarget(fresh, checkIn.value),
       };
     };
     if (sourceKey) {

@@ -7,7 +7,8 @@ import { isUniqueViolation } from '../../data/prisma';
 import type { Clock } from '../../time/clock';
 import { dayToDate, type IsoDay } from '../../time/dates';
 import { dateToDay } from '../../time/dates';
-import { NotFoundError, ValidationError, type FieldError } from '../errors';
+import { EditConflictError, NotFoundError, ValidationError, type FieldError } from '../errors';
+import { StaleRevisionError } from '../../data/goals';
 import { assertParticipant } from '../privacy';
 import type { FollowUpService } from '../followups';
 import type { Actor } from '../people';
@@ -42,6 +43,12 @@ export interface GoalEditInput {
   targetDate: IsoDay | null;
   qualitativeCriteria: string | null;
   reason: string;
+  /**
+   * The goal's revision number the form showed (carry it in the modal's private_metadata). When
+   * absent, the revision read at the start of this save is used, which still catches two saves
+   * at the same time.
+   */
+  expectedRevision?: number;
 }
 
 export interface EditedGoal {
@@ -97,6 +104,7 @@ export class GoalService {
    */
   async edit(actor: Actor, input: GoalEditInput): Promise<EditedGoal> {
     const goal = await this.getVisible(actor, input.goalId);
+    const baseRevision = input.expectedRevision ?? (await this.repos.goals.lastRevisionNumber(goal.id));
     const errors: Record<string, FieldError> = {};
     const today = this.clock.now().setZone(actor.zone).toISODate() as IsoDay;
     const changes: GoalChanges = {};
@@ -122,6 +130,9 @@ export class GoalService {
     }
     if (Object.keys(errors).length > 0) throw new ValidationError(errors);
     if (changed.length === 0) {
+      if (input.expectedRevision !== undefined && input.expectedRevision !== (await this.repos.goals.lastRevisionNumber(goal.id))) {
+        throw new EditConflictError('goal');
+      }
       // Slack retried a submission we already saved: the same person, the same reason, nothing left to change.
       const [last] = (await this.repos.goals.revisions(goal.id)).slice(-1);
       if (last && last.authorId === actor.person.id && last.reason === input.reason && last.number > 1) {
@@ -129,8 +140,40 @@ export class GoalService {
       }
       throw new ValidationError({ reason: { key: 'goal_edit.error_nothing_changed' } });
     }
-    const updated = await inTransaction(this.prisma, (repos) => repos.goals.change(goal.id, changes, actor.person.id, input.reason));
+    let updated: GoalWithMilestones;
+    try {
+      updated = await inTransaction(this.prisma, (repos) => repos.goals.change(goal.id, changes, actor.person.id, input.reason, { expectedRevision: baseRevision }));
+    } catch (err) {
+      // Someone saved in between (StaleRevisionError), or at the very same instant (the revision number's unique key).
+      if (err instanceof StaleRevisionError || isUniqueViolation(err)) throw new EditConflictError('goal');
+      throw err;
+    }
     return { goal: updated, followUp: goal.followUp, changed, reason: input.reason };
+  }
+
+  /** The newest revision number of a goal the actor may see: the edit modal keeps it as `expectedRevision`. */
+  async revisionOf(actor: Actor, goalId: string): Promise<number> {
+    const goal = await this.getVisible(actor, goalId);
+    return this.repos.goals.lastRevisionNumber(goal.id);
+  }
+
+  /**
+   * "Mark achieved" (e.g. the suggestion after a check-in reached the target): either person of the
+   * follow-up. Idempotent: a second click changes nothing (`changed` false). When `changed`, the
+   * caller reports `events.goalAchieved(goal.id)` (the celebration) after answering Slack.
+   */
+  async markAchieved(actor: Actor, goalId: string): Promise<{ goal: GoalWithMilestones; followUp: FollowUpWithPeople; changed: boolean }> {
+    const goal = await this.getVisible(actor, goalId);
+    if (goal.status === 'ACHIEVED') return { goal, followUp: goal.followUp, changed: false };
+    const now = this.clock.now().toJSDate();
+    try {
+      const updated = await inTransaction(this.prisma, (repos) => repos.goals.markAchieved(goal.id, now, actor.person.id, 'achieved'));
+      if (!updated) return { goal, followUp: goal.followUp, changed: false };
+      return { goal: updated, followUp: goal.followUp, changed: true };
+    } catch (err) {
+      if (isUniqueViolation(err)) return { goal, followUp: goal.followUp, changed: false };
+      throw err;
+    }
   }
 
   /**
