@@ -19,6 +19,7 @@ import { DevelopmentRepository } from './development';
 import { ReflectionRepository } from './reflections';
 import { QuestionRepository } from './questions';
 import { ChartFileRepository } from './chartFiles';
+import { HistoryRepository } from './history';
 
 export interface Repositories {
   workspaces: WorkspaceRepository;
@@ -41,6 +42,7 @@ export interface Repositories {
   actions: ActionItemRepository;
   schedule: ScheduleRepository;
   chartFiles: ChartFileRepository;
+  history: HistoryRepository;
 }
 
 export function repositories(db: Db): Repositories {
@@ -65,6 +67,7 @@ export function repositories(db: Db): Repositories {
     actions: new ActionItemRepository(db),
     schedule: new ScheduleRepository(db),
     chartFiles: new ChartFileRepository(db),
+    history: new HistoryRepository(db),
   };
 }
 

@@ -4,6 +4,7 @@ import type { PrismaClient } from '../data/prisma';
 import type { Clock } from '../time/clock';
 import { ExportService } from './export';
 import { ChartService } from './charts';
+import { HistoryService } from './history';
 import { BarrierService } from './barriers';
 import { EvaluationService } from './evaluations';
 import { FollowUpService } from './followups';
@@ -61,6 +62,7 @@ export interface Services {
   reminders: ReminderService;
   plans: PlanService;
   charts: ChartService;
+  history: HistoryService;
 }
 
 export function createServices(deps: DomainDeps): Services {
@@ -98,6 +100,7 @@ export function createServices(deps: DomainDeps): Services {
     reflections: new ReflectionService(repos, questions),
     questions,
     charts: new ChartService(repos, goals, deps.clock),
+    history: new HistoryService(repos, goals),
   };
   return services;
 }

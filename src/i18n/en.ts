@@ -593,9 +593,7 @@ export const en = {
   'chart.overview.alt_leader': '{leader}’s goals: {goals}.',
   'chart.overview.alt_goal': '{title} {value}',
   'chart.overview.alt_no_goals': 'no goals yet',
-  // ── history (issue 8) ─────────────────────────────────────────────────────
-  'history.error_not_senior': 'Only the senior leader of this leader can see their past evaluations.',
-  'history.reason.created': 'created',
+  'barrier.error_link_other_followup': 'This action belongs to another follow-up than the barrier, so it cannot address it.',
   // ── calendar invitations (issue 8) ────────────────────────────────────────
   'calendar.evaluation.summary': 'Evaluation: {senior} and {leader}',
   'calendar.evaluation.description': 'Evaluation conversation in the follow-up of {leader}. Prepare by looking at the goals and their check-ins with /followup status.',
@@ -606,7 +604,6 @@ export const en = {
   'calendar.filename_one_to_one': 'one-to-one-{date}.ics',
   // ── goal gaps (issue 8) ───────────────────────────────────────────────────
   'goal_edit.error_conflict': 'Someone else changed this goal while you were editing it. Your text is still here: look at the goal again, then save once more.',
-  'goal.error_already_achieved': 'This goal is already marked as achieved.',
 } as const;
 
 export type MessageKey = keyof typeof en;

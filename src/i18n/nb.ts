@@ -592,9 +592,7 @@ export const nb: Record<MessageKey, string> = {
   'chart.overview.alt_leader': 'Målene til {leader}: {goals}.',
   'chart.overview.alt_goal': '{title}: {value}',
   'chart.overview.alt_no_goals': 'ingen mål ennå',
-  // ── historikk (issue 8) ───────────────────────────────────────────────────
-  'history.error_not_senior': 'Bare den overordnede lederen til denne lederen kan se tidligere evalueringssamtaler.',
-  'history.reason.created': 'opprettet',
+  'barrier.error_link_other_followup': 'Dette tiltaket hører til en annen oppfølging enn hindringen, så det kan ikke knyttes til den.',
   // ── kalenderinvitasjoner (issue 8) ────────────────────────────────────────
   'calendar.evaluation.summary': 'Evalueringssamtale: {senior} og {leader}',
   'calendar.evaluation.description': 'Evalueringssamtale i oppfølgingen av {leader}. Forbered deg ved å se på målene og fremdriften med /followup status.',
@@ -605,5 +603,4 @@ export const nb: Record<MessageKey, string> = {
   'calendar.filename_one_to_one': '1-1-samtale-{date}.ics',
   // ── hull i målene (issue 8) ───────────────────────────────────────────────
   'goal_edit.error_conflict': 'Noen andre endret dette målet mens du redigerte det. Teksten din er her fortsatt: se på målet igjen, og lagre på nytt.',
-  'goal.error_already_achieved': 'Dette målet er allerede registrert som nådd.',
 };
