@@ -20,6 +20,7 @@ import { ReflectionRepository } from './reflections';
 import { QuestionRepository } from './questions';
 import { ChartFileRepository } from './chartFiles';
 import { HistoryRepository } from './history';
+import { CalendarInviteRepository } from './calendarInvites';
 
 export interface Repositories {
   workspaces: WorkspaceRepository;
@@ -43,6 +44,7 @@ export interface Repositories {
   schedule: ScheduleRepository;
   chartFiles: ChartFileRepository;
   history: HistoryRepository;
+  calendarInvites: CalendarInviteRepository;
 }
 
 export function repositories(db: Db): Repositories {
@@ -68,6 +70,7 @@ export function repositories(db: Db): Repositories {
     schedule: new ScheduleRepository(db),
     chartFiles: new ChartFileRepository(db),
     history: new HistoryRepository(db),
+    calendarInvites: new CalendarInviteRepository(db),
   };
 }
 

@@ -5,6 +5,7 @@ import type { Clock } from '../time/clock';
 import { ExportService } from './export';
 import { ChartService } from './charts';
 import { HistoryService } from './history';
+import { CalendarService } from './calendar';
 import { BarrierService } from './barriers';
 import { EvaluationService } from './evaluations';
 import { FollowUpService } from './followups';
@@ -63,6 +64,7 @@ export interface Services {
   plans: PlanService;
   charts: ChartService;
   history: HistoryService;
+  calendar: CalendarService;
 }
 
 export function createServices(deps: DomainDeps): Services {
@@ -101,6 +103,7 @@ export function createServices(deps: DomainDeps): Services {
     questions,
     charts: new ChartService(repos, goals, deps.clock),
     history: new HistoryService(repos, goals),
+    calendar: new CalendarService(repos, people, deps.clock),
   };
   return services;
 }
