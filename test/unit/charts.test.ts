@@ -1,7 +1,7 @@
 import { loadImage, createCanvas } from '@napi-rs/canvas';
 import { DateTime } from 'luxon';
 import { CHART_COLOURS, goalChartSpec, overviewChartSpec, type GoalChartInput, type OverviewLeaderInput } from '../../src/domain/charts';
-import { renderChart } from '../../src/domain/charts/render';
+import { DEFAULT_SCALE, renderChart } from '../../src/domain/charts/render';
 
 const now = DateTime.fromISO('2026-11-30T10:00', { zone: 'Europe/Oslo' });
 const input: GoalChartInput = {
@@ -171,7 +171,7 @@ describe('rendering', () => {
     const out = renderChart(spec);
     expect(out.png.subarray(1, 4).toString('ascii')).toBe('PNG');
     const img = await pixels(out.png);
-    expect([img.width, img.height]).toEqual([spec.width * 2, spec.height * 2]);
+    expect([img.width, img.height]).toEqual([spec.width * DEFAULT_SCALE, spec.height * DEFAULT_SCALE]);
     expect([out.width, out.height]).toEqual([img.width, img.height]);
 
     // Not blank: many distinct colours, and the background is opaque white.
@@ -194,6 +194,16 @@ describe('rendering', () => {
     let onDate = 0;
     for (let y = out.marks.plotTop; y < out.marks.plotBottom; y += 1) if (near(img.at(out.marks.targetDateX!, y), dateColour)) onDate += 1;
     expect(onDate).toBeGreaterThan((out.marks.plotBottom - out.marks.plotTop) / 3);
+  });
+
+  test('the same spec gives the same bytes (so an upload is found again by its hash); another spec does not', () => {
+    const spec = goalChartSpec(input, { locale: 'en', zone: 'Europe/Oslo', now });
+    const a = renderChart(spec).png;
+    renderChart(overviewChartSpec([{ name: 'X', goals: [] }], '2026-11-30', { locale: 'en', zone: 'Europe/Oslo', now }));
+    const b = renderChart(spec).png;
+    expect(b.equals(a)).toBe(true);
+    const nb = renderChart(goalChartSpec(input, { locale: 'nb', zone: 'Europe/Oslo', now })).png;
+    expect(nb.equals(a)).toBe(false);
   });
 
   test('the overview renders every bar, the target line at 100 %', async () => {
