@@ -90,3 +90,20 @@ describe('goal gaps: target reached, mark achieved, edit collisions', () => {
     expect(revisions).toBe(2 + results.filter((r) => r.status === 'fulfilled').length);
   });
 });
+
+describe('goal edit retries with a revision', () => {
+  test('Slack delivering the same save twice is not a conflict', async () => {
+    const h = await Harness.start({ clock: new FixedClock('2026-11-30T09:00:00Z') });
+    try {
+      const f = await followUp(h, 'USEN', 'ULED');
+      const g = await goal(h, f, 'Trivsel', { baseline: 60, target: 80 });
+      const senior = await h.app.services.people.resolve(h.teamId, 'USEN');
+      const input = { goalId: g.id, target: 85, targetDate: null, qualitativeCriteria: null, reason: 'mer', expectedRevision: 1 };
+      expect((await h.app.services.goals.edit(senior, input)).changed).toEqual(['target']);
+      expect((await h.app.services.goals.edit(senior, input)).changed).toEqual([]);
+      expect(await h.prisma.goalRevision.count({ where: { goalId: g.id } })).toBe(2);
+    } finally {
+      await h.close();
+    }
+  });
+});

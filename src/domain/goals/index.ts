@@ -130,14 +130,13 @@ export class GoalService {
     }
     if (Object.keys(errors).length > 0) throw new ValidationError(errors);
     if (changed.length === 0) {
-      if (input.expectedRevision !== undefined && input.expectedRevision !== (await this.repos.goals.lastRevisionNumber(goal.id))) {
-        throw new EditConflictError('goal');
-      }
       // Slack retried a submission we already saved: the same person, the same reason, nothing left to change.
       const [last] = (await this.repos.goals.revisions(goal.id)).slice(-1);
       if (last && last.authorId === actor.person.id && last.reason === input.reason && last.number > 1) {
         return { goal, followUp: goal.followUp, changed: [], reason: input.reason };
       }
+      // The form showed an older goal, and someone else's change already made it what this one asks for.
+      if (input.expectedRevision !== undefined && last && input.expectedRevision !== last.number) throw new EditConflictError('goal');
       throw new ValidationError({ reason: { key: 'goal_edit.error_nothing_changed' } });
     }
     let updated: GoalWithMilestones;
