@@ -603,6 +603,9 @@ export const en = {
   'calendar.filename_evaluation': 'evaluation-{date}.ics',
   'calendar.filename_one_to_one': 'one-to-one-{date}.ics',
   // ── goal gaps (issue 8) ───────────────────────────────────────────────────
+  'goal.target_reached_suggestion': 'That reaches the target of “{title}” ({target}). Mark the goal as achieved?',
+  'goal.mark_achieved_button': 'Mark achieved',
+  'goal.marked_achieved': '“{title}” is marked as achieved. 🎉',
   'goal_edit.error_conflict': 'Someone else changed this goal while you were editing it. Your text is still here: look at the goal again, then save once more.',
 } as const;
 

@@ -602,5 +602,8 @@ export const nb: Record<MessageKey, string> = {
   'calendar.filename_evaluation': 'evalueringssamtale-{date}.ics',
   'calendar.filename_one_to_one': '1-1-samtale-{date}.ics',
   // ── hull i målene (issue 8) ───────────────────────────────────────────────
+  'goal.target_reached_suggestion': 'Dermed er målverdien for «{title}» nådd ({target}). Vil du registrere målet som nådd?',
+  'goal.mark_achieved_button': 'Registrer som nådd',
+  'goal.marked_achieved': '«{title}» er registrert som nådd. 🎉',
   'goal_edit.error_conflict': 'Noen andre endret dette målet mens du redigerte det. Teksten din er her fortsatt: se på målet igjen, og lagre på nytt.',
 };
