@@ -55,6 +55,17 @@ describe('charts: data, access and upload', () => {
     expect((err as ValidationError).fields.leader.key).toBe('chart.error_no_leaders');
   });
 
+  test('status charts: the asker’s visible goals with a metric, narrowed by a mention; none for an outsider', async () => {
+    const senior = await actor('USENIOR');
+    const all = await h.app.services.charts.statusCharts(senior, null);
+    expect(all.map((s) => s.title)).toEqual(['Redusere sykefravær', 'Onboarding']);
+    const one = await h.app.services.charts.statusCharts(senior, 'ULEADER');
+    expect(one.map((s) => s.title)).toEqual(['Redusere sykefravær']);
+    expect(await h.app.services.charts.statusCharts(await actor('ULEADER'), 'UOTHER')).toEqual([]);
+    const own = await h.app.services.charts.statusCharts(await actor('ULEADER'), null);
+    expect(own.map((s) => s.values.label)).toEqual(['Fremdriftsoppdateringer']);
+  });
+
   test('upload: the three-step flow once; the same picture again makes no Slack call', async () => {
     const senior = await actor('USENIOR');
     const spec = await h.app.services.charts.overviewChart(senior);

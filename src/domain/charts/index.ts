@@ -59,6 +59,25 @@ export class ChartService {
     );
   }
 
+  /**
+   * The charts `/followup status [@leader]` shows its asker: the goals with a metric that the actor
+   * may see (their own as a leader, their leaders' as a senior leader; narrowed to one leader by a
+   * mention), open goals first, at most `max` (each is a picture in the reply). Someone who may not
+   * see that leader's goals gets none, as the status itself refuses them.
+   */
+  async statusCharts(actor: Actor, leaderUserId: string | null, max = 3): Promise<GoalChartSpec[]> {
+    const visible = await this.goals.visibleGoals(actor, { leaderUserId });
+    const open = (s: string) => (s === 'ACTIVE' || s === 'ADJUSTED' ? 0 : 1);
+    const charted = visible
+      .map((v) => v.goal)
+      .filter((g) => g.metricName !== null && g.baseline !== null && g.target !== null)
+      .sort((a, b) => open(a.status) - open(b.status) || a.createdAt.getTime() - b.createdAt.getTime())
+      .slice(0, max);
+    const specs: GoalChartSpec[] = [];
+    for (const g of charted) specs.push(await this.goalChart(actor, g.id));
+    return specs;
+  }
+
   /** The overview of the leaders the actor follows up as a senior leader. */
   async overviewChart(actor: Actor): Promise<OverviewChartSpec> {
     const spec = await this.overviewForSenior(actor.person.id, actor.locale, actor.zone);
