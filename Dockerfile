@@ -28,10 +28,15 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 # Production dependencies only: @prisma/client (its runtime and query-compiler wasm),
 # @prisma/adapter-pg, pg, @prisma/schema-engine-wasm and @prisma/driver-adapter-utils (migrations),
-# Bolt, BullMQ, ioredis, luxon, zod, pino. --omit=optional as well: the Prisma CLI and TypeScript
+# Bolt, BullMQ, ioredis, luxon, zod, pino, the chart and calendar libraries. --omit=optional as well: the Prisma CLI and TypeScript
 # are optional peers of @prisma/client, which --omit=dev alone keeps (~250 MB); the other optional
 # packages are msgpackr's native speed-up (BullMQ falls back to JS) and pg's Cloudflare socket.
 RUN npm ci --omit=dev --omit=optional --ignore-scripts --no-audit --no-fund && npm cache clean --force
+# Charts: @napi-rs/canvas ships its native part (Skia) prebuilt inside an optional per-platform
+# npm package (here @napi-rs/canvas-linux-x64-gnu or -linux-arm64-gnu), which --omit=optional
+# leaves out; take the one the build stage installed for this platform. No install script, no
+# download. The chart font (DejaVu Sans, æøå) comes from the `dejavu-fonts-ttf` npm package.
+COPY --from=build /app/node_modules/@napi-rs ./node_modules/@napi-rs
 # The compiled app (the generated Prisma client is compiled into dist/src/generated).
 COPY --from=build /app/dist ./dist
 # What `node scripts/migrate.mjs deploy` (npm run db:migrate) reads: the schema and migrations.

@@ -39,6 +39,16 @@ export class ActionItemRepository {
     return res.count > 0;
   }
 
+  /** Links an action to the barrier it addresses (or unlinks it with null). */
+  setBarrier(id: string, barrierId: string | null): Promise<ActionItem> {
+    return this.db.actionItem.update({ where: { id }, data: { barrierId } });
+  }
+
+  /** The actions that address a barrier, open ones first, earliest due first. */
+  listForBarrier(barrierId: string): Promise<ActionItem[]> {
+    return this.db.actionItem.findMany({ where: { barrierId }, orderBy: [{ status: 'asc' }, { dueDate: 'asc' }, { createdAt: 'asc' }] });
+  }
+
   snooze(id: string, until: Date): Promise<ActionItem> {
     return this.db.actionItem.update({ where: { id }, data: { snoozedUntil: until } });
   }

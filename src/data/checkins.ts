@@ -30,6 +30,11 @@ export class CheckInRepository {
     return this.db.checkIn.findMany({ where: { goalId }, orderBy: { createdAt: 'desc' }, take });
   }
 
+  /** A goal's check-ins that carry a value, oldest first: the points of its chart. */
+  series(goalId: string): Promise<{ createdAt: Date; value: number | null }[]> {
+    return this.db.checkIn.findMany({ where: { goalId, value: { not: null } }, orderBy: { createdAt: 'asc' }, select: { createdAt: true, value: true } });
+  }
+
   findById(id: string): Promise<CheckIn | null> {
     return this.db.checkIn.findUnique({ where: { id } });
   }

@@ -82,13 +82,34 @@ export class GoalRepository {
     data: GoalChanges & { status?: GoalStatus; achievedAt?: Date | null },
     authorId: string,
     reason: string,
+    opts: { expectedRevision?: number; evaluationId?: string } = {},
   ): Promise<GoalWithMilestones> {
+    // The update locks the goal's row until the transaction ends, so the revision read next is the
+    // newest one: a concurrent change waits here, then sees the other's revision.
     const goal = await this.db.goal.update({ where: { id: goalId }, data, include: { milestones: { orderBy: { position: 'asc' } } } });
     const last = await this.db.goalRevision.findFirst({ where: { goalId }, orderBy: { number: 'desc' }, select: { number: true } });
+    const current = last?.number ?? 0;
+    if (opts.expectedRevision !== undefined && current !== opts.expectedRevision) throw new StaleRevisionError(goalId, opts.expectedRevision, current);
     await this.db.goalRevision.create({
-      data: { goalId, number: (last?.number ?? 0) + 1, authorId, reason, snapshot: snapshotOf(goal) },
+      data: { goalId, number: current + 1, authorId, reason, snapshot: snapshotOf(goal), evaluationId: opts.evaluationId ?? null },
     });
     return goal;
+  }
+
+  /**
+   * Marks a goal achieved unless it already is (the guard and the change are one statement, so two
+   * clicks at once change it once), with a revision. Null when it already was. Call in a transaction.
+   */
+  async markAchieved(goalId: string, at: Date, authorId: string, reason: string): Promise<GoalWithMilestones | null> {
+    const res = await this.db.goal.updateMany({ where: { id: goalId, status: { not: 'ACHIEVED' } }, data: { status: 'ACHIEVED', achievedAt: at } });
+    if (res.count === 0) return null;
+    return this.change(goalId, {}, authorId, reason);
+  }
+
+  /** The number of a goal's newest revision (0 when it has none). */
+  async lastRevisionNumber(goalId: string): Promise<number> {
+    const last = await this.db.goalRevision.findFirst({ where: { goalId }, orderBy: { number: 'desc' }, select: { number: true } });
+    return last?.number ?? 0;
   }
 
   /** A goal with its milestones and its follow-up (with both people), for access checks. */
@@ -119,4 +140,15 @@ export function snapshotOf(goal: Goal & { milestones?: Milestone[] }): Prisma.In
     status: goal.status,
     milestones: (goal.milestones ?? []).map((m) => ({ title: m.title, dueDate: m.dueDate ? m.dueDate.toISOString().slice(0, 10) : null })),
   };
+}
+
+/** The goal changed after the revision the change was based on (the transaction is rolled back). */
+export class StaleRevisionError extends Error {
+  constructor(
+    public readonly goalId: string,
+    public readonly expected: number,
+    public readonly found: number,
+  ) {
+    super(`goal ${goalId} is at revision ${found}, change was based on ${expected}`);
+  }
 }

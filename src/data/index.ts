@@ -19,6 +19,9 @@ import { DevelopmentRepository } from './development';
 import { ReflectionRepository } from './reflections';
 import { QuestionRepository } from './questions';
 import { RetentionRepository } from './retention';
+import { ChartFileRepository } from './chartFiles';
+import { HistoryRepository } from './history';
+import { CalendarInviteRepository } from './calendarInvites';
 
 export interface Repositories {
   workspaces: WorkspaceRepository;
@@ -41,6 +44,9 @@ export interface Repositories {
   actions: ActionItemRepository;
   schedule: ScheduleRepository;
   retention: RetentionRepository;
+  chartFiles: ChartFileRepository;
+  history: HistoryRepository;
+  calendarInvites: CalendarInviteRepository;
 }
 
 export function repositories(db: Db): Repositories {
@@ -65,6 +71,9 @@ export function repositories(db: Db): Repositories {
     actions: new ActionItemRepository(db),
     schedule: new ScheduleRepository(db),
     retention: new RetentionRepository(db),
+    chartFiles: new ChartFileRepository(db),
+    history: new HistoryRepository(db),
+    calendarInvites: new CalendarInviteRepository(db),
   };
 }
 

@@ -33,3 +33,17 @@ export class AdminUnconfirmedError extends NotAllowedError {
   }
 }
 
+/**
+ * Someone else changed the record between the moment the form was opened and this save (or in the
+ * same instant). A ValidationError on the `reason` field, so the generic modal path answers
+ * `response_action: errors` and the modal stays open with what the person typed.
+ */
+export class EditConflictError extends ValidationError {
+  constructor(
+    public readonly what: string,
+    field = 'reason',
+  ) {
+    super({ [field]: { key: 'goal_edit.error_conflict' } });
+    this.message = `edit conflict: ${what}`;
+  }
+}

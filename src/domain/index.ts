@@ -3,6 +3,9 @@ import { repositories, type Repositories } from '../data';
 import type { PrismaClient } from '../data/prisma';
 import type { Clock } from '../time/clock';
 import { ExportService } from './export';
+import { ChartService } from './charts';
+import { HistoryService } from './history';
+import { CalendarService } from './calendar';
 import { BarrierService } from './barriers';
 import { EvaluationService } from './evaluations';
 import { FollowUpService } from './followups';
@@ -73,6 +76,9 @@ export interface Services {
   plans: PlanService;
   lifecycle: LifecycleService;
   retention: RetentionService;
+  charts: ChartService;
+  history: HistoryService;
+  calendar: CalendarService;
 }
 
 export function createServices(deps: DomainDeps): Services {
@@ -109,6 +115,9 @@ export function createServices(deps: DomainDeps): Services {
     questions,
     lifecycle,
     retention: new RetentionService(deps.prisma, repos, deps.clock, deps.logger, { daysAfterUninstall: deps.retentionDaysAfterUninstall ?? 30 }, people),
+    charts: new ChartService(repos, goals, deps.clock),
+    history: new HistoryService(repos, goals),
+    calendar: new CalendarService(repos, people, deps.clock),
   };
   return services;
 }

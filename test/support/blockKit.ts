@@ -128,8 +128,17 @@ export function checkBlocks(blocks: unknown, maxBlocks: number, where = 'blocks'
         if (!isObj(b.element)) problems.push(`${w}: input needs an element`);
         else checkElement(problems, `${w}.element`, b.element, actionIds);
         break;
+      case 'image': {
+        // alt_text is required (≤ 2000); the picture is a public image_url or an uploaded slack_file ({ id } or { url }).
+        if (typeof b.alt_text !== 'string' || b.alt_text.length === 0) problems.push(`${w}: image needs alt_text`);
+        else if (b.alt_text.length > 2000) problems.push(`${w}.alt_text: ${b.alt_text.length} chars > 2000`);
+        const file = b.slack_file;
+        const hasFile = isObj(file) && (typeof file.id === 'string' || typeof file.url === 'string');
+        if (hasFile === (typeof b.image_url === 'string')) problems.push(`${w}: image needs exactly one of image_url or slack_file {id|url}`);
+        if (b.title !== undefined) checkText(problems, `${w}.title`, b.title, 2000, { plainOnly: true });
+        break;
+      }
       case 'divider':
-      case 'image':
       case 'rich_text':
       case 'markdown':
         break;

@@ -1,9 +1,9 @@
 import type { Repositories } from '../../data';
 import type { FollowUpWithPeople } from '../../data/followups';
 import { createOnceByKey } from '../../data/createOnce';
-import { type Barrier, type BarrierKind, type BarrierStatus } from '../../data/prisma';
+import { type Barrier, type BarrierKind, type BarrierStatus, type ActionItem } from '../../data/prisma';
 import type { Clock } from '../../time/clock';
-import { NotFoundError } from '../errors';
+import { NotFoundError, ValidationError } from '../errors';
 import type { FollowUpService } from '../followups';
 import type { Actor } from '../people';
 import { assertParticipant } from '../privacy';
@@ -45,6 +45,46 @@ export class BarrierService {
     }),
     );
     return { barrier, followUp, duplicate: !created };
+  }
+
+  /** A barrier with the actions that address it (the barrier's card). */
+  async withActions(actor: Actor, barrierId: string): Promise<{ barrier: Barrier; followUp: FollowUpWithPeople; actions: ActionItem[] }> {
+    const { barrier, followUp } = await this.visibleBarrier(actor, barrierId);
+    return { barrier, followUp, actions: await this.repos.actions.listForBarrier(barrier.id) };
+  }
+
+  /**
+   * Links an action to a barrier it addresses, from either side (the barrier's "add action" or the
+   * action's "addresses barrier"): both must belong to one follow-up the actor is part of. An action
+   * addresses at most one barrier; linking it again moves it. `changed` is false when it already was.
+   */
+  async link(actor: Actor, barrierId: string, actionId: string): Promise<{ action: ActionItem; barrier: Barrier; changed: boolean }> {
+    const { barrier } = await this.visibleBarrier(actor, barrierId);
+    const action = await this.repos.actions.findById(actionId);
+    if (!action) throw new NotFoundError('action');
+    if (action.followUpId !== barrier.followUpId) throw new ValidationError({ barrier: { key: 'barrier.error_link_other_followup' } });
+    if (action.barrierId === barrier.id) return { action, barrier, changed: false };
+    return { action: await this.repos.actions.setBarrier(action.id, barrier.id), barrier, changed: true };
+  }
+
+  /** Removes an action's link to its barrier (from either side). */
+  async unlink(actor: Actor, actionId: string): Promise<{ action: ActionItem; changed: boolean }> {
+    const action = await this.repos.actions.findById(actionId);
+    if (!action) throw new NotFoundError('action');
+    const followUp = await this.repos.followUps.findById(action.followUpId);
+    if (!followUp || followUp.workspaceId !== actor.teamId) throw new NotFoundError('action');
+    assertParticipant(followUp, actor.person.id);
+    if (action.barrierId === null) return { action, changed: false };
+    return { action: await this.repos.actions.setBarrier(action.id, null), changed: true };
+  }
+
+  private async visibleBarrier(actor: Actor, barrierId: string): Promise<{ barrier: Barrier; followUp: FollowUpWithPeople }> {
+    const barrier = await this.repos.barriers.findById(barrierId);
+    if (!barrier) throw new NotFoundError('barrier');
+    const followUp = await this.repos.followUps.findById(barrier.followUpId);
+    if (!followUp || followUp.workspaceId !== actor.teamId) throw new NotFoundError('barrier');
+    assertParticipant(followUp, actor.person.id);
+    return { barrier, followUp };
   }
 
   /** Changes a barrier's status; the senior leader or the leader of its follow-up only. */

@@ -27,6 +27,18 @@ export interface CheckInResult extends Eventful {
   progress: number | null;
   openMilestones: Milestone[];
   duplicate: boolean;
+  /**
+   * The value reached or passed the target (in the goal's direction: up, or down for a target
+   * below the baseline) and the goal is not achieved yet: the Slack side offers "Mark achieved"
+   * (GoalService.markAchieved), one click that fires the celebration.
+   */
+  targetReached: boolean;
+}
+
+/** True when `value` reaches or passes the target, in the direction from the baseline to the target. */
+export function reachesTarget(goal: { baseline: number | null; target: number | null }, value: number | null): boolean {
+  if (value === null || goal.baseline === null || goal.target === null || goal.target === goal.baseline) return false;
+  return goal.target > goal.baseline ? value >= goal.target : value <= goal.target;
 }
 
 /**
@@ -67,6 +79,7 @@ export class CheckInService {
         duplicate,
         // A new check-in moves the goal's progress: its reminders are re-planned.
         events: duplicate ? [] : [Events.subjectChanged('goal', goal.id)],
+        targetReached: fresh.status !== 'ACHIEVED' && reachesTarget(fresh, checkIn.value),
       };
     };
     const { value: checkIn, created } = await createOnceByKey(sourceKey, (key) => this.repos.checkIns.findBySourceKey(key), () =>

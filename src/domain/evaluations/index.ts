@@ -180,7 +180,7 @@ export class EvaluationService {
         const adjusted: GoalWithMilestones[] = [];
         for (const item of input.items) {
           if (item.assessment === 'ACHIEVED') {
-            achieved.push(await repos.goals.change(item.goalId, { status: 'ACHIEVED', achievedAt: now }, actor.person.id, 'achieved at evaluation'));
+            achieved.push(await repos.goals.change(item.goalId, { status: 'ACHIEVED', achievedAt: now }, actor.person.id, 'achieved at evaluation', { evaluationId: evaluation.id }));
           } else if (item.newTarget !== null || item.newTargetDate !== null) {
             adjusted.push(
               await repos.goals.change(
@@ -192,6 +192,7 @@ export class EvaluationService {
                 },
                 actor.person.id,
                 `adjusted after evaluation: ${item.reason ?? ''}`,
+                { evaluationId: evaluation.id },
               ),
             );
           }

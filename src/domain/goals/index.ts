@@ -1,4 +1,5 @@
 import type { PrismaClient, GoalKind } from '../../data/prisma';
+import { isUniqueViolation } from '../../data/prisma';
 import { inTransaction, type Repositories } from '../../data';
 import type { GoalChanges, GoalWithFollowUp, GoalWithMilestones } from '../../data/goals';
 import type { FollowUpWithPeople } from '../../data/followups';
@@ -6,7 +7,8 @@ import { createOnceByKey } from '../../data/createOnce';
 import type { Clock } from '../../time/clock';
 import { dayToDate, type IsoDay, dateToDay } from '../../time/dates';
 import { Events, type Eventful } from '../events';
-import { NotFoundError, ValidationError, type FieldError } from '../errors';
+import { NotFoundError, ValidationError, type FieldError, EditConflictError } from '../errors';
+import { StaleRevisionError } from '../../data/goals';
 import { assertParticipant } from '../privacy';
 import type { FollowUpService } from '../followups';
 import type { Actor } from '../people';
@@ -41,6 +43,12 @@ export interface GoalEditInput {
   targetDate: IsoDay | null;
   qualitativeCriteria: string | null;
   reason: string;
+  /**
+   * The goal's revision number the form showed (carry it in the modal's private_metadata). When
+   * absent, the revision read at the start of this save is used, which still catches two saves
+   * at the same time.
+   */
+  expectedRevision?: number;
 }
 
 export interface EditedGoal extends Eventful {
@@ -96,6 +104,7 @@ export class GoalService {
    */
   async edit(actor: Actor, input: GoalEditInput): Promise<EditedGoal> {
     const goal = await this.getVisible(actor, input.goalId);
+    const baseRevision = input.expectedRevision ?? (await this.repos.goals.lastRevisionNumber(goal.id));
     const errors: Record<string, FieldError> = {};
     const today = this.clock.now().setZone(actor.zone).toISODate() as IsoDay;
     const changes: GoalChanges = {};
@@ -126,10 +135,44 @@ export class GoalService {
       if (last && last.authorId === actor.person.id && last.reason === input.reason && last.number > 1) {
         return { goal, followUp: goal.followUp, changed: [], reason: input.reason, events: [] };
       }
+      // The form showed an older goal, and someone else's change already made it what this one asks for.
+      if (input.expectedRevision !== undefined && last && input.expectedRevision !== last.number) throw new EditConflictError('goal');
       throw new ValidationError({ reason: { key: 'goal_edit.error_nothing_changed' } });
     }
-    const updated = await inTransaction(this.prisma, (repos) => repos.goals.change(goal.id, changes, actor.person.id, input.reason));
+    let updated: GoalWithMilestones;
+    try {
+      updated = await inTransaction(this.prisma, (repos) => repos.goals.change(goal.id, changes, actor.person.id, input.reason, { expectedRevision: baseRevision }));
+    } catch (err) {
+      // Someone saved in between (StaleRevisionError), or at the very same instant (the revision number's unique key).
+      if (err instanceof StaleRevisionError || isUniqueViolation(err)) throw new EditConflictError('goal');
+      throw err;
+    }
     return { goal: updated, followUp: goal.followUp, changed, reason: input.reason, events: changed.length ? [Events.subjectChanged('goal', updated.id)] : [] };
+  }
+
+  /** The newest revision number of a goal the actor may see: the edit modal keeps it as `expectedRevision`. */
+  async revisionOf(actor: Actor, goalId: string): Promise<number> {
+    const goal = await this.getVisible(actor, goalId);
+    return this.repos.goals.lastRevisionNumber(goal.id);
+  }
+
+  /**
+   * "Mark achieved" (e.g. the suggestion after a check-in reached the target): either person of the
+   * follow-up. Idempotent: a second click changes nothing (`changed` false, no event). When it
+   * changed, the result carries `goalAchieved` (the celebration), published after answering Slack.
+   */
+  async markAchieved(actor: Actor, goalId: string): Promise<{ goal: GoalWithMilestones; followUp: FollowUpWithPeople; changed: boolean } & Eventful> {
+    const goal = await this.getVisible(actor, goalId);
+    if (goal.status === 'ACHIEVED') return { goal, followUp: goal.followUp, changed: false, events: [] };
+    const now = this.clock.now().toJSDate();
+    try {
+      const updated = await inTransaction(this.prisma, (repos) => repos.goals.markAchieved(goal.id, now, actor.person.id, 'achieved'));
+      if (!updated) return { goal, followUp: goal.followUp, changed: false, events: [] };
+      return { goal: updated, followUp: goal.followUp, changed: true, events: [Events.goalAchieved(updated.id)] };
+    } catch (err) {
+      if (isUniqueViolation(err)) return { goal, followUp: goal.followUp, changed: false, events: [] };
+      throw err;
+    }
   }
 
   /**
