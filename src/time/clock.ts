@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { dayOf, type IsoDay } from './dates';
 
 /** The only source of "now" for domain code: inject it, so tests can pin the clock. */
 export interface Clock {
@@ -6,6 +7,11 @@ export interface Clock {
 }
 
 export const systemClock: Clock = { now: () => DateTime.utc() };
+
+/** Today in a zone (a person's), as an ISO day: the one way domain code asks for "today". */
+export function todayIn(clock: Clock, zone: string): IsoDay {
+  return dayOf(clock.now(), zone);
+}
 
 /** A clock that stands still (or moves only when told): for tests and benchmarks. */
 export class FixedClock implements Clock {

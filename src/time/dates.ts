@@ -43,9 +43,9 @@ export function safeZone(zone: string | null | undefined, fallback: string): str
   return zone && isValidZone(zone) ? zone : fallback;
 }
 
-/** Today in a person's zone, as an ISO day. */
-export function todayIn(now: DateTime, zone: string): IsoDay {
-  return now.setZone(zone).toISODate() as IsoDay;
+/** The calendar day of an instant in a zone, as an ISO day (`todayIn(clock, zone)` for today). */
+export function dayOf(instant: DateTime, zone: string): IsoDay {
+  return instant.setZone(zone).toISODate() as IsoDay;
 }
 
 /** Whole days from `from` to `to` (ISO days), negative when `to` is earlier. */

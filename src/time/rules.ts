@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { IsoDay } from './dates';
+import { dayOf, type IsoDay } from './dates';
 import { isPublicHoliday } from './holidays';
 
 /**
@@ -59,10 +59,8 @@ export function instantOn(onDay: IsoDay, schedule: LocalSchedule): DateTime {
   return localInstant(onDay, schedule.hour, schedule.minute, schedule.zone);
 }
 
-/** The local calendar day of an instant in a zone. */
-export function localDay(instant: DateTime, zone: string): IsoDay {
-  return instant.setZone(zone).toISODate() as IsoDay;
-}
+/** The local calendar day of an instant in a zone (the same rule as dates.ts `dayOf`). */
+export const localDay = dayOf;
 
 export function isoWeekday(d: IsoDay): number {
   return day(d).weekday;

@@ -1,9 +1,15 @@
 import type { Cadence, FollowUp, Goal, GoalStatus, Person } from '../../src/data/prisma';
 import { dayToDate } from '../../src/time/dates';
+import { DateTime } from 'luxon';
+import type { FollowUpWithPeople } from '../../src/domain/followups';
+import type { GoalWithMilestones } from '../../src/data/goals';
 import type { Harness } from './harness';
 
 /**
- * Direct database seeding for tests of features whose records are made elsewhere (or in bulk).
+ * The one fixtures module. `followUp` and `goal` seed rows directly (fast, any state);
+ * `seedFollowUp` returns the follow-up with both people as the domain reads it, and `seedGoal`
+ * makes a goal through the domain (revisions, milestones) as a senior leader would.
+ * (test/support/flows.ts drives the real modals instead, for tests of those paths.)
  * People are created without a fetched profile, so the app reads their zone and language from the
  * fake Slack on first use, as it would in production.
  */
@@ -93,4 +99,44 @@ export async function settle(h: Harness, quietMs = 300, timeoutMs = 5000): Promi
     count = now;
     await new Promise((r) => setTimeout(r, quietMs));
   }
+}
+
+/**
+ * A follow-up with its team channel, read back as the domain sees it (both people included). Both
+ * people are resolved first, so their Slack profiles (zone, language, deleted) are known.
+ */
+export async function seedFollowUp(h: Harness, seniorUserId: string, leaderUserId: string): Promise<FollowUpWithPeople> {
+  for (const user of [seniorUserId, leaderUserId]) await h.app.services.people.resolve(h.teamId, user);
+  const f = await followUp(h, seniorUserId, leaderUserId, { channel: 'CTEAM0001' });
+  return (await h.app.services.repos.followUps.findById(f.id))!;
+}
+
+/** A goal created through the domain by the senior leader (a metric and milestones by default). */
+export async function seedGoal(
+  h: Harness,
+  seniorUserId: string,
+  leaderUserId: string,
+  opts: { title?: string; metric?: { name: string; unit: string; baseline: number; target: number } | null; milestones?: string[] } = {},
+): Promise<GoalWithMilestones> {
+  const senior = await h.app.services.people.resolve(h.teamId, seniorUserId);
+  const metric = opts.metric === undefined ? { name: 'Employee satisfaction', unit: 'points', baseline: 2, target: 6 } : opts.metric;
+  const created = await h.app.services.goals.create(
+    senior,
+    {
+      leaderUserId,
+      kind: 'PROFESSIONAL',
+      title: opts.title ?? 'Raise team satisfaction',
+      description: null,
+      expectations: null,
+      qualitativeCriteria: 'Staff say they are heard',
+      metricName: metric?.name ?? null,
+      metricUnit: metric?.unit ?? null,
+      baseline: metric?.baseline ?? null,
+      target: metric?.target ?? null,
+      targetDate: DateTime.utc().plus({ months: 3 }).toISODate()!,
+      milestones: (opts.milestones ?? []).map((title) => ({ title, dueDate: null })),
+    },
+    null,
+  );
+  return created.goal;
 }

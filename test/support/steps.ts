@@ -1,57 +1,14 @@
 import { EventRecorder } from '../../src/domain/events';
 import { DateTime } from 'luxon';
-import type { FollowUpWithPeople } from '../../src/data/followups';
-import type { GoalWithMilestones } from '../../src/data/goals';
 import type { Actor } from '../../src/domain/people';
 import type { Harness, RecordedCall } from './harnessTypes';
 
-/** Fixtures and helpers shared by the step tests (follow-ups and goals are seeded through the domain). */
+/** Helpers shared by the step tests; the fixtures themselves live in seed.ts. */
 export async function actorOf(h: Harness, userId: string): Promise<Actor> {
   return h.app.services.people.resolve(h.teamId, userId);
 }
 
-export async function seedFollowUp(h: Harness, seniorUserId: string, leaderUserId: string): Promise<FollowUpWithPeople> {
-  const senior = await actorOf(h, seniorUserId);
-  const leader = await actorOf(h, leaderUserId);
-  const fu = await h.app.services.repos.followUps.upsert(h.teamId, senior.person.id, leader.person.id, {
-    teamChannelId: 'CTEAM0001',
-    oneToOneCadence: 'BIWEEKLY',
-    evaluationEveryWeeks: 6,
-    reflectionCadence: 'BIWEEKLY',
-    startDate: new Date(Date.UTC(2026, 0, 5)),
-    nextEvaluationOn: null,
-  });
-  return (await h.app.services.repos.followUps.findById(fu.id))!;
-}
-
-export async function seedGoal(
-  h: Harness,
-  seniorUserId: string,
-  leaderUserId: string,
-  opts: { title?: string; metric?: { name: string; unit: string; baseline: number; target: number } | null; milestones?: string[] } = {},
-): Promise<GoalWithMilestones> {
-  const senior = await actorOf(h, seniorUserId);
-  const metric = opts.metric === undefined ? { name: 'Employee satisfaction', unit: 'points', baseline: 2, target: 6 } : opts.metric;
-  const created = await h.app.services.goals.create(
-    senior,
-    {
-      leaderUserId,
-      kind: 'PROFESSIONAL',
-      title: opts.title ?? 'Raise team satisfaction',
-      description: null,
-      expectations: null,
-      qualitativeCriteria: 'Staff say they are heard',
-      metricName: metric?.name ?? null,
-      metricUnit: metric?.unit ?? null,
-      baseline: metric?.baseline ?? null,
-      target: metric?.target ?? null,
-      targetDate: DateTime.utc().plus({ months: 3 }).toISODate()!,
-      milestones: (opts.milestones ?? []).map((title) => ({ title, dueDate: null })),
-    },
-    null,
-  );
-  return created.goal;
-}
+export { seedFollowUp, seedGoal } from './seed';
 
 /** The domain events the app publishes from now on, as `[type, ...args]` (the harness records them). */
 export function recordEvents(h: Harness): { readonly calls: [string, ...string[]][] } {

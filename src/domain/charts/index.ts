@@ -1,7 +1,7 @@
 import type { Repositories } from '../../data';
 import type { Person } from '../../data/prisma';
 import type { Clock } from '../../time/clock';
-import { dateToDay, todayIn } from '../../time/dates';
+import { dateToDay, dayOf } from '../../time/dates';
 import { ValidationError } from '../errors';
 import type { GoalService } from '../goals';
 import type { Actor } from '../people';
@@ -96,7 +96,7 @@ export class ChartService {
         name: displayName(f.leader),
         goals: goals.filter((g) => g.followUpId === f.id).map((g) => ({ title: g.title, baseline: g.baseline, target: g.target, currentValue: g.currentValue, status: g.status })),
       })),
-      todayIn(reader.now, zone),
+      dayOf(reader.now, zone),
       reader,
     );
   }

@@ -3,7 +3,7 @@ import type { AgendaEntry, ConversationWithActions } from '../../data/conversati
 import type { FollowUpWithPeople } from '../../data/followups';
 import type { ActionItem, Conversation, PrismaClient } from '../../data/prisma';
 import { createOnceByKey } from '../../data/createOnce';
-import type { Clock } from '../../time/clock';
+import { todayIn, type Clock } from '../../time/clock';
 import { dayToDate, type IsoDay } from '../../time/dates';
 import { NotFoundError, ValidationError, type FieldError } from '../errors';
 import { Events, type DomainEvent, type Eventful } from '../events';
@@ -101,7 +101,7 @@ export class ConversationService {
   }
 
   today(actor: Actor): IsoDay {
-    return this.clock.now().setZone(actor.zone).toISODate() as IsoDay;
+    return todayIn(this.clock, actor.zone);
   }
 
   async log(actor: Actor, input: ConversationInput, sourceKey: string | null): Promise<LoggedConversation> {

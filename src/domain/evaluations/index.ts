@@ -5,7 +5,7 @@ import type { GoalWithMilestones } from '../../data/goals';
 import type { PrismaClient } from '../../data/prisma';
 import type { Assessment } from '../vocabulary';
 import { createOnceByKey } from '../../data/createOnce';
-import type { Clock } from '../../time/clock';
+import { todayIn, type Clock } from '../../time/clock';
 import { addDays, dateToDay, dayToDate, type IsoDay } from '../../time/dates';
 import { NotFoundError, ValidationError, type FieldError } from '../errors';
 import type { Actor } from '../people';
@@ -114,7 +114,7 @@ export class EvaluationService {
   ) {}
 
   private today(actor: Actor): IsoDay {
-    return this.clock.now().setZone(actor.zone).toISODate() as IsoDay;
+    return todayIn(this.clock, actor.zone);
   }
 
   /** What the evaluation modal needs; only the senior leader of the follow-up gets it. */

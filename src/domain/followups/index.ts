@@ -1,7 +1,7 @@
 import type { Repositories } from '../../data';
 import type { FollowUpWithPeople } from '../../data/followups';
 import type { FollowUp, Workspace } from '../../data/prisma';
-import type { Clock } from '../../time/clock';
+import { todayIn, type Clock } from '../../time/clock';
 import { addDays, dateToDay, dayToDate, type IsoDay } from '../../time/dates';
 import { NotAllowedError, NotFoundError, ValidationError, type FieldError } from '../errors';
 import { Events, type Eventful } from '../events';
@@ -130,7 +130,7 @@ export class FollowUpService {
 
   /** Default start date for a new follow-up: today in the actor's zone. */
   today(actor: Actor): IsoDay {
-    return this.clock.now().setZone(actor.zone).toISODate() as IsoDay;
+    return todayIn(this.clock, actor.zone);
   }
 
   listForActor(actor: Actor): Promise<FollowUpWithPeople[]> {

@@ -4,7 +4,7 @@ import { inTransaction, type Repositories } from '../../data';
 import type { GoalChanges, GoalWithFollowUp, GoalWithMilestones } from '../../data/goals';
 import type { FollowUpWithPeople } from '../../data/followups';
 import { createOnceByKey } from '../../data/createOnce';
-import type { Clock } from '../../time/clock';
+import { todayIn, type Clock } from '../../time/clock';
 import { dayToDate, type IsoDay, dateToDay } from '../../time/dates';
 import { Events, type Eventful } from '../events';
 import { NotFoundError, ValidationError, type FieldError, EditConflictError } from '../errors';
@@ -106,7 +106,7 @@ export class GoalService {
     const goal = await this.getVisible(actor, input.goalId);
     const baseRevision = input.expectedRevision ?? (await this.repos.goals.lastRevisionNumber(goal.id));
     const errors: Record<string, FieldError> = {};
-    const today = this.clock.now().setZone(actor.zone).toISODate() as IsoDay;
+    const today = todayIn(this.clock, actor.zone);
     const changes: GoalChanges = {};
     const changed: string[] = [];
     const hasMetric = goal.baseline !== null;
@@ -181,7 +181,7 @@ export class GoalService {
    */
   async create(actor: Actor, input: GoalInput, sourceKey: string | null): Promise<CreatedGoal> {
     const errors: Record<string, FieldError> = {};
-    const today = this.clock.now().setZone(actor.zone).toISODate() as IsoDay;
+    const today = todayIn(this.clock, actor.zone);
     if (input.targetDate && input.targetDate < today) errors.targetDate = { key: 'common.error_date_past' };
     const metricParts = [input.metricName, input.baseline, input.target].filter((v) => v !== null).length;
     if (metricParts > 0 && metricParts < 3) {

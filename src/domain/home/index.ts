@@ -3,8 +3,8 @@ import type { Repositories } from '../../data';
 import type { FollowUpWithPeople } from '../../data/followups';
 import type { GoalWithMilestones } from '../../data/goals';
 import type { BarrierKind, BarrierStatus, Cadence, GoalKind, GoalStatus } from '../../data/prisma';
-import type { Clock } from '../../time/clock';
-import { addDays, dateToDay, todayIn, type IsoDay } from '../../time/dates';
+import { todayIn, type Clock } from '../../time/clock';
+import { addDays, dateToDay, dayOf, type IsoDay } from '../../time/dates';
 import { progressOf } from '../goals/progress';
 import type { Actor } from '../people';
 
@@ -133,7 +133,7 @@ export class HomeService {
 
   /** Cards for the given follow-ups, which the caller has checked the actor takes part in. */
   async buildFor(actor: Actor, followUps: FollowUpWithPeople[]): Promise<HomeModel> {
-    const today = todayIn(this.clock.now(), actor.zone);
+    const today = todayIn(this.clock, actor.zone);
     const ids = followUps.map((f) => f.id);
     const asLeaderIds = followUps.filter((f) => f.leaderId === actor.person.id).map((f) => f.id);
     const [goals, lastConversations, barriers, actions, feedback, reflections] = await Promise.all([
@@ -152,7 +152,7 @@ export class HomeService {
     const actionsBy = groupBy(actions, (a) => a.followUpId);
     const lastReflectionBy = new Map<string, IsoDay>();
     for (const r of reflections) {
-      const day = todayIn(DateTime.fromJSDate(r.createdAt), actor.zone);
+      const day = dayOf(DateTime.fromJSDate(r.createdAt), actor.zone);
       if (!lastReflectionBy.has(r.followUpId)) lastReflectionBy.set(r.followUpId, day);
     }
 

@@ -2,7 +2,7 @@ import type { Repositories } from '../../data';
 import type { FollowUpWithPeople } from '../../data/followups';
 import type { ActionItem, Barrier } from '../../data/prisma';
 import { createOnceByKey } from '../../data/createOnce';
-import type { Clock } from '../../time/clock';
+import { todayIn, type Clock } from '../../time/clock';
 import { addDays, dateToDay, dayToDate, type IsoDay } from '../../time/dates';
 import { NotFoundError, ValidationError, type FieldError } from '../errors';
 import type { FollowUpService } from '../followups';
@@ -50,7 +50,7 @@ export class PlanService {
   ) {}
 
   private today(actor: Actor): IsoDay {
-    return this.clock.now().setZone(actor.zone).toISODate() as IsoDay;
+    return todayIn(this.clock, actor.zone);
   }
 
   /** The open barriers a new action may address (for the modal), when the follow-up is known. */

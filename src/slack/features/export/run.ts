@@ -1,3 +1,4 @@
+import { todayIn } from '../../../time/clock';
 import { translator } from '../../../i18n';
 import type { AppContext } from '../../context';
 import { slackErrorCode } from '../../gateway';
@@ -13,7 +14,7 @@ export async function runExport(ctx: AppContext, inv: Invocation): Promise<void>
   const targetUserId = inv.userIds[0] ?? inv.actor.person.slackUserId;
   const { subject, data } = await ctx.services.exports.exportFor(inv.actor, targetUserId);
   const trSubject = translator(subject.locale);
-  const day = ctx.services.clock.now().setZone(subject.zone).toISODate();
+  const day = todayIn(ctx.services.clock, subject.zone);
   try {
     const opened = await ctx.web.conversations.open({ users: subject.person.slackUserId });
     const channelId = opened.channel?.id;
