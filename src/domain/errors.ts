@@ -47,3 +47,6 @@ export class EditConflictError extends ValidationError {
     this.message = `edit conflict: ${what}`;
   }
 }
+
+/** PostgreSQL cannot be reached (refused, timed out): the person is told to try again in a minute. */
+export { isDatabaseUnavailable } from '../data/availability';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
-import type { ChartFileRepository } from '../data/chartFiles';
+import type { ChartFileStore } from '../domain/charts';
 
 /**
  * Uploads a picture to Slack with the current flow and returns its file id, for an `image` block
@@ -27,7 +27,7 @@ export interface ImageToUpload {
 
 export class SlackImageUploader {
   constructor(
-    private readonly files: ChartFileRepository,
+    private readonly files: ChartFileStore,
     private readonly fetchImpl: typeof fetch = fetch,
   ) {}
 

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, OverflowAction, SlackActionMiddlewareArgs, StaticSelectAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { isDatabaseUnavailable } from '../data/availability';
+import { isDatabaseUnavailable } from '../domain/errors';
 import { AdminUnconfirmedError, NotAllowedError, NotFoundError, ValidationError } from '../domain/errors';
 import { hasEvents, publish } from '../domain/events';
 import type { Actor } from '../domain/people';

@@ -1,4 +1,4 @@
-import type { FollowUpWithPeople } from '../data/followups';
+import type { FollowUpWithPeople } from '../domain/followups';
 import type { Actor } from '../domain/people';
 import type { Translate } from '../i18n';
 import { translator } from '../i18n';

@@ -101,3 +101,6 @@ export class ChartService {
     );
   }
 }
+
+/** Where uploaded chart pictures are remembered by content hash (so one picture is uploaded once). */
+export type { ChartFileRepository as ChartFileStore } from '../../data/chartFiles';

@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
-import { isDatabaseUnavailable } from '../../data/availability';
+import { isDatabaseUnavailable } from '../../domain/errors';
 import { AdminUnconfirmedError, NotAllowedError, NotFoundError, ValidationError, type FieldError } from '../../domain/errors';
 import type { Actor } from '../../domain/people';
 import { t } from '../../i18n';
