@@ -15,6 +15,8 @@ export const en = {
   'common.error_no_team': 'This request did not say which Slack workspace it came from, so it was refused.',
   'lifecycle.left_senior': '{person}, your senior leader in the follow-up, is no longer in this Slack workspace, so the follow-up has ended. Its reminders have stopped; what you wrote is kept.',
   'lifecycle.left_leader': '{person}, whom you followed up, is no longer in this Slack workspace, so the follow-up has ended. Its reminders have stopped; what was written is kept.',
+  'settings.retention_days': 'Purge ended follow-ups after (days)',
+  'settings.retention_days_hint': 'Leave empty to keep ended follow-ups. Otherwise they are deleted, with everything in them, this many days after they ended.',
   'settings.error_retention_days': 'Enter a whole number of days from 1 to {max}, or leave it empty to keep ended follow-ups.',
   'common.error_required': 'Please fill in this field.',
   'common.error_too_long': 'Please keep this under {max, plural, one {# character} other {# characters}} (it is {length} now).',

@@ -14,6 +14,8 @@ export const nb: Record<MessageKey, string> = {
   'common.error_no_team': 'Forespørselen sa ikke hvilket Slack-arbeidsområde den kom fra, så den ble avvist.',
   'lifecycle.left_senior': '{person}, som fulgte deg opp, er ikke lenger i dette Slack-arbeidsområdet, så oppfølgingen er avsluttet. Påminnelsene er stoppet; det du har skrevet, er tatt vare på.',
   'lifecycle.left_leader': '{person}, som du fulgte opp, er ikke lenger i dette Slack-arbeidsområdet, så oppfølgingen er avsluttet. Påminnelsene er stoppet; det som er skrevet, er tatt vare på.',
+  'settings.retention_days': 'Slett avsluttede oppfølginger etter (dager)',
+  'settings.retention_days_hint': 'La feltet stå tomt for å beholde avsluttede oppfølginger. Ellers slettes de, med alt innhold, så mange dager etter at de ble avsluttet.',
   'settings.error_retention_days': 'Skriv et helt antall dager fra 1 til {max}, eller la feltet stå tomt for å beholde avsluttede oppfølginger.',
   'common.error_required': 'Fyll ut dette feltet.',
   'common.error_too_long': 'Hold teksten under {max, plural, one {# tegn} other {# tegn}} (den er {length} nå).',
