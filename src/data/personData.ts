@@ -171,7 +171,7 @@ export class PersonDataRepository {
 
   /** The workspace's audit log, newest first. */
   auditLog(workspaceId: string, take = 25): Promise<AuditEntry[]> {
-    return this.db.auditEntry.findMany({ where: { workspaceId }, orderBy: { createdAt: 'desc' }, take });
+    return this.db.auditEntry.findMany({ where: { workspaceId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take });
   }
 }
 
