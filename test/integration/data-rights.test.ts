@@ -10,6 +10,7 @@ import { checkMessage, checkView } from '../support/blockKit';
 import { FixedClock, Harness, randomId, visibleText } from '../support/harness';
 import { goalValues, openModal, setupFollowUp } from '../support/flows';
 import { dmTo, openedView, person, settle } from '../support/seed';
+import { recordEvents } from '../support/steps';
 
 /** Polls an asynchronous condition (work after an ack) for up to 5 s. */
 async function eventually(check: () => Promise<boolean>, what: string): Promise<void> {
@@ -113,6 +114,8 @@ describe('erasure and the audit log', () => {
   }
 
   it('erasing the senior leader (English admin) ends the follow-up, keeps the leader\'s goals, reflections and learnings, and deletes the feedback DM', async () => {
+    const events = recordEvents(h);
+    const seniorId = (await h.prisma.followUp.findUniqueOrThrow({ where: { id: followUpId } })).seniorId;
     const reply = await eraseAs(adminEn, senior);
     expect(reply).toBe(`The data of <@${senior}> has been erased: 1 follow-up ended, 1 message deleted.`);
     expect(h.slack.isDeleted(feedbackDm.channel, feedbackDm.ts)).toBe(true);
@@ -121,6 +124,9 @@ describe('erasure and the audit log', () => {
 
     const f = await h.prisma.followUp.findUniqueOrThrow({ where: { id: followUpId }, include: { senior: true } });
     expect(f.status).toBe('ENDED');
+    // The runner publishes the erasure's event: the follow-up's reminders and the person's are re-planned (cancelled).
+    await eventually(async () => events.calls.some((e) => e[0] === 'personLeft'), 'the personLeft event');
+    expect(events.calls.filter((e) => e[0] === 'personLeft')).toEqual([['personLeft', seniorId, followUpId]]);
     expect(f.senior).toMatchObject({ displayName: null, realName: null, deleted: true });
     expect(await h.prisma.person.count({ where: { workspaceId: h.teamId, slackUserId: senior } })).toBe(0);
     // The leader's own data stays (the goal the senior leader typed in too).
@@ -136,6 +142,7 @@ describe('erasure and the audit log', () => {
     const home = visibleText(await h.openHome(leader));
     expect(home).not.toContain('FEEDBACK-WORKS');
     expect(home).not.toContain(senior);
+    expect(home).not.toContain('erased-');
   });
 
   it('erasing the leader (bokmål admin) deletes their goals, reflections and learnings and the shared learning and celebration posts', async () => {
