@@ -172,7 +172,7 @@ describe('erasure and the audit log', () => {
     expect(enText.indexOf(`<@${adminNb}> erased the data of <@${leader}>`)).toBeLessThan(enText.indexOf(`<@${adminEn}> erased the data of <@${senior}>`));
 
     n = h.slack.responses.length;
-    await h.command(adminNb, 'eksport logg');
+    await h.command(adminNb, 'eksport oversikt');
     const nb = visibleText((await h.slack.waitForResponse(n + 1)).blocks);
     expect(nb).toContain('Eksporter og slettinger');
     expect(nb).toContain(`<@${adminNb}> fikk eksportert dataene til <@${leader}>`);

@@ -6,10 +6,10 @@ import type { Invocation } from '../../invocation';
 import { textMessage, userMention } from '../../blocks';
 import { auditLogMessage, exportSentToOther } from './views';
 
-/** `/followup export audit` (bokmål `logg`): the workspace's log of exports and erasures (admins). */
+/** `/followup export audit` (bokmål `oversikt`): the workspace's audit log of exports and erasures (admins). */
 function asksForAudit(inv: Invocation): boolean {
   const word = inv.rest.trim().toLowerCase();
-  return word === 'audit' || word === 'logg' || word === inv.tr('export.audit_arg');
+  return word === 'audit' || word === 'oversikt';
 }
 
 /**
