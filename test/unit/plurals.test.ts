@@ -143,6 +143,8 @@ const cases: Case[] = [
 
 /** Counts shown as a label's value ("Åpne hindringer: 2"), a page position, or a running number: no noun to inflect. */
 const LABEL_COUNTS = new Set([
+  'chart.goal.alt_milestones', // "{done} of N milestones": the noun follows the total, a plural form
+  'chart.overview.alt_leader', // {goals} is the list of a leader's goals, not a count
   'settings.error_retention_days', // {max} is the upper bound of a range, not a count
   'home.open_barriers',
   'home.overdue_actions',
