@@ -25,8 +25,8 @@ export class FeedbackRepository {
     return this.db.feedback.create({ data: input });
   }
 
-  saveMessageTs(id: string, messageTs: string): Promise<unknown> {
-    return this.db.feedback.update({ where: { id }, data: { messageTs } });
+  saveMessageTs(id: string, messageTs: string, messageChannelId: string | null): Promise<unknown> {
+    return this.db.feedback.update({ where: { id }, data: { messageTs, messageChannelId } });
   }
 
   /** Feedback a person gave or received, newest first. */

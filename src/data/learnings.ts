@@ -22,8 +22,8 @@ export class LearningRepository {
   }
 
   /** Records the channel message a shared learning became; only the first post counts. */
-  markShared(id: string, ts: string): Promise<{ count: number }> {
-    return this.db.learning.updateMany({ where: { id, sharedTs: null }, data: { sharedTs: ts } });
+  markShared(id: string, ts: string, channelId: string | null): Promise<{ count: number }> {
+    return this.db.learning.updateMany({ where: { id, sharedTs: null }, data: { sharedTs: ts, sharedChannelId: channelId } });
   }
 
   /** Recent learnings of many follow-ups in one query (newest first). */

@@ -25,6 +25,7 @@ export type {
   Reminder,
   Delivery,
   AgendaPick,
+  AuditEntry,
 } from '../generated/prisma/client';
 
 export interface PoolOptions {

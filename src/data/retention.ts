@@ -34,6 +34,7 @@ export class RetentionRepository {
         tx.delivery.deleteMany({ where: { workspaceId: id } }),
         tx.feedback.deleteMany({ where: { workspaceId: id } }),
         tx.agendaPick.deleteMany({ where: { workspaceId: id } }),
+        tx.auditEntry.deleteMany({ where: { workspaceId: id } }),
       ]);
       const [people, followUps] = await Promise.all([tx.person.count({ where: { workspaceId: id } }), tx.followUp.count({ where: { workspaceId: id } })]);
       await tx.workspace.delete({ where: { id } });

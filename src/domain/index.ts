@@ -100,7 +100,7 @@ export function createServices(deps: DomainDeps): Services {
     followUps,
     goals,
     home,
-    exports: new ExportService(deps.prisma, repos, people),
+    exports: new ExportService(deps.prisma, repos, people, lifecycle, deps.clock),
     evaluations: new EvaluationService(deps.prisma, repos, deps.clock),
     barriers: new BarrierService(repos, followUps, deps.clock),
     learnings: new LearningService(repos, deps.defaults),

@@ -58,7 +58,7 @@ describe('/followup export and erasure', () => {
     expect(await h.prisma.goal.count({ where: { title: 'Export me', followUp: { workspaceId: h.teamId } } })).toBe(1);
 
     await h.action(admin, { type: 'button', action_id: ExportIds.eraseButton, value: leader }, { response_url: h.newResponseUrl() });
-    expect((await h.slack.waitForResponse(m + 2)).text).toBe(`All data about <@${leader}> has been erased.`);
+    expect((await h.slack.waitForResponse(m + 2)).text).toBe(`The data of <@${leader}> has been erased: 1 follow-up ended, 0 messages deleted.`);
     expect(await h.prisma.goal.count({ where: { title: 'Export me', followUp: { workspaceId: h.teamId } } })).toBe(0);
     expect(await h.prisma.person.count({ where: { workspaceId: h.teamId, slackUserId: leader } })).toBe(0);
     expect(await h.prisma.person.count({ where: { workspaceId: h.teamId, slackUserId: senior } })).toBe(1);

@@ -291,8 +291,17 @@ export class FakeSlack {
 
   reset(): void {
     this.calls.length = 0;
+    this.deletedMessages.clear();
     this.responses.length = 0;
     this.faults = [];
+  }
+
+  /** Messages deleted with chat.delete, as `channel/ts` (a DM as its D channel). */
+  readonly deletedMessages = new Set<string>();
+
+  /** True when the app's message at `ts` in `channel` (a user id means the DM with them) was deleted. */
+  isDeleted(channel: string, ts: string): boolean {
+    return this.deletedMessages.has(`${dmChannelOf(channel)}/${ts}`);
   }
 
   callsOf(method: string): RecordedCall[] {
@@ -479,11 +488,21 @@ export class FakeSlack {
       case 'chat.postEphemeral': {
         const ts = this.nextTs();
         if (call) call.ts = ts;
-        return { ok: true, channel: args.channel, ts, message: { text: args.text } };
+        // Like Slack: a post to a user id lands in (and answers with) the DM channel with them.
+        return { ok: true, channel: method === 'chat.postMessage' ? dmChannelOf(String(args.channel ?? '')) : args.channel, ts, message: { text: args.text } };
       }
       case 'chat.update':
-      case 'chat.delete':
         return { ok: true, channel: args.channel, ts: args.ts };
+      case 'chat.delete': {
+        // Like Slack: the app's own message is deleted once; an unknown or deleted one is message_not_found.
+        const channel = String(args.channel ?? '');
+        const ts = String(args.ts ?? '');
+        const posted = this.calls.some((c) => c.method === 'chat.postMessage' && c.status === 200 && c.ts === ts && dmChannelOf(String(c.args.channel ?? '')) === dmChannelOf(channel));
+        const key = `${dmChannelOf(channel)}/${ts}`;
+        if (!posted || this.deletedMessages.has(key)) return { ok: false, error: 'message_not_found' };
+        this.deletedMessages.add(key);
+        return { ok: true, channel, ts };
+      }
       case 'files.getUploadURLExternal': {
         this.viewCounter += 1;
         const fileId = `F${this.viewCounter}`;
@@ -503,6 +522,11 @@ export class FakeSlack {
         return { ok: true };
     }
   }
+}
+
+/** The DM channel a post to a user id lands in (as conversations.open names it); other channels as they are. */
+function dmChannelOf(channel: string): string {
+  return /^[UW]/.test(channel) ? `D${channel.replace(/^[UW]/, '')}` : channel;
 }
 
 /** The file's bytes from an upload body (multipart/form-data or raw). */

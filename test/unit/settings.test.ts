@@ -15,6 +15,11 @@ describe('settings form', () => {
       wsLanguage: { block: 'settings_ws_language_block', action: 'settings_ws_language_input' },
       wsTimezone: { block: 'settings_ws_timezone_block', action: 'settings_ws_timezone_input' },
       wsHour: { block: 'settings_ws_hour_block', action: 'settings_ws_hour_input' },
+      purgeEndedAfterDays: { block: 'settings_purge_ended_after_days_block', action: 'settings_purge_ended_after_days_input' },
+    });
+    // The retention rule's error (RetentionService) lands on its field.
+    expect(settingsForm.mapErrors({ purgeEndedAfterDays: { key: 'settings.error_retention_days', vars: { max: 3650 } } }, 'language')).toEqual({
+      settings_purge_ended_after_days_block: { key: 'settings.error_retention_days', vars: { max: 3650 } },
     });
     // Domain errors land on their fields.
     const err = { key: 'common.error_invalid_option' } as const;
@@ -26,7 +31,7 @@ describe('settings form', () => {
     });
   });
 
-  const vm = { locale: null, tzOverride: 'Europe/Oslo', slackTz: 'America/New_York', reminderHour: null, workspaceDefaultHour: 8, admin: { locale: 'nb' as const, timezone: null, reminderHour: 8 } };
+  const vm = { locale: null, tzOverride: 'Europe/Oslo', slackTz: 'America/New_York', reminderHour: null, workspaceDefaultHour: 8, admin: { locale: 'nb' as const, timezone: null, reminderHour: 8, purgeEndedAfterDays: 90 } };
   const view = settingsModal(tr, vm);
   const block = (id: string) => view.blocks.find((b) => b.block_id === id) as unknown as { hint?: { text: string }; element: Record<string, unknown> };
 
@@ -38,6 +43,8 @@ describe('settings form', () => {
     expect((block('settings_hour_block').element.options as unknown[]).length).toBe(25);
     expect(block('settings_ws_language_block').element.initial_option).toMatchObject({ value: 'nb' });
     expect(block('settings_ws_hour_block').element.initial_option).toMatchObject({ value: '8', text: { text: '08:00' } });
+    expect(block('settings_purge_ended_after_days_block').element.initial_value).toBe('90');
+    expect(block('settings_purge_ended_after_days_block').hint?.text).toBe('Leave empty to keep ended follow-ups. Otherwise they are deleted, with everything in them, this many days after they ended.');
     expect(settingsModal(tr, { ...vm, admin: null }).blocks.some((b) => b.block_id?.startsWith('settings_ws_'))).toBe(false);
   });
 

@@ -1,42 +1,140 @@
 import type { PrismaClient, Prisma } from '../../data/prisma';
 import { inTransaction, type Repositories } from '../../data';
-import { PersonDataRepository } from '../../data/personData';
+import { PersonDataRepository, type PostedMessage, type RawPersonData } from '../../data/personData';
+import type { Clock } from '../../time/clock';
+import { celebrationKey } from '../celebrations';
 import { NotFoundError } from '../errors';
+import { Events, type DomainEvent } from '../events';
+import type { LifecycleService } from '../lifecycle';
 import type { Actor, PeopleService } from '../people';
+
+export type { PostedMessage };
 
 export interface PersonExport {
   subject: Actor;
   data: Prisma.JsonObject;
 }
 
+export interface Erasure {
+  /** Messages the app posted with the person's content: the caller deletes them (chat.delete). */
+  messages: PostedMessage[];
+  /** Follow-ups the erasure ended. */
+  endedFollowUps: number;
+  events: DomainEvent[];
+}
+
+export interface AuditLine {
+  action: 'export' | 'erase';
+  actorUserId: string;
+  subjectUserId: string;
+  at: Date;
+}
+
+/** Fields holding an internal person id, and the name they get in the export (a Slack user id). */
+const PERSON_FIELDS: Record<string, string> = {
+  seniorId: 'senior',
+  leaderId: 'leader',
+  authorId: 'author',
+  createdById: 'createdBy',
+  giverId: 'giver',
+  receiverId: 'receiver',
+  ownerId: 'owner',
+  doneById: 'doneBy',
+  loggedById: 'loggedBy',
+  recipientId: 'recipient',
+};
+/** Internal keys an export leaves out: row ids, links between rows, idempotency keys, message ts. */
+const INTERNAL_FIELDS = new Set(['id', 'sourceKey', 'messageTs', 'messageChannelId', 'sharedTs', 'sharedChannelId', 'workspaceId', 'personId']);
+
+/**
+ * The export as the person reads it: people as Slack user ids (an erased person as null), no
+ * internal ids. Pure.
+ */
+export function exportDocument(raw: RawPersonData): Prisma.JsonObject {
+  const userOf = (id: string) => {
+    const u = raw.people[id];
+    return u && !u.startsWith('erased-') ? u : null;
+  };
+  const clean = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(clean);
+    if (!value || typeof value !== 'object') return value;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      if (k in PERSON_FIELDS) out[PERSON_FIELDS[k]] = typeof v === 'string' ? userOf(v) : null;
+      else if (INTERNAL_FIELDS.has(k) || (k.endsWith('Id') && k !== 'teamChannelId' && k !== 'slackUserId')) continue;
+      else out[k] = clean(v);
+    }
+    return out;
+  };
+  const { person, ...rest } = raw;
+  const { slackUserId, displayName, realName, createdAt, ...settings } = person;
+  return clean({
+    person: { slackUserId, displayName, realName, createdAt },
+    settings,
+    followUps: rest.followUps,
+    feedback: rest.feedback,
+    questions: rest.questions,
+    agendaPicks: rest.agendaPicks,
+    reminders: rest.reminders,
+  }) as Prisma.JsonObject;
+}
+
 /**
  * Export and erasure of a person's data (PRODUCT.md: admins do this on request, without reading
  * reflections). A person may export their own data; an admin may have anyone's exported, which is
- * delivered to that person, never to the admin.
+ * delivered to that person, never to the admin. Every admin export and every erasure is audited.
  */
 export class ExportService {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly repos: Repositories,
     private readonly people: PeopleService,
+    private readonly lifecycle: Pick<LifecycleService, 'endFollowUpsOf'>,
+    private readonly clock: Clock,
   ) {}
 
   async exportFor(actor: Actor, targetUserId: string): Promise<PersonExport> {
-    const subject = targetUserId === actor.person.slackUserId ? actor : await this.adminSubject(actor, targetUserId);
-    const data = await new PersonDataRepository(this.prisma).collect(subject.person.id);
-    if (!data) throw new NotFoundError('person');
-    return { subject, data };
+    const self = targetUserId === actor.person.slackUserId;
+    const subject = self ? actor : await this.adminSubject(actor, targetUserId);
+    const data = new PersonDataRepository(this.prisma);
+    const raw = await data.collect(subject.person.id);
+    if (!raw) throw new NotFoundError('person');
+    if (!self) await this.audit(data, actor, 'export', subject.person.slackUserId);
+    return { subject, data: exportDocument(raw) };
   }
 
-  /** How many follow-ups erasing this person would delete (admins only). */
+  /** How many follow-ups erasing this person would end (admins only). */
   async erasePreview(actor: Actor, targetUserId: string): Promise<{ subject: Actor; followUps: number }> {
     const subject = await this.adminSubject(actor, targetUserId);
     return { subject, followUps: await new PersonDataRepository(this.prisma).countFollowUps(subject.person.id) };
   }
 
-  async erase(actor: Actor, targetUserId: string): Promise<void> {
+  /**
+   * Erases a person (admins, on request): ends their follow-ups (the other person keeps their own
+   * goals, reflections and learnings), deletes what they wrote, and hands back the messages the
+   * app posted with their content, for the caller to delete in Slack.
+   */
+  async erase(actor: Actor, targetUserId: string): Promise<Erasure> {
     const subject = await this.adminSubject(actor, targetUserId);
-    await inTransaction(this.prisma, (_repos, tx) => new PersonDataRepository(tx).erase(subject.person.id));
+    const personId = subject.person.id;
+    const data = new PersonDataRepository(this.prisma);
+    const keys = (await data.goalsLedBy(personId)).flatMap((g) => [celebrationKey('goal', g.id), ...g.milestones.map((m) => celebrationKey('milestone', m.id))]);
+    const messages = await data.postedMessages(personId, keys);
+    const ended = await this.lifecycle.endFollowUpsOf(subject.person, 'erased');
+    await inTransaction(this.prisma, (_repos, tx) => new PersonDataRepository(tx).erase(personId, keys));
+    await this.audit(data, actor, 'erase', targetUserId);
+    return { messages, endedFollowUps: ended.length, events: [Events.personLeft(personId, ended.map((f) => f.id))] };
+  }
+
+  /** The workspace's audit log of exports and erasures, newest first (admins only). */
+  async auditLog(actor: Actor): Promise<AuditLine[]> {
+    await this.people.confirmAdmin(actor);
+    const rows = await new PersonDataRepository(this.prisma).auditLog(actor.teamId);
+    return rows.map((r) => ({ action: r.action === 'erase' ? 'erase' : 'export', actorUserId: r.actorUserId, subjectUserId: r.subjectUserId, at: r.createdAt }));
+  }
+
+  private async audit(data: PersonDataRepository, actor: Actor, action: 'export' | 'erase', subjectUserId: string): Promise<void> {
+    await data.recordAudit({ workspaceId: actor.teamId, action, actorUserId: actor.person.slackUserId, subjectUserId, at: this.clock.now().toJSDate() });
   }
 
   /** The person an admin acts on. Admin status is checked against Slack now, not a cached profile. */

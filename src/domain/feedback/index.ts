@@ -59,8 +59,8 @@ export class FeedbackService {
   }
 
   /** Records the DM that delivered it (for a later update or a reply). */
-  async delivered(feedbackId: string, messageTs: string): Promise<void> {
-    await this.repos.feedback.saveMessageTs(feedbackId, messageTs);
+  async delivered(feedbackId: string, messageTs: string, channelId: string | null = null): Promise<void> {
+    await this.repos.feedback.saveMessageTs(feedbackId, messageTs, channelId);
   }
 
   /** One feedback: giver and receiver only. */

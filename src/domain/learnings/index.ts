@@ -60,7 +60,7 @@ export class LearningService {
   }
 
   /** Records the channel post; false when another delivery already did (post nothing twice). */
-  async recordShared(learningId: string, ts: string): Promise<boolean> {
-    return (await this.repos.learnings.markShared(learningId, ts)).count === 1;
+  async recordShared(learningId: string, ts: string, channelId: string | null = null): Promise<boolean> {
+    return (await this.repos.learnings.markShared(learningId, ts, channelId)).count === 1;
   }
 }

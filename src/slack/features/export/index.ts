@@ -15,7 +15,7 @@ export const exportFeature = {
       ExportIds.eraseButton,
       fromAction<ButtonAction>(ctx, async (inv, action, rctx) => {
         if (!action.value || !SLACK_USER_ID.test(action.value)) return;
-        await runErase(rctx, inv, action.value);
+        return runErase(rctx, inv, action.value);
       }),
     );
   },

@@ -1,16 +1,28 @@
 import { todayIn } from '../../../time/clock';
+import type { Erasure } from '../../../domain/export';
 import { translator } from '../../../i18n';
 import type { AppContext } from '../../context';
 import { slackErrorCode } from '../../gateway';
 import type { Invocation } from '../../invocation';
 import { textMessage, userMention } from '../../blocks';
-import { exportSentToOther } from './views';
+import { auditLogMessage, exportSentToOther } from './views';
+
+/** `/followup export audit` (bokmål `oversikt`): the workspace's audit log of exports and erasures (admins). */
+function asksForAudit(inv: Invocation): boolean {
+  const word = inv.rest.trim().toLowerCase();
+  return word === 'audit' || word === 'oversikt';
+}
 
 /**
  * `/followup export [@person]`: a person's data as a JSON file, delivered only to that person
  * (in their DM with the app). Anyone may export their own; admins may export anyone's.
  */
 export async function runExport(ctx: AppContext, inv: Invocation): Promise<void> {
+  if (asksForAudit(inv) && inv.userIds.length === 0) {
+    const lines = await ctx.services.exports.auditLog(inv.actor);
+    await inv.reply(auditLogMessage(inv.tr, { locale: inv.actor.locale, zone: inv.actor.zone, now: ctx.services.clock.now() }, lines));
+    return;
+  }
   const targetUserId = inv.userIds[0] ?? inv.actor.person.slackUserId;
   const { subject, data } = await ctx.services.exports.exportFor(inv.actor, targetUserId);
   const trSubject = translator(subject.locale);
@@ -36,8 +48,24 @@ export async function runExport(ctx: AppContext, inv: Invocation): Promise<void>
   else await inv.reply(exportSentToOther(inv.tr, subject.person.slackUserId));
 }
 
-/** The admin's "erase" button (after a confirm dialog). */
-export async function runErase(ctx: AppContext, inv: Invocation, targetUserId: string): Promise<void> {
-  await ctx.services.exports.erase(inv.actor, targetUserId);
-  await inv.reply(textMessage(inv.tr('export.erased', { person: userMention(targetUserId) })));
+/**
+ * The admin's "erase" button (after a confirm dialog): erases the person, then deletes the
+ * messages the app posted with their content. Returns the erasure (its events end reminders).
+ */
+export async function runErase(ctx: AppContext, inv: Invocation, targetUserId: string): Promise<Erasure> {
+  const erasure = await ctx.services.exports.erase(inv.actor, targetUserId);
+  let deleted = 0;
+  for (const m of erasure.messages) {
+    try {
+      await ctx.web.chat.delete({ channel: m.channelId, ts: m.ts });
+      deleted++;
+    } catch (err) {
+      // Gone already (message_not_found), or the channel is closed to the app: nothing more to do.
+      ctx.logger.warn({ err, kind: m.kind, channel: m.channelId }, 'erasure: a message could not be deleted');
+    }
+  }
+  await inv.reply(
+    textMessage(inv.tr('export.erased', { person: userMention(targetUserId), followUps: erasure.endedFollowUps, messages: deleted })),
+  );
+  return erasure;
 }

@@ -1,7 +1,9 @@
 import type { KnownBlock } from '@slack/types';
+import type { AuditLine } from '../../../domain/export';
 import type { Translate } from '../../../i18n';
+import { dateFormatter, type Reader } from '../../../i18n/dates';
 import type { Message } from '../../blocks';
-import { plain, section, truncate, userMention } from '../../blocks';
+import { context, header, plain, section, truncate, userMention } from '../../blocks';
 
 /** The admin's guarded "erase" button (value: the person's user id). */
 export const ExportIds = { eraseButton: 'export_erase_button' } as const;
@@ -33,4 +35,19 @@ export function exportSentToOther(tr: Translate, subjectUserId: string): Message
     },
   ];
   return { text, blocks };
+}
+
+/** The audit log an admin reads: who exported or erased whose data, and when (newest first). */
+export function auditLogMessage(tr: Translate, reader: Reader, lines: AuditLine[]): Message {
+  const dates = dateFormatter(reader);
+  const title = tr('export.audit_title');
+  if (lines.length === 0) return { text: title, blocks: [header(title), section(tr('export.audit_empty'))] };
+  const rows = lines.map((l) =>
+    tr(l.action === 'erase' ? 'export.audit_erase' : 'export.audit_export', { when: dates.dateTime(l.at), admin: userMention(l.actorUserId), person: userMention(l.subjectUserId) }),
+  );
+  // A section holds at most 3000 characters: ten lines per section.
+  const blocks: KnownBlock[] = [header(title)];
+  for (let i = 0; i < rows.length; i += 10) blocks.push(section(rows.slice(i, i + 10).join('\n')));
+  blocks.push(context(tr('export.audit_footer')));
+  return { text: title, blocks };
 }

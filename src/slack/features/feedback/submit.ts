@@ -21,7 +21,7 @@ export function feedbackSubmission(ctx: AppContext) {
       const tr = translator(actor.locale);
       try {
         const res = await rctx.web.chat.postMessage({ channel: receiver.person.slackUserId, text: message.text, blocks: message.blocks, unfurl_links: false });
-        if (res.ts) await rctx.services.feedback.delivered(r.feedback.id, res.ts);
+        if (res.ts) await rctx.services.feedback.delivered(r.feedback.id, res.ts, res.channel ?? null);
         await dm(rctx, actor.person.slackUserId, textMessage(tr('feedback.sent', { receiver: userMention(receiver.person.slackUserId) })));
       } catch (err) {
         rctx.logger.warn({ err }, 'feedback could not be delivered');

@@ -32,7 +32,7 @@ export function learnSubmission(ctx: AppContext) {
       const shared = sharedLearningMessage(tr, actor.person.slackUserId, learning);
       try {
         const res = await rctx.web.chat.postMessage({ channel, text: shared.text, blocks: shared.blocks, unfurl_links: false });
-        if (res.ts) await rctx.services.learnings.recordShared(learning.id, res.ts);
+        if (res.ts) await rctx.services.learnings.recordShared(learning.id, res.ts, res.channel ?? channel);
         await dm(rctx, actor.person.slackUserId, textMessage(tr('learn.saved_shared', { channel: channelMention(channel) })));
       } catch (err) {
         rctx.logger.warn({ err, channel }, 'sharing a learning failed');

@@ -1,5 +1,5 @@
 import { HOURS, LOCALE_CHOICES } from '../../../domain/settings';
-import { defineForm, select, text } from '../../form/fields';
+import { defineForm, number, select, text } from '../../form/fields';
 
 const HOUR_VALUES = HOURS.map(String);
 /** A reminder hour as the select shows it: 07:00. */
@@ -20,9 +20,11 @@ export const settingsForm = defineForm(
     wsLanguage: select({ label: 'settings.ws_language', required: true, radio: true, values: LOCALE_CHOICES, optionText: (tr, c) => tr(`settings.language.${c}`) }),
     wsTimezone: text({ label: 'settings.ws_timezone', placeholder: 'settings.timezone_placeholder', max: 64 }),
     wsHour: select({ label: 'settings.ws_hour', required: true, values: HOUR_VALUES, optionText: (_tr, h) => hh(Number(h)) }),
+    // Empty = keep ended follow-ups (the default); the domain checks the range (settings.error_retention_days).
+    purgeEndedAfterDays: number({ label: 'settings.retention_days', hint: 'settings.retention_days_hint' }),
   },
   { reminderHour: 'hour', workspaceTimezone: 'wsTimezone', workspaceReminderHour: 'wsHour' },
 );
 
 export const PERSONAL_FIELDS = ['language', 'timezone', 'hour'] as const;
-export const WORKSPACE_FIELDS = ['wsLanguage', 'wsTimezone', 'wsHour'] as const;
+export const WORKSPACE_FIELDS = ['wsLanguage', 'wsTimezone', 'wsHour', 'purgeEndedAfterDays'] as const;

@@ -17,8 +17,13 @@ export function settingsSubmission(ctx: AppContext) {
     read: (v) => ({
       personal: { locale: v.language, timezone: v.timezone, reminderHour: v.hour === 'default' ? null : Number(v.hour) },
       workspace: v.wsLanguage && v.wsHour ? { locale: v.wsLanguage, timezone: v.wsTimezone, reminderHour: Number(v.wsHour) } : null,
+      purgeEndedAfterDays: v.purgeEndedAfterDays ?? null,
     }),
-    save: (actor, input) => ctx.services.settings.save(actor, input),
+    save: async (actor, input) => {
+      // The retention rule first: it confirms the admin with Slack and checks the number of days.
+      if (input.workspace) await ctx.services.retention.setEndedFollowUpRetention(actor, input.purgeEndedAfterDays);
+      return ctx.services.settings.save(actor, input);
+    },
     after: async (rctx, actor) => {
       // Settings take effect at once: confirm in the new language and zone.
       const now = await rctx.services.people.resolve(actor.teamId, actor.person.slackUserId, { refresh: 'never' });
