@@ -4,6 +4,8 @@ import { scheduleMessage } from '../../src/slack/features/schedule/views';
 import { translator } from '../../src/i18n';
 import { checkCall } from '../support/blockKit';
 import { visibleText } from '../support/harness';
+import { DateTime } from 'luxon';
+import { dateFormatter } from '../../src/i18n/dates';
 
 const long = (n: number) => 'Ø'.repeat(n);
 const goals = Array.from({ length: 12 }, (_, i) => ({ title: `${long(200)} ${i}`, progress: i % 3 === 0 ? null : i / 12 }));
@@ -51,10 +53,25 @@ describe('workflow messages', () => {
     expect(visibleText(en.blocks)).toContain('1 of 4 milestones');
   });
 
-  it('lists upcoming reminders with Slack date tokens, or says there are none', () => {
+  it('lists upcoming reminders in the reader\'s words (bokmål written out, English as Slack tokens), or says there are none', () => {
+    const now = DateTime.fromISO('2027-04-01T10:00:00Z');
+    const nbDates = dateFormatter({ locale: 'nb', zone: 'Europe/Oslo', now });
     const tr = translator('nb');
-    const m = scheduleMessage(tr, [{ kind: 'digest', dueAt: new Date('2027-04-05T06:00:00Z') }], 'Europe/Oslo');
-    expect(visibleText(m.blocks)).toContain('<!date^1806904800^{date_short_pretty} {time}|2027-04-05 08:00>: ukeoppsummeringen');
-    expect(visibleText(scheduleMessage(tr, [], 'Europe/Oslo').blocks)).toBe('Du har ingen planlagte påminnelser nå.');
+    const m = scheduleMessage(tr, [{ kind: 'digest', dueAt: new Date('2027-04-05T06:00:00Z') }], nbDates);
+    expect(visibleText(m.blocks)).toContain('• mandag kl. 08.00: ukeoppsummeringen');
+    expect(visibleText(scheduleMessage(tr, [], nbDates).blocks)).toBe('Du har ingen planlagte påminnelser nå.');
+    const en = scheduleMessage(translator('en'), [{ kind: 'digest', dueAt: new Date('2027-04-05T06:00:00Z') }], dateFormatter({ locale: 'en', zone: 'Europe/Oslo', now }));
+    expect(visibleText(en.blocks)).toContain('<!date^1806904800^{date_short_pretty} at {time}|Monday 5 April 2027, 08:00> — the weekly digest');
+  });
+
+  it('shows a reminder moved off a public holiday, in both languages', () => {
+    const now = DateTime.fromISO('2027-05-10T10:00:00Z');
+    const upcoming = [{ kind: 'action', dueAt: new Date('2027-05-18T07:00:00Z'), moved: { movedFrom: '2027-05-17', holiday: 'Grunnlovsdag' } }];
+    const nb = scheduleMessage(translator('nb'), upcoming, dateFormatter({ locale: 'nb', zone: 'Europe/Oslo', now }));
+    expect(visibleText(nb.blocks)).toContain('• 18. mai kl. 09.00: ');
+    expect(visibleText(nb.blocks)).toContain('(flyttet fra 17. mai: Grunnlovsdag)');
+    const en = scheduleMessage(translator('en'), upcoming, dateFormatter({ locale: 'en', zone: 'Europe/Oslo', now }));
+    expect(visibleText(en.blocks)).toContain('(moved from <!date^');
+    expect(visibleText(en.blocks)).toContain('|Monday 17 May 2027>: Grunnlovsdag)');
   });
 });
