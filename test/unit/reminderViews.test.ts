@@ -4,6 +4,7 @@ import { scheduleMessage } from '../../src/slack/features/schedule/views';
 import { translator } from '../../src/i18n';
 import { checkCall } from '../support/blockKit';
 import { visibleText } from '../support/harness';
+import { englishDatesIn } from '../support/readerDates';
 import { DateTime } from 'luxon';
 import { dateFormatter } from '../../src/i18n/dates';
 
@@ -35,6 +36,43 @@ describe('workflow messages', () => {
       expect(m.text.length).toBeGreaterThan(0);
       expect(visibleText(m.blocks)).not.toContain('<@U9>');
     }
+  });
+
+  it('dates every workflow message as its reader reads it: bokmål written out (no token, no English word), English as Slack tokens', () => {
+    // Composed on Monday 29 March 2027, 09:00 in Oslo.
+    const composedAt = '2027-03-29T09:00:00.000+02:00';
+    for (const body of bodies) {
+      const nb = renderOutbound({ key: 'k', locale: 'nb', zone: 'Europe/Oslo', composedAt, body });
+      expect(englishDatesIn(`${nb.text}\n${visibleText(nb.blocks)}`)).toEqual([]);
+    }
+    const nbText = (i: number) => visibleText(renderOutbound({ key: 'k', locale: 'nb', zone: 'Europe/Oslo', composedAt, body: bodies[i] }).blocks);
+    expect(nbText(0)).toContain('onsdag'); // the evaluation on Wednesday 31 March
+    expect(nbText(2)).toContain('1. mars'); // the last one-to-one, four weeks ago
+    expect(nbText(4)).toContain('i morgen'); // the action due Tuesday 30 March
+    expect(nbText(6)).toContain('startet 4. januar');
+    // The digest's header names the ISO week, in both languages.
+    const digest = (locale: 'nb' | 'en') => renderOutbound({ key: 'k', locale, zone: 'Europe/Oslo', composedAt, body: bodies[5] });
+    expect(digest('nb').text).toBe('Ukeoppsummering, uke 13');
+    expect(visibleText(digest('nb').blocks[0])).toBe('Ukeoppsummering, uke 13');
+    expect(digest('en').text).toBe('Weekly digest, week 13');
+    // English keeps Slack's tokens, with an English fallback.
+    const en = renderOutbound({ key: 'k', locale: 'en', zone: 'Europe/Oslo', composedAt, body: bodies[0] });
+    expect(visibleText(en.blocks)).toMatch(/<!date\^\d+\^\{date_short_pretty\}\|Wednesday 31 March 2027>/);
+    // Without composedAt (a message queued before it existed) bokmål dates are written in full.
+    expect(visibleText(renderOutbound({ key: 'k', locale: 'nb', zone: 'Europe/Oslo', body: bodies[0] }).blocks)).toContain('31. mars 2027');
+  });
+
+  it('counts in the digest read right for 0, 1 and 2 in both languages', () => {
+    const line = (locale: 'nb' | 'en', n: number) =>
+      visibleText(
+        renderOutbound({ key: 'k', locale, zone: 'Europe/Oslo', body: { type: 'digest', weekOf: '2027-03-29', leaders: [{ userId: 'U1', goals: [], checkIns: n, conversations: n, openBarriers: n, overdueActions: n }] } }).blocks,
+      );
+    expect(line('nb', 0)).toContain('0 fremdriftsoppdateringer · 0 1:1-samtaler · 0 åpne hindringer · 0 forfalte tiltak');
+    expect(line('nb', 1)).toContain('1 fremdriftsoppdatering · 1 1:1-samtale · 1 åpen hindring · 1 forfalt tiltak');
+    expect(line('nb', 2)).toContain('2 fremdriftsoppdateringer · 2 1:1-samtaler · 2 åpne hindringer · 2 forfalte tiltak');
+    expect(line('en', 0)).toContain('0 check-ins · 0 one-to-ones · 0 open barriers · 0 overdue actions');
+    expect(line('en', 1)).toContain('1 check-in · 1 one-to-one · 1 open barrier · 1 overdue action');
+    expect(line('en', 2)).toContain('2 check-ins · 2 one-to-ones · 2 open barriers · 2 overdue actions');
   });
 
   it('cuts a long digest and says how many leaders are not shown', () => {
