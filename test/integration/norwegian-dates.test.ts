@@ -160,3 +160,26 @@ describe('dates for a bokmål reader, in every message and view', () => {
     expect(h.slack.calls.length).toBeGreaterThan(calls0);
   });
 });
+
+describe('the harness check over every recorded message (all integration tests)', () => {
+  it('finds a Slack date token sent to a bokmål reader, and none sent to an English one', async () => {
+    const h = await Harness.start();
+    try {
+      const nbUser = h.user('UCHKNB01', { locale: 'nb-NO', tz: 'Europe/Oslo' });
+      const enUser = h.user('UCHKEN01', { locale: 'en-GB', tz: 'Europe/Oslo' });
+      await h.app.services.people.resolve(h.teamId, nbUser);
+      await h.app.services.people.resolve(h.teamId, enUser);
+      const token = '<!date^1795000000^{date_short_pretty}|3 December 2026>';
+      await h.app.ctx.web.chat.postMessage({ channel: enUser, text: `Due ${token}` });
+      expect(await h.bokmaalDateTokens()).toEqual([]);
+      await h.app.ctx.web.chat.postMessage({ channel: nbUser, text: `Frist ${token}` });
+      const found = await h.bokmaalDateTokens();
+      expect(found).toHaveLength(1);
+      expect(found[0]).toContain(`chat.postMessage to ${nbUser} (bokmål) holds a Slack date token`);
+    } finally {
+      // This harness's deliberate token is not a finding of the suite.
+      h.slack.calls.length = 0;
+      await h.close();
+    }
+  });
+});
