@@ -564,7 +564,7 @@ export const en = {
   'reminders.action_marked_done': '✅ Done: *{what}*',
   'reminders.action_marked_open': '↩️ Open again: *{what}*',
   'reminders.action_snoozed': '💤 *{what}* — I will remind you again {date}.',
-  'reminders.digest_title': 'Weekly digest, {date}',
+  'reminders.digest_title': 'Weekly digest, {week}',
   'reminders.digest_leader': '*{leader}* · {checkins, plural, one {# check-in} other {# check-ins}} · {conversations, plural, one {# one-to-one} other {# one-to-ones}} · {barriers, plural, one {# open barrier} other {# open barriers}} · {overdue, plural, one {# overdue action} other {# overdue actions}}',
   'reminders.digest_no_goals': '_no active goals_',
   'reminders.digest_more': '…and {count, plural, one {# more leader} other {# more leaders}}.',

@@ -563,7 +563,7 @@ export const nb: Record<MessageKey, string> = {
   'reminders.action_marked_done': '✅ Ferdig: *{what}*',
   'reminders.action_marked_open': '↩️ Åpen igjen: *{what}*',
   'reminders.action_snoozed': '💤 *{what}* — jeg minner deg på det igjen {date}.',
-  'reminders.digest_title': 'Ukeoppsummering, {date}',
+  'reminders.digest_title': 'Ukeoppsummering, {week}',
   'reminders.digest_leader': '*{leader}* · {checkins, plural, one {# fremdriftsoppdatering} other {# fremdriftsoppdateringer}} · {conversations, plural, one {# 1:1-samtale} other {# 1:1-samtaler}} · {barriers, plural, one {# åpen hindring} other {# åpne hindringer}} · {overdue, plural, one {# forfalt tiltak} other {# forfalte tiltak}}',
   'reminders.digest_no_goals': '_ingen aktive mål_',
   'reminders.digest_more': '…og {count, plural, one {# leder} other {# ledere}} til.',

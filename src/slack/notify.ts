@@ -3,6 +3,7 @@ import { translator } from '../i18n';
 import type { AppContext } from './context';
 import type { Message } from './blocks';
 import { homeView } from './features/home/views';
+import { readerDates } from './dates';
 
 /** Sends a direct message from the app to a person (chat.postMessage to their user id). */
 export async function dm(ctx: AppContext, slackUserId: string, message: Message): Promise<void> {
@@ -16,7 +17,7 @@ export async function dm(ctx: AppContext, slackUserId: string, message: Message)
 /** Rebuilds and publishes a person's App Home (one views.publish). */
 export async function publishHome(ctx: AppContext, actor: Actor, page = 0): Promise<void> {
   const model = await ctx.services.home.build(actor);
-  const view = homeView(translator(actor.locale), model, actor.zone, { page });
+  const view = homeView(translator(actor.locale), model, readerDates(ctx, actor), { page });
   await ctx.web.views.publish({ user_id: actor.person.slackUserId, view });
 }
 

@@ -56,19 +56,3 @@ export function daysBetween(from: IsoDay, to: IsoDay): number {
 export function addDays(day: IsoDay, days: number): IsoDay {
   return DateTime.fromISO(day, { zone: 'utc' }).plus({ days }).toISODate() as IsoDay;
 }
-
-/**
- * Slack date token: each reader sees the date in their own zone and language.
- * A calendar day is anchored at 12:00 in the given zone so that every zone shows the same day.
- */
-export function slackDay(day: IsoDay, zone: string): string {
-  const noon = DateTime.fromISO(day, { zone }).set({ hour: 12 });
-  return `<!date^${Math.floor(noon.toSeconds())}^{date_short_pretty}|${day}>`;
-}
-
-/** Slack date-and-time token for an instant. */
-export function slackDateTime(instant: DateTime | Date, fallbackZone: string): string {
-  const dt = instant instanceof Date ? DateTime.fromJSDate(instant) : instant;
-  const fallback = dt.setZone(fallbackZone).toFormat('yyyy-MM-dd HH:mm');
-  return `<!date^${Math.floor(dt.toSeconds())}^{date_short_pretty} {time}|${fallback}>`;
-}

@@ -118,10 +118,12 @@ describe('/followup learn (step 7)', () => {
     await h.close();
   });
 
-  it('saves privately by default, shares to the team channel only when ticked, once, in the author\'s language', async () => {
+  it('saves privately by default, shares to the team channel only when ticked, once, in the team channel\'s language (the author is told in theirs)', async () => {
     const senior = h.user('ULESEN01', { locale: 'en-GB' });
     const leader = h.user('ULELEA01', { locale: 'nb-NO' });
     const f = await followUp(h, senior, leader, { channel: 'C0TEAMLE1' });
+    // The team reads English; the author reads bokmål.
+    await h.prisma.followUp.update({ where: { id: f.id }, data: { teamLocale: 'en' } });
     await h.command(leader, 'læring');
     const view = await openedView(h, 1);
     expect(view.title).toMatchObject({ text: 'Læringspunkt' });
@@ -144,7 +146,8 @@ describe('/followup learn (step 7)', () => {
     await dmTo(h, leader, 'delt i <#C0TEAMLE1>');
     const posts = h.slack.callsOf('chat.postMessage').filter((c) => c.args.channel === 'C0TEAMLE1');
     expect(posts).toHaveLength(1);
-    expect(visibleText(posts[0].args.blocks)).toContain(`<@${leader}> deler et læringspunkt med teamet`);
+    expect(visibleText(posts[0].args.blocks)).toContain(`<@${leader}> shares a learning with the team`);
+    expect(visibleText(posts[0].args.blocks)).toContain('*Next experiment*');
     expect(visibleText(posts[0].args.blocks)).toContain('Prøve stående møter');
     const rows = await h.prisma.learning.findMany({ where: { followUpId: f.id }, orderBy: { createdAt: 'asc' } });
     expect(rows.map((r) => [r.sharedToChannel, r.sharedTs !== null])).toEqual([

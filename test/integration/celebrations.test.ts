@@ -6,7 +6,8 @@ import { ScheduledHarness } from '../support/scheduler';
 
 /**
  * Celebrations in the leader's team channel, within seconds of a milestone or goal being done,
- * once, in the workspace's language (or the leader's), with the goal's journey.
+ * once, in the team channel's language (the follow-up's, else the workspace's — never the leader's own),
+ * with the goal's journey.
  */
 describe('celebrations', () => {
   let s: ScheduledHarness;
@@ -63,12 +64,27 @@ describe('celebrations', () => {
     expect(postsIn('C0CELEB1')).toHaveLength(1);
     const text = visibleText(postsIn('C0CELEB1')[0].args.blocks);
     expect(text).toContain(`<@${leaderUser}> har nådd et delmål: *Run the first survey* — et steg mot *Raise team satisfaction*`);
-    expect(text).toContain('Veien hit: startet <!date^');
+    // Dates in a bokmål message are written out on the server (Slack would render a token in English).
+    expect(text).toMatch(/Veien hit: startet \d{1,2}\. [a-zæøå]+( \d{4})? ·/);
+    expect(text).not.toContain('<!date');
     expect(text).toContain('% 20 → 60,5 (målverdi 80)');
     expect(text).toContain('1 av 3 delmål');
     expect(text).toContain('Feir med en reaksjon');
     const d = await s.h.prisma.delivery.findUniqueOrThrow({ where: { key: `cel-milestone-${m.id}` } });
     expect(d.status).toBe('SENT');
+  });
+
+  it('posts in the follow-up\'s team-channel language, not the workspace\'s or the leader\'s', async () => {
+    const { goal, leaderUser, f } = await seed('CT1', 'C0CELEB5', 'en-GB', 'en');
+    await s.h.prisma.followUp.update({ where: { id: f.id }, data: { teamLocale: 'nb' } });
+    const m = goal.milestones[1];
+    await s.h.prisma.milestone.update({ where: { id: m.id }, data: { doneAt: s.h.clock.now().toJSDate() } });
+    await s.events.milestoneDone(m.id);
+    await s.h.slack.waitFor(() => postsIn('C0CELEB5').length >= 1, 10000, 'the celebration');
+    const text = visibleText(postsIn('C0CELEB5')[0].args.blocks);
+    expect(text).toContain(`<@${leaderUser}> har nådd et delmål: *Share the results*`);
+    expect(text).toMatch(/Veien hit: startet \d{1,2}\. [a-zæøå]+( \d{4})? ·/);
+    expect(text).not.toContain('<!date');
   });
 
   it('posts one celebration when the same milestone is marked done from two buttons at once', async () => {
@@ -87,7 +103,7 @@ describe('celebrations', () => {
     expect(visibleText(postsIn('C0CELEB4')[0].args.blocks)).toContain('reached a milestone: *Agree on actions*');
   });
 
-  it('gives an achieved goal a bigger message, in the leader\'s language when the workspace has none, joining a public channel first', async () => {
+  it('gives an achieved goal a bigger message, in the app\'s default language when neither the follow-up nor the workspace has one, joining a public channel first', async () => {
     const { goal, leaderUser, f } = await seed('CG1', 'C0CELEB2', 'en-US', null);
     s.h.slack.fail('chat.postMessage', { error: 'not_in_channel' }, { times: 1, match: (a) => a.channel === 'C0CELEB2' });
     await s.h.prisma.goal.update({ where: { id: goal.id }, data: { status: 'ACHIEVED', achievedAt: s.h.clock.now().toJSDate(), currentValue: 82 } });

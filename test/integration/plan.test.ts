@@ -134,7 +134,7 @@ describe('/followup plan, action reminders and /followup schedule', () => {
     const body = await h.slack.waitForResponse(n + 1);
     const text = visibleText(body.blocks);
     expect(text).toContain('Your upcoming reminders');
-    expect(text).toMatch(/<!date\^\d+\^\{date_short_pretty\} \{time\}\|2027-03-31 09:00> — an action reminder/);
+    expect(text).toMatch(/<!date\^\d+\^\{date_short_pretty\} at \{time\}\|Wednesday 31 March 2027, 09:00> — an action reminder/);
     const m = h.slack.responses.length;
     await h.command(SENIOR, 'påminnelser');
     const nb = visibleText((await h.slack.waitForResponse(m + 1)).blocks);

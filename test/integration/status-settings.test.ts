@@ -164,3 +164,69 @@ describe('/followup settings', () => {
     expect(visibleText((await h.slack.waitForResponse(n + 1)).blocks)).toContain('Slik bruker du /followup');
   });
 });
+
+describe('/followup settings: the country whose public holidays reminders skip', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await Harness.start();
+  });
+  afterAll(async () => {
+    await settle(h);
+    await h.close();
+  });
+
+  const ids = settingsForm.ids;
+  const personal = (country: string) => ({
+    [ids.language.block]: { [ids.language.action]: radio('auto') },
+    [ids.hour.block]: { [ids.hour.action]: select('default') },
+    [ids.holidayCountry.block]: { [ids.holidayCountry.action]: text(country) },
+  });
+
+  it('a bokmål reader sets their own country; an unknown one is refused on its field, in bokmål', async () => {
+    const u = h.user('USETHOL1', { locale: 'nb-NO', tz: 'Europe/Oslo' });
+    const n = h.slack.callsOf('views.open').length;
+    await h.command(u, 'innstillinger');
+    const view = await openedView(h, n + 1);
+    expect(visibleText(view)).toContain('Helligdager fra landet');
+    expect(visibleText(view)).toContain('arbeidsområdets standard (NO)');
+    const bad = await h.submitView(u, view, personal('Narnia'));
+    expect(bad.json<{ errors: Record<string, string> }>().errors).toEqual({ [ids.holidayCountry.block]: expect.stringContaining('Det landet kjenner jeg ikke') });
+    await h.submitView(u, { ...view, id: randomId('V') }, personal(' se '));
+    await dmTo(h, u, 'Innstillingene er lagret');
+    const p = await h.prisma.person.findUniqueOrThrow({ where: { workspaceId_slackUserId: { workspaceId: h.teamId, slackUserId: u } } });
+    expect(p.holidayCountry).toBe('SE');
+
+    // A settings modal opened before the field existed (no private_metadata) leaves the country alone.
+    await h.submitView(u, { ...view, id: randomId('V'), private_metadata: '' }, { [ids.language.block]: { [ids.language.action]: radio('auto') }, [ids.hour.block]: { [ids.hour.action]: select('default') } });
+    await settle(h);
+    expect((await h.prisma.person.findUniqueOrThrow({ where: { id: p.id } })).holidayCountry).toBe('SE');
+
+    // Emptied: the workspace's country again.
+    await h.submitView(u, { ...view, id: randomId('V') }, personal(''));
+    await settle(h);
+    expect((await h.prisma.person.findUniqueOrThrow({ where: { id: p.id } })).holidayCountry).toBeNull();
+  });
+
+  it('an English admin sets the workspace\'s country; an unknown one is refused on its field, in English', async () => {
+    const admin = h.user('USETHOL2', { locale: 'en-GB', is_admin: true });
+    const n = h.slack.callsOf('views.open').length;
+    await h.command(admin, 'settings');
+    const view = await openedView(h, n + 1);
+    expect(visibleText(view)).toContain('Default country for public holidays');
+    const values = (country: string) => ({
+      ...personal(''),
+      [ids.wsLanguage.block]: { [ids.wsLanguage.action]: radio('auto') },
+      [ids.wsHour.block]: { [ids.wsHour.action]: select('9') },
+      [ids.wsHolidayCountry.block]: { [ids.wsHolidayCountry.action]: text(country) },
+    });
+    const bad = await h.submitView(admin, view, values('XX'));
+    expect(bad.json<{ errors: Record<string, string> }>().errors).toEqual({ [ids.wsHolidayCountry.block]: expect.stringContaining('That is not a country I know') });
+    await h.submitView(admin, { ...view, id: randomId('V') }, values('gb'));
+    await dmTo(h, admin, 'Settings saved');
+    expect((await h.prisma.workspace.findUniqueOrThrow({ where: { id: h.teamId } })).defaultHolidayCountry).toBe('GB');
+    // The next settings modal names it as the default.
+    const m = h.slack.callsOf('views.open').length;
+    await h.command(admin, 'settings');
+    expect(visibleText(await openedView(h, m + 1))).toContain('workspace default (GB)');
+  });
+});

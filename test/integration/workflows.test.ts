@@ -5,6 +5,7 @@ import { ReminderIds } from '../../src/slack/features/reminders/views';
 import { visibleText, type Harness } from '../support/harness';
 import type { RecordedCall } from '../support/fakeSlack';
 import { ScheduledHarness } from '../support/scheduler';
+import { englishDatesIn } from '../support/readerDates';
 
 /**
  * Every scheduled workflow, end to end: the follow-up is set up through the modal, the scheduler
@@ -120,8 +121,12 @@ describe.each([
       expect(l1Texts.some((t) => t.includes('Frist ') && t.includes('Book the team workshop'))).toBe(true);
       expect(l2Texts[0]).toContain('Tid for en kort refleksjon');
     }
-    // Dates are Slack date tokens, so each reader sees their own zone.
-    expect(dmsTo(h, S).some((c) => String(c.args.text).includes('<!date^'))).toBe(true);
+    // Dates: Slack date tokens for an English reader (Slack renders them in the reader's zone); written
+    // out in bokmål for a bokmål reader (Slack has no Norwegian client language): no token, no English date word.
+    const read = (c: RecordedCall) => `${String(c.args.text)}\n${visibleText(c.args.blocks)}`;
+    const [enReaders, nbReaders] = seniorLang === 'en' ? [[S, S2], [L1, L2]] : [[L1, L2], [S, S2]];
+    expect(enReaders.flatMap((u) => dmsTo(h, u)).some((c) => read(c).includes('<!date^'))).toBe(true);
+    expect(nbReaders.flatMap((u) => dmsTo(h, u)).flatMap((c) => englishDatesIn(read(c)))).toEqual([]);
 
     // Buttons that open the right modal.
     const all = [...dmsTo(h, S), ...dmsTo(h, L1), ...dmsTo(h, L2)].flatMap(buttons);

@@ -7,6 +7,7 @@ import { createPrisma, type PrismaClient } from '../../src/data/prisma';
 import type { DomainEvents } from '../../src/domain/ports';
 import { createLogger, type Logger } from '../../src/logger';
 import { FixedClock, systemClock, type Clock } from '../../src/time/clock';
+import { localeFromSlack } from '../../src/i18n';
 import { checkCall } from './blockKit';
 import { FakeSlack, type FakeUser } from './fakeSlack';
 import { postSigned, SIGNING_SECRET, type SendOptions, type SlackResponse } from './signing';
@@ -199,9 +200,40 @@ export class Harness {
     return problems;
   }
 
-  /** Stops everything; fails the test when any recorded payload breaks a Block Kit limit. */
+  /**
+   * Slack date tokens in what a bokmål reader was sent (DMs, ephemeral messages, App Home): Slack has
+   * no Norwegian client language, so a token reads in English there (issue 12 §1). Readers are the
+   * workspace's people whose language (as the app resolves it, at the end of the test) is bokmål.
+   */
+  async bokmaalDateTokens(): Promise<string[]> {
+    const [people, workspace] = await Promise.all([
+      this.prisma.person.findMany({ where: { workspaceId: this.teamId } }),
+      this.prisma.workspace.findUnique({ where: { id: this.teamId } }),
+    ]);
+    const readers = new Map<string, string>();
+    for (const p of people) {
+      if ((p.localeOverride ?? localeFromSlack(p.slackLocale, workspace?.defaultLocale ?? this.config.defaultLocale)) !== 'nb') continue;
+      for (const target of [p.slackUserId, `D${p.slackUserId.replace(/^U/, '')}`, p.dmChannelId]) if (target) readers.set(target, p.slackUserId);
+    }
+    const problems: string[] = [];
+    for (const c of this.slack.calls) {
+      const a = c.args as Record<string, unknown>;
+      const target =
+        c.method === 'chat.postMessage' || c.method === 'chat.update' ? a.channel : c.method === 'chat.postEphemeral' ? a.user : c.method === 'views.publish' ? a.user_id : null;
+      const reader = typeof target === 'string' ? readers.get(target) : undefined;
+      if (!reader) continue;
+      const text = `${typeof a.text === 'string' ? a.text : ''}\n${visibleText(a.blocks ?? a.view)}`;
+      if (text.includes('<!date')) problems.push(`${c.method} to ${reader} (bokmål) holds a Slack date token: ${text.slice(text.indexOf('<!date'), text.indexOf('<!date') + 80)}`);
+    }
+    return problems;
+  }
+
+  /** Stops everything; fails the test when any recorded payload breaks a Block Kit limit or gives a bokmål reader a date token. */
   async close(): Promise<void> {
     const problems = this.payloadProblems();
+    // Best effort: a test that cut the database may leave it unreachable for a moment.
+    const timeout = new Promise<string[]>((resolve) => setTimeout(() => resolve([]), 3000).unref());
+    problems.push(...(await Promise.race([this.bokmaalDateTokens().catch(() => [] as string[]), timeout])));
     await this.app.stop().catch(() => undefined);
     await this.slack.stop();
     await this.redis.quit().catch(() => undefined);

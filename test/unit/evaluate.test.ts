@@ -1,3 +1,4 @@
+import { dateFormatter } from '../../src/i18n/dates';
 import { evaluationErrors, MAX_EVALUATED_GOALS, type EvaluationItemInput } from '../../src/domain/evaluations';
 import { translator } from '../../src/i18n';
 import { NUMBER_MAX } from '../../src/slack/form/fields';
@@ -43,7 +44,7 @@ describe('the evaluation modal', () => {
       hiddenGoals: 0,
       defaultNext: '2026-05-01' as IsoDay,
       locale: 'en',
-      zone: 'Europe/Oslo',
+      dates: dateFormatter({ locale: 'en', zone: 'Europe/Oslo', now: null }),
     });
     const ids = view.blocks.map((b) => b.block_id);
     expect(ids).toEqual([

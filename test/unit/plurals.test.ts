@@ -10,6 +10,30 @@ type Case = { key: MessageKey; vars: (n: number) => Record<string, string | numb
 
 const cases: Case[] = [
   {
+    key: 'chart.goal.alt_checkins',
+    vars: (n) => ({ count: n, list: '…' }),
+    nb: ['0 fremdriftsoppdateringer: ….', '1 fremdriftsoppdatering: ….', '2 fremdriftsoppdateringer: ….'],
+    en: ['0 check-ins: ….', '1 check-in: ….', '2 check-ins: ….'],
+  },
+  {
+    key: 'chart.goal.alt_milestones',
+    vars: (n) => ({ done: 0, total: n }),
+    nb: ['0 av 0 delmål nådd.', '0 av 1 delmål nådd.', '0 av 2 delmål nådd.'],
+    en: ['0 of 0 milestones reached.', '0 of 1 milestone reached.', '0 of 2 milestones reached.'],
+  },
+  {
+    key: 'chart.overview.subtitle',
+    vars: (n) => ({ leaders: n, goals: n, week: 49 }),
+    nb: ['0 ledere, 0 mål · uke 49', '1 leder, 1 mål · uke 49', '2 ledere, 2 mål · uke 49'],
+    en: ['0 leaders, 0 goals · week 49', '1 leader, 1 goal · week 49', '2 leaders, 2 goals · week 49'],
+  },
+  {
+    key: 'chart.overview.alt_intro',
+    vars: (n) => ({ leaders: n, goals: n }),
+    nb: ['Fremdrift mot målverdi for 0 mål hos 0 ledere.', 'Fremdrift mot målverdi for 1 mål hos 1 leder.', 'Fremdrift mot målverdi for 2 mål hos 2 ledere.'],
+    en: ['Progress toward target of 0 leaders’ 0 goals.', 'Progress toward target of 1 leader’s 1 goal.', 'Progress toward target of 2 leaders’ 2 goals.'],
+  },
+  {
     key: 'reminders.failed_home',
     vars: (n) => ({ count: n }),
     nb: ['⚠️ 0 påminnelser kunne ikke leveres', '⚠️ 1 påminnelse kunne ikke leveres', '⚠️ 2 påminnelser kunne ikke leveres'],
@@ -152,10 +176,13 @@ const LABEL_COUNTS = new Set([
   'home.page_of',
   'evaluate.hidden_goals',
   'schedule.more',
+  'chart.alt_more', // "and {count} more" after a list
+  'chart.goal.alt_milestones', // {done} of {total, plural…}: the noun follows total
+  'chart.overview.alt_leader', // {goals} is the list of goals
   'reminders.journey_milestones', // {done} of {total, plural…}: the noun follows total
   'common.error_too_long', // (it is {length} now)
 ]);
-const COUNT_NAMES = /\{(count|days|actions|checkins|conversations|barriers|overdue|goals|total|weeks|max|done|length|shown|from|to)\}/;
+const COUNT_NAMES = /\{(count|days|actions|checkins|conversations|barriers|overdue|goals|leaders|total|weeks|max|done|length|shown|from|to)\}/;
 
 describe('plural forms (Intl.PluralRules, nb and en)', () => {
   describe.each(cases)('$key', (c) => {

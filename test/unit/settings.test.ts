@@ -15,6 +15,8 @@ describe('settings form', () => {
       wsLanguage: { block: 'settings_ws_language_block', action: 'settings_ws_language_input' },
       wsTimezone: { block: 'settings_ws_timezone_block', action: 'settings_ws_timezone_input' },
       wsHour: { block: 'settings_ws_hour_block', action: 'settings_ws_hour_input' },
+      holidayCountry: { block: 'settings_holiday_country_block', action: 'settings_holiday_country_input' },
+      wsHolidayCountry: { block: 'settings_ws_holiday_country_block', action: 'settings_ws_holiday_country_input' },
       purgeEndedAfterDays: { block: 'settings_purge_ended_after_days_block', action: 'settings_purge_ended_after_days_input' },
     });
     // The retention rule's error (RetentionService) lands on its field.
@@ -23,15 +25,20 @@ describe('settings form', () => {
     });
     // Domain errors land on their fields.
     const err = { key: 'common.error_invalid_option' } as const;
-    expect(settingsForm.mapErrors({ timezone: err, reminderHour: err, workspaceTimezone: err, workspaceReminderHour: err }, 'language')).toEqual({
+    const country = { key: 'settings.error_country' } as const;
+    expect(
+      settingsForm.mapErrors({ timezone: err, reminderHour: err, workspaceTimezone: err, workspaceReminderHour: err, holidayCountry: country, workspaceHolidayCountry: country }, 'language'),
+    ).toEqual({
       settings_timezone_block: err,
       settings_hour_block: err,
       settings_ws_timezone_block: err,
       settings_ws_hour_block: err,
+      settings_holiday_country_block: country,
+      settings_ws_holiday_country_block: country,
     });
   });
 
-  const vm = { locale: null, tzOverride: 'Europe/Oslo', slackTz: 'America/New_York', reminderHour: null, workspaceDefaultHour: 8, admin: { locale: 'nb' as const, timezone: null, reminderHour: 8, purgeEndedAfterDays: 90 } };
+  const vm = { locale: null, tzOverride: 'Europe/Oslo', slackTz: 'America/New_York', reminderHour: null, workspaceDefaultHour: 8, holidayCountry: null, workspaceHolidayCountry: 'SE', admin: { locale: 'nb' as const, timezone: null, reminderHour: 8, holidayCountry: 'SE', purgeEndedAfterDays: 90 } };
   const view = settingsModal(tr, vm);
   const block = (id: string) => view.blocks.find((b) => b.block_id === id) as unknown as { hint?: { text: string }; element: Record<string, unknown> };
 
@@ -46,6 +53,19 @@ describe('settings form', () => {
     expect(block('settings_purge_ended_after_days_block').element.initial_value).toBe('90');
     expect(block('settings_purge_ended_after_days_block').hint?.text).toBe('Leave empty to keep ended follow-ups. Otherwise they are deleted, with everything in them, this many days after they ended.');
     expect(settingsModal(tr, { ...vm, admin: null }).blocks.some((b) => b.block_id?.startsWith('settings_ws_'))).toBe(false);
+  });
+
+  it('asks for the public holidays\' country: the person\'s own (hint names the workspace\'s) and, for an admin, the workspace\'s', () => {
+    expect(block('settings_holiday_country_block').element.initial_value).toBeUndefined();
+    expect(block('settings_holiday_country_block').hint?.text).toContain('workspace default (SE)');
+    expect(block('settings_ws_holiday_country_block').element.initial_value).toBe('SE');
+    const nb = settingsModal(translator('nb'), { ...vm, holidayCountry: 'GB', admin: null });
+    const own = nb.blocks.find((b) => b.block_id === 'settings_holiday_country_block') as unknown as { label: { text: string }; hint: { text: string }; element: { initial_value: string } };
+    expect(own.label.text).toBe('Helligdager fra landet');
+    expect(own.hint.text).toContain('arbeidsområdets standard (SE)');
+    expect(own.element.initial_value).toBe('GB');
+    // The modal says it has the country fields: an older modal without them leaves the countries alone.
+    expect(JSON.parse(view.private_metadata ?? '')).toEqual({ holidays: 1 });
   });
 
   it('max_length of the zone fields is what the reader accepts', () => {

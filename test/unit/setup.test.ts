@@ -15,6 +15,7 @@ describe('setup form', () => {
       evaluationEveryWeeks: { block: 'setup_evaluation_block', action: 'setup_evaluation_input' },
       reflectionCadence: { block: 'setup_reflection_block', action: 'setup_reflection_input' },
       startDate: { block: 'setup_start_date_block', action: 'setup_start_date_input' },
+      teamLocale: { block: 'setup_team_language_block', action: 'setup_team_language_input' },
     });
     // Domain errors land on their fields.
     expect(setupForm.mapErrors({ leader: { key: 'setup.error_leader_self' }, oneToOne: { key: 'setup.error_cadence_none' } }, 'leaderUserId')).toEqual({
@@ -32,6 +33,7 @@ describe('setup form', () => {
       evaluationEveryWeeks: 5,
       reflectionCadence: 'NONE',
       startDate: '2026-11-26',
+      teamLocale: null,
     });
     const el = (id: string) => (view.blocks.find((b) => b.block_id === id) as unknown as { element: Record<string, unknown> }).element;
     const values = (id: string) => (el(id).options as { value: string }[]).map((o) => o.value);
@@ -44,6 +46,18 @@ describe('setup form', () => {
     expect(el('setup_leader_block').initial_user).toBe('ULEADER1');
     expect(el('setup_channel_block').initial_conversation).toBe('CTEAM001');
     expect(el('setup_start_date_block').initial_date).toBe('2026-11-26');
+    // The team channel's language: the workspace's by default, or one of the two.
+    expect((el('setup_team_language_block').options as { value: string; text: { text: string } }[]).map((o) => [o.value, o.text.text])).toEqual([
+      ['default', "The workspace's default language"],
+      ['nb', 'Norsk bokmål'],
+      ['en', 'English'],
+    ]);
+    expect(el('setup_team_language_block').initial_option).toMatchObject({ value: 'default' });
+    const nb = setupModal(translator('nb'), { editing: true, leaderUserId: 'ULEADER1', teamChannelId: null, oneToOneCadence: 'WEEKLY', evaluationEveryWeeks: 6, reflectionCadence: 'NONE', startDate: '2026-11-26', teamLocale: 'en' });
+    const team = nb.blocks.find((b) => b.block_id === 'setup_team_language_block') as unknown as { label: { text: string }; hint: { text: string }; element: { initial_option: { value: string; text: { text: string } } } };
+    expect(team.label.text).toBe('Språk i teamkanalen');
+    expect(team.hint.text).toContain('Feiringer og delte læringspunkter');
+    expect(team.element.initial_option).toMatchObject({ value: 'en', text: { text: 'English' } });
   });
 
   it('reads a submission; a forged option is refused on its field', () => {
@@ -62,6 +76,11 @@ describe('setup form', () => {
       evaluationEveryWeeks: '8',
       reflectionCadence: 'MONTHLY',
       startDate: '2026-12-01',
+      teamLocale: null,
+    });
+    expect(setupForm.read({ ...state('WEEKLY', '8'), setup_team_language_block: { setup_team_language_input: { selected_option: { value: 'nb' } } } }).value?.teamLocale).toBe('nb');
+    expect(setupForm.read({ ...state('WEEKLY', '8'), setup_team_language_block: { setup_team_language_input: { selected_option: { value: 'de' } } } }).errors).toEqual({
+      setup_team_language_block: { key: 'common.error_invalid_option' },
     });
     expect(setupForm.read(state('DAILY', '7')).errors).toEqual({
       setup_one_to_one_block: { key: 'common.error_invalid_option' },

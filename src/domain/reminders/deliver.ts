@@ -7,7 +7,7 @@ import { localeFromSlack, type Locale } from '../../i18n';
 import type { Clock } from '../../time/clock';
 import { dateToDay, dayToDate, daysBetween, type IsoDay } from '../../time/dates';
 import { localDay } from '../../time/rules';
-import { celebrationBody, celebrationKey, type CelebrationKind } from '../celebrations';
+import { celebrationBody, celebrationKey, celebrationLocale, type CelebrationKind } from '../celebrations';
 import { progressOf } from '../goals/progress';
 import { DeliveryRateLimited, DeliveryRejected, type JobScheduler, type Posted } from '../ports';
 import { scheduleOf, type SchedulingDefaults } from '.';
@@ -145,7 +145,7 @@ export class DeliveryService {
     const body = await this.bodyOf(r, recipient, action);
     if (!body) return giveUp('subject gone');
     const zone = scheduleOf(recipient, recipient.workspace, this.defaults).zone;
-    const message: OutboundMessage = { key, locale: this.localeOf(recipient, recipient.workspace), zone, body };
+    const message: OutboundMessage = { key, locale: this.localeOf(recipient, recipient.workspace), zone, composedAt: this.clock.now().toISO() ?? undefined, body };
     let current: { dmChannelId: string | null } = recipient;
     const outcome = await this.once(
       fields,
@@ -226,10 +226,10 @@ export class DeliveryService {
     const f = goal.followUp;
     if (f.status !== 'ACTIVE' || !f.teamChannelId || f.workspace.uninstalledAt) return { status: 'skipped', reason: 'no team channel' };
     const channelId = f.teamChannelId;
-    // The workspace's language when it has one, else the leader's.
-    const locale: Locale = f.workspace.defaultLocale ?? this.localeOf(f.leader, f.workspace);
+    // The team channel's language (the follow-up's setting, else the workspace's), not the leader's own.
+    const locale: Locale = celebrationLocale(f, f.workspace, this.defaults.locale);
     const body = celebrationBody(kind, f.leader.slackUserId, goal, milestone, scheduleOf(f.leader, f.workspace, this.defaults).zone);
-    const message: OutboundMessage = { key, locale, zone: scheduleOf(f.leader, f.workspace, this.defaults).zone, body };
+    const message: OutboundMessage = { key, locale, zone: scheduleOf(f.leader, f.workspace, this.defaults).zone, composedAt: this.clock.now().toISO() ?? undefined, body };
     const outcome = await this.once(
       { key, workspaceId: f.workspaceId, kind: `celebration-${kind}`, recipientId: f.seniorId, channelId },
       () => this.messengers(f.workspaceId).toChannel(channelId, message),
@@ -252,6 +252,7 @@ export class DeliveryService {
         key: noticeKey,
         locale: this.localeOf(f.senior, f.workspace),
         zone: scheduleOf(f.senior, f.workspace, this.defaults).zone,
+        composedAt: this.clock.now().toISO() ?? undefined,
         body: { type: 'notice', reason, channelId, recipientUserId: recipient?.slackUserId ?? null, failedKind },
       };
       let current: { dmChannelId: string | null } = f.senior;

@@ -1,5 +1,6 @@
 import { MAX_AGREED_ACTIONS, type LoggedConversation } from '../../../domain/conversations';
-import { dateToDay, slackDay } from '../../../time/dates';
+import { dateToDay } from '../../../time/dates';
+import { readerDates } from '../../dates';
 import { textMessage, userMention } from '../../blocks';
 import type { AppContext } from '../../context';
 import { numbers } from '../../form/fields';
@@ -39,8 +40,8 @@ export function conversationSubmission(ctx: AppContext) {
         rctx,
         actor,
         r.followUp,
-        (tr) => textMessage(conversationSavedText(tr, { other: userMention(other.person.slackUserId), date: slackDay(day, actor.zone), actions })),
-        (tr) => textMessage(tr('conversation.notice', { author: userMention(actor.person.slackUserId), date: slackDay(day, other.zone), actions })),
+        (tr) => textMessage(conversationSavedText(tr, { other: userMention(other.person.slackUserId), date: readerDates(rctx, actor).day(day), actions })),
+        (tr) => textMessage(tr('conversation.notice', { author: userMention(actor.person.slackUserId), date: readerDates(rctx, other).day(day), actions })),
       );
     },
   });

@@ -2,6 +2,7 @@ import { progressOf } from '../../../domain/goals/progress';
 import type { AppContext } from '../../context';
 import type { Invocation } from '../../invocation';
 import { evaluateModal } from './views';
+import { readerDates } from '../../dates';
 import { dateToDay } from '../../../time/dates';
 
 /** `/followup evaluate @leader`: the senior leader's evaluation modal for each open goal. */
@@ -22,7 +23,7 @@ export async function openEvaluate(ctx: AppContext, inv: Invocation): Promise<vo
     hiddenGoals: draft.hiddenGoals,
     defaultNext: draft.defaultNext,
     locale: inv.actor.locale,
-    zone: inv.actor.zone,
+    dates: readerDates(ctx, inv.actor),
   });
   await ctx.web.views.open({ trigger_id: inv.triggerId, view });
 }

@@ -9,6 +9,7 @@ import { dm, refreshHomes } from '../../notify';
 import { userMention } from '../../blocks';
 import { evaluateForm, goalFields, type EvaluateField } from './fields';
 import { evaluationMessage } from './views';
+import { readerDates } from '../../dates';
 
 const Metadata = z.object({ f: z.string().min(1).max(64), g: z.array(z.string().min(1).max(64)).min(1).max(MAX_EVALUATED_GOALS) });
 
@@ -57,12 +58,12 @@ export function evaluateSubmission(ctx: AppContext) {
       ]);
       const count = r.evaluation.items.length;
       const tr = translator(actor.locale);
-      await dm(rctx, actor.person.slackUserId, evaluationMessage(tr, actor.locale, actor.zone, r, tr('evaluate.done', { count, leader: userMention(leader.person.slackUserId) })));
+      await dm(rctx, actor.person.slackUserId, evaluationMessage(tr, actor.locale, readerDates(rctx, actor), r, tr('evaluate.done', { count, leader: userMention(leader.person.slackUserId) })));
       const trLeader = translator(leader.locale);
       await dm(
         rctx,
         leader.person.slackUserId,
-        evaluationMessage(trLeader, leader.locale, leader.zone, r, trLeader('evaluate.done_notify_leader', { senior: userMention(senior.person.slackUserId), count })),
+        evaluationMessage(trLeader, leader.locale, readerDates(rctx, leader), r, trLeader('evaluate.done_notify_leader', { senior: userMention(senior.person.slackUserId), count })),
       );
       await refreshHomes(rctx, [senior, leader]);
     },

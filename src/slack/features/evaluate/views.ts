@@ -1,7 +1,8 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import type { RecordedEvaluation } from '../../../domain/evaluations';
 import { formatNumber, type Locale, type Translate } from '../../../i18n';
-import { dateToDay, slackDay, type IsoDay } from '../../../time/dates';
+import { dateToDay, type IsoDay } from '../../../time/dates';
+import type { DateFormatter } from '../../../i18n/dates';
 import { context, esc, Limits, plain, progressBar, section, truncate, userMention, type Message } from '../../blocks';
 import { evaluateForm, goalFields } from './fields';
 
@@ -29,7 +30,8 @@ export interface EvaluateViewModel {
   hiddenGoals: number;
   defaultNext: IsoDay;
   locale: Locale;
-  zone: string;
+  /** The reader's dates (src/slack/dates.ts readerDates). */
+  dates: DateFormatter;
 }
 
 /** What the modal carries back on submit. Forgeable: the domain checks it again. */
@@ -45,7 +47,7 @@ function goalSummary(tr: Translate, g: EvaluateGoalVm, vm: EvaluateViewModel): s
     const unit = g.metricUnit ? ` ${esc(truncate(g.metricUnit, 30))}` : '';
     parts.push(tr('evaluate.metric_line', { baseline: formatNumber(vm.locale, g.baseline), target: formatNumber(vm.locale, g.target), unit }));
   }
-  if (g.targetDate) parts.push(tr('goal.target_by', { date: slackDay(g.targetDate, vm.zone) }));
+  if (g.targetDate) parts.push(tr('goal.target_by', { date: vm.dates.day(g.targetDate) }));
   return parts.join(' · ');
 }
 
@@ -75,9 +77,9 @@ export function evaluateModal(tr: Translate, vm: EvaluateViewModel): ModalView {
 }
 
 /** The evaluation as one message, in the reader's language and zone. */
-export function evaluationMessage(tr: Translate, locale: 'nb' | 'en', zone: string, r: RecordedEvaluation, headline: string): Message {
+export function evaluationMessage(tr: Translate, locale: 'nb' | 'en', dates: DateFormatter, r: RecordedEvaluation, headline: string): Message {
   const lines = [headline];
-  const next = r.evaluation.nextEvaluationOn ? slackDay(dateToDay(r.evaluation.nextEvaluationOn), zone) : tr('common.none');
+  const next = r.evaluation.nextEvaluationOn ? dates.day(dateToDay(r.evaluation.nextEvaluationOn)) : tr('common.none');
   for (const item of r.evaluation.items) {
     const line = tr('evaluate.done_item', { title: esc(truncate(r.titles[item.goalId] ?? '', 150)), assessment: tr(`evaluate.assessment.${item.assessment}`) });
     lines.push(item.comment ? `${line}: ${esc(truncate(item.comment, 300))}` : line);
@@ -86,7 +88,7 @@ export function evaluationMessage(tr: Translate, locale: 'nb' | 'en', zone: stri
   for (const g of r.adjusted) {
     const parts: string[] = [];
     if (g.target !== null) parts.push(tr('evaluate.done_target', { target: formatNumber(locale, g.target) }));
-    if (g.targetDate) parts.push(tr('goal.target_by', { date: slackDay(dateToDay(g.targetDate), zone) }));
+    if (g.targetDate) parts.push(tr('goal.target_by', { date: dates.day(dateToDay(g.targetDate)) }));
     lines.push(tr('evaluate.done_adjusted', { title: esc(truncate(g.title, 150)), change: parts.join(' · ') }));
   }
   lines.push(tr('evaluate.done_next', { date: next }));

@@ -1,6 +1,8 @@
 import type { CreatedGoal, EditedGoal } from '../../../domain/goals';
-import { formatNumber, translator, type Locale, type Translate } from '../../../i18n';
-import { dateToDay, slackDay } from '../../../time/dates';
+import { formatNumber, translator, type Translate } from '../../../i18n';
+import { dateToDay } from '../../../time/dates';
+import type { Actor } from '../../../domain/people';
+import { readerDates } from '../../dates';
 import { esc, textMessage, truncate, userMention } from '../../blocks';
 import type { AppContext } from '../../context';
 import { numbers } from '../../form/fields';
@@ -65,13 +67,13 @@ export function goalEditSubmission(ctx: AppContext) {
       if (r.changed.length === 0) return;
       const title = esc(truncate(r.goal.title, 150));
       const reason = esc(truncate(r.reason, 500));
-      const what = (tr: Translate, locale: Locale, zone: string) =>
+      const what = (tr: Translate, reader: Actor) =>
         r.changed
           .map((c) =>
             c === 'target'
-              ? tr('goal_edit.changed.target', { value: r.goal.target === null ? '—' : esc(formatNumber(locale, r.goal.target) + (r.goal.metricUnit ? ` ${r.goal.metricUnit}` : '')) })
+              ? tr('goal_edit.changed.target', { value: r.goal.target === null ? '—' : esc(formatNumber(reader.locale, r.goal.target) + (r.goal.metricUnit ? ` ${r.goal.metricUnit}` : '')) })
               : c === 'targetDate'
-                ? tr('goal_edit.changed.targetDate', { date: r.goal.targetDate ? slackDay(dateToDay(r.goal.targetDate), zone) : '—' })
+                ? tr('goal_edit.changed.targetDate', { date: r.goal.targetDate ? readerDates(rctx, reader).day(dateToDay(r.goal.targetDate)) : '—' })
                 : tr('goal_edit.changed.qualitativeCriteria'),
           )
           .join(', ');
@@ -80,8 +82,8 @@ export function goalEditSubmission(ctx: AppContext) {
         rctx,
         actor,
         r.followUp,
-        (tr) => textMessage(tr('goal_edit.saved', { title, changes: what(tr, actor.locale, actor.zone), reason })),
-        (tr) => textMessage(tr('goal_edit.notice', { author: userMention(actor.person.slackUserId), title, changes: what(tr, otherActor.locale, otherActor.zone), reason })),
+        (tr) => textMessage(tr('goal_edit.saved', { title, changes: what(tr, actor), reason })),
+        (tr) => textMessage(tr('goal_edit.notice', { author: userMention(actor.person.slackUserId), title, changes: what(tr, otherActor), reason })),
       );
     },
   });

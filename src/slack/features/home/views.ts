@@ -1,7 +1,7 @@
 import type { HomeView, KnownBlock } from '@slack/types';
 import type { HomeCard, HomeModel } from '../../../domain/home';
 import type { Translate } from '../../../i18n';
-import { slackDateTime } from '../../../time/dates';
+import type { DateFormatter } from '../../../i18n/dates';
 import { HomeIds } from '../../ids';
 import { ReminderIds } from '../reminders/views';
 import { button, context, divider, esc, header, option, section, truncate, userMention } from '../../blocks';
@@ -25,8 +25,8 @@ export interface HomeOptions {
   page?: number;
 }
 
-function seniorCard(tr: Translate, card: HomeCard, zone: string, n: number): KnownBlock[] {
-  const text = [cardTitle(tr, card), goalsText(tr, card.goals, zone, false), ...factLines(tr, card, zone)].join('\n');
+function seniorCard(tr: Translate, card: HomeCard, dates: DateFormatter, n: number): KnownBlock[] {
+  const text = [cardTitle(tr, card), goalsText(tr, card.goals, dates, false), ...factLines(tr, card, dates)].join('\n');
   return [
     section(truncate(text, 2900)),
     {
@@ -47,15 +47,15 @@ function seniorCard(tr: Translate, card: HomeCard, zone: string, n: number): Kno
   ];
 }
 
-function leaderCard(tr: Translate, card: HomeCard, zone: string, n: number, barrierStart: number): KnownBlock[] {
+function leaderCard(tr: Translate, card: HomeCard, dates: DateFormatter, n: number, barrierStart: number): KnownBlock[] {
   const blocks: KnownBlock[] = [context(tr('home.my_senior', { senior: userMention(card.otherUserId) }))];
-  blocks.push(section(truncate(`${tr('home.my_goals')}\n${goalsText(tr, card.goals, zone, true)}`, 2900)));
-  const facts = [factLines(tr, card, zone)[1]];
+  blocks.push(section(truncate(`${tr('home.my_goals')}\n${goalsText(tr, card.goals, dates, true)}`, 2900)));
+  const facts = [factLines(tr, card, dates)[1]];
   if (card.reflectionDue) facts.push(tr('home.reflection_due'));
   const plan =
     card.openActions.length === 0
       ? tr('home.no_actions')
-      : card.openActions.slice(0, ACTIONS_SHOWN).map((a) => `• ${actionLine(tr, a, zone)}`).join('\n') +
+      : card.openActions.slice(0, ACTIONS_SHOWN).map((a) => `• ${actionLine(tr, a, dates)}`).join('\n') +
         (card.openActions.length > ACTIONS_SHOWN ? `\n${tr('home.more_actions', { count: card.openActions.length - ACTIONS_SHOWN })}` : '');
   blocks.push(section(truncate(`${tr('home.my_plan')}\n${plan}\n\n${facts.join('\n')}`, 2900)));
   card.openBarriers.slice(0, BARRIERS_SHOWN).forEach((b, i) => blocks.push(barrierBlock(tr, b, barrierStart + i)));
@@ -76,13 +76,13 @@ function leaderCard(tr: Translate, card: HomeCard, zone: string, n: number, barr
   return blocks;
 }
 
-function recentBlocks(tr: Translate, model: HomeModel, zone: string): KnownBlock[] {
+function recentBlocks(tr: Translate, model: HomeModel, dates: DateFormatter): KnownBlock[] {
   const blocks: KnownBlock[] = [];
   if (model.feedback.length > 0) {
     const lines = model.feedback.map((f) =>
       tr('home.feedback_line', {
         giver: f.giverUserId ? userMention(f.giverUserId) : tr('common.none'),
-        date: slackDateTime(f.createdAt, zone),
+        date: dates.dateTime(f.createdAt),
         works: esc(truncate(f.works, 200)),
       }),
     );
@@ -91,7 +91,7 @@ function recentBlocks(tr: Translate, model: HomeModel, zone: string): KnownBlock
   if (model.reflections.length > 0) {
     const lines = model.reflections.map((r) =>
       tr('home.reflection_line', {
-        date: slackDateTime(r.createdAt, zone),
+        date: dates.dateTime(r.createdAt),
         text: esc(truncate(r.firstAnswer, 150)) || tr('common.none'),
         visibility: tr(r.shared ? 'home.reflection_shared' : 'home.reflection_private'),
       }),
@@ -102,7 +102,7 @@ function recentBlocks(tr: Translate, model: HomeModel, zone: string): KnownBlock
 }
 
 /** App Home: a leader's own follow-up, a senior leader's leaders (paged), or how to start. */
-export function homeView(tr: Translate, model: HomeModel, zone: string, options: HomeOptions = {}): HomeView {
+export function homeView(tr: Translate, model: HomeModel, dates: DateFormatter, options: HomeOptions = {}): HomeView {
   const footer = [divider(), context(tr('home.footer'))];
   const budget = MAX_BLOCKS - footer.length;
   const blocks: KnownBlock[] = [];
@@ -118,14 +118,14 @@ export function homeView(tr: Translate, model: HomeModel, zone: string, options:
   if (model.asLeader.length > 0) {
     blocks.push(header(tr('home.header_leader')));
     for (const card of model.asLeader) {
-      const part = leaderCard(tr, card, zone, n, barrierN);
+      const part = leaderCard(tr, card, dates, n, barrierN);
       // keep room for the senior part's header, one card and the pager
       if (blocks.length + part.length > budget - (model.asSenior.length > 0 ? 8 : 2)) break;
       blocks.push(...part);
       n++;
       barrierN += Math.min(card.openBarriers.length, BARRIERS_SHOWN);
     }
-    const recent = recentBlocks(tr, model, zone);
+    const recent = recentBlocks(tr, model, dates);
     if (blocks.length + recent.length <= budget - (model.asSenior.length > 0 ? 8 : 0)) blocks.push(...recent);
   }
   if (model.asSenior.length > 0) {
@@ -145,7 +145,7 @@ export function homeView(tr: Translate, model: HomeModel, zone: string, options:
     }
     let shown = 0;
     for (const card of cards) {
-      const part = [...seniorCard(tr, card, zone, n), divider()];
+      const part = [...seniorCard(tr, card, dates, n), divider()];
       if (blocks.length + part.length > budget - 1) break;
       blocks.push(...part);
       n++;

@@ -28,8 +28,8 @@ export function learnSubmission(ctx: AppContext) {
         await dm(rctx, actor.person.slackUserId, textMessage(tr(channel ? 'learn.saved_private' : 'learn.saved_no_channel')));
         return;
       }
-      // The channel reads the author's language: the team is theirs.
-      const shared = sharedLearningMessage(tr, actor.person.slackUserId, learning);
+      // The whole team reads the channel: the team channel's language, not the author's (they are told in theirs).
+      const shared = sharedLearningMessage(translator(saved.teamLocale), actor.person.slackUserId, learning);
       try {
         const res = await rctx.web.chat.postMessage({ channel, text: shared.text, blocks: shared.blocks, unfurl_links: false });
         if (res.ts) await rctx.services.learnings.recordShared(learning.id, res.ts, res.channel ?? channel);

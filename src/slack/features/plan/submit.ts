@@ -1,6 +1,8 @@
 import type { PlanResult } from '../../../domain/plans';
 import { translator, type Translate } from '../../../i18n';
-import { dateToDay, slackDay } from '../../../time/dates';
+import { dateToDay } from '../../../time/dates';
+import type { Actor } from '../../../domain/people';
+import { readerDates } from '../../dates';
 import type { AppContext } from '../../context';
 import { submitHandler } from '../../form/submit';
 import { dm } from '../../notify';
@@ -19,12 +21,12 @@ export function planSubmission(ctx: AppContext) {
       const { action, followUp } = result;
       const what = esc(truncate(action.what, 300));
       const tr = translator(actor.locale);
-      const dueFor = (zone: string, t: Translate) => (action.dueDate ? slackDay(dateToDay(action.dueDate), zone) : t('plan.no_due'));
-      await dm(rctx, actor.person.slackUserId, textMessage(tr('plan.created', { leader: userMention(followUp.leader.slackUserId), what, due: dueFor(actor.zone, tr) })));
+      const dueFor = (reader: Actor, t: Translate) => (action.dueDate ? readerDates(rctx, reader).day(dateToDay(action.dueDate)) : t('plan.no_due'));
+      await dm(rctx, actor.person.slackUserId, textMessage(tr('plan.created', { leader: userMention(followUp.leader.slackUserId), what, due: dueFor(actor, tr) })));
       if (action.ownerId !== actor.person.id) {
         const owner = rctx.services.people.toActor(action.ownerId === followUp.seniorId ? followUp.senior : followUp.leader);
         const trOwner = translator(owner.locale);
-        await dm(rctx, owner.person.slackUserId, textMessage(trOwner('plan.created_notify_owner', { author: userMention(actor.person.slackUserId), what, due: dueFor(owner.zone, trOwner) })));
+        await dm(rctx, owner.person.slackUserId, textMessage(trOwner('plan.created_notify_owner', { author: userMention(actor.person.slackUserId), what, due: dueFor(owner, trOwner) })));
       }
     },
   });

@@ -7,6 +7,7 @@ import { runSubcommand } from '../index';
 import { fromAction, type Invocation } from '../../invocation';
 import { dm } from '../../notify';
 import { channelMention, userMention, type Message } from '../../blocks';
+import { readerDates } from '../../dates';
 import { actionMessage, failedDeliveriesMessage } from './views';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
@@ -43,19 +44,19 @@ function view(ctx: AppContext, inv: Invocation, a: { id: string; what: string; d
 export const actionDone = (ctx: AppContext) =>
   onActionItem(ctx, async (rctx, inv, id) => {
     const { action, events } = await rctx.services.plans.setDone(inv.actor, id, true);
-    return { message: actionMessage(inv.tr, view(rctx, inv, action, null), inv.actor.zone, 'done'), events };
+    return { message: actionMessage(inv.tr, view(rctx, inv, action, null), readerDates(rctx, inv.actor), 'done'), events };
   });
 
 export const actionUndone = (ctx: AppContext) =>
   onActionItem(ctx, async (rctx, inv, id) => {
     const { action, events } = await rctx.services.plans.setDone(inv.actor, id, false);
-    return { message: actionMessage(inv.tr, view(rctx, inv, action, null), inv.actor.zone, 'reopened'), events };
+    return { message: actionMessage(inv.tr, view(rctx, inv, action, null), readerDates(rctx, inv.actor), 'reopened'), events };
   });
 
 export const actionSnooze = (ctx: AppContext) =>
   onActionItem(ctx, async (rctx, inv, id) => {
     const { action, until, events } = await rctx.services.plans.snooze(inv.actor, id);
-    return { message: actionMessage(inv.tr, view(rctx, inv, action, null), inv.actor.zone, 'snoozed', until), events };
+    return { message: actionMessage(inv.tr, view(rctx, inv, action, null), readerDates(rctx, inv.actor), 'snoozed', until), events };
   });
 
 /** App Home's "why?" next to the count of failed deliveries. */

@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
-import type { OutboundBody, OutboundMessage } from '../../../domain/reminders/messages';
+import { messageDates, type OutboundBody, type OutboundMessage } from '../../../domain/reminders/messages';
+import type { DateFormatter } from '../../../i18n/dates';
 import { formatNumber, translator, type Locale, type MessageKey, type Translate } from '../../../i18n';
-import { slackDay } from '../../../time/dates';
 import { button, channelMention, context, esc, header, progressText, section, truncate, userMention } from '../../blocks';
 import type { Message } from '../../blocks';
 
@@ -38,14 +38,14 @@ function num(locale: Locale, v: number | null): string {
   return v === null ? '—' : formatNumber(locale, v);
 }
 
-/** Renders a workflow message in the reader's language; dates as Slack date tokens. */
+/** Renders a workflow message in the reader's language; dates as the reader reads them (messageDates). */
 export function renderOutbound(message: OutboundMessage): Message {
   const tr = translator(message.locale);
   const body: OutboundBody = message.body;
-  const zone = message.zone;
+  const dates = messageDates(message);
   switch (body.type) {
     case 'evaluation': {
-      const date = slackDay(body.evaluationOn, zone);
+      const date = dates.day(body.evaluationOn);
       const key: MessageKey =
         body.phase === 'day'
           ? body.asSenior ? 'reminders.eval_day_senior' : 'reminders.eval_day_leader'
@@ -60,7 +60,7 @@ export function renderOutbound(message: OutboundMessage): Message {
       return { text, blocks };
     }
     case 'nudge': {
-      const text = tr('reminders.nudge', { leader: userMention(body.leaderUserId), days: body.days, since: slackDay(body.since, zone) });
+      const text = tr('reminders.nudge', { leader: userMention(body.leaderUserId), days: body.days, since: dates.day(body.since) });
       return { text, blocks: [section(text), { type: 'actions', elements: [button(tr('reminders.button_conversation'), ReminderIds.logConversation, body.leaderUserId, 'primary')] }] };
     }
     case 'reflection': {
@@ -76,10 +76,10 @@ export function renderOutbound(message: OutboundMessage): Message {
       };
     }
     case 'action':
-      return actionMessage(tr, body, zone, 'open');
+      return actionMessage(tr, body, dates, 'open');
     case 'digest': {
-      const title = tr('reminders.digest_title', { date: slackDay(body.weekOf, zone) });
-      const blocks: KnownBlock[] = [header(tr('reminders.digest_title', { date: body.weekOf }))];
+      const title = tr('reminders.digest_title', { week: dates.week(body.weekOf) });
+      const blocks: KnownBlock[] = [header(title)];
       // Slack refuses a message whose blocks hold more than ~13k characters: keep a budget.
       let budget = DIGEST_TEXT_BUDGET;
       let shown = 0;
@@ -115,7 +115,7 @@ export function renderOutbound(message: OutboundMessage): Message {
         );
       }
       if (body.milestonesTotal > 0) steps.push(tr('reminders.journey_milestones', { done: body.milestonesDone, total: body.milestonesTotal }));
-      const journey = tr('reminders.journey', { start: slackDay(body.startedOn, zone), steps: steps.join(' · ') || '—' });
+      const journey = tr('reminders.journey', { start: dates.day(body.startedOn), steps: steps.join(' · ') || '—' });
       if (body.what === 'goal') {
         const text = tr('reminders.celebration_goal', { leader, goal });
         return {
@@ -141,15 +141,15 @@ export function renderOutbound(message: OutboundMessage): Message {
 export function actionMessage(
   tr: Translate,
   body: { actionId: string; what: string; dueDay: string; overdue: boolean; barrier: string | null },
-  zone: string,
+  dates: DateFormatter,
   state: 'open' | 'done' | 'reopened' | 'snoozed',
   snoozedTo?: string,
 ): Message {
   const what = esc(truncate(body.what, 500));
-  const date = slackDay(body.dueDay, zone);
+  const date = dates.day(body.dueDay);
   let text: string;
   if (state === 'done') text = tr('reminders.action_marked_done', { what });
-  else if (state === 'snoozed') text = tr('reminders.action_snoozed', { what, date: slackDay(snoozedTo ?? body.dueDay, zone) });
+  else if (state === 'snoozed') text = tr('reminders.action_snoozed', { what, date: dates.day(snoozedTo ?? body.dueDay) });
   else if (state === 'reopened') text = tr('reminders.action_marked_open', { what });
   else text = tr(body.overdue ? 'reminders.action_overdue' : 'reminders.action_due', { what, date });
   const blocks: KnownBlock[] = [section(text)];

@@ -17,14 +17,23 @@ export const settingsForm = defineForm(
     timezone: text({ label: 'settings.timezone', placeholder: 'settings.timezone_placeholder', max: 64 }),
     // "Workspace default (09:00)" names the workspace's hour: the options are given at render time.
     hour: select({ label: 'settings.hour', required: true, values: ['default', ...HOUR_VALUES] }),
+    // A country code (NO, SE, GB); its hint names the workspace's country (render time). Empty: the workspace's.
+    holidayCountry: text({ label: 'settings.holiday_country', max: 20 }),
     wsLanguage: select({ label: 'settings.ws_language', required: true, radio: true, values: LOCALE_CHOICES, optionText: (tr, c) => tr(`settings.language.${c}`) }),
     wsTimezone: text({ label: 'settings.ws_timezone', placeholder: 'settings.timezone_placeholder', max: 64 }),
     wsHour: select({ label: 'settings.ws_hour', required: true, values: HOUR_VALUES, optionText: (_tr, h) => hh(Number(h)) }),
+    wsHolidayCountry: text({ label: 'settings.ws_holiday_country', max: 20 }),
     // Empty = keep ended follow-ups (the default); the domain checks the range (settings.error_retention_days).
     purgeEndedAfterDays: number({ label: 'settings.retention_days', hint: 'settings.retention_days_hint' }),
   },
-  { reminderHour: 'hour', workspaceTimezone: 'wsTimezone', workspaceReminderHour: 'wsHour' },
+  { reminderHour: 'hour', workspaceTimezone: 'wsTimezone', workspaceReminderHour: 'wsHour', workspaceHolidayCountry: 'wsHolidayCountry' },
 );
 
-export const PERSONAL_FIELDS = ['language', 'timezone', 'hour'] as const;
-export const WORKSPACE_FIELDS = ['wsLanguage', 'wsTimezone', 'wsHour', 'purgeEndedAfterDays'] as const;
+export const PERSONAL_FIELDS = ['language', 'timezone', 'hour', 'holidayCountry'] as const;
+export const WORKSPACE_FIELDS = ['wsLanguage', 'wsTimezone', 'wsHour', 'wsHolidayCountry', 'purgeEndedAfterDays'] as const;
+
+/**
+ * private_metadata of a settings modal with the holiday-country fields. A modal opened before they
+ * existed has none, and its submission leaves the countries as they are.
+ */
+export const WITH_HOLIDAYS = { holidays: 1 } as const;

@@ -1,3 +1,4 @@
+import { DEFAULT_HOLIDAY_COUNTRY } from '../../../time/holidays';
 import type { AppContext } from '../../context';
 import type { Invocation } from '../../invocation';
 import { settingsModal } from './views';
@@ -11,8 +12,16 @@ export async function openSettings(ctx: AppContext, inv: Invocation): Promise<vo
     slackTz: person.slackTz,
     reminderHour: person.reminderHour,
     workspaceDefaultHour: workspace?.defaultReminderHour ?? 9,
+    holidayCountry: person.holidayCountry,
+    workspaceHolidayCountry: workspace?.defaultHolidayCountry ?? DEFAULT_HOLIDAY_COUNTRY,
     admin: isAdmin
-      ? { locale: workspace?.defaultLocale ?? null, timezone: workspace?.defaultTimezone ?? null, reminderHour: workspace?.defaultReminderHour ?? 9, purgeEndedAfterDays: workspace?.purgeEndedFollowUpsAfterDays ?? null }
+      ? {
+          locale: workspace?.defaultLocale ?? null,
+          timezone: workspace?.defaultTimezone ?? null,
+          reminderHour: workspace?.defaultReminderHour ?? 9,
+          holidayCountry: workspace?.defaultHolidayCountry ?? null,
+          purgeEndedAfterDays: workspace?.purgeEndedFollowUpsAfterDays ?? null,
+        }
       : null,
   });
   await ctx.web.views.open({ trigger_id: inv.triggerId, view });

@@ -3,7 +3,8 @@ import type { AppContext } from '../../context';
 import { textMessage } from '../../blocks';
 import { submitHandler } from '../../form/submit';
 import { dm, publishHome } from '../../notify';
-import { PERSONAL_FIELDS, settingsForm, WORKSPACE_FIELDS } from './fields';
+import { parseMetadata } from '../../form/metadata';
+import { PERSONAL_FIELDS, settingsForm, WITH_HOLIDAYS, WORKSPACE_FIELDS } from './fields';
 
 /** The settings modal: saves them (reminders move with them); confirms in the new language and zone. */
 export function settingsSubmission(ctx: AppContext) {
@@ -14,11 +15,23 @@ export function settingsSubmission(ctx: AppContext) {
     // The workspace section counts as submitted when its blocks are in the state (admins only see them).
     only: (values) =>
       values?.[ws.wsLanguage.block] || values?.[ws.wsHour.block] || values?.[ws.wsTimezone.block] ? [...PERSONAL_FIELDS, ...WORKSPACE_FIELDS] : [...PERSONAL_FIELDS],
-    read: (v) => ({
-      personal: { locale: v.language, timezone: v.timezone, reminderHour: v.hour === 'default' ? null : Number(v.hour) },
-      workspace: v.wsLanguage && v.wsHour ? { locale: v.wsLanguage, timezone: v.wsTimezone, reminderHour: Number(v.wsHour) } : null,
-      purgeEndedAfterDays: v.purgeEndedAfterDays ?? null,
-    }),
+    read: (v, privateMetadata) => {
+      // A modal from before the holiday fields: the countries stay as they are (undefined = unchanged).
+      const holidays = parseMetadata(privateMetadata)?.holidays === WITH_HOLIDAYS.holidays;
+      return {
+        personal: {
+          locale: v.language,
+          timezone: v.timezone,
+          reminderHour: v.hour === 'default' ? null : Number(v.hour),
+          ...(holidays ? { holidayCountry: v.holidayCountry } : {}),
+        },
+        workspace:
+          v.wsLanguage && v.wsHour
+            ? { locale: v.wsLanguage, timezone: v.wsTimezone, reminderHour: Number(v.wsHour), ...(holidays ? { holidayCountry: v.wsHolidayCountry } : {}) }
+            : null,
+        purgeEndedAfterDays: v.purgeEndedAfterDays ?? null,
+      };
+    },
     save: async (actor, input) => {
       // The retention rule first: it confirms the admin with Slack and checks the number of days.
       if (input.workspace) await ctx.services.retention.setEndedFollowUpRetention(actor, input.purgeEndedAfterDays);

@@ -2,7 +2,8 @@ import type { KnownBlock, ModalView } from '@slack/types';
 import type { LocaleCode } from '../../../domain/vocabulary';
 import type { Translate } from '../../../i18n';
 import { context, header, Limits, option, plain } from '../../blocks';
-import { hh, PERSONAL_FIELDS, settingsForm, WORKSPACE_FIELDS } from './fields';
+import { metadata } from '../../form/metadata';
+import { hh, PERSONAL_FIELDS, settingsForm, WITH_HOLIDAYS, WORKSPACE_FIELDS } from './fields';
 
 export const SettingsIds = { view: 'settings_view' } as const;
 
@@ -12,7 +13,11 @@ export interface SettingsViewModel {
   slackTz: string | null;
   reminderHour: number | null;
   workspaceDefaultHour: number;
-  admin: { locale: LocaleCode | null; timezone: string | null; reminderHour: number; purgeEndedAfterDays: number | null } | null;
+  /** The person's own holiday country (ISO code), or null for the workspace's. */
+  holidayCountry: string | null;
+  /** The workspace's holiday country in effect (its setting, else NO). */
+  workspaceHolidayCountry: string;
+  admin: { locale: LocaleCode | null; timezone: string | null; reminderHour: number; holidayCountry: string | null; purgeEndedAfterDays: number | null } | null;
 }
 
 /** Personal settings, and (for a workspace admin) the workspace defaults. */
@@ -30,6 +35,7 @@ export function settingsModal(tr: Translate, vm: SettingsViewModel): ModalView {
           initial: vm.reminderHour === null ? 'default' : String(vm.reminderHour),
           options: [option(tr('settings.hour_default', { time: hh(vm.workspaceDefaultHour) }), 'default'), ...hours],
         },
+        holidayCountry: { initial: vm.holidayCountry, hint: tr('settings.holiday_country_hint', { country: vm.workspaceHolidayCountry }) },
       },
       [...PERSONAL_FIELDS],
     ),
@@ -40,7 +46,13 @@ export function settingsModal(tr: Translate, vm: SettingsViewModel): ModalView {
       context(tr('settings.workspace_intro')),
       ...f.blocks(
         tr,
-        { wsLanguage: { initial: vm.admin.locale ?? 'auto' }, wsTimezone: { initial: vm.admin.timezone }, wsHour: { initial: String(vm.admin.reminderHour) }, purgeEndedAfterDays: { initial: vm.admin.purgeEndedAfterDays } },
+        {
+          wsLanguage: { initial: vm.admin.locale ?? 'auto' },
+          wsTimezone: { initial: vm.admin.timezone },
+          wsHour: { initial: String(vm.admin.reminderHour) },
+          wsHolidayCountry: { initial: vm.admin.holidayCountry },
+          purgeEndedAfterDays: { initial: vm.admin.purgeEndedAfterDays },
+        },
         [...WORKSPACE_FIELDS],
       ),
     );
@@ -48,6 +60,7 @@ export function settingsModal(tr: Translate, vm: SettingsViewModel): ModalView {
   return {
     type: 'modal',
     callback_id: SettingsIds.view,
+    private_metadata: metadata(WITH_HOLIDAYS),
     title: plain(tr('settings.title'), Limits.modalTitle),
     submit: plain(tr('common.save'), Limits.modalTitle),
     close: plain(tr('common.cancel'), Limits.modalTitle),

@@ -25,6 +25,7 @@ export async function openSetup(ctx: AppContext, inv: Invocation, followUpId?: s
     evaluationEveryWeeks: existing?.evaluationEveryWeeks ?? 6,
     reflectionCadence: existing?.reflectionCadence ?? 'BIWEEKLY',
     startDate: existing ? dateToDay(existing.startDate) : ctx.services.followUps.today(inv.actor),
+    teamLocale: existing?.teamLocale ?? null,
   });
   await ctx.web.views.open({ trigger_id: inv.triggerId, view });
 }

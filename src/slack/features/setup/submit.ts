@@ -18,6 +18,8 @@ export function setupSubmission(ctx: AppContext) {
       evaluationEveryWeeks: Number(v.evaluationEveryWeeks),
       reflectionCadence: v.reflectionCadence,
       startDate: v.startDate,
+      // "default": the workspace's language; absent (a modal from before the field): unchanged.
+      teamLocale: v.teamLocale === null ? undefined : v.teamLocale === 'default' ? null : v.teamLocale,
     }),
     save: (actor, input) => ctx.services.followUps.setup(actor, input),
     after: async (rctx, actor, result: SetupResult) => {

@@ -1,6 +1,6 @@
 import type { ModalView } from '@slack/types';
 import { EVALUATION_WEEKS } from '../../../domain/followups';
-import type { Cadence } from '../../../domain/vocabulary';
+import type { Cadence, LocaleCode } from '../../../domain/vocabulary';
 import type { Translate } from '../../../i18n';
 import type { IsoDay } from '../../../time/dates';
 import { context, option, plain, Limits } from '../../blocks';
@@ -16,6 +16,8 @@ export interface SetupViewModel {
   evaluationEveryWeeks: number;
   reflectionCadence: Cadence;
   startDate: IsoDay;
+  /** The follow-up's team-channel language; null: the workspace's. */
+  teamLocale: LocaleCode | null;
 }
 
 /** The modal that starts (or edits) a follow-up. */
@@ -40,6 +42,7 @@ export function setupModal(tr: Translate, vm: SetupViewModel): ModalView {
         evaluationEveryWeeks: { initial: String(weeks) },
         reflectionCadence: { initial: vm.reflectionCadence },
         startDate: { initial: vm.startDate },
+        teamLocale: { initial: vm.teamLocale ?? 'default' },
       }),
     ],
   };

@@ -3,6 +3,7 @@ import type { AppContext } from '../../context';
 import type { Invocation } from '../../invocation';
 import { textMessage, userMention } from '../../blocks';
 import type { Feature } from '../types';
+import { readerDates } from '../../dates';
 import { statusMessage } from './views';
 
 /** `/followup status [@leader]`: the senior leader of that leader, or the leader about themselves. */
@@ -10,7 +11,7 @@ export async function runStatus(ctx: AppContext, inv: Invocation): Promise<void>
   const leader = inv.userIds[0] ?? null;
   try {
     const model = await ctx.services.status.forLeader(inv.actor, leader);
-    await inv.reply(statusMessage(inv.tr, model, inv.actor.zone));
+    await inv.reply(statusMessage(inv.tr, model, readerDates(ctx, inv.actor)));
   } catch (err) {
     if (err instanceof NotAllowedError && leader) return inv.reply(textMessage(inv.tr('status.error_not_allowed', { leader: userMention(leader) })));
     throw err;

@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { HomeCard, HomeModel } from '../../../domain/home';
 import type { Translate } from '../../../i18n';
+import type { DateFormatter } from '../../../i18n/dates';
 import { context, section, truncate, userMention } from '../../blocks';
 import { actionLine, barrierBlock, cardTitle, factLines, goalsText } from '../home/cards';
 import type { Message } from '../../blocks';
@@ -11,13 +12,13 @@ const BARRIERS_SHOWN = 8;
 /** Block text of a message above ~13k characters is refused (msg_blocks_too_long). */
 const MAX_TOTAL_TEXT = 10_000;
 
-function detailed(tr: Translate, card: HomeCard, zone: string, barrierStart: number): KnownBlock[] {
-  const text = [cardTitle(tr, card), goalsText(tr, card.goals, zone, false), ...factLines(tr, card, zone)].join('\n');
+function detailed(tr: Translate, card: HomeCard, dates: DateFormatter, barrierStart: number): KnownBlock[] {
+  const text = [cardTitle(tr, card), goalsText(tr, card.goals, dates, false), ...factLines(tr, card, dates)].join('\n');
   const blocks: KnownBlock[] = [section(truncate(text, 2900))];
   card.openBarriers.slice(0, BARRIERS_SHOWN).forEach((b, i) => blocks.push(barrierBlock(tr, { ...b, description: truncate(b.description, 200) }, barrierStart + i)));
   if (card.openBarriers.length > BARRIERS_SHOWN) blocks.push(context(tr('status.more_barriers', { count: card.openBarriers.length - BARRIERS_SHOWN })));
   const overdue = card.openActions.filter((a) => a.overdue);
-  if (overdue.length > 0) blocks.push(section(truncate(`${tr('status.overdue_header')}\n${overdue.slice(0, 10).map((a) => `• ${actionLine(tr, a, zone)}`).join('\n')}`, 2900)));
+  if (overdue.length > 0) blocks.push(section(truncate(`${tr('status.overdue_header')}\n${overdue.slice(0, 10).map((a) => `• ${actionLine(tr, a, dates)}`).join('\n')}`, 2900)));
   return blocks;
 }
 
@@ -44,14 +45,14 @@ function compactLine(tr: Translate, card: HomeCard): string {
 }
 
 /** `/followup status`: compact, ephemeral, within a message's 50 blocks. */
-export function statusMessage(tr: Translate, model: HomeModel, zone: string): Message {
+export function statusMessage(tr: Translate, model: HomeModel, dates: DateFormatter): Message {
   const cards = [...model.asLeader, ...model.asSenior];
   const blocks: KnownBlock[] = [section(tr('status.title'))];
   if (cards.length <= DETAILED_CARDS) {
     let barrierN = 0;
     let total = textLength(blocks);
     for (const card of cards) {
-      const part = detailed(tr, card, zone, barrierN);
+      const part = detailed(tr, card, dates, barrierN);
       // keep within the message's block and text budgets; say where the rest is
       const kept: KnownBlock[] = [];
       for (const block of part) {
