@@ -30,6 +30,8 @@ export const GoalEditIds = {
   view: 'goal_edit_view',
   /** Button (value: goal id) that opens the edit modal; check-in confirmations carry it too. */
   editButton: 'goal_edit_button',
+  /** Button (value: goal id) "Mark achieved" on a check-in confirmation that reached the target. */
+  markAchievedButton: 'goal_mark_achieved_button',
 } as const;
 
 export const MilestoneIds = {
