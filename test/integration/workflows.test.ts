@@ -120,6 +120,20 @@ describe.each([
       expect(l1Texts.some((t) => t.includes('Frist ') && t.includes('Book the team workshop'))).toBe(true);
       expect(l2Texts[0]).toContain('Tid for en kort refleksjon');
     }
+    // The weekly digest carries the senior leader's overview chart: an uploaded picture (private to
+    // the app), shown by an image block after the header, with the numbers in words in their language.
+    const digests = [...dmsTo(h, S), ...dmsTo(h, S2)].filter((c) => (c.args.blocks as { type: string }[]).some((b) => b.type === 'image'));
+    expect(digests).toHaveLength(2);
+    for (const d of digests) {
+      const blocks = d.args.blocks as { type: string; alt_text?: string; slack_file?: { id: string } }[];
+      expect(blocks[1].type).toBe('image');
+      expect(h.slack.uploads.has(blocks[1].slack_file!.id)).toBe(true);
+      expect(blocks[1].alt_text).toContain(seniorLang === 'nb' ? 'Fremdrift mot målverdi for' : 'Progress toward target of');
+    }
+    for (const c of h.slack.callsOf('files.completeUploadExternal')) expect(c.args.channel_id).toBeUndefined();
+    // Only digests carry a picture.
+    expect([...dmsTo(h, L1), ...dmsTo(h, L2)].some((c) => (c.args.blocks as { type: string }[]).some((b) => b.type === 'image'))).toBe(false);
+
     // Dates are Slack date tokens, so each reader sees their own zone.
     expect(dmsTo(h, S).some((c) => String(c.args.text).includes('<!date^'))).toBe(true);
 
