@@ -690,6 +690,8 @@ export const en = {
   'history.evaluation_decision': 'Decided for {title}: {changes}',
   'history.evaluation_summary': 'Summary: {summary}',
   'history.evaluation_next': 'Next evaluation: {day}',
+  'calendar.dm_invite': 'Your evaluation conversation with {other} is on {day}. Open the attached file to add it to your calendar (it replaces an earlier invitation for the same meeting).',
+  'calendar.dm_cancel': 'The evaluation conversation with {other} is cancelled. Open the attached file to remove it from your calendar.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -689,4 +689,6 @@ export const nb: Record<MessageKey, string> = {
   'history.evaluation_decision': 'Besluttet for {title}: {changes}',
   'history.evaluation_summary': 'Oppsummering: {summary}',
   'history.evaluation_next': 'Neste evalueringssamtale: {day}',
+  'calendar.dm_invite': 'Evalueringssamtalen din med {other} er {day}. Åpne den vedlagte filen for å legge den inn i kalenderen (den erstatter en tidligere invitasjon til samme møte).',
+  'calendar.dm_cancel': 'Evalueringssamtalen med {other} er avlyst. Åpne den vedlagte filen for å fjerne den fra kalenderen.',
 };
