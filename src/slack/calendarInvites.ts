@@ -17,10 +17,16 @@ export const icsDeliveryKey = (invite: Pick<InviteDelivery, 'uid' | 'sequence' |
  * save that did not move the date sends nothing. A failure is logged and the claim given back (the
  * next change sends again); it never fails the request.
  */
-export async function sendEvaluationInvites(ctx: AppContext, teamId: string, followUpId: string, opts: { cancelled?: boolean } = {}): Promise<number> {
+export async function sendEvaluationInvites(
+  ctx: AppContext,
+  teamId: string,
+  followUpId: string,
+  /** `onlyPersonId`: send to that person alone (the other one left). */
+  opts: { cancelled?: boolean; onlyPersonId?: string } = {},
+): Promise<number> {
   let invites: InviteDelivery[];
   try {
-    invites = await ctx.services.calendar.evaluationInvites(followUpId, opts);
+    invites = await ctx.services.calendar.evaluationInvites(followUpId, { cancelled: opts.cancelled });
   } catch (err) {
     ctx.logger.warn({ err, followUpId }, 'calendar invitations could not be made');
     return 0;
@@ -29,6 +35,7 @@ export async function sendEvaluationInvites(ctx: AppContext, teamId: string, fol
   const day = followUp?.nextEvaluationOn ? dateToDay(followUp.nextEvaluationOn) : null;
   let sent = 0;
   for (const invite of invites) {
+    if (opts.onlyPersonId && invite.personId !== opts.onlyPersonId) continue;
     const other = invites.find((i) => i.personId !== invite.personId);
     if (await sendOne(ctx, teamId, invite, other?.slackUserId ?? null, day)) sent++;
   }
@@ -64,4 +71,12 @@ async function sendOne(ctx: AppContext, teamId: string, invite: InviteDelivery, 
     await repos.deliveries.release(key, claim.attempts).catch(() => undefined);
     return false;
   }
+}
+
+/**
+ * A follow-up ended because a person left: the other person gets the cancellation of the planned
+ * evaluation (same UID, next SEQUENCE, METHOD:CANCEL), so it disappears from their calendar.
+ */
+export async function cancelEvaluationInvites(ctx: AppContext, teamId: string, ended: { followUpId: string; otherPersonId: string }[]): Promise<void> {
+  for (const e of ended) await sendEvaluationInvites(ctx, teamId, e.followUpId, { cancelled: true, onlyPersonId: e.otherPersonId });
 }

@@ -73,4 +73,26 @@ describe('calendar invitations by DM', () => {
     expect(keys).toHaveLength(4);
     expect(keys.every((k) => /^ics-evaluation-.+@followup-[01]-.+$/.test(k))).toBe(true);
   });
+
+  it('the follow-up ends (the leader left): the senior leader gets the cancellation of the same event', async () => {
+    const before = invites().length;
+    const uid = field(invites()[0].ics, 'UID');
+    const res = await h.event({ type: 'user_change', user: { id: LEADER, team_id: h.teamId, deleted: true } });
+    expect(res.status).toBe(200);
+    await h.slack.waitFor(() => invites().length > before, 5000, 'the cancellation');
+    await settle(h);
+    const sent = invites().slice(before);
+    expect(sent).toHaveLength(1);
+    const [cancel] = sent;
+    expect(cancel.channel).toBe(`D${SENIOR.slice(1)}`);
+    expect(cancel.comment).toBe(`The evaluation conversation with <@${LEADER}> is cancelled. Open the attached file to remove it from your calendar.`);
+    expect(unfold(cancel.ics)).toContain('METHOD:CANCEL');
+    expect(field(cancel.ics, 'UID')).toBe(uid);
+    expect(field(cancel.ics, 'SEQUENCE')).toBe('SEQUENCE:2');
+    expect(field(cancel.ics, 'STATUS')).toBe('STATUS:CANCELLED');
+    // Slack sends the event again: nothing more.
+    await h.event({ type: 'user_change', user: { id: LEADER, team_id: h.teamId, deleted: true } });
+    await settle(h);
+    expect(invites()).toHaveLength(before + 1);
+  });
 });
