@@ -692,6 +692,17 @@ export const en = {
   'history.evaluation_next': 'Next evaluation: {day}',
   'calendar.dm_invite': 'Your evaluation conversation with {other} is on {day}. Open the attached file to add it to your calendar (it replaces an earlier invitation for the same meeting).',
   'calendar.dm_cancel': 'The evaluation conversation with {other} is cancelled. Open the attached file to remove it from your calendar.',
+  'barrier.links_option': 'Actions that address it…',
+  'barrier.links_title': 'Barrier and actions',
+  'barrier.links_intro': '{line}',
+  'barrier.links_none': 'No action addresses this barrier yet.',
+  'barrier.links_header': '*Actions that address it*',
+  'barrier.links_action': '• {what} · due {due}{done}',
+  'barrier.links_done': ' · done',
+  'barrier.links_unlink': 'Remove link',
+  'barrier.links_link': 'Link an action to this barrier',
+  'barrier.links_link_placeholder': 'Choose an action',
+  'barrier.links_no_linkable': 'The follow-up has no other open action to link. Add one with /followup plan.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -60,7 +60,7 @@ export function factLines(tr: Translate, card: HomeCard, zone: string): string[]
   return lines;
 }
 
-export function barrierLine(tr: Translate, b: HomeBarrier): string {
+export function barrierLine(tr: Translate, b: Pick<HomeBarrier, 'kind' | 'status' | 'description'>): string {
   return tr('barrier.line', { kind: tr(`barrier.kind.${b.kind}`), status: tr(`barrier.status.${b.status}`), description: esc(truncate(b.description, 300)) });
 }
 
@@ -73,7 +73,7 @@ export function barrierBlock(tr: Translate, b: HomeBarrier, n: number): KnownBlo
     accessory: {
       type: 'overflow',
       action_id: BarrierIds.statusMenu(n),
-      options: others.map((s) => option(tr(`barrier.mark.${s}`), `${s}|${b.id}`)),
+      options: [...others.map((s) => option(tr(`barrier.mark.${s}`), `${s}|${b.id}`)), option(tr('barrier.links_option'), `LINKS|${b.id}`)],
     },
   };
 }
