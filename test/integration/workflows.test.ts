@@ -130,7 +130,8 @@ describe.each([
       expect(h.slack.uploads.has(blocks[1].slack_file!.id)).toBe(true);
       expect(blocks[1].alt_text).toContain(seniorLang === 'nb' ? 'Fremdrift mot målverdi for' : 'Progress toward target of');
     }
-    for (const c of h.slack.callsOf('files.completeUploadExternal')) expect(c.args.channel_id).toBeUndefined();
+    // (Calendar invitations, .ics files, are the only files posted to a DM.)
+    for (const c of h.slack.callsOf('files.completeUploadExternal').filter((u) => !String(u.args.files).includes('.ics'))) expect(c.args.channel_id).toBeUndefined();
     // Only digests carry a picture.
     expect([...dmsTo(h, L1), ...dmsTo(h, L2)].some((c) => (c.args.blocks as { type: string }[]).some((b) => b.type === 'image'))).toBe(false);
 
@@ -150,7 +151,9 @@ describe.each([
     );
 
     // The ledger: one SENT delivery per reminder, with the message ts; the reminders are done.
-    const deliveries = await h.prisma.delivery.findMany({ where: { workspaceId: h.teamId } });
+    // (The setup's calendar invitations, kind `ics`, are in the ledger too: the reminders are the rest.)
+    const deliveries = await h.prisma.delivery.findMany({ where: { workspaceId: h.teamId, kind: { not: 'ics' } } });
+    expect(await h.prisma.delivery.count({ where: { workspaceId: h.teamId, kind: 'ics' } })).toBe(4);
     expect(deliveries).toHaveLength(7);
     expect(deliveries.every((d) => d.status === 'SENT' && d.messageTs)).toBe(true);
     const sentKeys = deliveries.map((d) => d.key);

@@ -38,7 +38,7 @@ export function barrierLinksModal(
 ): ModalView {
   const fmt = dateFormatter(reader);
   const line = (a: LinkAction) =>
-    tr('barrier.links_action', { what: esc(truncate(a.what, 200)), due: a.dueDate ? fmt.day(dateToDay(a.dueDate)) : tr('common.no_date'), done: a.status === 'DONE' ? tr('barrier.links_done') : '' });
+    tr('barrier.links_action', { what: esc(truncate(a.what, 200)), due: a.dueDate ? fmt.day(dateToDay(a.dueDate)) : tr('common.no_date'), state: a.status === 'DONE' ? tr('barrier.links_done') : '' });
   const blocks: KnownBlock[] = [section(barrierLine(tr, vm.barrier)), section(tr('barrier.links_header'))];
   if (vm.actions.length === 0) blocks.push(context(tr('barrier.links_none')));
   vm.actions.slice(0, 40).forEach((a, i) => blocks.push({ type: 'section', text: { type: 'mrkdwn', text: truncate(line(a), Limits.sectionText) }, accessory: button(tr('barrier.links_unlink'), BarrierLinkIds.unlink(i), `${vm.barrier.id}|${a.id}`) }));

@@ -35,7 +35,7 @@ function entryText(tr: Translate, locale: Locale, reader: Reader, e: GoalHistory
   const fmt = dateFormatter(reader);
   if (e.kind === 'revision') {
     const head = e.number === 1 ? tr('history.revision_created', { author: who(tr, e.authorUserId), date: fmt.dateTime(e.at) }) : tr('history.revision', { number: e.number, author: who(tr, e.authorUserId), date: fmt.dateTime(e.at) });
-    const lines = [head, ...e.changes.map((c) => tr('history.change', { field: tr(`history.field.${c.field}`), from: value(tr, locale, reader, c.field, c.from), to: value(tr, locale, reader, c.field, c.to) }))];
+    const lines = [head, ...e.changes.map((c) => tr('history.change', { field: tr(`history.field.${c.field}`), before: value(tr, locale, reader, c.field, c.from), after: value(tr, locale, reader, c.field, c.to) }))];
     if (e.reason && e.number > 1) lines.push(tr('history.reason', { reason: esc(truncate(e.reason, 500)) }));
     return lines.join('\n');
   }
@@ -79,7 +79,7 @@ function evaluationText(tr: Translate, locale: Locale, reader: Reader, e: PastEv
     lines.push(tr('history.evaluation_goal', { title: esc(truncate(a.goalTitle, 100)), assessment: tr(`evaluate.assessment.${a.assessment}`) }) + (a.comment ? ` — ${esc(truncate(a.comment, 200))}` : ''));
   }
   for (const d of e.decisions.slice(0, 10)) {
-    const changes = d.changes.map((c) => tr('history.change', { field: tr(`history.field.${c.field}`), from: value(tr, locale, reader, c.field, c.from), to: value(tr, locale, reader, c.field, c.to) })).join(', ');
+    const changes = d.changes.map((c) => tr('history.change', { field: tr(`history.field.${c.field}`), before: value(tr, locale, reader, c.field, c.from), after: value(tr, locale, reader, c.field, c.to) })).join(', ');
     lines.push(tr('history.evaluation_decision', { title: esc(truncate(d.goalTitle, 100)), changes: changes || tr('common.none') }) + (d.reason ? ` (${tr('history.reason', { reason: esc(truncate(d.reason, 200)) })})` : ''));
   }
   if (e.summary) lines.push(tr('history.evaluation_summary', { summary: esc(truncate(e.summary, 500)) }));
