@@ -15,6 +15,7 @@ import { BullJobScheduler, createQueues, type Queues } from '../src/jobs/queues'
 import { slackLogger } from '../src/logger';
 import { createWorkspaceAccess, type WorkspaceAccess } from '../src/oauth/access';
 import { POSTING_OPTIONS, SlackMessenger } from '../src/slack/messenger';
+import { digestImages } from '../src/slack/digestChart';
 import type { Clock } from '../src/time/clock';
 import { celebrationProcessor } from './processors/celebration';
 import { maintenanceProcessor } from './processors/maintenance';
@@ -97,7 +98,9 @@ export async function startWorkers(deps: WorkerDeps): Promise<WorkerSet> {
   const messengerFor = (workspaceId: string): SlackMessenger => {
     let m = messengers.get(workspaceId);
     if (!m) {
-      m = new SlackMessenger(clientFor(workspaceId), saveDm, logger);
+      const client = clientFor(workspaceId);
+      // The weekly digest carries the senior leader's overview chart (uploaded with this workspace's client).
+      m = new SlackMessenger(client, saveDm, logger, digestImages({ repos, clock, logger }, client, workspaceId));
       messengers.set(workspaceId, m);
     }
     return m;

@@ -26,10 +26,22 @@ export const HomeIds = {
   prevPageButton: 'home_prev_page_button',
 } as const;
 
+/** A Home card's goal menu and its senior leader's "Past evaluations" (the history feature answers them). */
+export const HistoryIds = {
+  /** "Goal…" select on a card: option values `progress|<goal id>` or `history|<goal id>`. */
+  goalMenu: (n: number) => `history_goal_menu_${n}`,
+  goalMenuPattern: /^history_goal_menu_\d+$/,
+  /** "Past evaluations" on a senior leader's card: value = the leader's user id. */
+  pastEvaluations: (n: number) => `history_past_evaluations_${n}`,
+  pastEvaluationsPattern: /^history_past_evaluations_\d+$/,
+} as const;
+
 export const GoalEditIds = {
   view: 'goal_edit_view',
   /** Button (value: goal id) that opens the edit modal; check-in confirmations carry it too. */
   editButton: 'goal_edit_button',
+  /** Button (value: goal id) "Mark achieved" on a check-in confirmation that reached the target. */
+  markAchievedButton: 'goal_mark_achieved_button',
 } as const;
 
 export const MilestoneIds = {

@@ -1,9 +1,11 @@
+import type { KnownBlock } from '@slack/types';
 import { WebClient, type ChatPostMessageArguments } from '@slack/web-api';
 import type { Logger } from 'pino';
 import type { Messenger, OutboundMessage } from '../domain/reminders/messages';
 import { DeliveryRateLimited, DeliveryRejected, PERMANENT_SLACK_ERRORS, type Posted } from '../domain/ports';
 import { slackErrorCode, webClientOptions } from './gateway';
 import { renderOutbound } from './features/reminders/views';
+import { withImages, type OutboundImages } from './digestChart';
 
 const METADATA_EVENT = 'followup_delivery';
 
@@ -38,14 +40,16 @@ export class SlackMessenger implements Messenger {
     private readonly client: WebClient,
     private readonly rememberDm: (personId: string, channelId: string) => Promise<unknown>,
     private readonly logger: Logger,
+    /** Pictures a DM carries (the digest's overview chart): see ./digestChart.ts. */
+    private readonly images?: OutboundImages,
   ) {}
 
-  private async post(channel: string, message: OutboundMessage): Promise<Posted> {
+  private async post(channel: string, message: OutboundMessage, images: KnownBlock[] = []): Promise<Posted> {
     const rendered = renderOutbound(message);
     const args: ChatPostMessageArguments = {
       channel,
       text: rendered.text,
-      blocks: rendered.blocks,
+      blocks: withImages(rendered.blocks, images),
       unfurl_links: false,
       unfurl_media: false,
       metadata: { event_type: METADATA_EVENT, event_payload: { key: message.key } },
@@ -68,15 +72,16 @@ export class SlackMessenger implements Messenger {
 
   async toPerson(person: { id: string; slackUserId: string; dmChannelId: string | null }, message: OutboundMessage): Promise<Posted> {
     const channel = person.dmChannelId ?? (await this.openDm(person));
+    const images = this.images ? await this.images(person, message) : [];
     try {
-      return await this.post(channel, message);
+      return await this.post(channel, message, images);
     } catch (err) {
       const mapped = classify(err);
       // A cached DM channel that Slack no longer knows: open it again, once.
       if (person.dmChannelId && mapped instanceof DeliveryRejected && mapped.code === 'channel_not_found') {
         const fresh = await this.openDm(person);
         try {
-          return await this.post(fresh, message);
+          return await this.post(fresh, message, images);
         } catch (again) {
           throw classify(again);
         }

@@ -71,7 +71,8 @@ describe('/followup barrier (step 5)', () => {
     const status = await h.slack.waitForResponse(n + 1);
     expect(visibleText(status.blocks)).toContain('*Resource* (open)');
     const menu = (status.blocks as { accessory?: { type: string; action_id: string; options: { value: string }[] } }[]).find((b) => b.accessory?.type === 'overflow')!.accessory!;
-    expect(menu.options.map((o) => o.value)).toEqual([`IN_PROGRESS|${rows[0].id}`, `RESOLVED|${rows[0].id}`]);
+    // The two other statuses, and the actions that address it (issue 8).
+    expect(menu.options.map((o) => o.value)).toEqual([`IN_PROGRESS|${rows[0].id}`, `RESOLVED|${rows[0].id}`, `LINKS|${rows[0].id}`]);
     const published = h.slack.callsOf('views.publish').length;
     await h.action(senior, { action_id: menu.action_id, type: 'overflow', selected_option: { value: `RESOLVED|${rows[0].id}` } }, { response_url: h.newResponseUrl() });
     await h.slack.waitFor(() => h.slack.responses.some((r) => visibleText(r.body.blocks).includes('is now resolved')), 5000, 'confirmation');

@@ -4,6 +4,8 @@ import { goalValues, openModal, setupFollowUp } from '../support/flows';
 
 describe('/followup export and erasure', () => {
   let h: Harness;
+  /** Files posted by the export (the setup also sends calendar invitations, .ics files). */
+  const exportUploads = () => h.slack.callsOf('files.completeUploadExternal').filter((c) => !String(c.args.files).includes('.ics'));
   let senior: string;
   let leader: string;
   let admin: string;
@@ -25,7 +27,7 @@ describe('/followup export and erasure', () => {
     await h.command(leader, 'eksport');
     const reply = await h.slack.waitForResponse(n + 1);
     expect(reply.text).toBe('Dataene dine er sendt til deg som en fil i direktemeldingene dine med appen.');
-    const complete = h.slack.callsOf('files.completeUploadExternal').at(-1);
+    const complete = exportUploads().at(-1);
     expect(complete?.args.channel_id).toBe(`D${leader.slice(1)}`);
     expect(String(complete?.args.initial_comment)).toContain('Her er alt oppfølgingsappen lagrer om deg');
     const fileId = (JSON.parse(String(complete?.args.files)) as { id: string }[])[0].id;
@@ -36,11 +38,11 @@ describe('/followup export and erasure', () => {
 
   it('refuses to export someone else\'s data for a non-admin', async () => {
     const n = h.slack.responses.length;
-    const uploads = h.slack.callsOf('files.completeUploadExternal').length;
+    const uploads = exportUploads().length;
     await h.command(senior, `export <@${leader}>`);
     const reply = await h.slack.waitForResponse(n + 1);
     expect(reply.text).toBe('You do not have access to this.');
-    expect(h.slack.callsOf('files.completeUploadExternal')).toHaveLength(uploads);
+    expect(exportUploads()).toHaveLength(uploads);
   });
 
   it('lets an admin have a person\'s data sent to that person (not to the admin), then erase it', async () => {
@@ -48,7 +50,7 @@ describe('/followup export and erasure', () => {
     await h.command(admin, `export <@${leader}>`);
     const reply = await h.slack.waitForResponse(n + 1);
     expect(visibleText(reply.blocks)).toContain(`The data of <@${leader}> has been sent to them`);
-    const complete = h.slack.callsOf('files.completeUploadExternal').at(-1);
+    const complete = exportUploads().at(-1);
     expect(complete?.args.channel_id).toBe(`D${leader.slice(1)}`);
 
     // The erase button: a non-admin clicking a forged one is refused and nothing is deleted.

@@ -121,6 +121,20 @@ describe.each([
       expect(l1Texts.some((t) => t.includes('Frist ') && t.includes('Book the team workshop'))).toBe(true);
       expect(l2Texts[0]).toContain('Tid for en kort refleksjon');
     }
+    // The weekly digest carries the senior leader's overview chart: an uploaded picture (private to
+    // the app), shown by an image block after the header, with the numbers in words in their language.
+    const digests = [...dmsTo(h, S), ...dmsTo(h, S2)].filter((c) => (c.args.blocks as { type: string }[]).some((b) => b.type === 'image'));
+    expect(digests).toHaveLength(2);
+    for (const d of digests) {
+      const blocks = d.args.blocks as { type: string; alt_text?: string; slack_file?: { id: string } }[];
+      expect(blocks[1].type).toBe('image');
+      expect(h.slack.uploads.has(blocks[1].slack_file!.id)).toBe(true);
+      expect(blocks[1].alt_text).toContain(seniorLang === 'nb' ? 'Fremdrift mot målverdi for' : 'Progress toward target of');
+    }
+    // (Calendar invitations, .ics files, are the only files posted to a DM.)
+    for (const c of h.slack.callsOf('files.completeUploadExternal').filter((u) => !String(u.args.files).includes('.ics'))) expect(c.args.channel_id).toBeUndefined();
+    // Only digests carry a picture.
+    expect([...dmsTo(h, L1), ...dmsTo(h, L2)].some((c) => (c.args.blocks as { type: string }[]).some((b) => b.type === 'image'))).toBe(false);
     // Dates: Slack date tokens for an English reader (Slack renders them in the reader's zone); written
     // out in bokmål for a bokmål reader (Slack has no Norwegian client language): no token, no English date word.
     const read = (c: RecordedCall) => `${String(c.args.text)}\n${visibleText(c.args.blocks)}`;
@@ -141,7 +155,9 @@ describe.each([
     );
 
     // The ledger: one SENT delivery per reminder, with the message ts; the reminders are done.
-    const deliveries = await h.prisma.delivery.findMany({ where: { workspaceId: h.teamId } });
+    // (The setup's calendar invitations, kind `ics`, are in the ledger too: the reminders are the rest.)
+    const deliveries = await h.prisma.delivery.findMany({ where: { workspaceId: h.teamId, kind: { not: 'ics' } } });
+    expect(await h.prisma.delivery.count({ where: { workspaceId: h.teamId, kind: 'ics' } })).toBe(4);
     expect(deliveries).toHaveLength(7);
     expect(deliveries.every((d) => d.status === 'SENT' && d.messageTs)).toBe(true);
     const sentKeys = deliveries.map((d) => d.key);

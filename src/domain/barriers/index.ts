@@ -54,6 +54,16 @@ export class BarrierService {
   }
 
   /**
+   * A barrier with the actions that address it, and the follow-up's other open actions that could
+   * be linked to it (the barrier's "link an action" choice).
+   */
+  async links(actor: Actor, barrierId: string): Promise<{ barrier: Barrier; followUp: FollowUpWithPeople; actions: ActionItem[]; linkable: ActionItem[] }> {
+    const { barrier, followUp, actions } = await this.withActions(actor, barrierId);
+    const open = await this.repos.actions.openFor(followUp.id);
+    return { barrier, followUp, actions, linkable: open.filter((a) => a.barrierId !== barrier.id) };
+  }
+
+  /**
    * Links an action to a barrier it addresses, from either side (the barrier's "add action" or the
    * action's "addresses barrier"): both must belong to one follow-up the actor is part of. An action
    * addresses at most one barrier; linking it again moves it. `changed` is false when it already was.

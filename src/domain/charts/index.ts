@@ -87,19 +87,27 @@ export class ChartService {
 
   /** The weekly digest's overview for a senior leader (by person id); null when they follow up no one. */
   async overviewForSenior(seniorId: string, locale: Locale, zone: string): Promise<OverviewChartSpec | null> {
-    const followUps = await this.repos.schedule.activeAsSenior(seniorId);
-    if (followUps.length === 0) return null;
-    const goals = await this.repos.schedule.goalsOf(followUps.map((f) => f.id));
-    const reader = this.reader(locale, zone);
-    return overviewChartSpec(
-      followUps.map((f) => ({
-        name: displayName(f.leader),
-        goals: goals.filter((g) => g.followUpId === f.id).map((g) => ({ title: g.title, baseline: g.baseline, target: g.target, currentValue: g.currentValue, status: g.status })),
-      })),
-      dayOf(reader.now, zone),
-      reader,
-    );
+    return seniorOverviewSpec(this.repos, this.clock, seniorId, locale, zone);
   }
+}
+
+/**
+ * A senior leader's overview of their leaders' goals, by person id (null when they follow up no
+ * one). The workers' digest step reads it without the request-side services.
+ */
+export async function seniorOverviewSpec(repos: Repositories, clock: Clock, seniorId: string, locale: Locale, zone: string): Promise<OverviewChartSpec | null> {
+  const followUps = await repos.schedule.activeAsSenior(seniorId);
+  if (followUps.length === 0) return null;
+  const goals = await repos.schedule.goalsOf(followUps.map((f) => f.id));
+  const reader: ChartReader = { locale, zone, now: clock.now().setZone(zone) };
+  return overviewChartSpec(
+    followUps.map((f) => ({
+      name: displayName(f.leader),
+      goals: goals.filter((g) => g.followUpId === f.id).map((g) => ({ title: g.title, baseline: g.baseline, target: g.target, currentValue: g.currentValue, status: g.status })),
+    })),
+    dayOf(reader.now, zone),
+    reader,
+  );
 }
 
 /** Where uploaded chart pictures are remembered by content hash (so one picture is uploaded once). */

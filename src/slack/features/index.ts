@@ -10,6 +10,7 @@ import { exportFeature } from './export';
 import { feedback } from './feedback';
 import { goal } from './goal';
 import { help } from './help';
+import { history } from './history';
 import { home } from './home';
 import { learn } from './learn';
 import { milestone } from './milestone';
@@ -45,6 +46,7 @@ export const features: Feature[] = [
   settings,
   exportFeature,
   reminders,
+  history,
 ];
 
 /** What each of the 18 subcommands does: the compiler checks that none is missing. */

@@ -1,4 +1,5 @@
-import type { BlockAction, OverflowAction } from '@slack/bolt';
+import type { BlockAction, ButtonAction, OverflowAction, StaticSelectAction } from '@slack/bolt';
+import { barrierLinkActions, BarrierLinkIds } from './links';
 import type { Feature } from '../types';
 import { openBarrier } from './open';
 import { barrierStatusMenu } from './status';
@@ -12,5 +13,9 @@ export const barrier = {
   register(app, ctx) {
     app.view(BarrierIds.view, barrierSubmission(ctx));
     app.action<BlockAction<OverflowAction>>(BarrierIds.statusMenuPattern, barrierStatusMenu(ctx));
+    // The barrier ↔ actions modal: link an action (select), remove a link (button).
+    const links = barrierLinkActions(ctx);
+    app.action<BlockAction<StaticSelectAction>>(BarrierLinkIds.linkSelect, links.link);
+    app.action<BlockAction<ButtonAction>>(BarrierLinkIds.unlinkPattern, links.unlink);
   },
 } satisfies Feature;

@@ -5,11 +5,13 @@ import type { AppContext } from '../../context';
 import { fromAction } from '../../invocation';
 import { refreshHomes } from '../../notify';
 import { esc, textMessage, truncate } from '../../blocks';
+import { BarrierLinkIds, openBarrierLinks } from './links';
 
 /** The overflow menu of a listed barrier (App Home, status): option value `<STATUS>|<barrier id>`. */
 export const barrierStatusMenu = (ctx: AppContext) =>
   fromAction<OverflowAction>(ctx, async (inv, action, rctx) => {
     const [status, barrierId] = (action.selected_option?.value ?? '').split('|');
+    if (status === BarrierLinkIds.menuValue && barrierId) return openBarrierLinks(rctx, inv, barrierId);
     if (!(BARRIER_STATUSES as readonly string[]).includes(status) || !barrierId) throw new NotFoundError('barrier');
     const saved = await rctx.services.barriers.setStatus(inv.actor, barrierId, status as BarrierStatus);
     await inv.reply(

@@ -24,6 +24,8 @@ export function checkInSubmission(ctx: AppContext) {
         confidence: r.checkIn.confidence,
         note: r.checkIn.note,
         openMilestones: r.openMilestones.map((m) => ({ id: m.id, title: m.title })),
+        targetReached: r.targetReached,
+        target: r.goal.target,
       };
       const author = userMention(actor.person.slackUserId);
       await confirmToPair(

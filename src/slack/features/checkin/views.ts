@@ -72,6 +72,9 @@ export interface CheckInConfirmation {
   confidence: number;
   note: string | null;
   openMilestones: { id: string; title: string }[];
+  /** The value reached the target and the goal is not achieved yet: offer "Mark achieved". */
+  targetReached?: boolean;
+  target?: number | null;
 }
 
 /** The progress line: bar and percentage, or "no measure". */
@@ -82,6 +85,14 @@ export function checkInSavedMessage(tr: Translate, locale: Locale, c: CheckInCon
   const text = tr('checkin.saved', { title, value, progress: progressText(c.progress, (percent) => tr('common.progress', { percent }), tr('home.goal_no_metric')), confidence: c.confidence });
   const blocks: KnownBlock[] = [section(text)];
   if (c.note) blocks.push(context(esc(truncate(c.note, 500))));
+  if (c.targetReached) {
+    const target = c.target === null || c.target === undefined ? tr('common.none') : esc(formatNumber(locale, c.target) + unitText(c.unit));
+    blocks.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text: truncate(tr('goal.target_reached_suggestion', { title, target }), Limits.sectionText) },
+      accessory: button(tr('goal.mark_achieved_button'), GoalEditIds.markAchievedButton, c.goalId, 'primary'),
+    });
+  }
   for (const [i, m] of c.openMilestones.slice(0, 5).entries()) {
     blocks.push({
       type: 'section',

@@ -6,6 +6,7 @@ import type { IsoDay } from '../../../time/dates';
 import type { AppContext } from '../../context';
 import { submitHandler } from '../../form/submit';
 import { dm, refreshHomes } from '../../notify';
+import { sendEvaluationInvites } from '../../calendarInvites';
 import { userMention } from '../../blocks';
 import { evaluateForm, goalFields, type EvaluateField } from './fields';
 import { evaluationMessage } from './views';
@@ -66,6 +67,8 @@ export function evaluateSubmission(ctx: AppContext) {
         evaluationMessage(trLeader, leader.locale, readerDates(rctx, leader), r, trLeader('evaluate.done_notify_leader', { senior: userMention(senior.person.slackUserId), count })),
       );
       await refreshHomes(rctx, [senior, leader]);
+      // The next evaluation is a new meeting: both get its calendar invitation.
+      await sendEvaluationInvites(rctx, actor.teamId, r.followUp.id);
     },
   });
 }

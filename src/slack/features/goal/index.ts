@@ -2,7 +2,7 @@ import type { BlockAction, ButtonAction } from '@slack/bolt';
 import { actionPattern, GoalEditIds } from '../../ids';
 import { fromAction, idFrom } from '../../invocation';
 import type { Feature } from '../types';
-import { openGoal, openGoalEdit } from './open';
+import { markGoalAchieved, openGoal, openGoalEdit } from './open';
 import { goalEditSubmission, goalSubmission } from './submit';
 import { GoalIds } from './views';
 
@@ -14,5 +14,6 @@ export const goal = {
     app.view(GoalIds.view, goalSubmission(ctx));
     app.view(GoalEditIds.view, goalEditSubmission(ctx));
     app.action<BlockAction<ButtonAction>>({ action_id: actionPattern(GoalEditIds.editButton) }, fromAction<ButtonAction>(ctx, (inv, action, rctx) => openGoalEdit(rctx, inv, idFrom(action))));
+    app.action<BlockAction<ButtonAction>>({ action_id: actionPattern(GoalEditIds.markAchievedButton) }, fromAction<ButtonAction>(ctx, (inv, action, rctx) => markGoalAchieved(rctx, inv, idFrom(action))));
   },
 } satisfies Feature;

@@ -1,6 +1,6 @@
 import type { AppContext } from '../../context';
 import type { Invocation } from '../../invocation';
-import { nameOf } from '../../blocks';
+import { esc, nameOf, textMessage, truncate } from '../../blocks';
 import { dateToDay } from '../../../time/dates';
 import { goalEditListMessage, goalEditModal, goalModal } from './views';
 
@@ -17,6 +17,7 @@ export async function openGoal(ctx: AppContext, inv: Invocation): Promise<void> 
 /** The edit modal of one goal (target, date, criteria, and why). */
 export async function openGoalEdit(ctx: AppContext, inv: Invocation, goalId: string): Promise<void> {
   const goal = await ctx.services.goals.getVisible(inv.actor, goalId);
+  const revision = await ctx.services.goals.revisionOf(inv.actor, goal.id);
   await ctx.web.views.open({
     trigger_id: inv.triggerId,
     view: goalEditModal(inv.tr, {
@@ -28,6 +29,7 @@ export async function openGoalEdit(ctx: AppContext, inv: Invocation, goalId: str
       target: goal.target,
       targetDate: goal.targetDate ? dateToDay(goal.targetDate) : null,
       qualitativeCriteria: goal.qualitativeCriteria,
+      revision,
     }),
   });
 }
@@ -37,4 +39,15 @@ export async function listGoalsToEdit(ctx: AppContext, inv: Invocation): Promise
   const goals = await ctx.services.goals.visibleGoals(inv.actor, { leaderUserId: inv.userIds[0] ?? null, activeOnly: true });
   if (goals.length === 1) return openGoalEdit(ctx, inv, goals[0].goal.id);
   await inv.reply(goalEditListMessage(inv.tr, goals.map((g) => ({ id: g.goal.id, title: g.goal.title, leaderName: nameOf(g.followUp.leader) }))));
+}
+
+/**
+ * "Mark achieved" (offered when a check-in reached the target): one click marks the goal achieved;
+ * the result carries goalAchieved, which the runner publishes (the celebration follows). A second
+ * click, or the other person's, changes nothing and says the same.
+ */
+export async function markGoalAchieved(ctx: AppContext, inv: Invocation, goalId: string) {
+  const result = await ctx.services.goals.markAchieved(inv.actor, goalId);
+  await inv.reply(textMessage(inv.tr('goal.marked_achieved', { title: esc(truncate(result.goal.title, 150)) })));
+  return result;
 }

@@ -59,8 +59,13 @@ export function goalEditSubmission(ctx: AppContext) {
     // The target field is shown only for a goal with a measure.
     only: (values) => (values[goalEditForm.ids.target.block] ? ['target', 'targetDate', 'qualitativeCriteria', 'reason'] : ['targetDate', 'qualitativeCriteria', 'reason']),
     read: (v, privateMetadata) => {
-      const goalId = idIn(parseMetadata(privateMetadata), 'goalId');
-      return goalId ? { goalId, target: v.target, targetDate: v.targetDate, qualitativeCriteria: v.qualitativeCriteria, reason: v.reason } : null;
+      const meta = parseMetadata(privateMetadata);
+      const goalId = idIn(meta, 'goalId');
+      // The revision the modal was opened on: a save on top of someone else's newer one is refused
+      // (goal_edit.error_conflict on the reason field; the modal stays open with the text).
+      const revision = Number.parseInt(String(meta?.revision ?? ''), 10);
+      const expectedRevision = Number.isSafeInteger(revision) && revision > 0 ? revision : undefined;
+      return goalId ? { goalId, target: v.target, targetDate: v.targetDate, qualitativeCriteria: v.qualitativeCriteria, reason: v.reason, expectedRevision } : null;
     },
     save: (actor, input) => ctx.services.goals.edit(actor, input),
     after: async (rctx, actor, r: EditedGoal) => {

@@ -42,6 +42,8 @@ export interface GoalEditViewModel {
   target: number | null;
   targetDate: IsoDay | null;
   qualitativeCriteria: string | null;
+  /** The goal's newest revision when the modal opened: a save on top of a newer one is a conflict. */
+  revision?: number;
 }
 
 /** Edit a goal's target, target date or criteria; asks why (kept as a revision). */
@@ -61,7 +63,7 @@ export function goalEditModal(tr: Translate, vm: GoalEditViewModel): ModalView {
   return {
     type: 'modal',
     callback_id: GoalEditIds.view,
-    private_metadata: metadata({ goalId: vm.goalId }),
+    private_metadata: metadata(vm.revision === undefined ? { goalId: vm.goalId } : { goalId: vm.goalId, revision: String(vm.revision) }),
     title: plain(tr('goal_edit.title'), Limits.modalTitle),
     submit: plain(tr('common.save'), Limits.modalTitle),
     close: plain(tr('common.cancel'), Limits.modalTitle),

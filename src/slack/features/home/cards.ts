@@ -4,6 +4,7 @@ import type { HomeAction, HomeBarrier, HomeCard, HomeGoal } from '../../../domai
 import type { Translate } from '../../../i18n';
 import type { DateFormatter } from '../../../i18n/dates';
 import { BarrierIds } from '../barrier/views';
+import { HistoryIds } from '../../ids';
 import { channelMention, esc, option, progressBar, truncate, userMention } from '../../blocks';
 
 /** Pieces of a follow-up card shared by App Home and `/followup status`. */
@@ -59,7 +60,7 @@ export function factLines(tr: Translate, card: HomeCard, dates: DateFormatter): 
   return lines;
 }
 
-export function barrierLine(tr: Translate, b: HomeBarrier): string {
+export function barrierLine(tr: Translate, b: Pick<HomeBarrier, 'kind' | 'status' | 'description'>): string {
   return tr('barrier.line', { kind: tr(`barrier.kind.${b.kind}`), status: tr(`barrier.status.${b.status}`), description: esc(truncate(b.description, 300)) });
 }
 
@@ -72,7 +73,7 @@ export function barrierBlock(tr: Translate, b: HomeBarrier, n: number): KnownBlo
     accessory: {
       type: 'overflow',
       action_id: BarrierIds.statusMenu(n),
-      options: others.map((s) => option(tr(`barrier.mark.${s}`), `${s}|${b.id}`)),
+      options: [...others.map((s) => option(tr(`barrier.mark.${s}`), `${s}|${b.id}`)), option(tr('barrier.links_option'), `LINKS|${b.id}`)],
     },
   };
 }
@@ -82,4 +83,25 @@ export function actionLine(tr: Translate, a: HomeAction, dates: DateFormatter): 
   const owner = a.ownerUserId ? userMention(a.ownerUserId) : tr('common.none');
   const line = tr('home.action_line', { what: esc(truncate(a.what, 200)), due, owner });
   return a.overdue ? `${line} · *${tr('home.overdue')}*` : line;
+}
+
+/**
+ * A card's "Goal…" menu: "Show progress" and "History" for each goal shown on the card (one element,
+ * so a Home with many cards stays within its 100 blocks). None when the card has no goals.
+ */
+export function goalMenu(tr: Translate, goals: HomeGoal[], n: number): Record<string, unknown>[] {
+  const shown = goals.slice(0, GOALS_PER_CARD);
+  if (shown.length === 0) return [];
+  const title = (g: HomeGoal) => truncate(g.title, 50);
+  return [
+    {
+      type: 'static_select',
+      action_id: HistoryIds.goalMenu(n),
+      placeholder: { type: 'plain_text', text: tr('history.goal_menu') },
+      options: shown.flatMap((g) => [
+        ...(g.progress !== null ? [option(tr('history.menu_progress', { title: title(g) }), `progress|${g.id}`)] : []),
+        option(tr('history.menu_history', { title: title(g) }), `history|${g.id}`),
+      ]),
+    },
+  ];
 }

@@ -2,10 +2,10 @@ import type { HomeView, KnownBlock } from '@slack/types';
 import type { HomeCard, HomeModel } from '../../../domain/home';
 import type { Translate } from '../../../i18n';
 import type { DateFormatter } from '../../../i18n/dates';
-import { HomeIds } from '../../ids';
+import { HistoryIds, HomeIds } from '../../ids';
 import { ReminderIds } from '../reminders/views';
 import { button, context, divider, esc, header, option, section, truncate, userMention } from '../../blocks';
-import { actionLine, barrierBlock, cardTitle, factLines, goalsText } from './cards';
+import { actionLine, barrierBlock, cardTitle, factLines, goalMenu, goalsText } from './cards';
 
 /** Home tab limit is 100 blocks. */
 const MAX_BLOCKS = 100;
@@ -42,7 +42,9 @@ function seniorCard(tr: Translate, card: HomeCard, dates: DateFormatter, n: numb
           placeholder: { type: 'plain_text', text: tr('home.more_placeholder') },
           options: SENIOR_MORE.map((sub) => option(tr(`home.more.${sub}`), `${sub}|${card.leaderUserId}`)),
         },
-      ],
+        ...goalMenu(tr, card.goals, n),
+        button(tr('history.button_past_evaluations'), HistoryIds.pastEvaluations(n), card.leaderUserId),
+      ] as never,
     },
   ];
 }
@@ -71,7 +73,8 @@ function leaderCard(tr: Translate, card: HomeCard, dates: DateFormatter, n: numb
       button(tr('home.button_barrier'), HomeIds.runButton('barrier', n), card.leaderUserId),
       button(tr('home.button_learn'), HomeIds.runButton('learn', n), card.leaderUserId),
       button(tr('home.button_status'), HomeIds.runButton('status', n), card.leaderUserId),
-    ],
+      ...goalMenu(tr, card.goals, n),
+    ] as never,
   });
   return blocks;
 }

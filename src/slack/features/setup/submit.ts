@@ -4,6 +4,7 @@ import type { AppContext } from '../../context';
 import { textMessage, userMention } from '../../blocks';
 import { submitHandler } from '../../form/submit';
 import { dm, refreshHomes } from '../../notify';
+import { sendEvaluationInvites } from '../../calendarInvites';
 import { setupForm } from './fields';
 
 /** The follow-up modal: saves it (its reminders are re-planned), welcomes a new leader, refreshes both Homes. */
@@ -31,6 +32,8 @@ export function setupSubmission(ctx: AppContext) {
         await dm(rctx, result.leader.person.slackUserId, textMessage(trLeader('setup.welcome_leader', { senior: userMention(actor.person.slackUserId) })));
       }
       await refreshHomes(rctx, [actor, result.leader]);
+      // The evaluation was scheduled (or moved): both get the calendar invitation (once per version).
+      await sendEvaluationInvites(rctx, actor.teamId, result.followUp.id);
     },
   });
 }

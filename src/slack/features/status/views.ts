@@ -94,3 +94,10 @@ export function statusMessage(tr: Translate, model: HomeModel, dates: DateFormat
   }
   return { text: tr('status.title_plain'), blocks: blocks.slice(0, MAX_MESSAGE_BLOCKS) };
 }
+
+/** The status with its chart pictures after the card(s), within the message's 50 blocks. */
+export function withCharts(message: Message, images: KnownBlock[]): Message {
+  const blocks = message.blocks ?? [];
+  const room = Math.max(0, MAX_MESSAGE_BLOCKS - blocks.length);
+  return { ...message, blocks: [...blocks, ...images.slice(0, room)] };
+}

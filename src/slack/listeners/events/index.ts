@@ -1,6 +1,8 @@
 import type { App } from '@slack/bolt';
 import type { AppContext } from '../../context';
 import { publishHome } from '../../notify';
+import { cancelEvaluationInvites } from '../../calendarInvites';
+import { forRequest } from '../../invocation';
 
 /** The team an event came from; an event without one is refused (never an empty team id). */
 function teamOf(body: unknown): string | null {
@@ -37,7 +39,7 @@ export function register(app: App, ctx: AppContext): void {
   });
 
   // A person deactivated in Slack leaves: their follow-ups end and the other person is told once.
-  app.event('user_change', async ({ event, body }) => {
+  app.event('user_change', async ({ event, body, client }) => {
     const user = (event as { user?: { id?: string; deleted?: boolean } }).user;
     if (!user?.id || !user.deleted) return;
     const teamId = teamOf(body);
@@ -45,6 +47,8 @@ export function register(app: App, ctx: AppContext): void {
     try {
       const events = await ctx.services.lifecycle.personLeft(teamId, user.id, 'user_change');
       await ctx.services.lifecycle.publish(events);
+      // The evaluations planned in the ended follow-ups leave the other person's calendar.
+      for (const e of events) if (e.type === 'person_left') await cancelEvaluationInvites(forRequest(ctx, client), teamId, e.ended);
     } catch (err) {
       ctx.logger.error({ err, user: user.id }, 'could not record that a person left');
     }
