@@ -8,6 +8,7 @@ import { ReminderService } from '../src/domain/reminders';
 import { DeliveryService } from '../src/domain/reminders/deliver';
 import { Reconciler, type ReconcileResult } from '../src/domain/reminders/reconcile';
 import { JobNames, QueueNames } from '../src/jobs/contract';
+import { DEFAULT_PACING, RedisPacer, type PacingLimits } from '../src/jobs/pacer';
 import { BullJobScheduler, createQueues, type Queues } from '../src/jobs/queues';
 import { postingClient, SlackMessenger } from '../src/slack/messenger';
 import type { Clock } from '../src/time/clock';
@@ -33,6 +34,12 @@ export interface WorkerTuning {
   replanDelayMs: number;
   /** Reconcile only these workspaces (a worker pool dedicated to some workspaces); all when absent. */
   workspaces?: string[];
+  /** Slack's posting limits, paced per workspace and channel across every worker process (Redis). */
+  pacing: PacingLimits;
+  /** First DMs go to the user id as channel (Slack opens the DM); off: conversations.open first. */
+  dmByUserId: boolean;
+  /** Celebration jobs at once (each channel is paced to ≈1 post/s by the pacer). */
+  celebrationConcurrency: number;
 }
 
 export const DEFAULT_TUNING: WorkerTuning = {
@@ -45,6 +52,9 @@ export const DEFAULT_TUNING: WorkerTuning = {
   fullReconcileEveryMs: 60 * 60_000,
   reconcileAtStart: true,
   replanDelayMs: 10 * 60_000,
+  pacing: DEFAULT_PACING,
+  dmByUserId: true,
+  celebrationConcurrency: 5,
 };
 
 export interface WorkerDeps {
@@ -79,15 +89,17 @@ export async function startWorkers(deps: WorkerDeps): Promise<WorkerSet> {
   const jobs = new BullJobScheduler(queues, clock);
   const repos = repositories(deps.prisma);
   const reminders = new ReminderService(repos, jobs, clock, { timezone: config.defaultTimezone }, logger);
-  const messenger = new SlackMessenger(postingClient(config.slack.botToken, config.slack.apiUrl), (personId, channelId) => repos.people.saveDmChannel(personId, channelId), logger);
-  const delivery = new DeliveryService(repos, messenger, jobs, clock, { timezone: config.defaultTimezone, locale: config.defaultLocale, replanDelayMs: tuning.replanDelayMs }, logger);
+  const messenger = new SlackMessenger(postingClient(config.slack.botToken, config.slack.apiUrl), (personId, channelId) => repos.people.saveDmChannel(personId, channelId), logger, { dmByUserId: tuning.dmByUserId });
+  // One posting budget per workspace, shared with every other worker process on this Redis.
+  const pacer = new RedisPacer(deps.redis, prefix, tuning.pacing);
+  const delivery = new DeliveryService(repos, messenger, jobs, clock, { timezone: config.defaultTimezone, locale: config.defaultLocale, replanDelayMs: tuning.replanDelayMs }, logger, pacer);
   const reconciler = new Reconciler(repos, reminders, jobs, clock, logger, { horizonHours: 36, celebrateWithinDays: 7, workspaces: tuning.workspaces });
 
   const common = { connection: deps.redis, prefix, lockDuration: tuning.lockDurationMs, stalledInterval: tuning.stalledIntervalMs, maxStalledCount: 5 };
   const workers: Worker[] = [
     new Worker(QueueNames.reminders, reminderProcessor(delivery, queues.reminders, clock, logger), { ...common, concurrency: tuning.concurrency }),
-    // Celebrations: at most one post per second (Slack's per-channel limit), across all workers.
-    new Worker(QueueNames.celebrations, celebrationProcessor(delivery, queues.celebrations, clock, logger), { ...common, concurrency: 1, limiter: { max: 1, duration: 1000 } }),
+    // Celebrations: the pacer keeps each team channel at ≈1 post/s and the workspace within its budget.
+    new Worker(QueueNames.celebrations, celebrationProcessor(delivery, queues.celebrations, clock, logger), { ...common, concurrency: tuning.celebrationConcurrency }),
     new Worker(QueueNames.maintenance, maintenanceProcessor(reconciler, reminders), { ...common, concurrency: 1, lockDuration: Math.max(tuning.lockDurationMs, 120_000) }),
   ];
   for (const w of workers) {

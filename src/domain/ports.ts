@@ -97,3 +97,23 @@ export const PERMANENT_SLACK_ERRORS = new Set([
   'account_disabled',
   'restricted_action',
 ]);
+
+/**
+ * Paces posts to Slack's limits, shared by every worker process: a workspace-wide posting budget
+ * and about one message per second per channel. Keyed by workspace (team) id.
+ */
+export interface SendPacer {
+  /**
+   * Reserves the next free slot for one post of `ticket` (a delivery key) to `channel` in
+   * `workspaceId`. Returns 0 when it may post now, else how many ms to wait. Asking again with the
+   * same ticket returns the same slot (the job comes back at its time and posts without queueing again).
+   */
+  reserve(ticket: string, workspaceId: string, channel: string): Promise<number>;
+  /** Slack answered 429 with Retry-After for this workspace: nothing more is posted there before it ends. */
+  penalize(workspaceId: string, retryAfterMs: number): Promise<void>;
+}
+
+export const unpaced: SendPacer = {
+  reserve: async () => 0,
+  penalize: async () => undefined,
+};

@@ -9,7 +9,7 @@ import { dateToDay, dayToDate, daysBetween, type IsoDay } from '../../time/dates
 import { localDay } from '../../time/rules';
 import { celebrationBody, celebrationKey, type CelebrationKind } from '../celebrations';
 import { progressOf } from '../goals/progress';
-import { DeliveryRateLimited, DeliveryRejected, type JobScheduler, type Posted } from '../ports';
+import { DeliveryRateLimited, DeliveryRejected, type JobScheduler, type Posted, type SendPacer } from '../ports';
 import { scheduleOf, type SchedulingDefaults } from '.';
 import type { Messenger, OutboundBody, OutboundMessage } from './messages';
 
@@ -27,6 +27,8 @@ export type DeliveryOutcome =
   | { status: 'skipped'; reason: string }
   /** The job ran before the reminder's time (it was moved later): run it again at `dueAt`. */
   | { status: 'early'; dueAt: Date }
+  /** The workspace's posting budget (or a Retry-After) says later: run it again in `waitMs`. */
+  | { status: 'paced'; waitMs: number }
   | { status: 'failed'; reason: string };
 
 /**
@@ -56,7 +58,27 @@ export class DeliveryService {
     private readonly clock: Clock,
     private readonly defaults: DeliveryDefaults,
     private readonly logger: Logger,
+    /** Paces posts to Slack's limits per workspace and channel; without it a 429 is left to the queue. */
+    private readonly pacer?: SendPacer,
   ) {}
+
+  /**
+   * Waits for a posting slot of the workspace (and channel), then runs `deliver`; a 429 pauses that
+   * workspace only (Retry-After) and the job comes back after it.
+   */
+  private async paced(ticket: string, workspaceId: string, channel: string, deliver: () => Promise<DeliveryOutcome>): Promise<DeliveryOutcome> {
+    if (!this.pacer) return deliver();
+    const waitMs = await this.pacer.reserve(ticket, workspaceId, channel);
+    if (waitMs > 0) return { status: 'paced', waitMs };
+    try {
+      return await deliver();
+    } catch (err) {
+      if (!(err instanceof DeliveryRateLimited)) throw err;
+      this.logger.warn({ workspaceId, retryAfterMs: err.retryAfterMs }, 'Slack rate limit: pausing this workspace');
+      await this.pacer.penalize(workspaceId, err.retryAfterMs);
+      return { status: 'paced', waitMs: err.retryAfterMs };
+    }
+  }
 
   localeOf(person: Person, workspace: Workspace | null): Locale {
     return person.localeOverride ?? localeFromSlack(person.slackLocale, workspace?.defaultLocale ?? this.defaults.locale);
@@ -118,6 +140,12 @@ export class DeliveryService {
     if (!r) return { status: 'skipped', reason: 'unknown reminder' };
     if (r.status !== 'SCHEDULED') return { status: 'skipped', reason: `reminder ${r.status.toLowerCase()}` };
     if (r.dueAt.getTime() - this.clock.now().toMillis() > EARLY_TOLERANCE_MS) return { status: 'early', dueAt: r.dueAt };
+    // Each DM is its own channel (≈1 post/s each); the workspace budget binds a fan-out.
+    return this.paced(key, r.workspaceId, `dm-${r.recipientId}`, () => this.deliverDue(r));
+  }
+
+  private async deliverDue(r: Reminder): Promise<DeliveryOutcome> {
+    const key = r.key;
     // The recipient, an action's subject and the claim go in parallel (one round trip in all).
     const fields: ClaimFields = { key, workspaceId: r.workspaceId, kind: r.kind, recipientId: r.recipientId, channelId: null };
     const [recipient, action, claimed] = await Promise.all([
@@ -143,7 +171,8 @@ export class DeliveryService {
         current = { dmChannelId: posted.channelId };
         return posted;
       },
-      () => current.dmChannelId,
+      // A DM posted by user id before its channel was known: the messenger finds the channel to look in.
+      () => current.dmChannelId ?? recipient.slackUserId,
       key,
       claimed,
     );
@@ -178,10 +207,12 @@ export class DeliveryService {
     const locale: Locale = f.workspace.defaultLocale ?? this.localeOf(f.leader, f.workspace);
     const body = celebrationBody(kind, f.leader.slackUserId, goal, milestone, scheduleOf(f.leader, f.workspace, this.defaults).zone);
     const message: OutboundMessage = { key, locale, zone: scheduleOf(f.leader, f.workspace, this.defaults).zone, body };
-    const outcome = await this.once(
-      { key, workspaceId: f.workspaceId, kind: `celebration-${kind}`, recipientId: f.seniorId, channelId },
-      () => this.messenger.toChannel(channelId, message),
-      () => channelId,
+    const outcome = await this.paced(key, f.workspaceId, `ch-${channelId}`, () =>
+      this.once(
+        { key, workspaceId: f.workspaceId, kind: `celebration-${kind}`, recipientId: f.seniorId, channelId },
+        () => this.messenger.toChannel(channelId, message),
+        () => channelId,
+      ),
     );
     if (outcome.status === 'failed') await this.noticeFailure(key, f.id, outcome.reason, `celebration-${kind}`, null, channelId);
     return outcome;
