@@ -7,7 +7,7 @@ import { queueDashboard } from './jobs/dashboard';
 import { BullJobScheduler, createQueues, type Queues } from './jobs/queues';
 import { createLogger } from './logger';
 import { systemClock } from './time/clock';
-import { startWorkers, type WorkerSet } from '../workflows';
+import { startWorkers, workerPoolSize, type WorkerSet } from '../workflows';
 
 type Mode = 'web' | 'worker' | 'all';
 
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   }
   const config = readConfig();
   const logger = createLogger(config.logLevel, { mode: arg });
-  const prisma = createPrisma(config.databaseUrl);
+  const prisma = createPrisma(config.databaseUrl, arg === 'worker' ? { max: workerPoolSize() } : {});
   const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null, lazyConnect: false });
   redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
 
@@ -42,7 +42,8 @@ async function main(): Promise<void> {
   if (arg === 'worker' || arg === 'all') {
     // Workers get their own connection pool so that a burst of deliveries never delays the web
     // side's database work (modal submissions save before their 3-second ack).
-    workerPrisma = arg === 'all' ? createPrisma(config.databaseUrl) : prisma;
+    // Sized to the jobs the workers run at once, so none waits for a connection.
+    workerPrisma = arg === 'all' ? createPrisma(config.databaseUrl, { max: workerPoolSize() }) : prisma;
     workers = await startWorkers({ config, prisma: workerPrisma, redis, clock: systemClock, logger });
   }
   let web: ReturnType<typeof createWebApp> | null = null;

@@ -57,6 +57,12 @@ export const DEFAULT_TUNING: WorkerTuning = {
   celebrationConcurrency: 5,
 };
 
+/** Database connections a worker process needs: one per job it may run at once. */
+export function workerPoolSize(tuning: Partial<WorkerTuning> = {}): number {
+  const t = { ...DEFAULT_TUNING, ...tuning };
+  return t.concurrency + t.celebrationConcurrency + 1;
+}
+
 export interface WorkerDeps {
   config: Config;
   prisma: PrismaClient;

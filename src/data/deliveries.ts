@@ -1,5 +1,24 @@
-import type { Db, Delivery } from './prisma';
+import crypto from 'node:crypto';
+import type { ActionItem, Barrier, Db, Delivery, FollowUp, Person, Workspace } from './prisma';
 import { isUniqueViolation } from './prisma';
+
+/** What a reminder's delivery needs, read with its claim in one statement. */
+export interface ClaimedReminder {
+  /** null: a row with that key exists already (an earlier attempt, or a duplicate job). */
+  claimed: Delivery | null;
+  recipient: (Person & { workspace: Workspace }) | null;
+  action: (ActionItem & { followUp: Pick<FollowUp, 'status'>; barrier: Pick<Barrier, 'description'> | null }) | null;
+}
+
+type Row = Record<string, unknown>;
+
+/** to_jsonb gives timestamps and dates as ISO strings: back to Date, as Prisma returns them. */
+function withDates<T>(row: Row | null, fields: string[]): T | null {
+  if (!row) return null;
+  const out: Row = { ...row };
+  for (const f of fields) if (typeof out[f] === 'string') out[f] = new Date(out[f] as string);
+  return out as T;
+}
 
 export interface ClaimFields {
   key: string;
@@ -33,6 +52,38 @@ export class DeliveryRepository {
       if (isUniqueViolation(err)) return null;
       throw err;
     }
+  }
+
+  /**
+   * Claims a reminder's delivery and reads its recipient (with workspace) and, for an action
+   * reminder, the action item (with its follow-up's status and barrier) — one statement, one round trip.
+   */
+  async claimReminder(fields: ClaimFields & { recipientId: string }, actionId: string | null, at: Date): Promise<ClaimedReminder> {
+    const id = `d${crypto.randomUUID().replace(/-/g, '')}`;
+    const rows = await this.db.$queryRaw<{ person: Row | null; workspace: Row | null; action: Row | null; followUpStatus: string | null; barrier: string | null; claim: Row | null }[]>`
+      WITH claim AS (
+        INSERT INTO "Delivery" ("id", "key", "workspaceId", "kind", "recipientId", "channelId", "status", "attempts", "claimedAt")
+        VALUES (${id}, ${fields.key}, ${fields.workspaceId}, ${fields.kind}, ${fields.recipientId}, ${fields.channelId}, 'CLAIMED', 1, ${at})
+        ON CONFLICT ("key") DO NOTHING
+        RETURNING *
+      )
+      SELECT to_jsonb(p) AS "person", to_jsonb(w) AS "workspace", to_jsonb(a) AS "action", f."status"::text AS "followUpStatus",
+             b."description" AS "barrier", (SELECT to_jsonb(c) FROM claim c) AS "claim"
+      FROM (SELECT 1) AS one
+      LEFT JOIN "Person" p ON p."id" = ${fields.recipientId}
+      LEFT JOIN "Workspace" w ON w."id" = p."workspaceId"
+      LEFT JOIN "ActionItem" a ON a."id" = ${actionId}
+      LEFT JOIN "FollowUp" f ON f."id" = a."followUpId"
+      LEFT JOIN "Barrier" b ON b."id" = a."barrierId"`;
+    const r = rows[0];
+    const person = withDates<Person>(r.person, ['profileFetchedAt', 'createdAt', 'updatedAt']);
+    const workspace = withDates<Workspace>(r.workspace, ['installedAt', 'uninstalledAt', 'tokensRevokedAt', 'updatedAt']);
+    const action = withDates<ActionItem>(r.action, ['dueDate', 'snoozedUntil', 'doneAt', 'createdAt']);
+    return {
+      claimed: withDates<Delivery>(r.claim, ['notifiedAt', 'claimedAt', 'sentAt']),
+      recipient: person && workspace ? { ...person, workspace } : null,
+      action: action && r.followUpStatus ? { ...action, followUp: { status: r.followUpStatus as FollowUp['status'] }, barrier: r.barrier === null ? null : { description: r.barrier } } : null,
+    };
   }
 
   /** Takes over a claim left by an attempt that died, if nobody else did meanwhile. */

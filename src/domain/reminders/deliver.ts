@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Logger } from 'pino';
 import type { Repositories } from '../../data';
-import type { ClaimFields } from '../../data/deliveries';
+import type { ClaimedReminder, ClaimFields } from '../../data/deliveries';
 import type { Delivery, Person, Reminder, Workspace } from '../../data/prisma';
 import { localeFromSlack, type Locale } from '../../i18n';
 import type { Clock } from '../../time/clock';
@@ -42,7 +42,7 @@ const REPLAN_DELAY_MS = 10 * 60_000;
 const EARLY_TOLERANCE_MS = 1000;
 
 type PersonWithWorkspace = Person & { workspace: Workspace };
-type ActionWithFollowUp = NonNullable<Awaited<ReturnType<Repositories['schedule']['action']>>>;
+type ActionWithFollowUp = NonNullable<ClaimedReminder['action']>;
 
 /**
  * Sends what the scheduler planned, exactly once: a unique Delivery row is claimed before the
@@ -146,13 +146,9 @@ export class DeliveryService {
 
   private async deliverDue(r: Reminder): Promise<DeliveryOutcome> {
     const key = r.key;
-    // The recipient, an action's subject and the claim go in parallel (one round trip in all).
+    // The recipient, an action's subject and the claim: one statement (one round trip).
     const fields: ClaimFields = { key, workspaceId: r.workspaceId, kind: r.kind, recipientId: r.recipientId, channelId: null };
-    const [recipient, action, claimed] = await Promise.all([
-      this.repos.schedule.person(r.recipientId),
-      r.kind === 'action' ? this.repos.schedule.action(r.subjectId) : Promise.resolve(null),
-      this.repos.deliveries.claim(fields, this.clock.now().toJSDate()),
-    ]);
+    const { recipient, action, claimed } = await this.repos.deliveries.claimReminder({ ...fields, recipientId: r.recipientId }, r.kind === 'action' ? r.subjectId : null, this.clock.now().toJSDate());
     const giveUp = async (reason: string): Promise<DeliveryOutcome> => {
       if (claimed) await this.repos.deliveries.release(key, claimed.attempts);
       await this.repos.reminders.cancel([key]);
