@@ -244,7 +244,20 @@ async function runReal(opts: Options, slack: FakeSlack, redisUrl: string, databa
     await workers.queues.reminders.addBulk(keys.slice(start, start + 1000).map((key) => ({ name: 'reminder', data: { key }, opts: { jobId: key, delay: Math.max(0, dueRealMs - Date.now()) } })));
   }
   peakBreakdown = '';
+  let probe: NodeJS.Timeout | null = null;
+  if (global.gc) {
+    // node --expose-gc: how much of the heap is live half-way (a full collection), and how much was garbage.
+    const gc = global.gc;
+    probe = setInterval(() => {
+      if (slack.callsOf('chat.postMessage').length < opts.people / 2) return;
+      clearInterval(probe!);
+      const before = process.memoryUsage().heapUsed;
+      gc();
+      process.stdout.write(`  half-way: heap used ${Math.round(before / 1048576)} MB before a full GC, ${Math.round(process.memoryUsage().heapUsed / 1048576)} MB live after\n`);
+    }, 100);
+  }
   const { peakRss } = await withPeakRss(() => waitForPosts(slack, opts.people, 600_000));
+  if (probe) clearInterval(probe);
   process.stdout.write(`  real peak: ${peakBreakdown}\n`);
   const channels = Array.from({ length: opts.people }, (_, i) => `DL${i}`);
   const result = measure('real pipeline', slack, channels, dueRealMs, peakRss);

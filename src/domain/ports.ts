@@ -50,6 +50,8 @@ export interface JobScheduler {
   unscheduleReminder(key: string): Promise<void>;
   /** True when Redis holds a waiting, delayed or active job for the key. */
   hasReminderJob(key: string): Promise<boolean>;
+  /** The keys among these that have no waiting, delayed or active job (one pipelined batch). */
+  missingReminderJobs(keys: string[]): Promise<string[]>;
   scheduleCelebration(kind: 'milestone' | 'goal', id: string): Promise<void>;
   /** Re-plans a follow-up (or a digest) a little later, once however often it is asked (after a delivery burst). */
   scheduleReplan(scope: { followUpId: string } | { seniorId: string }, delayMs: number): Promise<void>;
@@ -59,6 +61,7 @@ export const noJobScheduler: JobScheduler = {
   scheduleReminder: async () => undefined,
   unscheduleReminder: async () => undefined,
   hasReminderJob: async () => false,
+  missingReminderJobs: async (keys) => keys,
   scheduleCelebration: async () => undefined,
   scheduleReplan: async () => undefined,
 };
