@@ -1,9 +1,10 @@
 import crypto from 'node:crypto';
-import type { ActionItem, Barrier, Db, Delivery, FollowUp, Person, Workspace } from './prisma';
+import type { ActionItem, Barrier, Db, Delivery, FollowUp, Person, Reminder, Workspace } from './prisma';
 import { isUniqueViolation } from './prisma';
 
 /** What a reminder's delivery needs, read with its claim in one statement. */
 export interface ClaimedReminder {
+  reminder: Reminder;
   /** null: a row with that key exists already (an earlier attempt, or a duplicate job). */
   claimed: Delivery | null;
   recipient: (Person & { workspace: Workspace }) | null;
@@ -55,31 +56,36 @@ export class DeliveryRepository {
   }
 
   /**
-   * Claims a reminder's delivery and reads its recipient (with workspace) and, for an action
-   * reminder, the action item (with its follow-up's status and barrier) — one statement, one round trip.
+   * Reads a reminder with its recipient (and workspace) and, for an action reminder, the action item
+   * (its follow-up's status and barrier), and claims its delivery when it is scheduled and due by
+   * `dueBy` — one statement, one round trip. null when there is no such reminder.
    */
-  async claimReminder(fields: ClaimFields & { recipientId: string }, actionId: string | null, at: Date): Promise<ClaimedReminder> {
+  async claimReminder(key: string, at: Date, dueBy: Date): Promise<ClaimedReminder | null> {
     const id = `d${crypto.randomUUID().replace(/-/g, '')}`;
-    const rows = await this.db.$queryRaw<{ person: Row | null; workspace: Row | null; action: Row | null; followUpStatus: string | null; barrier: string | null; claim: Row | null }[]>`
-      WITH claim AS (
+    const rows = await this.db.$queryRaw<{ reminder: Row; person: Row | null; workspace: Row | null; action: Row | null; followUpStatus: string | null; barrier: string | null; claim: Row | null }[]>`
+      WITH r AS (SELECT * FROM "Reminder" WHERE "key" = ${key}),
+      claim AS (
         INSERT INTO "Delivery" ("id", "key", "workspaceId", "kind", "recipientId", "channelId", "status", "attempts", "claimedAt")
-        VALUES (${id}, ${fields.key}, ${fields.workspaceId}, ${fields.kind}, ${fields.recipientId}, ${fields.channelId}, 'CLAIMED', 1, ${at})
+        SELECT ${id}, r."key", r."workspaceId", r."kind", r."recipientId", NULL, 'CLAIMED', 1, ${at} FROM r
+        WHERE r."status" = 'SCHEDULED' AND r."dueAt" <= ${dueBy}
         ON CONFLICT ("key") DO NOTHING
         RETURNING *
       )
-      SELECT to_jsonb(p) AS "person", to_jsonb(w) AS "workspace", to_jsonb(a) AS "action", f."status"::text AS "followUpStatus",
-             b."description" AS "barrier", (SELECT to_jsonb(c) FROM claim c) AS "claim"
-      FROM (SELECT 1) AS one
-      LEFT JOIN "Person" p ON p."id" = ${fields.recipientId}
+      SELECT to_jsonb(r) AS "reminder", to_jsonb(p) AS "person", to_jsonb(w) AS "workspace", to_jsonb(a) AS "action",
+             f."status"::text AS "followUpStatus", b."description" AS "barrier", (SELECT to_jsonb(c) FROM claim c) AS "claim"
+      FROM r
+      LEFT JOIN "Person" p ON p."id" = r."recipientId"
       LEFT JOIN "Workspace" w ON w."id" = p."workspaceId"
-      LEFT JOIN "ActionItem" a ON a."id" = ${actionId}
+      LEFT JOIN "ActionItem" a ON r."kind" = 'action' AND a."id" = r."subjectId"
       LEFT JOIN "FollowUp" f ON f."id" = a."followUpId"
       LEFT JOIN "Barrier" b ON b."id" = a."barrierId"`;
     const r = rows[0];
+    if (!r) return null;
     const person = withDates<Person>(r.person, ['profileFetchedAt', 'createdAt', 'updatedAt']);
     const workspace = withDates<Workspace>(r.workspace, ['installedAt', 'uninstalledAt', 'tokensRevokedAt', 'updatedAt']);
     const action = withDates<ActionItem>(r.action, ['dueDate', 'snoozedUntil', 'doneAt', 'createdAt']);
     return {
+      reminder: withDates<Reminder>(r.reminder, ['dueAt', 'createdAt', 'updatedAt'])!,
       claimed: withDates<Delivery>(r.claim, ['notifiedAt', 'claimedAt', 'sentAt']),
       recipient: person && workspace ? { ...person, workspace } : null,
       action: action && r.followUpStatus ? { ...action, followUp: { status: r.followUpStatus as FollowUp['status'] }, barrier: r.barrier === null ? null : { description: r.barrier } } : null,

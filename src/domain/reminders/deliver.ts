@@ -66,10 +66,13 @@ export class DeliveryService {
    * Waits for a posting slot of the workspace (and channel), then runs `deliver`; a 429 pauses that
    * workspace only (Retry-After) and the job comes back after it.
    */
-  private async paced(ticket: string, workspaceId: string, channel: string, deliver: () => Promise<DeliveryOutcome>): Promise<DeliveryOutcome> {
+  private async paced(ticket: string, workspaceId: string, channel: string, deliver: () => Promise<DeliveryOutcome>, onHold?: () => Promise<void>): Promise<DeliveryOutcome> {
     if (!this.pacer) return deliver();
     const waitMs = await this.pacer.reserve(ticket, workspaceId, channel);
-    if (waitMs > 0) return { status: 'paced', waitMs };
+    if (waitMs > 0) {
+      await onHold?.();
+      return { status: 'paced', waitMs };
+    }
     try {
       return await deliver();
     } catch (err) {
@@ -136,19 +139,24 @@ export class DeliveryService {
 
   /** Delivers one planned reminder by its key. */
   async deliverReminder(key: string): Promise<DeliveryOutcome> {
-    const r = await this.repos.reminders.findByKey(key);
-    if (!r) return { status: 'skipped', reason: 'unknown reminder' };
+    // The reminder, its recipient, an action's subject and the claim (made only when it is
+    // scheduled and due): one statement, one round trip.
+    const now = this.clock.now();
+    const read = await this.repos.deliveries.claimReminder(key, now.toJSDate(), new Date(now.toMillis() + EARLY_TOLERANCE_MS));
+    if (!read) return { status: 'skipped', reason: 'unknown reminder' };
+    const r = read.reminder;
     if (r.status !== 'SCHEDULED') return { status: 'skipped', reason: `reminder ${r.status.toLowerCase()}` };
-    if (r.dueAt.getTime() - this.clock.now().toMillis() > EARLY_TOLERANCE_MS) return { status: 'early', dueAt: r.dueAt };
-    // Each DM is its own channel (≈1 post/s each); the workspace budget binds a fan-out.
-    return this.paced(key, r.workspaceId, `dm-${r.recipientId}`, () => this.deliverDue(r));
+    if (r.dueAt.getTime() - now.toMillis() > EARLY_TOLERANCE_MS) return { status: 'early', dueAt: r.dueAt };
+    // Each DM is its own channel (≈1 post/s each); the workspace budget binds a fan-out. A claim
+    // made for a post that must wait for its slot is given back meanwhile.
+    return this.paced(key, r.workspaceId, `dm-${r.recipientId}`, () => this.deliverDue(read), async () => {
+      if (read.claimed) await this.repos.deliveries.release(key, read.claimed.attempts);
+    });
   }
 
-  private async deliverDue(r: Reminder): Promise<DeliveryOutcome> {
+  private async deliverDue({ reminder: r, recipient, action, claimed }: ClaimedReminder): Promise<DeliveryOutcome> {
     const key = r.key;
-    // The recipient, an action's subject and the claim: one statement (one round trip).
     const fields: ClaimFields = { key, workspaceId: r.workspaceId, kind: r.kind, recipientId: r.recipientId, channelId: null };
-    const { recipient, action, claimed } = await this.repos.deliveries.claimReminder({ ...fields, recipientId: r.recipientId }, r.kind === 'action' ? r.subjectId : null, this.clock.now().toJSDate());
     const giveUp = async (reason: string): Promise<DeliveryOutcome> => {
       if (claimed) await this.repos.deliveries.release(key, claimed.attempts);
       await this.repos.reminders.cancel([key]);
