@@ -87,8 +87,9 @@ async function main(): Promise<void> {
     const seconds = (Date.now() - start) / 1000;
     clearInterval(timer);
     const planned = await prisma.reminder.count({ where: { workspaceId: ws, status: 'SCHEDULED' } });
+    const soon = await prisma.reminder.count({ where: { workspaceId: ws, status: 'SCHEDULED', dueAt: { lte: new Date(Date.now() + 36 * 3600_000) } } });
     const statements = counting.queries();
-    const line = `| ${label} | ${n} | ${planned} | ${seconds.toFixed(1)} s | ${statements} | ${(statements / n).toFixed(2)} | ${Math.round(peakHeap / 1048576)} MB / ${Math.round(peakRss / 1048576)} MB | ${JSON.stringify(result)} |`;
+    const line = `| ${label} | ${n} | ${planned} (${soon} within 36 h) | ${seconds.toFixed(1)} s | ${statements} | ${(statements / n).toFixed(2)} | ${Math.round(peakHeap / 1048576)} MB / ${Math.round(peakRss / 1048576)} MB | ${JSON.stringify(result)} |`;
     process.stdout.write(`${line}\n`);
     rows.push(line);
   };
