@@ -112,6 +112,12 @@ export class ReminderService {
     const result: SyncResult = { scheduled: 0, moved: 0, cancelled: 0 };
     const existing = await this.repos.reminders.findByKeys(planned.map((p) => p.key));
     const byKey = new Map(existing.map((r) => [r.key, r]));
+    // Unchanged reminders only need their job to exist: one pipelined check for all of them.
+    const unchanged = planned.filter((p) => {
+      const row = byKey.get(p.key);
+      return row?.status === 'SCHEDULED' && row.dueAt.getTime() === p.dueAt.toMillis() && row.recipientId === p.recipientId;
+    });
+    const missing = new Set(unchanged.length > 0 ? await this.jobs.missingReminderJobs(unchanged.map((p) => p.key)) : []);
     for (const p of planned) {
       const row = byKey.get(p.key);
       const dueAt = p.dueAt.toJSDate();
@@ -139,7 +145,7 @@ export class ReminderService {
             await this.jobs.scheduleReminder(p.key, dueAt, true);
             result.moved++;
           }
-        } else {
+        } else if (missing.has(p.key)) {
           await this.jobs.scheduleReminder(p.key, dueAt, false);
         }
       } else if (row.status === 'CANCELLED') {
