@@ -110,7 +110,7 @@ describe('RedisPacer (shared posting budget per workspace)', () => {
     expect(await two.reserve('small2', 'TSMALL', 'D2')).toBe(0);
   });
 
-  it('holds short waits in the worker instead of issuing a ticket', async () => {
+  it('holds short waits in the worker, and leaves no ticket behind', async () => {
     const one = new RedisPacer(a, prefix, { ...LIMITS, holdMs: 250 });
     for (let i = 0; i < 3; i++) await one.reserve(`burst${i}`, 'T1', `D${i}`);
     const started = Date.now();
@@ -122,5 +122,22 @@ describe('RedisPacer (shared posting budget per workspace)', () => {
     for (let i = 0; i < 5; i++) await filler.reserve(`more${i}`, 'T1', `DM${i}`);
     expect(await one.reserve('long', 'T1', 'DL')).toBeGreaterThan(250);
     expect(await a.exists(`${prefix}:pace:{T1}:ticket:long`)).toBe(1);
+  });
+
+  it('posts that come back late leave at the budget pace, not in a burst', async () => {
+    const one = new RedisPacer(a, prefix, LIMITS);
+    // Ten posts reserved at once: slots 0, 0, 0, 100 … 700 ms.
+    const waits = [];
+    for (let i = 0; i < 10; i++) waits.push(await one.reserve(`late${i}`, 'T1', `D${i}`));
+    // The workers were busy: every one of them comes back 1.5 s later, all at once.
+    await sleep(1500);
+    const again = [];
+    for (let i = 3; i < 10; i++) again.push(await one.reserve(`late${i}`, 'T1', `D${i}`));
+    // The first few go (the burst the output allows), the rest are spread at 100 ms.
+    const going = again.filter((w) => w === 0).length;
+    expect(going).toBeGreaterThanOrEqual(1);
+    expect(going).toBeLessThanOrEqual(3);
+    const held = again.filter((w) => w > 0);
+    for (let i = 1; i < held.length; i++) expect(held[i] - held[i - 1]).toBeGreaterThan(80);
   });
 });
