@@ -54,8 +54,8 @@ async function main(): Promise<void> {
   await prisma.workspace.create({ data: { id: ws, defaultLocale: 'en' } });
   const seniors = Math.max(1, Math.ceil(n / 50));
   const profile = { workspaceId: ws, slackTz: 'Europe/Oslo', slackLocale: 'en-GB', profileFetchedAt: now, dmChannelId: null };
-  for (let i = 0; i < n; i += 2000) {
-    const m = Math.min(2000, n - i);
+  for (let i = 0; i < n; i += 500) {
+    const m = Math.min(500, n - i);
     await prisma.person.createMany({
       data: [
         ...(i === 0 ? Array.from({ length: seniors }, (_, s) => ({ id: `${ws}s${s}`, slackUserId: `US${s}`, ...profile })) : []),
