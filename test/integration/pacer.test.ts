@@ -9,6 +9,11 @@ import { RedisPacer, type PacingLimits } from '../../src/jobs/pacer';
 const url = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const LIMITS: PacingLimits = { postsPerMinute: 600, burst: 3, perChannelPerSecond: 1, channelBurst: 2, holdMs: 0 };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** When the slot is, in this process's time (independent of how long the calls themselves take). */
+async function slotOf(pacer: RedisPacer, ticket: string, ws: string, channel: string): Promise<number> {
+  const wait = await pacer.reserve(ticket, ws, channel);
+  return Date.now() + wait;
+}
 
 describe('RedisPacer (shared posting budget per workspace)', () => {
   let a: Redis;
@@ -30,24 +35,24 @@ describe('RedisPacer (shared posting budget per workspace)', () => {
 
   it('keeps fractional intervals (525 posts a minute) exact over many slots', async () => {
     const one = new RedisPacer(a, prefix, { ...LIMITS, postsPerMinute: 525, burst: 1 });
-    let last = 0;
-    for (let i = 0; i < 106; i++) last = await one.reserve(`f${i}`, 'T1', `D${i}`);
-    // 105 intervals of 60000/525 ms = 12 s.
-    expect(last).toBeGreaterThan(11_950);
-    expect(last).toBeLessThanOrEqual(12_001);
+    const at: number[] = [];
+    for (let i = 0; i < 106; i++) at.push(await slotOf(one, `f${i}`, 'T1', `D${i}`));
+    // 105 intervals of 60000/525 ms = 12 s after the first.
+    expect(at[105] - at[0]).toBeGreaterThan(11_900);
+    expect(at[105] - at[0]).toBeLessThan(12_100);
   });
 
   it('two processes share one workspace budget: a burst, then one slot per interval, in the order asked', async () => {
     const one = new RedisPacer(a, prefix, LIMITS);
     const two = new RedisPacer(b, prefix, LIMITS);
-    const waits: number[] = [];
-    for (let i = 0; i < 10; i++) waits.push(await (i % 2 === 0 ? one : two).reserve(`t${i}`, 'T1', `D${i}`));
+    const at: number[] = [];
+    for (let i = 0; i < 10; i++) at.push(await slotOf(i % 2 === 0 ? one : two, `t${i}`, 'T1', `D${i}`));
     // 600/min = one post per 100 ms; a burst of 3 goes at once.
-    expect(waits.slice(0, 3)).toEqual([0, 0, 0]);
+    for (let i = 1; i < 3; i++) expect(at[i] - at[0]).toBeLessThan(60);
     for (let i = 3; i < 10; i++) {
-      expect(waits[i]).toBeGreaterThan((i - 2) * 100 - 30);
-      expect(waits[i]).toBeLessThanOrEqual((i - 2) * 100);
-      expect(waits[i]).toBeGreaterThan(waits[i - 1]);
+      expect(at[i] - at[0]).toBeGreaterThan((i - 2) * 100 - 60);
+      expect(at[i] - at[0]).toBeLessThan((i - 2) * 100 + 60);
+      expect(at[i]).toBeGreaterThan(at[i - 1]);
     }
   });
 
@@ -55,14 +60,13 @@ describe('RedisPacer (shared posting budget per workspace)', () => {
     const one = new RedisPacer(a, prefix, LIMITS);
     const two = new RedisPacer(b, prefix, LIMITS);
     for (let i = 0; i < 3; i++) await one.reserve(`burst${i}`, 'T1', `D${i}`);
-    const first = await one.reserve('late', 'T1', 'DX');
-    expect(first).toBeGreaterThan(50);
-    const again = await two.reserve('late', 'T1', 'DX');
-    expect(again).toBeLessThanOrEqual(first);
-    expect(again).toBeGreaterThan(first - 30);
+    const first = await slotOf(one, 'late', 'T1', 'DX');
+    expect(first - Date.now()).toBeGreaterThan(30);
+    const again = await slotOf(two, 'late', 'T1', 'DX');
+    expect(Math.abs(again - first)).toBeLessThan(40);
     // Another post asked meanwhile comes after it, not before.
-    expect(await one.reserve('later', 'T1', 'DY')).toBeGreaterThan(first);
-    await sleep(first + 5);
+    expect(await slotOf(one, 'later', 'T1', 'DY')).toBeGreaterThan(first + 50);
+    await sleep(first - Date.now() + 5);
     expect(await two.reserve('late', 'T1', 'DX')).toBe(0);
     // The ticket is used up: asking again queues anew.
     expect(await two.reserve('late', 'T1', 'DX')).toBeGreaterThan(0);
@@ -84,17 +88,17 @@ describe('RedisPacer (shared posting budget per workspace)', () => {
     const one = new RedisPacer(a, prefix, LIMITS);
     const two = new RedisPacer(b, prefix, LIMITS);
     for (let i = 0; i < 3; i++) await one.reserve(`burst${i}`, 'TA', `D${i}`);
-    const before = await one.reserve('queued', 'TA', 'DQ');
-    expect(before).toBeLessThanOrEqual(100);
+    const before = await slotOf(one, 'queued', 'TA', 'DQ');
+    const penalized = Date.now();
     await two.penalize('TA', 2000);
     // Several 429s at once (one per process in flight) count once.
     await one.penalize('TA', 2000);
-    const after = await two.reserve('queued', 'TA', 'DQ');
-    expect(after).toBeGreaterThan(before + 1900);
-    expect(after).toBeLessThan(before + 2100);
-    const fresh = await one.reserve('fresh', 'TA', 'DF');
-    expect(fresh).toBeGreaterThan(1900);
-    expect(fresh).toBeLessThan(2400);
+    const after = await slotOf(two, 'queued', 'TA', 'DQ');
+    expect(after - before).toBeGreaterThan(1900);
+    expect(after - before).toBeLessThan(2150);
+    const fresh = await slotOf(one, 'fresh', 'TA', 'DF');
+    expect(fresh - penalized).toBeGreaterThan(1950);
+    expect(fresh - penalized).toBeLessThan(2500);
     // Another workspace posts at once.
     expect(await two.reserve('b1', 'TB', 'D1')).toBe(0);
   });
@@ -103,9 +107,9 @@ describe('RedisPacer (shared posting budget per workspace)', () => {
     const one = new RedisPacer(a, prefix, LIMITS);
     const two = new RedisPacer(b, prefix, LIMITS);
     const big: number[] = [];
-    for (let i = 0; i < 200; i++) big.push(await one.reserve(`a${i}`, 'TBIG', `D${i}`));
-    expect(big[199]).toBeGreaterThan(19_000);
-    for (let i = 1; i < 200; i++) expect(big[i]).toBeGreaterThanOrEqual(big[i - 1]);
+    for (let i = 0; i < 200; i++) big.push(await slotOf(one, `a${i}`, 'TBIG', `D${i}`));
+    expect(big[199] - big[0]).toBeGreaterThan(19_000);
+    for (let i = 1; i < 200; i++) expect(big[i]).toBeGreaterThanOrEqual(big[i - 1] - 30);
     expect(await two.reserve('small1', 'TSMALL', 'D1')).toBe(0);
     expect(await two.reserve('small2', 'TSMALL', 'D2')).toBe(0);
   });
