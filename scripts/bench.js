@@ -54,6 +54,8 @@ if (kind(name) === 'jest') {
   fs.rmSync(outDir, { recursive: true, force: true });
   execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.bench.json')], { cwd: root, stdio: 'inherit' });
   const entry = path.join(outDir, 'bench', name, 'index.js');
-  r = spawnSync(process.execPath, [entry, ...args], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'production' } });
+  // BENCH_NODE_FLAGS: node flags for the benchmark process only (not the compiler), e.g. --max-old-space-size=256.
+  const flags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  r = spawnSync(process.execPath, [...flags, entry, ...args], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'production' } });
 }
 process.exit(r.status ?? 1);

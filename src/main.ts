@@ -9,7 +9,7 @@ import { queueDashboard } from './jobs/dashboard';
 import { BullJobScheduler, createQueues, producerConnection, reconcileWhenRedisReturns, type Queues } from './jobs/queues';
 import { createLogger } from './logger';
 import { systemClock } from './time/clock';
-import { startWorkers, type WorkerSet } from '../workflows';
+import { startWorkers, workerPoolSize, type WorkerSet } from '../workflows';
 
 type Mode = 'web' | 'worker' | 'all';
 
@@ -71,8 +71,9 @@ async function main(): Promise<void> {
 
   let workers: WorkerSet | null = null;
   // Workers get their own connection pool so that a burst of deliveries never delays the web
-  // side's database work (modal submissions save before their 3-second ack), and longer statements.
-  const workerPrisma = arg === 'web' ? null : createPrisma(config.databaseUrl, WORKER_POOL);
+  // side's database work (modal submissions save before their 3-second ack), longer statements, and
+  // as many connections as the jobs they run at once (none waits for a connection).
+  const workerPrisma = arg === 'web' ? null : createPrisma(config.databaseUrl, { ...WORKER_POOL, max: workerPoolSize() });
   const startTheWorkers = () => startWorkers({ config, prisma: workerPrisma!, redis: redis!, clock: systemClock, logger });
   let web: ReturnType<typeof createWebApp> | null = null;
   let webQueues: Queues | null = null;

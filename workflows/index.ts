@@ -11,6 +11,7 @@ import { SlackNoticeMessenger } from './notices';
 import { DeliveryService } from '../src/domain/reminders/deliver';
 import { Reconciler, type ReconcileResult } from '../src/domain/reminders/reconcile';
 import { JobNames, QueueNames } from '../src/jobs/contract';
+import { DEFAULT_PACING, RedisPacer, type PacingLimits } from '../src/jobs/pacer';
 import { BullJobScheduler, createQueues, type Queues } from '../src/jobs/queues';
 import { slackLogger } from '../src/logger';
 import { createWorkspaceAccess, type WorkspaceAccess } from '../src/oauth/access';
@@ -41,6 +42,12 @@ export interface WorkerTuning {
   retentionEveryMs: number;
   /** Reconcile only these workspaces (a worker pool dedicated to some workspaces); all when absent. */
   workspaces?: string[];
+  /** Slack's posting limits, paced per workspace and channel across every worker process (Redis). */
+  pacing: PacingLimits;
+  /** First DMs go to the user id as channel (Slack opens the DM); off: conversations.open first. */
+  dmByUserId: boolean;
+  /** Celebration jobs at once (each channel is paced to ≈1 post/s by the pacer). */
+  celebrationConcurrency: number;
 }
 
 export const DEFAULT_TUNING: WorkerTuning = {
@@ -54,7 +61,16 @@ export const DEFAULT_TUNING: WorkerTuning = {
   reconcileAtStart: true,
   replanDelayMs: 10 * 60_000,
   retentionEveryMs: 6 * 60 * 60_000,
+  pacing: DEFAULT_PACING,
+  dmByUserId: true,
+  celebrationConcurrency: 5,
 };
+
+/** Database connections a worker process needs: one per job it may run at once. */
+export function workerPoolSize(tuning: Partial<WorkerTuning> = {}): number {
+  const t = { ...DEFAULT_TUNING, ...tuning };
+  return t.concurrency + t.celebrationConcurrency + 1;
+}
 
 export interface WorkerDeps {
   config: Config;
@@ -100,7 +116,7 @@ export async function startWorkers(deps: WorkerDeps): Promise<WorkerSet> {
     if (!m) {
       const client = clientFor(workspaceId);
       // The weekly digest carries the senior leader's overview chart (uploaded with this workspace's client).
-      m = new SlackMessenger(client, saveDm, logger, digestImages({ repos, clock, logger }, client, workspaceId));
+      m = new SlackMessenger(client, saveDm, logger, digestImages({ repos, clock, logger }, client, workspaceId), { dmByUserId: tuning.dmByUserId });
       messengers.set(workspaceId, m);
     }
     return m;
@@ -108,21 +124,23 @@ export async function startWorkers(deps: WorkerDeps): Promise<WorkerSet> {
   // A person Slack reports gone (account_inactive, user_not_found) leaves: follow-ups end, notices go out.
   const schedulerEvents = new SchedulerEvents(reminders, repos, jobs, logger);
   const lifecycle = new LifecycleService(repos, clock, schedulerEvents, logger);
+  // One posting budget per workspace, shared with every other worker process on this Redis.
+  const pacer = new RedisPacer(deps.redis, prefix, tuning.pacing);
   const delivery = new DeliveryService(repos, messengerFor, jobs, clock, { timezone: config.defaultTimezone, locale: config.defaultLocale, replanDelayMs: tuning.replanDelayMs }, logger, {
     notices: new SlackNoticeMessenger(clientFor, saveDm),
     personGone: async (workspaceId, slackUserId, code) => {
       const events = await lifecycle.personLeft(workspaceId, slackUserId, code as LeaveSource);
       await lifecycle.publish(events);
     },
-  });
+  }, pacer);
   const retention = new RetentionService(deps.prisma, repos, clock, logger, { daysAfterUninstall: config.retentionDaysAfterUninstall ?? 30, workspaces: tuning.workspaces });
   const reconciler = new Reconciler(repos, reminders, jobs, clock, logger, { horizonHours: 36, celebrateWithinDays: 7, workspaces: tuning.workspaces });
 
   const common = { connection: deps.redis, prefix, lockDuration: tuning.lockDurationMs, stalledInterval: tuning.stalledIntervalMs, maxStalledCount: 5 };
   const workers: Worker[] = [
     new Worker(QueueNames.reminders, reminderProcessor(delivery, queues.reminders, clock, logger), { ...common, concurrency: tuning.concurrency }),
-    // Celebrations: at most one post per second (Slack's per-channel limit), across all workers.
-    new Worker(QueueNames.celebrations, celebrationProcessor(delivery, queues.celebrations, clock, logger), { ...common, concurrency: 1, limiter: { max: 1, duration: 1000 } }),
+    // Celebrations: the pacer keeps each team channel at ≈1 post/s and the workspace within its budget.
+    new Worker(QueueNames.celebrations, celebrationProcessor(delivery, queues.celebrations, clock, logger), { ...common, concurrency: tuning.celebrationConcurrency }),
     new Worker(QueueNames.maintenance, maintenanceProcessor(reconciler, reminders, retention), { ...common, concurrency: 1, lockDuration: Math.max(tuning.lockDurationMs, 120_000) }),
   ];
   for (const w of workers) {

@@ -16,17 +16,20 @@
  * with a random queue prefix per pipeline, removed afterwards.
  */
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { Session } from 'node:inspector';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { DateTime } from 'luxon';
 import type { Config } from '../../src/config';
 import { createPrisma, type PrismaClient, WORKER_POOL } from '../../src/data/prisma';
 import { renderOutbound } from '../../src/slack/features/reminders/views';
+import { DEFAULT_PACING } from '../../src/jobs/pacer';
 import { createLogger } from '../../src/logger';
 import { postingClient } from '../../src/slack/messenger';
 import { ShiftedClock } from '../../src/time/clock';
 import { dayToDate } from '../../src/time/dates';
-import { startWorkers } from '../../workflows';
+import { startWorkers, workerPoolSize } from '../../workflows';
 import { FakeSlack } from '../../test/support/fakeSlack';
 import { prepareDatabase } from '../../test/support/database';
 
@@ -51,11 +54,19 @@ function parseArgs(argv: string[]): Options {
 
 
 
+/** Where the memory was at the peak: JS heap used/total, external (wasm, Buffers) and array buffers. */
+let peakBreakdown = '';
+
 /** Peak resident set size while `work` runs (sampled every 50 ms). */
-async function withPeakRss<T>(work: () => Promise<T>): Promise<{ result: T; peakRss: number }> {
+async function withPeakRss<T>(work: () => Promise<T>, progress: () => string = () => ''): Promise<{ result: T; peakRss: number }> {
   let peak = process.memoryUsage().rss;
+  const mbOf = (b: number) => Math.round(b / 1048576);
   const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
+    const m = process.memoryUsage();
+    if (m.rss > peak) {
+      peak = m.rss;
+      peakBreakdown = `rss ${mbOf(m.rss)} MB = heap used ${mbOf(m.heapUsed)} / total ${mbOf(m.heapTotal)} MB, external ${mbOf(m.external)} MB (array buffers ${mbOf(m.arrayBuffers)} MB)${progress()}`;
+    }
   }, 50);
   try {
     const result = await work();
@@ -131,6 +142,7 @@ async function runBare(opts: Options, slack: FakeSlack, redisUrl: string): Promi
     });
     await queue.addBulk(batch);
   }
+  peakBreakdown = '';
   const { peakRss } = await withPeakRss(async () => {
     const worker = new Worker(
       'reminders',
@@ -144,6 +156,7 @@ async function runBare(opts: Options, slack: FakeSlack, redisUrl: string): Promi
     await worker.close();
   });
   const result = measure('bare BullMQ', slack, channels, dueRealMs, peakRss);
+  process.stdout.write(`  bare peak: ${peakBreakdown}\n`);
   await queue.close();
   await dropPrefix(redis, prefix);
   await redis.quit();
@@ -159,9 +172,9 @@ async function seedReal(prisma: PrismaClient, workspaceId: string, n: number, da
   const leaderRows = Array.from({ length: n }, (_, i) => ({ id: `${workspaceId}l${i}`, slackUserId: `UL${i}`, dmChannelId: `DL${i}`, ...profile }));
   const date = dayToDate(day);
   const compact = day.replace(/-/g, '');
-  for (let i = 0; i < n; i += 2000) {
-    await prisma.person.createMany({ data: [...(i === 0 ? seniorRows : []), ...leaderRows.slice(i, i + 2000)] });
-    const slice = leaderRows.slice(i, i + 2000);
+  for (let i = 0; i < n; i += 500) {
+    await prisma.person.createMany({ data: [...(i === 0 ? seniorRows : []), ...leaderRows.slice(i, i + 500)] });
+    const slice = leaderRows.slice(i, i + 500);
     await prisma.followUp.createMany({
       data: slice.map((l, j) => ({
         id: `${workspaceId}f${i + j}`,
@@ -192,16 +205,50 @@ async function seedReal(prisma: PrismaClient, workspaceId: string, n: number, da
   return leaderRows.map((l) => `action-${workspaceId}a${l.id.slice(`${workspaceId}l`.length)}-${l.id}-${compact}`);
 }
 
+/**
+ * BENCH_HEAP_PROFILE=<file> (with node --expose-gc): a sampling heap profile of the real run, taken
+ * the first time the heap stays above BENCH_HEAP_PROFILE_MB (default 150) after a full collection:
+ * the allocation stacks of what is live then (open it in Chrome DevTools → Memory).
+ */
+function liveHeapProfiler(): { stop: () => void } {
+  const file = process.env.BENCH_HEAP_PROFILE;
+  const gc = global.gc;
+  if (!file || !gc) return { stop: () => undefined };
+  const threshold = Number(process.env.BENCH_HEAP_PROFILE_MB ?? 150) * 1048576;
+  const session = new Session();
+  session.connect();
+  session.post('HeapProfiler.startSampling', { samplingInterval: 32768 });
+  let done = false;
+  const timer = setInterval(() => {
+    if (done || process.memoryUsage().heapUsed < threshold) return;
+    gc();
+    const live = process.memoryUsage().heapUsed;
+    if (live < threshold) return;
+    done = true;
+    session.post('HeapProfiler.stopSampling', (err, res) => {
+      if (!err) fs.writeFileSync(file, JSON.stringify(res.profile));
+      process.stdout.write(`  heap profile of ${Math.round(live / 1048576)} MB live written to ${file}\n`);
+    });
+  }, 500);
+  return { stop: () => { clearInterval(timer); if (!done) session.post('HeapProfiler.stopSampling', () => undefined); } };
+}
+
 async function runReal(opts: Options, slack: FakeSlack, redisUrl: string, databaseUrl: string): Promise<Result> {
+  const profiler = liveHeapProfiler();
   const prefix = `benchreal${crypto.randomBytes(4).toString('hex')}`;
   const workspaceId = `TB${crypto.randomBytes(4).toString('hex').toUpperCase()}`;
-  const prisma = createPrisma(databaseUrl, { max: Number(process.env.BENCH_DB_POOL ?? 10), ...WORKER_POOL });
+  const prisma = createPrisma(databaseUrl, { max: Number(process.env.BENCH_DB_POOL ?? workerPoolSize({ concurrency: opts.concurrency })), ...WORKER_POOL });
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
   // Tuesday 6 April 2027, 09:00 in Oslo: every leader's action item is due then.
   const day = '2027-04-06';
   const dueAt = DateTime.fromISO(`${day}T09:00:00`, { zone: 'Europe/Oslo' });
   process.stdout.write(`  seeding ${opts.people} people, follow-ups, action items and reminders…\n`);
-  const keys = await seedReal(prisma, workspaceId, opts.people, day, dueAt.toJSDate());
+  // Seeding on its own client, closed before the run: Prisma keeps the compiled plans of the big
+  // createMany batches (≈100 MB at 10,000) for as long as the client lives — not the workers' memory.
+  const seeder = createPrisma(databaseUrl, { max: 2 });
+  const keys = await seedReal(seeder, workspaceId, opts.people, day, dueAt.toJSDate());
+  await seeder.$disconnect();
+  global.gc?.();
   const dueRealMs = Math.ceil((Date.now() + (opts.leadSeconds + 5) * 1000) / 1000) * 1000;
   const clock = new ShiftedClock(dueAt.minus({ milliseconds: dueRealMs - Date.now() }));
   const config: Config = {
@@ -220,13 +267,40 @@ async function runReal(opts: Options, slack: FakeSlack, redisUrl: string, databa
     redis,
     clock,
     logger: createLogger('silent'),
-    tuning: { concurrency: opts.concurrency, reconcileAtStart: false, reconcileEveryMs: 0, workspaces: [workspaceId] },
+    tuning: {
+      concurrency: opts.concurrency,
+      reconcileAtStart: false,
+      reconcileEveryMs: 0,
+      workspaces: [workspaceId],
+      // The app's own pipeline, not Slack's limits (bench/ceiling measures those): a budget that never binds.
+      pacing: { ...DEFAULT_PACING, postsPerMinute: 1e9, burst: 1e9, perChannelPerSecond: 1e6, channelBurst: 1e6 },
+    },
   });
   for (let start = 0; start < keys.length; start += 1000) {
     await workers.queues.reminders.addBulk(keys.slice(start, start + 1000).map((key) => ({ name: 'reminder', data: { key }, opts: { jobId: key, delay: Math.max(0, dueRealMs - Date.now()) } })));
   }
-  const { peakRss } = await withPeakRss(() => waitForPosts(slack, opts.people, 600_000));
+  peakBreakdown = '';
+  let probe: NodeJS.Timeout | null = null;
+  if (global.gc) {
+    // node --expose-gc: how much of the heap is live half-way (a full collection), and how much was garbage.
+    const gc = global.gc;
+    probe = setInterval(() => {
+      if (slack.callsOf('chat.postMessage').length < opts.people / 2) return;
+      clearInterval(probe!);
+      const before = process.memoryUsage().heapUsed;
+      gc();
+      process.stdout.write(`  half-way: heap used ${Math.round(before / 1048576)} MB before a full GC, ${Math.round(process.memoryUsage().heapUsed / 1048576)} MB live after\n`);
+    }, 100);
+  }
+  const started = Date.now();
+  const { peakRss } = await withPeakRss(
+    () => waitForPosts(slack, opts.people, 600_000),
+    () => `, ${((Date.now() - started) / 1000).toFixed(1)} s after the jobs were queued, ${slack.callsOf('chat.postMessage').length} posts`,
+  );
+  if (probe) clearInterval(probe);
+  process.stdout.write(`  real peak: ${peakBreakdown}\n`);
   const channels = Array.from({ length: opts.people }, (_, i) => `DL${i}`);
+  profiler.stop();
   const result = measure('real pipeline', slack, channels, dueRealMs, peakRss);
   const sent = await prisma.delivery.count({ where: { workspaceId, status: 'SENT' } });
   if (sent !== opts.people) process.stdout.write(`  ledger: ${sent} SENT of ${opts.people}\n`);

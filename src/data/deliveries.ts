@@ -1,5 +1,25 @@
-import type { Db, Delivery } from './prisma';
+import crypto from 'node:crypto';
+import type { ActionItem, Barrier, Db, Delivery, FollowUp, Person, Reminder, Workspace } from './prisma';
 import { isUniqueViolation } from './prisma';
+
+/** What a reminder's delivery needs, read with its claim in one statement. */
+export interface ClaimedReminder {
+  reminder: Reminder;
+  /** null: a row with that key exists already (an earlier attempt, or a duplicate job). */
+  claimed: Delivery | null;
+  recipient: (Person & { workspace: Workspace }) | null;
+  action: (ActionItem & { followUp: Pick<FollowUp, 'status'>; barrier: Pick<Barrier, 'description'> | null }) | null;
+}
+
+type Row = Record<string, unknown>;
+
+/** to_jsonb gives timestamps and dates as ISO strings: back to Date, as Prisma returns them. */
+function withDates<T>(row: Row | null, fields: string[]): T | null {
+  if (!row) return null;
+  const out: Row = { ...row };
+  for (const f of fields) if (typeof out[f] === 'string') out[f] = new Date(out[f] as string);
+  return out as T;
+}
 
 export interface ClaimFields {
   key: string;
@@ -33,6 +53,43 @@ export class DeliveryRepository {
       if (isUniqueViolation(err)) return null;
       throw err;
     }
+  }
+
+  /**
+   * Reads a reminder with its recipient (and workspace) and, for an action reminder, the action item
+   * (its follow-up's status and barrier), and claims its delivery when it is scheduled and due by
+   * `dueBy` — one statement, one round trip. null when there is no such reminder.
+   */
+  async claimReminder(key: string, at: Date, dueBy: Date): Promise<ClaimedReminder | null> {
+    const id = `d${crypto.randomUUID().replace(/-/g, '')}`;
+    const rows = await this.db.$queryRaw<{ reminder: Row; person: Row | null; workspace: Row | null; action: Row | null; followUpStatus: string | null; barrier: string | null; claim: Row | null }[]>`
+      WITH r AS (SELECT * FROM "Reminder" WHERE "key" = ${key}),
+      claim AS (
+        INSERT INTO "Delivery" ("id", "key", "workspaceId", "kind", "recipientId", "channelId", "status", "attempts", "claimedAt")
+        SELECT ${id}, r."key", r."workspaceId", r."kind", r."recipientId", NULL, 'CLAIMED', 1, ${at} FROM r
+        WHERE r."status" = 'SCHEDULED' AND r."dueAt" <= ${dueBy}
+        ON CONFLICT ("key") DO NOTHING
+        RETURNING *
+      )
+      SELECT to_jsonb(r) AS "reminder", to_jsonb(p) AS "person", to_jsonb(w) AS "workspace", to_jsonb(a) AS "action",
+             f."status"::text AS "followUpStatus", b."description" AS "barrier", (SELECT to_jsonb(c) FROM claim c) AS "claim"
+      FROM r
+      LEFT JOIN "Person" p ON p."id" = r."recipientId"
+      LEFT JOIN "Workspace" w ON w."id" = p."workspaceId"
+      LEFT JOIN "ActionItem" a ON r."kind" = 'action' AND a."id" = r."subjectId"
+      LEFT JOIN "FollowUp" f ON f."id" = a."followUpId"
+      LEFT JOIN "Barrier" b ON b."id" = a."barrierId"`;
+    const r = rows[0];
+    if (!r) return null;
+    const person = withDates<Person>(r.person, ['profileFetchedAt', 'createdAt', 'updatedAt']);
+    const workspace = withDates<Workspace>(r.workspace, ['installedAt', 'uninstalledAt', 'tokensRevokedAt', 'updatedAt']);
+    const action = withDates<ActionItem>(r.action, ['dueDate', 'snoozedUntil', 'doneAt', 'createdAt']);
+    return {
+      reminder: withDates<Reminder>(r.reminder, ['dueAt', 'createdAt', 'updatedAt'])!,
+      claimed: withDates<Delivery>(r.claim, ['notifiedAt', 'claimedAt', 'sentAt']),
+      recipient: person && workspace ? { ...person, workspace } : null,
+      action: action && r.followUpStatus ? { ...action, followUp: { status: r.followUpStatus as FollowUp['status'] }, barrier: r.barrier === null ? null : { description: r.barrier } } : null,
+    };
   }
 
   /** Takes over a claim left by an attempt that died, if nobody else did meanwhile. */

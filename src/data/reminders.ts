@@ -89,4 +89,32 @@ export class ReminderRepository {
     const rows = await this.db.reminder.findMany({ where: { status: 'SCHEDULED', followUpId: { not: null }, ...(workspaces ? { workspaceId: { in: workspaces } } : {}) }, distinct: ['followUpId'], select: { followUpId: true } });
     return rows.flatMap((r) => (r.followUpId ? [r.followUpId] : []));
   }
+
+  /** Follow-ups that ended or are gone while reminders of theirs are still scheduled (one statement). */
+  async endedWithScheduled(workspaces?: string[]): Promise<string[]> {
+    const rows = await this.db.$queryRaw<{ followUpId: string }[]>`
+      SELECT DISTINCT r."followUpId" FROM "Reminder" r LEFT JOIN "FollowUp" f ON f."id" = r."followUpId"
+      WHERE r."status" = 'SCHEDULED' AND r."followUpId" IS NOT NULL AND (f."id" IS NULL OR f."status" <> 'ACTIVE')
+        AND (${workspaces ?? null}::text[] IS NULL OR r."workspaceId" = ANY(${workspaces ?? null}::text[]))`;
+    return rows.map((r) => r.followUpId);
+  }
+
+  /** Scheduled reminders due before `until` whose delivery the ledger shows settled (sent or failed for good) become DONE, in one statement. */
+  async markDoneWhereSettled(until: Date, at: Date, workspaces?: string[]): Promise<number> {
+    return this.db.$executeRaw`
+      UPDATE "Reminder" r SET "status" = 'DONE', "updatedAt" = ${at}
+      FROM "Delivery" d
+      WHERE d."key" = r."key" AND d."status" <> 'CLAIMED' AND r."status" = 'SCHEDULED' AND r."dueAt" <= ${until}
+        AND (${workspaces ?? null}::text[] IS NULL OR r."workspaceId" = ANY(${workspaces ?? null}::text[]))`;
+  }
+
+  /** One page (keyset on key) of scheduled reminders due before `until`: only what the job check needs. */
+  scheduledKeysBefore(until: Date, take: number, afterKey?: string, workspaces?: string[]): Promise<{ key: string; dueAt: Date }[]> {
+    return this.db.reminder.findMany({
+      where: { status: 'SCHEDULED', dueAt: { lte: until }, ...(afterKey ? { key: { gt: afterKey } } : {}), ...(workspaces ? { workspaceId: { in: workspaces } } : {}) },
+      orderBy: { key: 'asc' },
+      take,
+      select: { key: true, dueAt: true },
+    });
+  }
 }

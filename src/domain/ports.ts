@@ -56,6 +56,8 @@ export interface JobScheduler {
   unscheduleReminder(key: string): Promise<void>;
   /** True when Redis holds a waiting, delayed or active job for the key. */
   hasReminderJob(key: string): Promise<boolean>;
+  /** The keys among these that have no waiting, delayed or active job (one pipelined batch). */
+  missingReminderJobs(keys: string[]): Promise<string[]>;
   scheduleCelebration(kind: 'milestone' | 'goal', id: string): Promise<void>;
   /** Re-plans a follow-up (or a digest) a little later, once however often it is asked (after a delivery burst). */
   scheduleReplan(scope: { followUpId: string } | { seniorId: string }, delayMs: number): Promise<void>;
@@ -65,6 +67,7 @@ export const noJobScheduler: JobScheduler = {
   scheduleReminder: async () => undefined,
   unscheduleReminder: async () => undefined,
   hasReminderJob: async () => false,
+  missingReminderJobs: async (keys) => keys,
   scheduleCelebration: async () => undefined,
   scheduleReplan: async () => undefined,
 };
@@ -103,3 +106,23 @@ export const PERMANENT_SLACK_ERRORS = new Set([
   'account_disabled',
   'restricted_action',
 ]);
+
+/**
+ * Paces posts to Slack's limits, shared by every worker process: a workspace-wide posting budget
+ * and about one message per second per channel. Keyed by workspace (team) id.
+ */
+export interface SendPacer {
+  /**
+   * Reserves the next free slot for one post of `ticket` (a delivery key) to `channel` in
+   * `workspaceId`. Returns 0 when it may post now, else how many ms to wait. Asking again with the
+   * same ticket returns the same slot (the job comes back at its time and posts without queueing again).
+   */
+  reserve(ticket: string, workspaceId: string, channel: string): Promise<number>;
+  /** Slack answered 429 with Retry-After for this workspace: nothing more is posted there before it ends. */
+  penalize(workspaceId: string, retryAfterMs: number): Promise<void>;
+}
+
+export const unpaced: SendPacer = {
+  reserve: async () => 0,
+  penalize: async () => undefined,
+};

@@ -117,6 +117,12 @@ export class BullJobScheduler implements JobScheduler {
     return LIVE_STATES.has(await job.getState());
   }
 
+  async missingReminderJobs(keys: string[]): Promise<string[]> {
+    // Sent together on one connection: one round trip for the page, not two per key.
+    const states = await Promise.all(keys.map((key) => this.queues.reminders.getJobState(key)));
+    return keys.filter((_, i) => !LIVE_STATES.has(states[i]));
+  }
+
   async scheduleCelebration(kind: 'milestone' | 'goal', id: string): Promise<void> {
     const data = CelebrationJob.parse({ kind, id });
     const jobId = safeJobId(celebrationJobId(data));

@@ -42,6 +42,11 @@ export class SlackMessenger implements Messenger {
     private readonly logger: Logger,
     /** Pictures a DM carries (the digest's overview chart): see ./digestChart.ts. */
     private readonly images?: OutboundImages,
+    /**
+     * Post a first DM with the user id as `channel` (Slack opens the app's DM itself and answers
+     * its D… id): no conversations.open (Tier 3) per person. Off: open the DM first.
+     */
+    private readonly options: { dmByUserId?: boolean } = {},
   ) {}
 
   private async post(channel: string, message: OutboundMessage, images: KnownBlock[] = []): Promise<Posted> {
@@ -71,6 +76,15 @@ export class SlackMessenger implements Messenger {
   }
 
   async toPerson(person: { id: string; slackUserId: string; dmChannelId: string | null }, message: OutboundMessage): Promise<Posted> {
+    if (!person.dmChannelId && this.options.dmByUserId) {
+      try {
+        const posted = await this.post(person.slackUserId, message);
+        if (posted.channelId !== person.slackUserId) await this.rememberDm(person.id, posted.channelId).catch((err) => this.logger.warn({ err }, 'could not cache the DM channel'));
+        return posted;
+      } catch (err) {
+        throw classify(err);
+      }
+    }
     const channel = person.dmChannelId ?? (await this.openDm(person));
     const images = this.images ? await this.images(person, message) : [];
     try {
@@ -119,8 +133,11 @@ export class SlackMessenger implements Messenger {
 
   async findPosted(channelId: string, key: string, since: Date): Promise<string | null> {
     try {
+      // A DM addressed by user id: its history is in the DM channel.
+      const channel = /^[UW]/.test(channelId) ? ((await this.client.conversations.open({ users: channelId })).channel as { id?: string } | undefined)?.id : channelId;
+      if (!channel) return null;
       const res = await this.client.conversations.history({
-        channel: channelId,
+        channel,
         oldest: String(Math.floor(since.getTime() / 1000) - 120),
         include_all_metadata: true,
         limit: 100,

@@ -21,6 +21,9 @@ export const TEST_TUNING: Partial<WorkerTuning> = {
   reconcileAtStart: false,
   replanDelayMs: 0,
   retentionEveryMs: 0,
+  // The shared fake Slack answers a post with the channel it was given (Slack answers the DM's D… id
+  // for a user id), so these tests open DMs first; bench/ceiling's fake covers posting by user id.
+  dmByUserId: false,
 };
 
 /** A harness whose app reports domain events to the scheduler on the harness's own queue prefix. */

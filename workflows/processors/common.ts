@@ -5,8 +5,9 @@ import type { DeliveryOutcome } from '../../src/domain/reminders/deliver';
 import type { Clock } from '../../src/time/clock';
 
 /**
- * What every delivering processor does with an outcome or an error: a 429 pauses the whole queue
- * for Retry-After (not one job in a hot loop); a job that ran early goes back to the delayed set;
+ * What every delivering processor does with an outcome or an error: a job paced to a later slot of
+ * its workspace (or past a Retry-After) goes back to the delayed set until then; a 429 the delivery
+ * did not handle pauses the whole queue; a job that ran early goes back to the delayed set;
  * anything else unexpected is rethrown so BullMQ retries with backoff.
  */
 export async function settle<T>(
@@ -32,6 +33,11 @@ export async function settle<T>(
     // The reminder was moved later after this job was queued: wait for its new time.
     const at = Date.now() + Math.max(0, outcome.dueAt.getTime() - clock.now().toMillis());
     await job.moveToDelayed(at, token);
+    throw new DelayedError();
+  }
+  if (outcome.status === 'paced') {
+    // The workspace's next posting slot (or the end of its Retry-After): other workspaces go on meanwhile.
+    await job.moveToDelayed(Date.now() + outcome.waitMs, token);
     throw new DelayedError();
   }
   if (outcome.status === 'failed') logger.warn({ jobId: job.id, reason: outcome.reason }, 'delivery failed for good');

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Logger } from 'pino';
 import type { Repositories } from '../../data';
-import type { ClaimFields } from '../../data/deliveries';
+import type { ClaimedReminder, ClaimFields } from '../../data/deliveries';
 import type { Delivery, Person, Reminder, Workspace } from '../../data/prisma';
 import { localeFromSlack, type Locale } from '../../i18n';
 import type { Clock } from '../../time/clock';
@@ -9,7 +9,7 @@ import { dateToDay, dayToDate, daysBetween, type IsoDay } from '../../time/dates
 import { localDay } from '../../time/rules';
 import { celebrationBody, celebrationKey, celebrationLocale, type CelebrationKind } from '../celebrations';
 import { progressOf } from '../goals/progress';
-import { DeliveryRateLimited, DeliveryRejected, type JobScheduler, type Posted } from '../ports';
+import { DeliveryRateLimited, DeliveryRejected, type JobScheduler, type Posted, type SendPacer } from '../ports';
 import { scheduleOf, type SchedulingDefaults } from '.';
 import type { Messenger, NoticeMessenger, OutboundBody, OutboundMessage } from './messages';
 import { LEFT_NOTICE_KIND, PERSON_GONE_ERRORS } from '../lifecycle';
@@ -35,6 +35,8 @@ export type DeliveryOutcome =
   | { status: 'skipped'; reason: string }
   /** The job ran before the reminder's time (it was moved later): run it again at `dueAt`. */
   | { status: 'early'; dueAt: Date }
+  /** The workspace's posting budget (or a Retry-After) says later: run it again in `waitMs`. */
+  | { status: 'paced'; waitMs: number }
   | { status: 'failed'; reason: string };
 
 /**
@@ -48,7 +50,7 @@ const REPLAN_DELAY_MS = 10 * 60_000;
 const EARLY_TOLERANCE_MS = 1000;
 
 type PersonWithWorkspace = Person & { workspace: Workspace };
-type ActionWithFollowUp = NonNullable<Awaited<ReturnType<Repositories['schedule']['action']>>>;
+type ActionWithFollowUp = NonNullable<ClaimedReminder['action']>;
 
 /**
  * Sends what the scheduler planned, exactly once: a unique Delivery row is claimed before the
@@ -66,7 +68,30 @@ export class DeliveryService {
     private readonly defaults: DeliveryDefaults,
     private readonly logger: Logger,
     private readonly hooks: DeliveryHooks = {},
+    /** Paces posts to Slack's limits per workspace and channel; without it a 429 is left to the queue. */
+    private readonly pacer?: SendPacer,
   ) {}
+
+  /**
+   * Waits for a posting slot of the workspace (and channel), then runs `deliver`; a 429 pauses that
+   * workspace only (Retry-After) and the job comes back after it.
+   */
+  private async paced(ticket: string, workspaceId: string, channel: string, deliver: () => Promise<DeliveryOutcome>, onHold?: () => Promise<void>): Promise<DeliveryOutcome> {
+    if (!this.pacer) return deliver();
+    const waitMs = await this.pacer.reserve(ticket, workspaceId, channel);
+    if (waitMs > 0) {
+      await onHold?.();
+      return { status: 'paced', waitMs };
+    }
+    try {
+      return await deliver();
+    } catch (err) {
+      if (!(err instanceof DeliveryRateLimited)) throw err;
+      this.logger.warn({ workspaceId, retryAfterMs: err.retryAfterMs }, 'Slack rate limit: pausing this workspace');
+      await this.pacer.penalize(workspaceId, err.retryAfterMs);
+      return { status: 'paced', waitMs: err.retryAfterMs };
+    }
+  }
 
   localeOf(person: Person, workspace: Workspace | null): Locale {
     return person.localeOverride ?? localeFromSlack(person.slackLocale, workspace?.defaultLocale ?? this.defaults.locale);
@@ -124,17 +149,24 @@ export class DeliveryService {
 
   /** Delivers one planned reminder by its key. */
   async deliverReminder(key: string): Promise<DeliveryOutcome> {
-    const r = await this.repos.reminders.findByKey(key);
-    if (!r) return { status: 'skipped', reason: 'unknown reminder' };
+    // The reminder, its recipient, an action's subject and the claim (made only when it is
+    // scheduled and due): one statement, one round trip.
+    const now = this.clock.now();
+    const read = await this.repos.deliveries.claimReminder(key, now.toJSDate(), new Date(now.toMillis() + EARLY_TOLERANCE_MS));
+    if (!read) return { status: 'skipped', reason: 'unknown reminder' };
+    const r = read.reminder;
     if (r.status !== 'SCHEDULED') return { status: 'skipped', reason: `reminder ${r.status.toLowerCase()}` };
-    if (r.dueAt.getTime() - this.clock.now().toMillis() > EARLY_TOLERANCE_MS) return { status: 'early', dueAt: r.dueAt };
-    // The recipient, an action's subject and the claim go in parallel (one round trip in all).
+    if (r.dueAt.getTime() - now.toMillis() > EARLY_TOLERANCE_MS) return { status: 'early', dueAt: r.dueAt };
+    // Each DM is its own channel (≈1 post/s each); the workspace budget binds a fan-out. A claim
+    // made for a post that must wait for its slot is given back meanwhile.
+    return this.paced(key, r.workspaceId, `dm-${r.recipientId}`, () => this.deliverDue(read), async () => {
+      if (read.claimed) await this.repos.deliveries.release(key, read.claimed.attempts);
+    });
+  }
+
+  private async deliverDue({ reminder: r, recipient, action, claimed }: ClaimedReminder): Promise<DeliveryOutcome> {
+    const key = r.key;
     const fields: ClaimFields = { key, workspaceId: r.workspaceId, kind: r.kind, recipientId: r.recipientId, channelId: null };
-    const [recipient, action, claimed] = await Promise.all([
-      this.repos.schedule.person(r.recipientId),
-      r.kind === 'action' ? this.repos.schedule.action(r.subjectId) : Promise.resolve(null),
-      this.repos.deliveries.claim(fields, this.clock.now().toJSDate()),
-    ]);
     const giveUp = async (reason: string): Promise<DeliveryOutcome> => {
       if (claimed) await this.repos.deliveries.release(key, claimed.attempts);
       await this.repos.reminders.cancel([key]);
@@ -154,7 +186,8 @@ export class DeliveryService {
         current = { dmChannelId: posted.channelId };
         return posted;
       },
-      () => current.dmChannelId,
+      // A DM posted by user id before its channel was known: the messenger finds the channel to look in.
+      () => current.dmChannelId ?? recipient.slackUserId,
       key,
       claimed,
     );
@@ -230,10 +263,12 @@ export class DeliveryService {
     const locale: Locale = celebrationLocale(f, f.workspace, this.defaults.locale);
     const body = celebrationBody(kind, f.leader.slackUserId, goal, milestone, scheduleOf(f.leader, f.workspace, this.defaults).zone);
     const message: OutboundMessage = { key, locale, zone: scheduleOf(f.leader, f.workspace, this.defaults).zone, composedAt: this.clock.now().toISO() ?? undefined, body };
-    const outcome = await this.once(
-      { key, workspaceId: f.workspaceId, kind: `celebration-${kind}`, recipientId: f.seniorId, channelId },
-      () => this.messengers(f.workspaceId).toChannel(channelId, message),
-      () => channelId,
+    const outcome = await this.paced(key, f.workspaceId, `ch-${channelId}`, () =>
+      this.once(
+        { key, workspaceId: f.workspaceId, kind: `celebration-${kind}`, recipientId: f.seniorId, channelId },
+        () => this.messengers(f.workspaceId).toChannel(channelId, message),
+        () => channelId,
+      ),
     );
     if (outcome.status === 'failed') await this.noticeFailure(key, f.id, outcome.reason, `celebration-${kind}`, null, channelId);
     return outcome;

@@ -160,6 +160,15 @@ export class ReminderService {
     const queue: (() => Promise<void>)[] = [];
     const existing = await this.repos.reminders.findByKeys(planned.map((p) => p.key));
     const byKey = new Map(existing.map((r) => [r.key, r]));
+    // Unchanged reminders only need their job to exist: one pipelined check for all of them.
+    const unchanged = planned.filter((p) => {
+      const row = byKey.get(p.key);
+      return row?.status === 'SCHEDULED' && row.dueAt.getTime() === p.dueAt.toMillis() && row.recipientId === p.recipientId;
+    });
+    // Redis away: the table is still written below, and the reconciler queues the jobs when it is back.
+    const missing: Set<string> | null = await this.jobs
+      .missingReminderJobs(unchanged.map((p) => p.key))
+      .then((keys) => new Set(keys), () => null);
     for (const p of planned) {
       const row = byKey.get(p.key);
       const dueAt = p.dueAt.toJSDate();
@@ -187,7 +196,7 @@ export class ReminderService {
             queue.push(() => this.jobs.scheduleReminder(p.key, dueAt, true));
             result.moved++;
           }
-        } else {
+        } else if (missing === null || missing.has(p.key)) {
           queue.push(() => this.jobs.scheduleReminder(p.key, dueAt, false));
         }
       } else if (row.status === 'CANCELLED') {

@@ -1,7 +1,6 @@
 import type { Logger } from 'pino';
 import type { Repositories } from '../../data';
 import { celebrationKey } from '../celebrations';
-import type { Reminder } from '../../data/prisma';
 import type { Clock } from '../../time/clock';
 import type { JobScheduler } from '../ports';
 import type { ReminderService } from '.';
@@ -25,6 +24,8 @@ export interface ReconcileOptions {
 }
 
 const PAGE = 200;
+/** Reminders checked against Redis per page (keys and due times only). */
+const DUE_PAGE = 1000;
 
 /**
  * Rebuilds Redis from PostgreSQL: re-plans every active follow-up, re-adds any job Redis lost,
@@ -44,17 +45,8 @@ export class Reconciler {
   async run(options: { full: boolean } = { full: true }): Promise<ReconcileResult> {
     const result: ReconcileResult = { followUps: 0, restored: 0, alreadySent: 0, celebrations: 0 };
     const until = this.clock.now().plus({ hours: this.options.horizonHours }).toJSDate();
-    // 1. What the ledger shows as sent (or failed for good) is done: never send it again.
-    await this.eachDue(until, async (due) => {
-      const ledger = new Map((await this.repos.deliveries.findMany(due.map((r) => r.key))).map((d) => [d.key, d]));
-      for (const r of due) {
-        const d = ledger.get(r.key);
-        if (d && d.status !== 'CLAIMED') {
-          await this.repos.reminders.markDone(r.key);
-          result.alreadySent++;
-        }
-      }
-    });
+    // 1. What the ledger shows as sent (or failed for good) is done: never send it again (one statement).
+    result.alreadySent = await this.repos.reminders.markDoneWhereSettled(until, this.clock.now().toJSDate(), this.options.workspaces);
     // 2. Re-plan from the database (new subjects, changed zones, ended follow-ups).
     const seniors = new Set<string>();
     let after: string | undefined;
@@ -70,15 +62,13 @@ export class Reconciler {
     }
     for (const id of seniors) await this.reminders.syncDigest(id);
     // Follow-ups that ended (or vanished) while their reminders were scheduled.
-    for (const id of options.full ? await this.repos.reminders.scheduledFollowUpIds(this.options.workspaces) : []) {
-      const f = await this.repos.followUps.findById(id);
-      if (!f || f.status !== 'ACTIVE') await this.reminders.syncFollowUp(id);
-    }
+    for (const id of options.full ? await this.repos.reminders.endedWithScheduled(this.options.workspaces) : []) await this.reminders.syncFollowUp(id);
 
-    // 3. Every scheduled reminder due soon must have its job in Redis.
+    // 3. Every scheduled reminder due soon must have its job in Redis (one pipelined check per page).
     await this.eachDue(until, async (due) => {
+      const missing = new Set(await this.jobs.missingReminderJobs(due.map((r) => r.key)));
       for (const r of due) {
-        if (!(await this.jobs.hasReminderJob(r.key))) {
+        if (missing.has(r.key)) {
           await this.jobs.scheduleReminder(r.key, r.dueAt, false);
           result.restored++;
         }
@@ -104,10 +94,11 @@ export class Reconciler {
     return result;
   }
 
-  private async eachDue(until: Date, work: (due: Reminder[]) => Promise<void>): Promise<void> {
+  /** Pages of scheduled reminders due before `until` (keyset pages: memory bounded by the page). */
+  private async eachDue(until: Date, work: (due: { key: string; dueAt: Date }[]) => Promise<void>): Promise<void> {
     let afterKey: string | undefined;
     for (;;) {
-      const due = await this.repos.reminders.scheduledBefore(until, PAGE, afterKey, this.options.workspaces);
+      const due = await this.repos.reminders.scheduledKeysBefore(until, DUE_PAGE, afterKey, this.options.workspaces);
       if (due.length === 0) break;
       await work(due);
       afterKey = due[due.length - 1].key;
