@@ -48,7 +48,7 @@ export function endButton(tr: Translate, followUpId: string, actionId: string = 
       text: plain(tr('end.confirm_text'), 300),
       confirm: plain(tr('end.confirm_yes'), Limits.buttonText),
       deny: plain(tr('common.cancel'), Limits.buttonText),
-      style: 'danger',
+      style: 'danger' as const,
     },
   };
 }
