@@ -49,6 +49,15 @@ export class FollowUpRepository {
     });
   }
 
+  /** Active and pending follow-ups a person takes part in, oldest first (App Home: one query). */
+  listCurrentForPerson(personId: string): Promise<FollowUpWithPeople[]> {
+    return this.db.followUp.findMany({
+      where: { status: { in: ['ACTIVE', 'PENDING'] }, OR: [{ seniorId: personId }, { leaderId: personId }] },
+      include: { senior: true, leader: true },
+      orderBy: { createdAt: 'asc' },
+    });
+  }
+
   /** Pending (invited) follow-ups a person takes part in, oldest first. */
   listPendingForPerson(personId: string): Promise<FollowUpWithPeople[]> {
     return this.db.followUp.findMany({

@@ -668,7 +668,7 @@ export const en = {
   'consent.expired': '{leader} did not answer your invitation to a follow-up within 14 days, so it has expired. Nothing was shared.',
   'consent.waiting': 'Waiting for {leader} to accept your invitation.',
   'consent.invited_home': '{senior} has invited you to a follow-up. Accept or decline in the message from the app.',
-  'consent.pending_error': '{leader} has not accepted the follow-up yet. Nothing can be recorded until they do.',
+  'consent.pending_error': 'The leader has not accepted your invitation yet; nothing can be recorded until they do.',
   'consent.accept_title': 'Accept follow-up',
   'consent.accept_intro': 'You have other follow-ups. Choose the goals you take with you to this follow-up; the others stay where they are.',
   'consent.carry_over': 'Goals to carry over',

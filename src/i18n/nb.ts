@@ -667,7 +667,7 @@ export const nb: Record<MessageKey, string> = {
   'consent.expired': '{leader} svarte ikke på invitasjonen til oppfølging innen 14 dager, så den har utløpt. Ingenting ble delt.',
   'consent.waiting': 'Venter på at {leader} godtar invitasjonen.',
   'consent.invited_home': '{senior} har invitert deg til en oppfølging. Godta eller avslå i meldingen fra appen.',
-  'consent.pending_error': '{leader} har ikke godtatt oppfølgingen ennå. Ingenting kan registreres før det skjer.',
+  'consent.pending_error': 'Lederen har ikke godtatt invitasjonen ennå; ingenting kan registreres før det skjer.',
   'consent.accept_title': 'Godta oppfølging',
   'consent.accept_intro': 'Du har andre oppfølginger. Velg målene du tar med til denne oppfølgingen; de andre blir der de er.',
   'consent.carry_over': 'Mål du tar med',

@@ -78,7 +78,15 @@ export async function setupFollowUp(h: Harness, senior: string, leader: string, 
 
 /** The leader accepts the pending follow-up `senior` invited them to (the DM's Accept button). */
 export async function acceptInvitation(h: Harness, senior: string, leader: string): Promise<void> {
-  const f = await h.prisma.followUp.findFirst({ where: { workspaceId: h.teamId, senior: { slackUserId: senior }, leader: { slackUserId: leader } } });
+  let f = null;
+  // The submission's work runs after its ack: wait for the follow-up (its workspace may be an enterprise's).
+  for (let i = 0; i < 100 && !f; i++) {
+    const pair = { senior: { slackUserId: senior }, leader: { slackUserId: leader } };
+    f =
+      (await h.prisma.followUp.findFirst({ where: { workspaceId: h.teamId, ...pair } })) ??
+      (await h.prisma.followUp.findFirst({ where: { workspace: { enterpriseId: { not: null } }, ...pair }, orderBy: { updatedAt: 'desc' } }));
+    if (!f) await new Promise((r) => setTimeout(r, 50));
+  }
   if (!f) throw new Error('no follow-up to accept');
   if (f.status !== 'PENDING') return;
   const res = await h.action(leader, { type: 'button', action_id: 'consent_accept', value: f.id });

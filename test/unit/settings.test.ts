@@ -15,6 +15,7 @@ describe('settings form', () => {
       wsLanguage: { block: 'settings_ws_language_block', action: 'settings_ws_language_input' },
       wsTimezone: { block: 'settings_ws_timezone_block', action: 'settings_ws_timezone_input' },
       wsHour: { block: 'settings_ws_hour_block', action: 'settings_ws_hour_input' },
+      wsSkipConsent: { block: 'settings_ws_skip_consent_block', action: 'settings_ws_skip_consent_input' },
     });
     // Domain errors land on their fields.
     const err = { key: 'common.error_invalid_option' } as const;

@@ -313,8 +313,18 @@ export class FollowUpService {
       leaderUserId === actor.person.slackUserId
         ? mine.find((f) => f.leaderId === actor.person.id)
         : mine.find((f) => f.seniorId === actor.person.id && f.leader.slackUserId === leaderUserId);
-    if (!match) throw new ValidationError({ [field]: { key: 'goal.error_no_followup' } });
+    if (!match) throw new ValidationError({ [field]: await this.whyNoFollowUp(actor, leaderUserId) });
     return match;
+  }
+
+  /** Why nothing can be recorded for a leader: an invitation not yet accepted, a follow-up that ended, or none. */
+  private async whyNoFollowUp(actor: Actor, leaderUserId: string): Promise<FieldError> {
+    if (leaderUserId === actor.person.slackUserId) return { key: 'goal.error_no_followup' };
+    const leader = await this.repos.people.find(actor.teamId, leaderUserId);
+    const pair = leader ? await this.repos.followUps.findByPair(actor.person.id, leader.id) : null;
+    if (pair?.status === 'PENDING') return { key: 'consent.pending_error' };
+    if (pair?.status === 'ENDED') return { key: 'followup.error_ended' };
+    return { key: 'goal.error_no_followup' };
   }
 
   /** Default start date for a new follow-up: today in the actor's zone. */

@@ -131,8 +131,9 @@ export class HomeService {
   ) {}
 
   async build(actor: Actor): Promise<HomeModel> {
-    const [followUps, pending] = await Promise.all([this.repos.followUps.listForPerson(actor.person.id), this.repos.followUps.listPendingForPerson(actor.person.id)]);
-    const model = await this.buildFor(actor, followUps);
+    const current = await this.repos.followUps.listCurrentForPerson(actor.person.id);
+    const pending = current.filter((f) => f.status === 'PENDING');
+    const model = await this.buildFor(actor, current.filter((f) => f.status === 'ACTIVE'));
     // A pending follow-up shows only who it waits for: no goals, no records (it grants nothing).
     model.waitingFor = pending.filter((f) => f.seniorId === actor.person.id).map((f) => ({ followUpId: f.id, leaderUserId: f.leader.slackUserId }));
     model.invitedBy = pending.filter((f) => f.leaderId === actor.person.id).map((f) => ({ followUpId: f.id, seniorUserId: f.senior.slackUserId }));

@@ -1,5 +1,5 @@
 import { HOURS, LOCALE_CHOICES } from '../../../domain/settings';
-import { defineForm, select, text } from '../../form/fields';
+import { defineForm, multi, select, text } from '../../form/fields';
 
 const HOUR_VALUES = HOURS.map(String);
 /** A reminder hour as the select shows it: 07:00. */
@@ -20,9 +20,11 @@ export const settingsForm = defineForm(
     wsLanguage: select({ label: 'settings.ws_language', required: true, radio: true, values: LOCALE_CHOICES, optionText: (tr, c) => tr(`settings.language.${c}`) }),
     wsTimezone: text({ label: 'settings.ws_timezone', placeholder: 'settings.timezone_placeholder', max: 64 }),
     wsHour: select({ label: 'settings.ws_hour', required: true, values: HOUR_VALUES, optionText: (_tr, h) => hh(Number(h)) }),
+    // Off by default: every leader accepts their follow-up first.
+    wsSkipConsent: multi({ label: 'settings.skip_consent', hint: 'settings.skip_consent_hint', checkboxes: true, values: ['on'], optionText: (tr) => tr('settings.skip_consent_option') }),
   },
   { reminderHour: 'hour', workspaceTimezone: 'wsTimezone', workspaceReminderHour: 'wsHour' },
 );
 
 export const PERSONAL_FIELDS = ['language', 'timezone', 'hour'] as const;
-export const WORKSPACE_FIELDS = ['wsLanguage', 'wsTimezone', 'wsHour'] as const;
+export const WORKSPACE_FIELDS = ['wsLanguage', 'wsTimezone', 'wsHour', 'wsSkipConsent'] as const;

@@ -12,7 +12,7 @@ export async function openSettings(ctx: AppContext, inv: Invocation): Promise<vo
     reminderHour: person.reminderHour,
     workspaceDefaultHour: workspace?.defaultReminderHour ?? 9,
     admin: isAdmin
-      ? { locale: workspace?.defaultLocale ?? null, timezone: workspace?.defaultTimezone ?? null, reminderHour: workspace?.defaultReminderHour ?? 9 }
+      ? { locale: workspace?.defaultLocale ?? null, timezone: workspace?.defaultTimezone ?? null, reminderHour: workspace?.defaultReminderHour ?? 9, skipConsent: workspace?.adminSetupSkipsConsent ?? false }
       : null,
   });
   await ctx.web.views.open({ trigger_id: inv.triggerId, view });

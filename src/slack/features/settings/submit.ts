@@ -16,7 +16,7 @@ export function settingsSubmission(ctx: AppContext) {
       values?.[ws.wsLanguage.block] || values?.[ws.wsHour.block] || values?.[ws.wsTimezone.block] ? [...PERSONAL_FIELDS, ...WORKSPACE_FIELDS] : [...PERSONAL_FIELDS],
     read: (v) => ({
       personal: { locale: v.language, timezone: v.timezone, reminderHour: v.hour === 'default' ? null : Number(v.hour) },
-      workspace: v.wsLanguage && v.wsHour ? { locale: v.wsLanguage, timezone: v.wsTimezone, reminderHour: Number(v.wsHour) } : null,
+      workspace: v.wsLanguage && v.wsHour ? { locale: v.wsLanguage, timezone: v.wsTimezone, reminderHour: Number(v.wsHour), adminSetupSkipsConsent: (v.wsSkipConsent ?? []).includes('on') } : null,
     }),
     save: (actor, input) => ctx.services.settings.save(actor, input),
     after: async (rctx, actor) => {

@@ -12,7 +12,7 @@ export interface SettingsViewModel {
   slackTz: string | null;
   reminderHour: number | null;
   workspaceDefaultHour: number;
-  admin: { locale: LocaleCode | null; timezone: string | null; reminderHour: number } | null;
+  admin: { locale: LocaleCode | null; timezone: string | null; reminderHour: number; skipConsent?: boolean } | null;
 }
 
 /** Personal settings, and (for a workspace admin) the workspace defaults. */
@@ -40,7 +40,7 @@ export function settingsModal(tr: Translate, vm: SettingsViewModel): ModalView {
       context(tr('settings.workspace_intro')),
       ...f.blocks(
         tr,
-        { wsLanguage: { initial: vm.admin.locale ?? 'auto' }, wsTimezone: { initial: vm.admin.timezone }, wsHour: { initial: String(vm.admin.reminderHour) } },
+        { wsLanguage: { initial: vm.admin.locale ?? 'auto' }, wsTimezone: { initial: vm.admin.timezone }, wsHour: { initial: String(vm.admin.reminderHour) }, wsSkipConsent: { initial: vm.admin.skipConsent ? ['on'] : [] } },
         [...WORKSPACE_FIELDS],
       ),
     );
