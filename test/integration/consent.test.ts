@@ -4,6 +4,7 @@ import { ShiftedClock } from '../../src/time/clock';
 import { acceptInvitation, goalValues, openModal, setupValues } from '../support/flows';
 import { dmTo, goal as seedGoal, openedView, settle } from '../support/seed';
 import { acceptForm } from '../../src/slack/features/consent/fields';
+import { settingsForm } from '../../src/slack/features/settings/fields';
 
 /** Consent and the life of a follow-up: invitation, accept / decline, carry-over, end — in both languages. */
 const TEXT = {
@@ -27,6 +28,8 @@ const TEXT = {
     confirm: 'End follow-up?',
     withdrawn: 'is withdrawn',
     gone: 'This invitation is no longer open.',
+    skipLabel: 'Follow-ups set up by an admin',
+    welcome: 'has started a follow-up with you',
     expired: 'did not answer your invitation to a follow-up within 14 days',
     moved: '1 goal was carried over to this follow-up.',
     carry: 'Goals to carry over',
@@ -51,6 +54,8 @@ const TEXT = {
     confirm: 'Avslutte oppfølgingen?',
     withdrawn: 'er trukket tilbake',
     gone: 'Denne invitasjonen er ikke lenger åpen.',
+    skipLabel: 'Oppfølginger som en administrator setter opp',
+    welcome: 'har startet en oppfølging med deg',
     expired: 'svarte ikke på invitasjonen til oppfølging innen 14 dager',
     moved: '1 mål ble tatt med til denne oppfølgingen.',
     carry: 'Mål du tar med',
@@ -188,6 +193,44 @@ describe('consent and the life of a follow-up', () => {
         expect((await h.prisma.followUp.findUniqueOrThrow({ where: { id } })).status).toBe('ENDED');
       } finally {
         await s.stopWorkers();
+      }
+    });
+
+    it('an admin setting lets follow-ups an admin sets up skip consent (off by default; admins only)', async () => {
+      const t = TEXT[locale];
+      const admin = h.user(randomId('UA', 8), { locale, is_admin: true });
+      const plain = h.user(randomId('UP', 8), { locale });
+      const leaderA = h.user(randomId('UL', 8), { locale });
+      const leaderB = h.user(randomId('UL', 8), { locale });
+      // Off by default: the admin's own setup invites too.
+      const first = await invite(admin, h.user(randomId('UL', 8), { locale }));
+      expect((await h.prisma.followUp.findUniqueOrThrow({ where: { id: first } })).status).toBe('PENDING');
+
+      const plainView = await openModal(h, plain, 'settings');
+      expect(visibleText(plainView)).not.toContain(t.skipLabel);
+      const view = await openModal(h, admin, 'settings');
+      expect(visibleText(view)).toContain(t.skipLabel);
+      const ids = settingsForm.ids;
+      const res = await h.submitView(admin, view, {
+        [ids.language.block]: { [ids.language.action]: { type: 'radio_buttons', selected_option: { value: 'auto' } } },
+        [ids.hour.block]: { [ids.hour.action]: { type: 'static_select', selected_option: { value: 'default' } } },
+        [ids.wsLanguage.block]: { [ids.wsLanguage.action]: { type: 'radio_buttons', selected_option: { value: 'auto' } } },
+        [ids.wsHour.block]: { [ids.wsHour.action]: { type: 'static_select', selected_option: { value: '9' } } },
+        [ids.wsSkipConsent.block]: { [ids.wsSkipConsent.action]: { type: 'checkboxes', selected_options: [{ value: 'on' }] } },
+      });
+      expect([res.status, res.body]).toEqual([200, '']);
+      expect((await h.prisma.workspace.findUniqueOrThrow({ where: { id: h.teamId } })).adminSetupSkipsConsent).toBe(true);
+
+      try {
+        const byAdmin = await invite(admin, leaderA);
+        expect((await h.prisma.followUp.findUniqueOrThrow({ where: { id: byAdmin } })).status).toBe('ACTIVE');
+        await dmTo(h, leaderA, t.welcome);
+        // Someone who is not an admin still asks for consent.
+        const byPlain = await invite(plain, leaderB);
+        expect((await h.prisma.followUp.findUniqueOrThrow({ where: { id: byPlain } })).status).toBe('PENDING');
+        await dmTo(h, leaderB, t.invite);
+      } finally {
+        await h.prisma.workspace.update({ where: { id: h.teamId }, data: { adminSetupSkipsConsent: false } });
       }
     });
 
