@@ -687,6 +687,8 @@ export const en = {
   'settings.skip_consent': 'Follow-ups set up by an admin',
   'settings.skip_consent_option': 'Start without the leader\'s consent',
   'settings.skip_consent_hint': 'For organisations that assign follow-ups centrally. Off: every leader accepts their follow-up first.',
+  'followup.choice': 'With {senior}',
+  'followup.choose': 'Which follow-up',
 } as const;
 
 export type MessageKey = keyof typeof en;

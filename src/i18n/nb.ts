@@ -686,4 +686,6 @@ export const nb: Record<MessageKey, string> = {
   'settings.skip_consent': 'Oppfølginger som en administrator setter opp',
   'settings.skip_consent_option': 'Start uten at lederen må godta',
   'settings.skip_consent_hint': 'For organisasjoner som tildeler oppfølginger sentralt. Av: hver leder godtar oppfølgingen sin først.',
+  'followup.choice': 'Med {senior}',
+  'followup.choose': 'Hvilken oppfølging',
 };

@@ -5,6 +5,7 @@ import { acceptInvitation, goalValues, openModal, setupValues } from '../support
 import { dmTo, goal as seedGoal, openedView, settle } from '../support/seed';
 import { acceptForm } from '../../src/slack/features/consent/fields';
 import { settingsForm } from '../../src/slack/features/settings/fields';
+import { learnForm } from '../../src/slack/features/learn/fields';
 
 /** Consent and the life of a follow-up: invitation, accept / decline, carry-over, end — in both languages. */
 const TEXT = {
@@ -28,6 +29,9 @@ const TEXT = {
     confirm: 'End follow-up?',
     withdrawn: 'is withdrawn',
     gone: 'This invitation is no longer open.',
+    learnCmd: 'learn',
+    choose: 'Which follow-up',
+    withSecond: 'With second-senior',
     skipLabel: 'Follow-ups set up by an admin',
     welcome: 'has started a follow-up with you',
     expired: 'did not answer your invitation to a follow-up within 14 days',
@@ -54,6 +58,9 @@ const TEXT = {
     confirm: 'Avslutte oppfølgingen?',
     withdrawn: 'er trukket tilbake',
     gone: 'Denne invitasjonen er ikke lenger åpen.',
+    learnCmd: 'læring',
+    choose: 'Hvilken oppfølging',
+    withSecond: 'Med second-senior',
     skipLabel: 'Oppfølginger som en administrator setter opp',
     welcome: 'har startet en oppfølging med deg',
     expired: 'svarte ikke på invitasjonen til oppfølging innen 14 dager',
@@ -232,6 +239,36 @@ describe('consent and the life of a follow-up', () => {
       } finally {
         await h.prisma.workspace.update({ where: { id: h.teamId }, data: { adminSetupSkipsConsent: false } });
       }
+    });
+
+    it('a leader with two follow-ups is asked which one a learning belongs to (never silently the oldest)', async () => {
+      const t = TEXT[locale];
+      const leader = h.user(randomId('UL', 8), { locale });
+      const first = h.user(randomId('US', 8), { locale, name: 'first-senior' });
+      const second = h.user(randomId('US', 8), { locale, name: 'second-senior' });
+      await invite(first, leader);
+      await acceptInvitation(h, first, leader);
+      const secondId = await invite(second, leader);
+      await acceptInvitation(h, second, leader);
+      const view = await openModal(h, leader, t.learnCmd);
+      const text = visibleText(view);
+      expect(text).toContain(t.choose);
+      expect(text).toContain(t.withSecond);
+      const ids = learnForm.ids;
+      const values = (followUpId: string | null) => ({
+        ...(followUpId !== undefined ? { [ids.followUpId.block]: { [ids.followUpId.action]: { type: 'static_select', selected_option: followUpId ? { value: followUpId } : null } } } : {}),
+        [ids.what.block]: { [ids.what.action]: { type: 'plain_text_input', value: 'Skipped the retro' } },
+        [ids.learned.block]: { [ids.learned.action]: { type: 'plain_text_input', value: 'Retros catch problems early' } },
+        [ids.next.block]: { [ids.next.action]: { type: 'plain_text_input', value: null } },
+        [ids.share.block]: { [ids.share.action]: { type: 'checkboxes', selected_options: [] } },
+      });
+      // Not choosing is refused on the chooser; choosing saves it in that follow-up.
+      const refused = await h.submitView(leader, view, values(null));
+      expect(JSON.parse(refused.body).response_action).toBe('errors');
+      expect(Object.keys(JSON.parse(refused.body).errors)).toEqual([ids.followUpId.block]);
+      const saved = await h.submitView(leader, { ...view, id: randomId('V') }, values(secondId));
+      expect([saved.status, saved.body]).toEqual([200, '']);
+      expect(await h.prisma.learning.count({ where: { followUpId: secondId } })).toBe(1);
     });
 
     it('the inviter withdraws a pending invitation from App Home', async () => {
