@@ -14,5 +14,5 @@ export const learnForm = defineForm(
     // Opt-in: unticked by default. The hint depends on whether the follow-up has a team channel.
     share: multi({ label: 'learn.share', checkboxes: true, values: ['share'], optionText: (tr) => tr('learn.share_option') }),
   },
-  { whatHappened: 'what', nextExperiment: 'next', followUp: 'followUpId' },
+  { whatHappened: 'what', nextExperiment: 'next', followUp: 'what' },
 );
