@@ -689,6 +689,8 @@ export const en = {
   'settings.skip_consent_hint': 'For organisations that assign follow-ups centrally. Off: every leader accepts their follow-up first.',
   'followup.choice': 'With {senior}',
   'followup.choose': 'Which follow-up',
+  'followup.error_choose': 'You have more than one follow-up: choose which one this belongs to.',
+  'followup.choose_hint': 'For your own: which of your follow-ups it belongs to.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -688,4 +688,6 @@ export const nb: Record<MessageKey, string> = {
   'settings.skip_consent_hint': 'For organisasjoner som tildeler oppfølginger sentralt. Av: hver leder godtar oppfølgingen sin først.',
   'followup.choice': 'Med {senior}',
   'followup.choose': 'Hvilken oppfølging',
+  'followup.error_choose': 'Du har mer enn én oppfølging: velg hvilken dette hører til.',
+  'followup.choose_hint': 'For din egen: hvilken av oppfølgingene dine det hører til.',
 };

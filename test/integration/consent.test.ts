@@ -6,6 +6,7 @@ import { dmTo, goal as seedGoal, openedView, settle } from '../support/seed';
 import { acceptForm } from '../../src/slack/features/consent/fields';
 import { settingsForm } from '../../src/slack/features/settings/fields';
 import { learnForm } from '../../src/slack/features/learn/fields';
+import { barrierForm } from '../../src/slack/features/barrier/fields';
 
 /** Consent and the life of a follow-up: invitation, accept / decline, carry-over, end — in both languages. */
 const TEXT = {
@@ -30,6 +31,8 @@ const TEXT = {
     withdrawn: 'is withdrawn',
     gone: 'This invitation is no longer open.',
     learnCmd: 'learn',
+    barrierCmd: 'barrier',
+    chooseError: 'choose which one',
     choose: 'Which follow-up',
     withSecond: 'With second-senior',
     skipLabel: 'Follow-ups set up by an admin',
@@ -59,6 +62,8 @@ const TEXT = {
     withdrawn: 'er trukket tilbake',
     gone: 'Denne invitasjonen er ikke lenger åpen.',
     learnCmd: 'læring',
+    barrierCmd: 'hindring',
+    chooseError: 'velg hvilken',
     choose: 'Hvilken oppfølging',
     withSecond: 'Med second-senior',
     skipLabel: 'Oppfølginger som en administrator setter opp',
@@ -269,6 +274,23 @@ describe('consent and the life of a follow-up', () => {
       const saved = await h.submitView(leader, { ...view, id: randomId('V') }, values(secondId));
       expect([saved.status, saved.body]).toEqual([200, '']);
       expect(await h.prisma.learning.count({ where: { followUpId: secondId } })).toBe(1);
+
+      // A barrier of their own: the same question.
+      const barrierView = await openModal(h, leader, t.barrierCmd);
+      expect(visibleText(barrierView)).toContain(t.withSecond);
+      const b = barrierForm.ids;
+      const barrierValues = (followUpId: string | null) => ({
+        [b.leaderUserId.block]: { [b.leaderUserId.action]: { type: 'users_select', selected_user: leader } },
+        [b.followUpId.block]: { [b.followUpId.action]: { type: 'static_select', selected_option: followUpId ? { value: followUpId } : null } },
+        [b.kind.block]: { [b.kind.action]: { type: 'radio_buttons', selected_option: { value: 'RESOURCE' } } },
+        [b.description.block]: { [b.description.action]: { type: 'plain_text_input', value: 'Too few hands' } },
+        [b.status.block]: { [b.status.action]: { type: 'radio_buttons', selected_option: { value: 'OPEN' } } },
+      });
+      const noChoice = await h.submitView(leader, barrierView, barrierValues(null));
+      expect(Object.keys(JSON.parse(noChoice.body).errors)).toEqual([b.followUpId.block]);
+      const ok = await h.submitView(leader, { ...barrierView, id: randomId('V') }, barrierValues(secondId));
+      expect([ok.status, ok.body]).toEqual([200, '']);
+      expect(await h.prisma.barrier.count({ where: { followUpId: secondId, description: 'Too few hands' } })).toBe(1);
     });
 
     it('the inviter withdraws a pending invitation from App Home', async () => {

@@ -307,12 +307,17 @@ export class FollowUpService {
    * the actor's own follow-up of that leader, or — when the actor is that leader — their follow-up
    * by their senior leader. Throws ValidationError on `field` when there is none.
    */
-  async resolveForSubject(actor: Actor, leaderUserId: string, field: string): Promise<FollowUpWithPeople> {
+  async resolveForSubject(actor: Actor, leaderUserId: string, field: string, choice?: { followUpId: string | null }): Promise<FollowUpWithPeople> {
     const mine = await this.repos.followUps.listForPerson(actor.person.id);
-    const match =
-      leaderUserId === actor.person.slackUserId
-        ? mine.find((f) => f.leaderId === actor.person.id)
-        : mine.find((f) => f.seniorId === actor.person.id && f.leader.slackUserId === leaderUserId);
+    let match: FollowUpWithPeople | undefined;
+    if (leaderUserId === actor.person.slackUserId) {
+      const asLeader = mine.filter((f) => f.leaderId === actor.person.id);
+      // A form with the follow-up chooser: a leader with several follow-ups must say which one.
+      if (choice && asLeader.length > 1) {
+        match = asLeader.find((f) => f.id === choice.followUpId);
+        if (!match) throw new ValidationError({ followUpId: { key: 'followup.error_choose' } });
+      } else match = asLeader[0];
+    } else match = mine.find((f) => f.seniorId === actor.person.id && f.leader.slackUserId === leaderUserId);
     if (!match) throw new ValidationError({ [field]: await this.whyNoFollowUp(actor, leaderUserId) });
     return match;
   }
@@ -325,6 +330,12 @@ export class FollowUpService {
     if (pair?.status === 'PENDING') return { key: 'consent.pending_error' };
     if (pair?.status === 'ENDED') return { key: 'followup.error_ended' };
     return { key: 'goal.error_no_followup' };
+  }
+
+  /** A leader's active follow-ups when they have more than one (a form then asks which); else none. */
+  async leaderChoices(actor: Actor): Promise<{ followUpId: string; senior: Person }[]> {
+    const asLeader = (await this.repos.followUps.listForPerson(actor.person.id)).filter((f) => f.leaderId === actor.person.id);
+    return asLeader.length > 1 ? asLeader.map((f) => ({ followUpId: f.id, senior: f.senior })) : [];
   }
 
   /** Default start date for a new follow-up: today in the actor's zone. */
