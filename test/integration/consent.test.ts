@@ -357,11 +357,23 @@ describe('consent and the life of a follow-up', () => {
       const already = [...h.slack.responses.map((r) => JSON.stringify(r.body)), ...h.slack.callsOf('chat.postMessage').map((c) => JSON.stringify(c.args))];
       expect(already.some((x) => x.includes(t.already))).toBe(true);
 
+      // The history stays read-only: a check-in, a milestone, "achieved" on its goals are refused.
+      const kept = await seedGoal(h, f, 'Kept goal');
+      const milestone = await h.prisma.milestone.create({ data: { goalId: kept.id, title: 'Step one', position: 1 } });
+      const actor = await h.app.services.people.resolve(h.teamId, leader);
+      const ended = { fields: { goal: { key: 'followup.error_ended' } } };
+      await expect(h.app.services.checkIns.record(actor, { goalId: kept.id, value: null, confidence: 3, note: 'late' }, null)).rejects.toMatchObject(ended);
+      await expect(h.app.services.milestones.markDone(actor, milestone.id)).rejects.toMatchObject(ended);
+      await expect(h.app.services.goals.markAchieved(actor, kept.id)).rejects.toMatchObject(ended);
+      expect(await h.prisma.checkIn.count({ where: { goalId: kept.id } })).toBe(0);
+      // ...but it can still be read.
+      expect((await h.app.services.goals.getVisible(actor, kept.id)).title).toBe('Kept goal');
+
       // Writes to an ended follow-up are refused with a message.
       const goalView = await openModal(h, senior, `goal <@${leader}>`);
       const refused = await h.submitView(senior, goalView, goalValues({ leader, title: 'After the end' }));
       expect(JSON.parse(refused.body).response_action).toBe('errors');
-      expect(await h.prisma.goal.count({ where: { followUpId: id } })).toBe(0);
+      expect(await h.prisma.goal.count({ where: { followUpId: id, title: 'After the end' } })).toBe(0);
     });
   });
 });
