@@ -1,6 +1,8 @@
 import type { WebClient } from '@slack/web-api';
 import type { Posted } from '../src/domain/ports';
-import type { LeftNotice, NoticeMessenger } from '../src/domain/reminders/messages';
+import type { InvitationExpiredNotice, LeftNotice, NoticeMessenger } from '../src/domain/reminders/messages';
+
+type Recipient = { id: string; workspaceId: string; slackUserId: string; dmChannelId: string | null };
 import { t } from '../src/i18n';
 import { classify } from '../src/slack/messenger';
 
@@ -17,7 +19,16 @@ export class SlackNoticeMessenger implements NoticeMessenger {
     private readonly rememberDm: (personId: string, channelId: string) => Promise<unknown>,
   ) {}
 
-  async personLeft(person: { id: string; workspaceId: string; slackUserId: string; dmChannelId: string | null }, notice: LeftNotice): Promise<Posted> {
+  personLeft(person: Recipient, notice: LeftNotice): Promise<Posted> {
+    const text = t(notice.locale, notice.leftRole === 'senior' ? 'lifecycle.left_senior' : 'lifecycle.left_leader', { person: `<@${notice.leftUserId}>` });
+    return this.post(person, notice.key, text);
+  }
+
+  invitationExpired(person: Recipient, notice: InvitationExpiredNotice): Promise<Posted> {
+    return this.post(person, notice.key, t(notice.locale, 'consent.expired', { leader: `<@${notice.leaderUserId}>` }));
+  }
+
+  private async post(person: Recipient, key: string, text: string): Promise<Posted> {
     const client = this.clientFor(person.workspaceId);
     try {
       let channel = person.dmChannelId;
@@ -27,12 +38,11 @@ export class SlackNoticeMessenger implements NoticeMessenger {
         if (!channel) throw new Error('conversations.open returned no channel');
         await this.rememberDm(person.id, channel).catch(() => undefined);
       }
-      const text = t(notice.locale, notice.leftRole === 'senior' ? 'lifecycle.left_senior' : 'lifecycle.left_leader', { person: `<@${notice.leftUserId}>` });
       const res = await client.chat.postMessage({
         channel,
         text,
         unfurl_links: false,
-        metadata: { event_type: 'followup_delivery', event_payload: { key: notice.key } },
+        metadata: { event_type: 'followup_delivery', event_payload: { key } },
       });
       return { channelId: (res.channel as string | undefined) ?? channel, ts: res.ts as string };
     } catch (err) {

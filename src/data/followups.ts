@@ -34,15 +34,49 @@ export class FollowUpRepository {
     });
   }
 
-  /** Creates the follow-up of a pair, or updates it (and re-activates it) when it exists. */
-  upsert(workspaceId: string, seniorId: string, leaderId: string, fields: FollowUpFields): Promise<FollowUp> {
-    return retryOnUniqueViolation(() =>
-      this.db.followUp.upsert({
-        where: { seniorId_leaderId: { seniorId, leaderId } },
-        create: { workspaceId, seniorId, leaderId, ...fields },
-        update: { ...fields, status: 'ACTIVE' },
-      }),
-    );
+  /**
+   * Creates the follow-up of a pair, or updates it when it exists. `start` = 'pending' (a new
+   * invitation: PENDING, invited now) or 'active' (consent skipped) applies to a new follow-up and
+   * to an ended one started again; an active or pending follow-up keeps its status (an edit).
+   */
+  async upsert(workspaceId: string, seniorId: string, leaderId: string, fields: FollowUpFields, start: 'pending' | 'active' = 'active', at: Date = new Date()): Promise<FollowUp> {
+    const status = start === 'pending' ? 'PENDING' : 'ACTIVE';
+    const restart = { status, invitedAt: start === 'pending' ? at : null, endedAt: null, endedReason: null } as const;
+    return retryOnUniqueViolation(async () => {
+      const existing = await this.db.followUp.findUnique({ where: { seniorId_leaderId: { seniorId, leaderId } } });
+      if (!existing) return this.db.followUp.create({ data: { workspaceId, seniorId, leaderId, ...fields, ...restart } });
+      return this.db.followUp.update({ where: { id: existing.id }, data: existing.status === 'ENDED' ? { ...fields, ...restart } : fields });
+    });
+  }
+
+  /** Active and pending follow-ups a person takes part in, oldest first (App Home: one query). */
+  listCurrentForPerson(personId: string): Promise<FollowUpWithPeople[]> {
+    return this.db.followUp.findMany({
+      where: { status: { in: ['ACTIVE', 'PENDING'] }, OR: [{ seniorId: personId }, { leaderId: personId }] },
+      include: { senior: true, leader: true },
+      orderBy: { createdAt: 'asc' },
+    });
+  }
+
+  /** Pending (invited) follow-ups a person takes part in, oldest first. */
+  listPendingForPerson(personId: string): Promise<FollowUpWithPeople[]> {
+    return this.db.followUp.findMany({
+      where: { status: 'PENDING', OR: [{ seniorId: personId }, { leaderId: personId }] },
+      include: { senior: true, leader: true },
+      orderBy: { createdAt: 'asc' },
+    });
+  }
+
+  /**
+   * Moves a follow-up from one status to another only when it is still in `from` (and, for an
+   * invitation, still the same invitation): true for the one call that changed it.
+   */
+  async transition(id: string, from: 'PENDING' | 'ACTIVE', to: 'ACTIVE' | 'ENDED', at: Date, reason: string | null, invitedAt?: Date): Promise<boolean> {
+    const res = await this.db.followUp.updateMany({
+      where: { id, status: from, ...(invitedAt ? { invitedAt } : {}) },
+      data: to === 'ENDED' ? { status: to, endedAt: at, endedReason: reason } : { status: to },
+    });
+    return res.count > 0;
   }
 
   /**

@@ -60,6 +60,18 @@ export class GoalRepository {
     });
   }
 
+  listByIds(ids: string[]): Promise<Goal[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.db.goal.findMany({ where: { id: { in: ids } } });
+  }
+
+  /** Moves goals (with their milestones and history) to another follow-up of the same leader. */
+  async moveToFollowUp(ids: string[], followUpId: string): Promise<number> {
+    if (ids.length === 0) return 0;
+    const res = await this.db.goal.updateMany({ where: { id: { in: ids } }, data: { followUpId } });
+    return res.count;
+  }
+
   findById(id: string): Promise<GoalWithMilestones | null> {
     return this.db.goal.findUnique({ where: { id }, include: { milestones: { orderBy: { position: 'asc' } } } });
   }

@@ -20,6 +20,7 @@ export const SUBCOMMANDS = [
   'schedule',
   'settings',
   'export',
+  'end',
   'help',
 ] as const;
 
@@ -67,6 +68,7 @@ const ALIASES: Record<string, Subcommand> = {
   innstillinger: 'settings',
   eksport: 'export',
   hjelp: 'help',
+  avslutt: 'end',
   '?': 'help',
 };
 

@@ -14,6 +14,7 @@ const SetupIds = {
 import { ShiftedClock } from '../../src/time/clock';
 import type { Harness } from '../support/harness';
 import { ScheduledHarness } from '../support/scheduler';
+import { acceptInvitation } from '../support/flows';
 
 /**
  * Reminders on working days skip the public holidays of the recipient's country (issue 12 §7):
@@ -54,6 +55,7 @@ describe('public holidays in the reminder plan', () => {
       [SetupIds.startDateBlock]: { [SetupIds.startDateInput]: { type: 'datepicker', selected_date: '2027-05-10' } },
     });
     expect(res.status).toBe(200);
+    await acceptInvitation(h, S, L); // the leader's consent: then the reminders are planned
     const leader = await h.prisma.person.findUniqueOrThrow({ where: { workspaceId_slackUserId: { workspaceId: h.teamId, slackUserId: L } } });
     let followUpId = '';
     for (let i = 0; i < 100 && !followUpId; i++) {

@@ -266,3 +266,91 @@ describe('privacy: who sees and changes what', () => {
     expect(after).not.toBe(before);
   });
 });
+
+/**
+ * Pending and ended follow-ups grant nothing: an inviter whose invitation is not accepted (or
+ * was declined, or expired) sees nothing of the leader and can record nothing; records of an
+ * ended follow-up are not shown to anyone who did not take part in it.
+ */
+describe.each(['en-GB', 'nb-NO'] as const)('privacy of pending and ended follow-ups (%s)', (locale) => {
+  let h: Harness;
+  const users = { leader: '', oldSenior: '', current: '', inviter: '', declined: '' };
+  const marker = { ended: '', active: '' };
+  let pendingId = '';
+  let declinedId = '';
+
+  beforeAll(async () => {
+    h = await Harness.start({ clock: new FixedClock('2026-03-10T10:00:00Z') });
+    users.leader = h.user(randomId('UPL', 6), { locale });
+    users.oldSenior = h.user(randomId('UPO', 6), { locale });
+    users.current = h.user(randomId('UPC', 6), { locale });
+    users.inviter = h.user(randomId('UPI', 6), { locale });
+    users.declined = h.user(randomId('UPD', 6), { locale });
+    const ended = await followUp(h, users.oldSenior, users.leader);
+    marker.ended = `SECRET-ended-${randomId('', 6)}`;
+    await goal(h, ended, marker.ended);
+    await h.prisma.followUp.update({ where: { id: ended.id }, data: { status: 'ENDED', endedAt: new Date(), endedReason: 'ended' } });
+    const active = await followUp(h, users.current, users.leader);
+    marker.active = `SECRET-active-${randomId('', 6)}`;
+    await goal(h, active, marker.active);
+    await h.prisma.reflection.create({ data: { followUpId: active.id, authorId: active.leaderId, prompts: ['What went well?'], answers: [marker.active], sharedWithSenior: true } });
+    const pending = await followUp(h, users.inviter, users.leader);
+    await h.prisma.followUp.update({ where: { id: pending.id }, data: { status: 'PENDING', invitedAt: new Date() } });
+    pendingId = pending.id;
+    const declined = await followUp(h, users.declined, users.leader);
+    await h.prisma.followUp.update({ where: { id: declined.id }, data: { status: 'ENDED', endedAt: new Date(), endedReason: 'declined' } });
+    declinedId = declined.id;
+  });
+  afterAll(async () => {
+    await settle(h);
+    await h.close();
+  });
+
+  async function everythingSeenBy(user: string): Promise<string> {
+    const home = visibleText(await h.openHome(user));
+    const n = h.slack.responses.length;
+    await h.command(user, `status <@${users.leader}>`);
+    const status = visibleText((await h.slack.waitForResponse(n + 1)).blocks);
+    const dms = h.slack.callsOf('chat.postMessage').length;
+    await h.action(user, { action_id: HomeIds.runButton('status', 0), type: 'button', value: users.leader });
+    const button = visibleText((await h.slack.waitForCall('chat.postMessage', dms + 1)).args.blocks);
+    return [home, status, button].join('\n');
+  }
+
+  it('an inviter waiting for the answer sees nothing of the leader (no goal, no reflection, no ended history)', async () => {
+    const seen = await everythingSeenBy(users.inviter);
+    expect(seen).not.toContain(marker.active);
+    expect(seen).not.toContain(marker.ended);
+  });
+
+  it('an inviter who was declined sees nothing of the leader', async () => {
+    const seen = await everythingSeenBy(users.declined);
+    expect(seen).not.toContain(marker.active);
+    expect(seen).not.toContain(marker.ended);
+  });
+
+  it('the current senior leader does not see the ended follow-up of another senior leader', async () => {
+    const seen = await everythingSeenBy(users.current);
+    expect(seen).toContain(marker.active);
+    expect(seen).not.toContain(marker.ended);
+  });
+
+  it('the inviter cannot record anything for the leader while the follow-up is pending or after a decline', async () => {
+    for (const [user, id] of [[users.inviter, pendingId], [users.declined, declinedId]] as const) {
+      const res = await h.submitView(user, { ...modal(GoalIds.view), id: randomId('V') }, {
+        [GoalIds.leaderBlock]: { [GoalIds.leaderInput]: { type: 'users_select', selected_user: users.leader } },
+        [GoalIds.kindBlock]: { [GoalIds.kindInput]: radio('PERSONAL') },
+        [GoalIds.titleBlock]: { [GoalIds.titleInput]: text('forged goal') },
+      });
+      expect(JSON.parse(res.body).response_action).toBe('errors');
+      await h.submitView(user, { ...modal(BarrierIds.view), id: randomId('V') }, {
+        [barrierForm.ids.leaderUserId.block]: { [barrierForm.ids.leaderUserId.action]: { type: 'users_select', selected_user: users.leader } },
+        [barrierForm.ids.kind.block]: { [barrierForm.ids.kind.action]: radio('RESOURCE') },
+        [barrierForm.ids.description.block]: { [barrierForm.ids.description.action]: text('forged barrier') },
+        [barrierForm.ids.status.block]: { [barrierForm.ids.status.action]: radio('OPEN') },
+      });
+      expect(await h.prisma.goal.count({ where: { followUpId: id } })).toBe(0);
+      expect(await h.prisma.barrier.count({ where: { followUpId: id } })).toBe(0);
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import { FixedClock, Harness, randomId, visibleText } from '../support/harness';
-import { goalValues, openModal, setupFollowUp, setupValues } from '../support/flows';
+import { acceptInvitation, goalValues, openModal, setupFollowUp, setupValues } from '../support/flows';
 import { HomeIds, actionPattern } from '../../src/slack/ids';
 import { GoalIds } from '../support/slackIds';
 import { MilestoneViewIds } from '../../src/slack/features/milestone/views';
@@ -47,8 +47,11 @@ describe('setup, goals and App Home, end to end', () => {
     const posts = h.slack.callsOf('chat.postMessage').slice(before);
     const toSenior = posts.find((c) => c.args.channel === senior);
     const toLeader = posts.find((c) => c.args.channel === leader);
-    expect(toSenior?.args.text).toContain(`Follow-up of <@${leader}> started`);
-    expect(toLeader?.args.text).toContain('har startet en oppfølging med deg');
+    expect(toSenior?.args.text).toContain(`Invitation sent to <@${leader}>`);
+    expect(visibleText(toLeader?.args)).toContain('vil følge deg opp');
+    expect(visibleText(toLeader?.args)).toContain('Godta');
+    await acceptInvitation(h, senior, leader);
+    await h.slack.waitFor(() => h.slack.callsOf('chat.postMessage').some((c) => c.args.channel === senior && String(c.args.text).includes(`<@${leader}> accepted your follow-up`)));
 
     const row = await h.prisma.followUp.findFirstOrThrow({ where: { workspaceId: h.teamId, senior: { slackUserId: senior } } });
     expect(row.oneToOneCadence).toBe('WEEKLY');

@@ -41,6 +41,8 @@ describe('team-channel language', () => {
       expect(created.followUp.teamLocale).toBeNull();
       const leader = await h.app.services.people.resolve(h.teamId, L);
       expect(leader.locale).toBe('en');
+      // The leader consents (a follow-up is pending until then, and takes no learnings).
+      await h.app.services.followUps.accept(leader, created.followUp.id);
 
       const learn = (n: number) =>
         h.app.services.learnings.create(leader, { followUpId: created.followUp.id, whatHappened: `Tried ${n}`, learned: 'Agendas help', nextExperiment: null, share: true }, null);

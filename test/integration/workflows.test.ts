@@ -6,6 +6,7 @@ import { visibleText, type Harness } from '../support/harness';
 import type { RecordedCall } from '../support/fakeSlack';
 import { ScheduledHarness } from '../support/scheduler';
 import { englishDatesIn } from '../support/readerDates';
+import { acceptInvitation } from '../support/flows';
 
 /**
  * Every scheduled workflow, end to end: the follow-up is set up through the modal, the scheduler
@@ -26,6 +27,8 @@ async function setUp(h: Harness, senior: string, leader: string, channel: string
     [setupForm.ids.startDate.block]: { [setupForm.ids.startDate.action]: { type: 'datepicker', selected_date: start } },
   });
   expect(res.status).toBe(200);
+  // The leader accepts the invitation (consent): then its reminders are planned.
+  await acceptInvitation(h, senior, leader);
   const person = await h.prisma.person.findUniqueOrThrow({ where: { workspaceId_slackUserId: { workspaceId: h.teamId, slackUserId: leader } } });
   // The submission's after-work (welcome DMs, followUpChanged) runs after the ack: wait for its reminders.
   for (let i = 0; i < 100; i++) {

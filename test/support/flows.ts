@@ -73,4 +73,27 @@ export async function setupFollowUp(h: Harness, senior: string, leader: string, 
   const view = await openModal(h, senior, `setup <@${leader}>`);
   const res = await h.submitView(senior, view, setupValues({ leader, ...extra }));
   if (res.status !== 200 || res.body) throw new Error(`setup submission failed: ${res.status} ${res.body}`);
+  await acceptInvitation(h, senior, leader);
+}
+
+/** The leader accepts the pending follow-up `senior` invited them to (the DM's Accept button). */
+export async function acceptInvitation(h: Harness, senior: string, leader: string): Promise<void> {
+  let f = null;
+  // The submission's work runs after its ack: wait for the follow-up (its workspace may be an enterprise's).
+  for (let i = 0; i < 100 && !f; i++) {
+    const pair = { senior: { slackUserId: senior }, leader: { slackUserId: leader } };
+    f =
+      (await h.prisma.followUp.findFirst({ where: { workspaceId: h.teamId, ...pair } })) ??
+      (await h.prisma.followUp.findFirst({ where: { workspace: { enterpriseId: { not: null } }, ...pair }, orderBy: { updatedAt: 'desc' } }));
+    if (!f) await new Promise((r) => setTimeout(r, 50));
+  }
+  if (!f) throw new Error('no follow-up to accept');
+  if (f.status !== 'PENDING') return;
+  const res = await h.action(leader, { type: 'button', action_id: 'consent_accept', value: f.id });
+  if (res.status !== 200) throw new Error(`accepting failed: ${res.status}`);
+  for (let i = 0; i < 100; i++) {
+    if ((await h.prisma.followUp.findUniqueOrThrow({ where: { id: f.id } })).status === 'ACTIVE') return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('the invitation was not accepted');
 }

@@ -1,5 +1,5 @@
 import { translator } from '../../src/i18n';
-import { barrierForm } from '../../src/slack/features/barrier/fields';
+import { BARRIER_FIELDS, barrierForm } from '../../src/slack/features/barrier/fields';
 import { barrierModal, BarrierIds } from '../../src/slack/features/barrier/views';
 import { textLimits } from '../support/formLimits';
 
@@ -11,6 +11,7 @@ describe('the barrier modal', () => {
     expect(BarrierIds.statusMenu(3)).toBe('barrier_status_menu_3');
     expect(BarrierIds.statusMenuPattern.test('barrier_status_menu_12')).toBe(true);
     expect(barrierForm.ids).toEqual({
+      followUpId: { block: 'barrier_follow_up_block', action: 'barrier_follow_up_input' },
       leaderUserId: { block: 'barrier_leader_block', action: 'barrier_leader_input' },
       kind: { block: 'barrier_kind_block', action: 'barrier_kind_input' },
       description: { block: 'barrier_description_block', action: 'barrier_description_input' },
@@ -39,7 +40,7 @@ describe('the barrier modal', () => {
       [ids.description.block]: { [ids.description.action]: { value: '  No budget  ' } },
       [ids.status.block]: { [ids.status.action]: { selected_option: { value: 'OPEN' } } },
     });
-    expect(barrierForm.read(state('RESOURCE')).value).toEqual({ leaderUserId: 'ULEADER', kind: 'RESOURCE', description: 'No budget', status: 'OPEN' });
-    expect(barrierForm.read(state('WEATHER')).errors).toEqual({ barrier_kind_block: { key: 'common.error_invalid_option' } });
+    expect(barrierForm.read(state('RESOURCE'), { only: [...BARRIER_FIELDS] }).value).toEqual({ leaderUserId: 'ULEADER', followUpId: null, kind: 'RESOURCE', description: 'No budget', status: 'OPEN' });
+    expect(barrierForm.read(state('WEATHER'), { only: [...BARRIER_FIELDS] }).errors).toEqual({ barrier_kind_block: { key: 'common.error_invalid_option' } });
   });
 });

@@ -9,6 +9,7 @@ describe('the learning modal', () => {
   it('keeps the ids Slack already holds, so a modal open during a deploy still submits', () => {
     expect(LearnIds.view).toBe('learn_view');
     expect(learnForm.ids).toEqual({
+      followUpId: { block: 'learn_follow_up_block', action: 'learn_follow_up_input' },
       what: { block: 'learn_what_block', action: 'learn_what_input' },
       learned: { block: 'learn_learned_block', action: 'learn_learned_input' },
       next: { block: 'learn_next_block', action: 'learn_next_input' },

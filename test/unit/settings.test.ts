@@ -18,6 +18,7 @@ describe('settings form', () => {
       holidayCountry: { block: 'settings_holiday_country_block', action: 'settings_holiday_country_input' },
       wsHolidayCountry: { block: 'settings_ws_holiday_country_block', action: 'settings_ws_holiday_country_input' },
       purgeEndedAfterDays: { block: 'settings_purge_ended_after_days_block', action: 'settings_purge_ended_after_days_input' },
+      wsSkipConsent: { block: 'settings_ws_skip_consent_block', action: 'settings_ws_skip_consent_input' },
     });
     // The retention rule's error (RetentionService) lands on its field.
     expect(settingsForm.mapErrors({ purgeEndedAfterDays: { key: 'settings.error_retention_days', vars: { max: 3650 } } }, 'language')).toEqual({

@@ -15,6 +15,8 @@ export interface BarrierInput {
   kind: BarrierKind;
   description: string;
   status: BarrierStatus;
+  /** The form's follow-up chooser (a leader with several follow-ups): absent when it was not shown. */
+  followUpId?: string | null;
 }
 
 export interface SavedBarrier {
@@ -32,7 +34,7 @@ export class BarrierService {
 
   async create(actor: Actor, input: BarrierInput, sourceKey: string | null): Promise<SavedBarrier> {
     // The senior leader of this leader, or the leader themselves; anyone else gets a field error.
-    const followUp = await this.followUps.resolveForSubject(actor, input.leaderUserId, 'leader');
+    const followUp = await this.followUps.resolveForSubject(actor, input.leaderUserId, 'leader', input.followUpId !== undefined ? { followUpId: input.followUpId } : undefined);
     const { value: barrier, created } = await createOnceByKey(sourceKey, (key) => this.repos.barriers.findBySourceKey(key), () =>
       this.repos.barriers.create({
       followUpId: followUp.id,

@@ -64,7 +64,7 @@ export class CheckInService {
   ) {}
 
   async record(actor: Actor, input: CheckInInput, sourceKey: string | null): Promise<CheckInResult> {
-    const goal = await this.goals.getVisible(actor, input.goalId);
+    const goal = await this.goals.getWritable(actor, input.goalId);
     const errors = checkInErrors(goal, input);
     if (Object.keys(errors).length > 0) throw new ValidationError(errors);
 

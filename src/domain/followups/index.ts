@@ -1,12 +1,13 @@
 import type { Repositories } from '../../data';
 import type { FollowUpWithPeople } from '../../data/followups';
-import type { FollowUp, Workspace } from '../../data/prisma';
+import type { FollowUp, Person, Workspace } from '../../data/prisma';
 import { todayIn, type Clock } from '../../time/clock';
 import { addDays, dateToDay, dayToDate, type IsoDay } from '../../time/dates';
 import { NotAllowedError, NotFoundError, ValidationError, type FieldError } from '../errors';
+import { createOnce } from '../../data/createOnce';
 import { Events, type Eventful } from '../events';
 import type { Actor, PeopleService } from '../people';
-import { assertSenior } from '../privacy';
+import { assertParticipant, assertSenior } from '../privacy';
 import { LOCALES, type Cadence, type LocaleCode } from '../vocabulary';
 
 export type { FollowUpWithPeople } from '../../data/followups';
@@ -26,11 +27,48 @@ export interface SetupInput {
   teamLocale?: LocaleCode | null;
 }
 
-/** The follow-up saved; `events` re-plan its reminders. */
+/** The follow-up saved; `events` re-plan its reminders (or plan the invitation's expiry). */
 export interface SetupResult extends Eventful {
   followUp: FollowUp;
   created: boolean;
+  /** A new invitation: the leader is asked to accept (their DM carries Accept / Decline). */
+  invited: boolean;
   leader: Actor;
+}
+
+/** An invitation not answered within this many days expires (the inviter is told once). */
+export const INVITATION_DAYS = 14;
+/** Reminder kind of an invitation's expiry (a Reminder row due 14 days after the invitation). */
+export const INVITE_EXPIRY_KIND = 'invite_expiry';
+export function inviteExpiryKey(followUpId: string, invitedAt: Date): string {
+  return `invite-expiry-${followUpId}-${invitedAt.getTime()}`;
+}
+
+/** What answering an invitation (or ending a follow-up) did, for the Slack side to say. */
+export type AnswerOutcome =
+  | { status: 'accepted'; followUp: FollowUpWithPeople; movedGoals: number }
+  | { status: 'declined'; followUp: FollowUpWithPeople }
+  /** Already answered (accepted, declined, expired or ended): nothing changed. */
+  | { status: 'gone'; followUp: FollowUpWithPeople | null };
+
+export interface AnswerResult extends Eventful {
+  outcome: AnswerOutcome;
+}
+
+export interface EndResult extends Eventful {
+  /** 'ended' once; 'already' when it was no longer active (nothing is said again). */
+  status: 'ended' | 'already';
+  followUp: FollowUpWithPeople;
+  /** The other person of the follow-up (told once). */
+  other: Person;
+}
+
+/** A goal the leader may carry over to a new follow-up (from their other active ones). */
+export interface CarryOverGoal {
+  id: string;
+  title: string;
+  followUpId: string;
+  seniorUserId: string;
 }
 
 export const EVALUATION_WEEKS = [4, 6, 8, 12] as const;
@@ -86,16 +124,167 @@ export class FollowUpService {
       existing?.nextEvaluationOn && existing.startDate.getTime() === startDate.getTime()
         ? existing.nextEvaluationOn
         : dayToDate(addDays(input.startDate, input.evaluationEveryWeeks * 7));
-    const followUp = await this.repos.followUps.upsert(actor.teamId, actor.person.id, leader.person.id, {
-      teamChannelId: input.teamChannelId,
-      ...(input.teamLocale !== undefined ? { teamLocale: input.teamLocale } : {}),
-      oneToOneCadence: input.oneToOneCadence,
-      evaluationEveryWeeks: input.evaluationEveryWeeks,
-      reflectionCadence: input.reflectionCadence,
-      startDate,
-      nextEvaluationOn,
-    });
-    return { followUp, created: !existing, leader, events: [Events.followUpChanged(followUp.id)] };
+    // A new follow-up (or one that ended, started again) waits for the leader's consent, unless
+    // the workspace lets follow-ups set up by an admin skip it and Slack confirms the actor is one.
+    const starting = !existing || existing.status === 'ENDED';
+    const skipConsent = starting && (await this.adminSkipsConsent(actor));
+    const now = this.clock.now().toJSDate();
+    const followUp = await this.repos.followUps.upsert(
+      actor.teamId,
+      actor.person.id,
+      leader.person.id,
+      {
+        teamChannelId: input.teamChannelId,
+        ...(input.teamLocale !== undefined ? { teamLocale: input.teamLocale } : {}),
+        oneToOneCadence: input.oneToOneCadence,
+        evaluationEveryWeeks: input.evaluationEveryWeeks,
+        reflectionCadence: input.reflectionCadence,
+        startDate,
+        nextEvaluationOn,
+      },
+      skipConsent ? 'active' : 'pending',
+      now,
+    );
+    const invited = starting && followUp.status === 'PENDING';
+    if (invited && followUp.invitedAt) await this.planExpiry(followUp, followUp.invitedAt);
+    return { followUp, created: starting, invited, leader, events: [Events.followUpChanged(followUp.id)] };
+  }
+
+  /** True when the workspace lets admins skip consent and Slack confirms the actor is an admin. */
+  private async adminSkipsConsent(actor: Actor): Promise<boolean> {
+    const workspace = await this.repos.workspaces.find(actor.teamId);
+    if (!workspace?.adminSetupSkipsConsent) return false;
+    try {
+      await this.people.confirmAdmin(actor, 1000);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** The invitation's expiry: one Reminder row due 14 days after it (delivered once through the ledger). */
+  private async planExpiry(followUp: FollowUp, invitedAt: Date): Promise<void> {
+    const key = inviteExpiryKey(followUp.id, invitedAt);
+    const dueAt = new Date(invitedAt.getTime() + INVITATION_DAYS * 24 * 3600 * 1000);
+    await createOnce(
+      () => this.repos.reminders.findByKey(key),
+      () =>
+        this.repos.reminders.create({
+          key,
+          workspaceId: followUp.workspaceId,
+          kind: INVITE_EXPIRY_KIND,
+          recipientId: followUp.seniorId,
+          subjectId: followUp.id,
+          // Not the follow-up's own reminders (those are cancelled while it is not active).
+          followUpId: null,
+          dueAt,
+          payload: { followUpId: followUp.id, invitedAt: invitedAt.toISOString() },
+        }),
+    );
+  }
+
+  /** A pending follow-up the actor is invited to lead (for the Accept modal). */
+  async invitation(actor: Actor, followUpId: string): Promise<{ followUp: FollowUpWithPeople | null; carryOver: CarryOverGoal[] }> {
+    const followUp = await this.repos.followUps.findById(followUpId);
+    if (!followUp || followUp.workspaceId !== actor.teamId || followUp.leaderId !== actor.person.id) throw new NotAllowedError('invitation');
+    if (followUp.status !== 'PENDING') return { followUp: null, carryOver: [] };
+    return { followUp, carryOver: await this.carryOverCandidates(actor, followUp.id) };
+  }
+
+  /** The leader's open goals in their other active follow-ups (a reorganisation: which carry over). */
+  async carryOverCandidates(actor: Actor, exceptFollowUpId: string): Promise<CarryOverGoal[]> {
+    const others = (await this.repos.followUps.listForPerson(actor.person.id)).filter((f) => f.leaderId === actor.person.id && f.id !== exceptFollowUpId);
+    if (others.length === 0) return [];
+    const goals = await this.repos.goals.listForFollowUps(others.map((f) => f.id));
+    const senior = new Map(others.map((f) => [f.id, f.senior.slackUserId]));
+    return goals
+      .filter((g) => g.status === 'ACTIVE' || g.status === 'ADJUSTED')
+      .map((g) => ({ id: g.id, title: g.title, followUpId: g.followUpId, seniorUserId: senior.get(g.followUpId) ?? '' }));
+  }
+
+  /**
+   * The leader accepts an invitation: the follow-up becomes active (its reminders are planned) and
+   * the goals they chose move over from their other follow-ups (the rest stay where they are).
+   */
+  async accept(actor: Actor, followUpId: string, carryGoalIds: string[] = []): Promise<AnswerResult> {
+    const followUp = await this.invitationFor(actor, followUpId);
+    const changed = await this.repos.followUps.transition(followUp.id, 'PENDING', 'ACTIVE', this.clock.now().toJSDate(), null);
+    if (!changed) return { outcome: { status: 'gone', followUp }, events: [] };
+    const allowed = new Set((await this.carryOverCandidates(actor, followUp.id)).map((g) => g.id));
+    const chosen = carryGoalIds.filter((id) => allowed.has(id));
+    const fromIds = [...new Set((await this.repos.goals.listByIds(chosen)).map((g) => g.followUpId))];
+    const moved = chosen.length > 0 ? await this.repos.goals.moveToFollowUp(chosen, followUp.id) : 0;
+    await this.cancelExpiry(followUp);
+    return {
+      outcome: { status: 'accepted', followUp: { ...followUp, status: 'ACTIVE' }, movedGoals: moved },
+      events: [Events.followUpChanged(followUp.id), ...fromIds.map((id) => Events.followUpChanged(id))],
+    };
+  }
+
+  /** The leader declines: the invitation ends and nothing is shared. */
+  async decline(actor: Actor, followUpId: string): Promise<AnswerResult> {
+    const followUp = await this.invitationFor(actor, followUpId);
+    const changed = await this.repos.followUps.transition(followUp.id, 'PENDING', 'ENDED', this.clock.now().toJSDate(), 'declined');
+    if (!changed) return { outcome: { status: 'gone', followUp }, events: [] };
+    await this.cancelExpiry(followUp);
+    return { outcome: { status: 'declined', followUp: { ...followUp, status: 'ENDED' } }, events: [] };
+  }
+
+  /**
+   * An invitation's expiry is due: ends it when it is still the same unanswered invitation. True
+   * when it is (now) ended as expired — the inviter is then told, once, through the ledger.
+   */
+  async expireInvitation(followUpId: string, invitedAt: Date): Promise<FollowUpWithPeople | null> {
+    await this.repos.followUps.transition(followUpId, 'PENDING', 'ENDED', this.clock.now().toJSDate(), 'expired', invitedAt);
+    const f = await this.repos.followUps.findById(followUpId);
+    return f && f.status === 'ENDED' && f.endedReason === 'expired' && f.invitedAt?.getTime() === invitedAt.getTime() ? f : null;
+  }
+
+  private async cancelExpiry(followUp: FollowUp): Promise<void> {
+    if (followUp.invitedAt) await this.repos.reminders.cancel([inviteExpiryKey(followUp.id, followUp.invitedAt)]);
+  }
+
+  private async invitationFor(actor: Actor, followUpId: string): Promise<FollowUpWithPeople> {
+    const followUp = await this.repos.followUps.findById(followUpId);
+    // Only the invited leader may answer (a forwarded button from anyone else does nothing).
+    if (!followUp || followUp.workspaceId !== actor.teamId || followUp.leaderId !== actor.person.id) throw new NotAllowedError('invitation');
+    return followUp;
+  }
+
+  /**
+   * Either person ends an active follow-up: its reminders are cancelled (the event re-plans it,
+   * which cancels every reminder of a follow-up that is not active), the history stays readable
+   * and read-only. A pending invitation the senior leader withdraws ends the same way.
+   */
+  async end(actor: Actor, followUpId: string): Promise<EndResult> {
+    const followUp = await this.repos.followUps.findById(followUpId);
+    if (!followUp || followUp.workspaceId !== actor.teamId) throw new NotFoundError('follow-up');
+    assertParticipant(followUp, actor.person.id);
+    const other = followUp.seniorId === actor.person.id ? followUp.leader : followUp.senior;
+    const now = this.clock.now().toJSDate();
+    let changed = false;
+    if (followUp.status === 'ACTIVE') changed = await this.repos.followUps.transition(followUp.id, 'ACTIVE', 'ENDED', now, 'ended');
+    else if (followUp.status === 'PENDING' && followUp.seniorId === actor.person.id) {
+      changed = await this.repos.followUps.transition(followUp.id, 'PENDING', 'ENDED', now, 'withdrawn');
+      if (changed) await this.cancelExpiry(followUp);
+    }
+    if (!changed) return { status: 'already', followUp, other, events: [] };
+    return { status: 'ended', followUp, other, events: [Events.followUpChanged(followUp.id)] };
+  }
+
+  /** The active (or, for its senior leader, pending) follow-up between the actor and a person, for `/followup end @person`. */
+  async findWith(actor: Actor, otherUserId: string): Promise<FollowUpWithPeople | null> {
+    const mine = await this.repos.followUps.listForPerson(actor.person.id);
+    const active = mine.find((f) => (f.seniorId === actor.person.id ? f.leader : f.senior).slackUserId === otherUserId);
+    if (active) return active;
+    const pending = await this.repos.followUps.listPendingForPerson(actor.person.id);
+    return pending.find((f) => f.seniorId === actor.person.id && f.leader.slackUserId === otherUserId) ?? null;
+  }
+
+  /** Invitations the actor sent (waiting for the leader) and received (waiting for their answer). */
+  async pending(actor: Actor): Promise<{ sent: FollowUpWithPeople[]; received: FollowUpWithPeople[] }> {
+    const rows = await this.repos.followUps.listPendingForPerson(actor.person.id);
+    return { sent: rows.filter((f) => f.seniorId === actor.person.id), received: rows.filter((f) => f.leaderId === actor.person.id) };
   }
 
   /** The follow-up of the actor (as senior leader) with a given leader, if any. */
@@ -118,14 +307,35 @@ export class FollowUpService {
    * the actor's own follow-up of that leader, or — when the actor is that leader — their follow-up
    * by their senior leader. Throws ValidationError on `field` when there is none.
    */
-  async resolveForSubject(actor: Actor, leaderUserId: string, field: string): Promise<FollowUpWithPeople> {
+  async resolveForSubject(actor: Actor, leaderUserId: string, field: string, choice?: { followUpId: string | null }): Promise<FollowUpWithPeople> {
     const mine = await this.repos.followUps.listForPerson(actor.person.id);
-    const match =
-      leaderUserId === actor.person.slackUserId
-        ? mine.find((f) => f.leaderId === actor.person.id)
-        : mine.find((f) => f.seniorId === actor.person.id && f.leader.slackUserId === leaderUserId);
-    if (!match) throw new ValidationError({ [field]: { key: 'goal.error_no_followup' } });
+    let match: FollowUpWithPeople | undefined;
+    if (leaderUserId === actor.person.slackUserId) {
+      const asLeader = mine.filter((f) => f.leaderId === actor.person.id);
+      // A form with the follow-up chooser: a leader with several follow-ups must say which one.
+      if (choice && asLeader.length > 1) {
+        match = asLeader.find((f) => f.id === choice.followUpId);
+        if (!match) throw new ValidationError({ followUpId: { key: 'followup.error_choose' } });
+      } else match = asLeader[0];
+    } else match = mine.find((f) => f.seniorId === actor.person.id && f.leader.slackUserId === leaderUserId);
+    if (!match) throw new ValidationError({ [field]: await this.whyNoFollowUp(actor, leaderUserId) });
     return match;
+  }
+
+  /** Why nothing can be recorded for a leader: an invitation not yet accepted, a follow-up that ended, or none. */
+  private async whyNoFollowUp(actor: Actor, leaderUserId: string): Promise<FieldError> {
+    if (leaderUserId === actor.person.slackUserId) return { key: 'goal.error_no_followup' };
+    const leader = await this.repos.people.find(actor.teamId, leaderUserId);
+    const pair = leader ? await this.repos.followUps.findByPair(actor.person.id, leader.id) : null;
+    if (pair?.status === 'PENDING') return { key: 'consent.pending_error' };
+    if (pair?.status === 'ENDED') return { key: 'followup.error_ended' };
+    return { key: 'goal.error_no_followup' };
+  }
+
+  /** A leader's active follow-ups when they have more than one (a form then asks which); else none. */
+  async leaderChoices(actor: Actor): Promise<{ followUpId: string; senior: Person }[]> {
+    const asLeader = (await this.repos.followUps.listForPerson(actor.person.id)).filter((f) => f.leaderId === actor.person.id);
+    return asLeader.length > 1 ? asLeader.map((f) => ({ followUpId: f.id, senior: f.senior })) : [];
   }
 
   /** Default start date for a new follow-up: today in the actor's zone. */

@@ -98,12 +98,19 @@ export class GoalService {
     return goal;
   }
 
+  /** A goal the actor may change: visible, and its follow-up active (an ended follow-up's history is read-only). */
+  async getWritable(actor: Actor, goalId: string, field = 'goal'): Promise<GoalWithFollowUp> {
+    const goal = await this.getVisible(actor, goalId);
+    if (goal.followUp.status !== 'ACTIVE') throw new ValidationError({ [field]: { key: 'followup.error_ended' } });
+    return goal;
+  }
+
   /**
    * Changes a goal's target, target date or qualitative criteria. Asks why (required) and keeps a
    * revision with the reason. Either person of the follow-up may do it.
    */
   async edit(actor: Actor, input: GoalEditInput): Promise<EditedGoal> {
-    const goal = await this.getVisible(actor, input.goalId);
+    const goal = await this.getWritable(actor, input.goalId, 'reason');
     const baseRevision = input.expectedRevision ?? (await this.repos.goals.lastRevisionNumber(goal.id));
     const errors: Record<string, FieldError> = {};
     const today = todayIn(this.clock, actor.zone);
@@ -162,7 +169,7 @@ export class GoalService {
    * changed, the result carries `goalAchieved` (the celebration), published after answering Slack.
    */
   async markAchieved(actor: Actor, goalId: string): Promise<{ goal: GoalWithMilestones; followUp: FollowUpWithPeople; changed: boolean } & Eventful> {
-    const goal = await this.getVisible(actor, goalId);
+    const goal = await this.getWritable(actor, goalId);
     if (goal.status === 'ACHIEVED') return { goal, followUp: goal.followUp, changed: false, events: [] };
     const now = this.clock.now().toJSDate();
     try {

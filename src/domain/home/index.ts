@@ -83,6 +83,10 @@ export interface HomeModel {
   /** Leader only: their own reflections (private unless shared). */
   reflections: HomeReflection[];
   today: IsoDay;
+  /** Invitations the person sent that wait for the leader's answer (nothing of the leader is shown). */
+  waitingFor?: { followUpId: string; leaderUserId: string }[];
+  /** Invitations the person received and has not answered. */
+  invitedBy?: { followUpId: string; seniorUserId: string }[];
   /** Reminders or celebrations of the senior leader's follow-ups that could not be delivered. */
   failedDeliveries?: number;
 }
@@ -127,8 +131,13 @@ export class HomeService {
   ) {}
 
   async build(actor: Actor): Promise<HomeModel> {
-    const followUps = await this.repos.followUps.listForPerson(actor.person.id);
-    return this.buildFor(actor, followUps);
+    const current = await this.repos.followUps.listCurrentForPerson(actor.person.id);
+    const pending = current.filter((f) => f.status === 'PENDING');
+    const model = await this.buildFor(actor, current.filter((f) => f.status === 'ACTIVE'));
+    // A pending follow-up shows only who it waits for: no goals, no records (it grants nothing).
+    model.waitingFor = pending.filter((f) => f.seniorId === actor.person.id).map((f) => ({ followUpId: f.id, leaderUserId: f.leader.slackUserId }));
+    model.invitedBy = pending.filter((f) => f.leaderId === actor.person.id).map((f) => ({ followUpId: f.id, seniorUserId: f.senior.slackUserId }));
+    return model;
   }
 
   /** Cards for the given follow-ups, which the caller has checked the actor takes part in. */

@@ -32,17 +32,21 @@ export class LearningService {
     private readonly defaults: { locale: Locale },
   ) {}
 
-  /** The follow-up a leader logs learnings in (their first as leader). */
-  async prepare(actor: Actor): Promise<FollowUpWithPeople> {
+  /**
+   * The follow-ups a leader may log a learning in (their active ones as leader, oldest first). With
+   * more than one, the form asks which (never silently the oldest).
+   */
+  async prepare(actor: Actor): Promise<FollowUpWithPeople[]> {
     const mine = (await this.repos.followUps.listForPerson(actor.person.id)).filter((f) => f.leaderId === actor.person.id);
     if (mine.length === 0) throw new ValidationError({ followUp: { key: 'learn.error_not_leader' } });
-    return mine[0];
+    return mine;
   }
 
   async create(actor: Actor, input: LearningInput, sourceKey: string | null): Promise<SavedLearning> {
     const followUp = await this.repos.followUps.findById(input.followUpId);
     if (!followUp || followUp.workspaceId !== actor.teamId) throw new NotFoundError('follow-up');
     if (followUp.leaderId !== actor.person.id) throw new NotAllowedError('learning (the leader only)');
+    if (followUp.status !== 'ACTIVE') throw new ValidationError({ followUp: { key: followUp.status === 'ENDED' ? 'followup.error_ended' : 'consent.pending_error' } });
     const teamLocale = teamChannelLocale(followUp, await this.repos.workspaces.find(followUp.workspaceId), this.defaults.locale);
     if (input.share && !followUp.teamChannelId) throw new ValidationError({ share: { key: 'learn.error_no_channel' } });
     const { value: learning, created } = await createOnceByKey(sourceKey, (key) => this.repos.learnings.findBySourceKey(key), () =>

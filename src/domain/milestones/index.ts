@@ -43,7 +43,7 @@ export class MilestoneService {
   async markDone(actor: Actor, milestoneId: string): Promise<MilestoneDone> {
     const found = await this.repos.milestones.findById(milestoneId);
     if (!found) throw new NotFoundError('milestone');
-    const goal = await this.goals.getVisible(actor, found.goalId);
+    const goal = await this.goals.getWritable(actor, found.goalId);
     const changed = await this.repos.milestones.markDone(found.id, actor.person.id, this.clock.now().toJSDate());
     const milestone = (await this.repos.milestones.findById(found.id)) ?? found;
     return { milestone, goal, followUp: goal.followUp, changed, events: changed ? [Events.milestoneDone(milestone.id)] : [] };

@@ -13,6 +13,7 @@ import { DeliveryRateLimited, DeliveryRejected, type JobScheduler, type Posted, 
 import { scheduleOf, type SchedulingDefaults } from '.';
 import type { Messenger, NoticeMessenger, OutboundBody, OutboundMessage } from './messages';
 import { LEFT_NOTICE_KIND, PERSON_GONE_ERRORS } from '../lifecycle';
+import { INVITE_EXPIRY_KIND } from '../followups';
 
 export interface DeliveryHooks {
   /** Sends the notice "the other person left" (kind `left`). */
@@ -174,6 +175,7 @@ export class DeliveryService {
     };
     if (!recipient || recipient.deleted || recipient.workspace.uninstalledAt) return giveUp('recipient gone');
     if (r.kind === LEFT_NOTICE_KIND) return this.deliverLeftNotice(r, recipient, fields, claimed);
+    if (r.kind === INVITE_EXPIRY_KIND) return this.deliverInviteExpiry(r, recipient, fields, claimed);
     const body = await this.bodyOf(r, recipient, action);
     if (!body) return giveUp('subject gone');
     const zone = scheduleOf(recipient, recipient.workspace, this.defaults).zone;
@@ -230,6 +232,42 @@ export class DeliveryService {
       fields,
       async () => {
         const posted = await notices.personLeft(recipient, notice);
+        current = { dmChannelId: posted.channelId };
+        return posted;
+      },
+      () => current.dmChannelId,
+      r.key,
+      claimed,
+    );
+    if (outcome.status !== 'sent') await this.repos.reminders.markDone(r.key);
+    if (outcome.status === 'failed') await this.personMayBeGone(recipient, outcome.reason);
+    return outcome;
+  }
+
+  /**
+   * An invitation's 14 days are over: ends it when it is still the same unanswered invitation and
+   * tells the inviter, once (the ledger); an invitation answered or withdrawn meanwhile says nothing.
+   */
+  private async deliverInviteExpiry(r: Reminder, recipient: PersonWithWorkspace, fields: ClaimFields, claimed: Delivery | null): Promise<DeliveryOutcome> {
+    const payload = (r.payload ?? {}) as { followUpId?: string; invitedAt?: string };
+    const notices = this.hooks.notices;
+    const invitedAt = payload.invitedAt ? new Date(payload.invitedAt) : null;
+    const skip = async (reason: string): Promise<DeliveryOutcome> => {
+      if (claimed) await this.repos.deliveries.release(r.key, claimed.attempts);
+      await this.repos.reminders.cancel([r.key]);
+      return { status: 'skipped', reason };
+    };
+    if (!payload.followUpId || !invitedAt || Number.isNaN(invitedAt.getTime())) return skip('bad payload');
+    await this.repos.followUps.transition(payload.followUpId, 'PENDING', 'ENDED', this.clock.now().toJSDate(), 'expired', invitedAt);
+    const f = await this.repos.followUps.findById(payload.followUpId);
+    if (!f || f.status !== 'ENDED' || f.endedReason !== 'expired' || f.invitedAt?.getTime() !== invitedAt.getTime()) return skip('invitation answered');
+    if (!notices) return skip('no notice messenger');
+    const notice = { key: r.key, locale: this.localeOf(recipient, recipient.workspace), leaderUserId: f.leader.slackUserId };
+    let current: { dmChannelId: string | null } = recipient;
+    const outcome = await this.once(
+      fields,
+      async () => {
+        const posted = await notices.invitationExpired(recipient, notice);
         current = { dmChannelId: posted.channelId };
         return posted;
       },

@@ -10,6 +10,7 @@ import { DEFAULT_HOLIDAY_COUNTRY, isKnownCountry } from '../../time/holidays';
 import { DEFAULT_WORKING_DAYS, type LocalSchedule } from '../../time/rules';
 import type { DomainEvents, JobScheduler } from '../ports';
 import { LEFT_NOTICE_KIND } from '../lifecycle';
+import { INVITE_EXPIRY_KIND } from '../followups';
 import { DEFAULT_PLAN_OPTIONS, planDigest, planFollowUp, type PlannedReminder, type Recipient } from './planner';
 
 export interface SchedulingDefaults {
@@ -294,6 +295,8 @@ export class SchedulerEvents implements DomainEvents {
       await this.reminders.syncFollowUp(followUpId);
       const f = await this.repos.followUps.findById(followUpId);
       if (f) await this.reminders.syncDigest(f.seniorId);
+      // A pending follow-up: its invitation's expiry (a Reminder row planned by the setup).
+      if (f?.status === 'PENDING') await this.reminders.queuePlanned(INVITE_EXPIRY_KIND, followUpId);
     });
   }
 

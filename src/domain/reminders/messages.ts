@@ -87,7 +87,15 @@ export interface LeftNotice {
   leftRole: 'senior' | 'leader';
 }
 
+/** The invitation to follow up `leaderUserId` expired unanswered (to the inviter). */
+export interface InvitationExpiredNotice {
+  key: string;
+  locale: Locale;
+  leaderUserId: string;
+}
+
 /** Sends lifecycle notices (plain text, with the delivery key as metadata). Implemented in workflows/notices.ts. */
 export interface NoticeMessenger {
   personLeft(person: { id: string; workspaceId: string; slackUserId: string; dmChannelId: string | null }, notice: LeftNotice): Promise<Posted>;
+  invitationExpired(person: { id: string; workspaceId: string; slackUserId: string; dmChannelId: string | null }, notice: InvitationExpiredNotice): Promise<Posted>;
 }

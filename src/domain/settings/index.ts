@@ -32,6 +32,8 @@ export interface WorkspaceSettingsInput {
   reminderHour: number;
   /** Default holiday country for everyone without their own; null = Norway. Absent = unchanged. */
   holidayCountry?: string | null;
+  /** Follow-ups an admin sets up start without the leader's consent. Absent = unchanged. */
+  adminSetupSkipsConsent?: boolean;
 }
 
 /** "no", " gb " → "NO", "GB"; null for an unknown country. */
@@ -135,6 +137,7 @@ export class SettingsService {
       defaultTimezone: workspaceZone,
       defaultReminderHour: input.workspace.reminderHour,
       ...(input.workspace.holidayCountry !== undefined ? { defaultHolidayCountry: workspaceCountry } : {}),
+      ...(input.workspace.adminSetupSkipsConsent !== undefined ? { adminSetupSkipsConsent: input.workspace.adminSetupSkipsConsent } : {}),
     });
     // Defaults apply to everyone without their own setting: let the scheduler move their reminders.
     for (const id of await this.repos.people.idsInWorkspace(actor.teamId)) {

@@ -3,6 +3,7 @@ import type { AppContext } from '../context';
 import { userIdsFrom, type Invocation, type SubcommandHandler } from '../invocation';
 import { barrier } from './barrier';
 import { checkin } from './checkin';
+import { consent } from './consent';
 import { conversation } from './conversation';
 import { develop } from './develop';
 import { evaluate } from './evaluate';
@@ -29,6 +30,7 @@ export const features: Feature[] = [
   help,
   home,
   setup,
+  consent,
   goal,
   checkin,
   milestone,
@@ -49,10 +51,11 @@ export const features: Feature[] = [
   history,
 ];
 
-/** What each of the 18 subcommands does: the compiler checks that none is missing. */
+/** What each of the 19 subcommands does: the compiler checks that none is missing. */
 export const subcommandHandlers: Record<Subcommand, SubcommandHandler> = {
   ...help.subcommands,
   ...setup.subcommands,
+  ...consent.subcommands,
   ...goal.subcommands,
   ...checkin.subcommands,
   ...milestone.subcommands,

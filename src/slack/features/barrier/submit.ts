@@ -4,14 +4,16 @@ import type { AppContext } from '../../context';
 import { submitHandler } from '../../form/submit';
 import { dm, refreshHomes } from '../../notify';
 import { esc, textMessage, truncate, userMention } from '../../blocks';
-import { barrierForm } from './fields';
+import { BARRIER_FIELDS, barrierForm } from './fields';
 
 /** The barrier modal: saves it; tells both people; refreshes both Homes. */
 export function barrierSubmission(ctx: AppContext) {
   return submitHandler(ctx, {
     form: barrierForm,
     fallback: 'description',
-    read: (v) => ({ leaderUserId: v.leaderUserId, kind: v.kind, description: v.description, status: v.status }),
+    // The follow-up chooser is there only for a leader with several follow-ups.
+    only: (values) => (values?.[barrierForm.ids.followUpId.block] ? [...BARRIER_FIELDS, 'followUpId'] : [...BARRIER_FIELDS]),
+    read: (v, _meta) => ({ leaderUserId: v.leaderUserId, kind: v.kind, description: v.description, status: v.status, ...(v.followUpId ? { followUpId: v.followUpId } : {}) }),
     save: (actor, input, sourceKey) => ctx.services.barriers.create(actor, input, sourceKey),
     after: async (rctx, actor, saved: SavedBarrier) => {
       if (saved.duplicate) return;

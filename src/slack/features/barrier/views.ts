@@ -1,7 +1,7 @@
 import type { ModalView } from '@slack/types';
 import type { Translate } from '../../../i18n';
-import { context, Limits, plain } from '../../blocks';
-import { barrierForm } from './fields';
+import { context, Limits, option, plain, truncate } from '../../blocks';
+import { BARRIER_FIELDS, barrierForm } from './fields';
 
 export const BarrierIds = {
   view: 'barrier_view',
@@ -11,13 +11,24 @@ export const BarrierIds = {
 } as const;
 
 /** The barrier modal: whose follow-up, kind, description, status. */
-export function barrierModal(tr: Translate, vm: { leaderUserId: string | null }): ModalView {
+export function barrierModal(tr: Translate, vm: { leaderUserId: string | null; choices?: { followUpId: string; seniorName: string }[] }): ModalView {
+  const choose = (vm.choices?.length ?? 0) > 1;
   return {
     type: 'modal',
     callback_id: BarrierIds.view,
     title: plain(tr('barrier.title'), Limits.modalTitle),
     submit: plain(tr('common.save'), Limits.modalTitle),
     close: plain(tr('common.cancel'), Limits.modalTitle),
-    blocks: [context(tr('barrier.intro')), ...barrierForm.blocks(tr, { leaderUserId: { initial: vm.leaderUserId } })],
+    blocks: [
+      context(tr('barrier.intro')),
+      ...barrierForm.blocks(
+        tr,
+        {
+          leaderUserId: { initial: vm.leaderUserId },
+          followUpId: { options: (vm.choices ?? []).map((c) => option(truncate(tr('followup.choice', { senior: c.seniorName }), 75), c.followUpId)) },
+        },
+        choose ? ['leaderUserId', 'followUpId', 'kind', 'description', 'status'] : [...BARRIER_FIELDS],
+      ),
+    ],
   };
 }

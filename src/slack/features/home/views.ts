@@ -4,6 +4,7 @@ import type { Translate } from '../../../i18n';
 import type { DateFormatter } from '../../../i18n/dates';
 import { HistoryIds, HomeIds } from '../../ids';
 import { ReminderIds } from '../reminders/views';
+import { ConsentIds, endButton } from '../consent/views';
 import { button, context, divider, esc, header, option, section, truncate, userMention } from '../../blocks';
 import { actionLine, barrierBlock, cardTitle, factLines, goalMenu, goalsText } from './cards';
 
@@ -36,6 +37,7 @@ function seniorCard(tr: Translate, card: HomeCard, dates: DateFormatter, n: numb
         button(tr('home.button_evaluate'), HomeIds.runButton('evaluate', n), card.leaderUserId),
         button(tr('home.button_status'), HomeIds.runButton('status', n), card.leaderUserId),
         button(tr('home.button_edit_followup'), cardId(HomeIds.editFollowUpButton, n), card.followUpId),
+        endButton(tr, card.followUpId, cardId(ConsentIds.end, n)),
         {
           type: 'static_select',
           action_id: HomeIds.moreSelect(n),
@@ -74,6 +76,7 @@ function leaderCard(tr: Translate, card: HomeCard, dates: DateFormatter, n: numb
       button(tr('home.button_learn'), HomeIds.runButton('learn', n), card.leaderUserId),
       button(tr('home.button_status'), HomeIds.runButton('status', n), card.leaderUserId),
       ...goalMenu(tr, card.goals, n),
+      endButton(tr, card.followUpId, cardId(ConsentIds.end, n)),
     ] as never,
   });
   return blocks;
@@ -104,11 +107,25 @@ function recentBlocks(tr: Translate, model: HomeModel, dates: DateFormatter): Kn
   return blocks;
 }
 
+/** Invitations: "waiting for @leader" (with Withdraw) and "@senior has invited you" (answered in the DM). */
+function pendingBlocks(tr: Translate, model: HomeModel): KnownBlock[] {
+  const blocks: KnownBlock[] = [];
+  (model.invitedBy ?? []).slice(0, 5).forEach((p) => blocks.push(section(tr('consent.invited_home', { senior: userMention(p.seniorUserId) }))));
+  (model.waitingFor ?? []).slice(0, 10).forEach((p, i) =>
+    blocks.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text: tr('consent.waiting', { leader: userMention(p.leaderUserId) }) },
+      accessory: endButton(tr, p.followUpId, `${ConsentIds.end}_${900 + i}`, 'end.withdraw_button'),
+    }),
+  );
+  return blocks;
+}
+
 /** App Home: a leader's own follow-up, a senior leader's leaders (paged), or how to start. */
 export function homeView(tr: Translate, model: HomeModel, dates: DateFormatter, options: HomeOptions = {}): HomeView {
   const footer = [divider(), context(tr('home.footer'))];
   const budget = MAX_BLOCKS - footer.length;
-  const blocks: KnownBlock[] = [];
+  const blocks: KnownBlock[] = pendingBlocks(tr, model);
   if (model.asSenior.length === 0 && model.asLeader.length === 0) {
     blocks.push(header(tr('home.empty_title')), section(tr('home.empty_body')), {
       type: 'actions',

@@ -6,7 +6,7 @@ import { idIn, parseMetadata } from '../../form/metadata';
 import { slackErrorCode } from '../../gateway';
 import { dm } from '../../notify';
 import { channelMention, textMessage } from '../../blocks';
-import { learnForm } from './fields';
+import { LEARN_FIELDS, learnForm } from './fields';
 import { sharedLearningMessage } from './views';
 
 /** The learning modal: saves it; shares it to the team channel when the author ticked the box. */
@@ -14,8 +14,10 @@ export function learnSubmission(ctx: AppContext) {
   return submitHandler(ctx, {
     form: learnForm,
     fallback: 'what',
+    // The follow-up chooser is there only for a leader with several follow-ups.
+    only: (values) => (values?.[learnForm.ids.followUpId.block] ? ['followUpId', ...LEARN_FIELDS] : [...LEARN_FIELDS]),
     read: (v, privateMetadata) => {
-      const followUpId = idIn(parseMetadata(privateMetadata), 'f');
+      const followUpId = v.followUpId ?? idIn(parseMetadata(privateMetadata), 'f');
       return followUpId ? { followUpId, whatHappened: v.what, learned: v.learned, nextExperiment: v.next, share: !!v.share?.includes('share') } : null;
     },
     save: (actor, input, sourceKey) => ctx.services.learnings.create(actor, input, sourceKey),

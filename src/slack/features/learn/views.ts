@@ -1,17 +1,29 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import type { Translate } from '../../../i18n';
-import { channelMention, context, esc, Limits, plain, section, truncate, userMention, type Message } from '../../blocks';
+import { channelMention, context, esc, Limits, option, plain, section, truncate, userMention, type Message } from '../../blocks';
 import { metadata } from '../../form/metadata';
-import { learnForm } from './fields';
+import { LEARN_FIELDS, learnForm } from './fields';
 
 export const LearnIds = { view: 'learn_view' } as const;
 
 /** The learning modal. Sharing to the team channel is opt-in (unticked by default). */
-export function learnModal(tr: Translate, vm: { followUpId: string; teamChannelId: string | null }): ModalView {
+export function learnModal(
+  tr: Translate,
+  vm: { followUpId: string | null; teamChannelId: string | null; choices?: { followUpId: string; seniorName: string }[] },
+): ModalView {
+  // A leader with several follow-ups chooses which one (no follow-up is chosen for them).
+  const choose = !vm.followUpId && (vm.choices?.length ?? 0) > 1;
   const blocks: KnownBlock[] = [
     context(tr('learn.intro')),
-    ...(vm.teamChannelId ? [context(tr('learn.channel_is', { channel: channelMention(vm.teamChannelId) }))] : []),
-    ...learnForm.blocks(tr, { share: { hint: vm.teamChannelId ? tr('learn.share_hint') : tr('learn.share_hint_no_channel') } }),
+    ...(vm.teamChannelId && !choose ? [context(tr('learn.channel_is', { channel: channelMention(vm.teamChannelId) }))] : []),
+    ...learnForm.blocks(
+      tr,
+      {
+        followUpId: { options: (vm.choices ?? []).map((c) => option(truncate(tr('followup.choice', { senior: c.seniorName }), 75), c.followUpId)) },
+        share: { hint: vm.teamChannelId || choose ? tr('learn.share_hint') : tr('learn.share_hint_no_channel') },
+      },
+      choose ? ['followUpId', ...LEARN_FIELDS] : [...LEARN_FIELDS],
+    ),
   ];
   return {
     type: 'modal',
@@ -19,7 +31,7 @@ export function learnModal(tr: Translate, vm: { followUpId: string; teamChannelI
     title: plain(tr('learn.title'), Limits.modalTitle),
     submit: plain(tr('common.save'), Limits.modalTitle),
     close: plain(tr('common.cancel'), Limits.modalTitle),
-    private_metadata: metadata({ f: vm.followUpId }),
+    private_metadata: metadata({ f: vm.followUpId ?? '' }),
     blocks,
   };
 }

@@ -1,5 +1,5 @@
 import { HOURS, LOCALE_CHOICES } from '../../../domain/settings';
-import { defineForm, number, select, text } from '../../form/fields';
+import { defineForm, multi, number, select, text } from '../../form/fields';
 
 const HOUR_VALUES = HOURS.map(String);
 /** A reminder hour as the select shows it: 07:00. */
@@ -25,12 +25,14 @@ export const settingsForm = defineForm(
     wsHolidayCountry: text({ label: 'settings.ws_holiday_country', max: 20 }),
     // Empty = keep ended follow-ups (the default); the domain checks the range (settings.error_retention_days).
     purgeEndedAfterDays: number({ label: 'settings.retention_days', hint: 'settings.retention_days_hint' }),
+    // Off by default: every leader accepts their follow-up first.
+    wsSkipConsent: multi({ label: 'settings.skip_consent', hint: 'settings.skip_consent_hint', checkboxes: true, values: ['on'], optionText: (tr) => tr('settings.skip_consent_option') }),
   },
   { reminderHour: 'hour', workspaceTimezone: 'wsTimezone', workspaceReminderHour: 'wsHour', workspaceHolidayCountry: 'wsHolidayCountry' },
 );
 
 export const PERSONAL_FIELDS = ['language', 'timezone', 'hour', 'holidayCountry'] as const;
-export const WORKSPACE_FIELDS = ['wsLanguage', 'wsTimezone', 'wsHour', 'wsHolidayCountry', 'purgeEndedAfterDays'] as const;
+export const WORKSPACE_FIELDS = ['wsLanguage', 'wsTimezone', 'wsHour', 'wsHolidayCountry', 'purgeEndedAfterDays', 'wsSkipConsent'] as const;
 
 /**
  * private_metadata of a settings modal with the holiday-country fields. A modal opened before they

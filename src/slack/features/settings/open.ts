@@ -21,6 +21,7 @@ export async function openSettings(ctx: AppContext, inv: Invocation): Promise<vo
           reminderHour: workspace?.defaultReminderHour ?? 9,
           holidayCountry: workspace?.defaultHolidayCountry ?? null,
           purgeEndedAfterDays: workspace?.purgeEndedFollowUpsAfterDays ?? null,
+          skipConsent: workspace?.adminSetupSkipsConsent ?? false,
         }
       : null,
   });

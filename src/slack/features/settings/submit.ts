@@ -27,7 +27,13 @@ export function settingsSubmission(ctx: AppContext) {
         },
         workspace:
           v.wsLanguage && v.wsHour
-            ? { locale: v.wsLanguage, timezone: v.wsTimezone, reminderHour: Number(v.wsHour), ...(holidays ? { holidayCountry: v.wsHolidayCountry } : {}) }
+            ? {
+                locale: v.wsLanguage,
+                timezone: v.wsTimezone,
+                reminderHour: Number(v.wsHour),
+                adminSetupSkipsConsent: (v.wsSkipConsent ?? []).includes('on'),
+                ...(holidays ? { holidayCountry: v.wsHolidayCountry } : {}),
+              }
             : null,
         purgeEndedAfterDays: v.purgeEndedAfterDays ?? null,
       };

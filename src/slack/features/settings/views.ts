@@ -17,7 +17,7 @@ export interface SettingsViewModel {
   holidayCountry: string | null;
   /** The workspace's holiday country in effect (its setting, else NO). */
   workspaceHolidayCountry: string;
-  admin: { locale: LocaleCode | null; timezone: string | null; reminderHour: number; holidayCountry: string | null; purgeEndedAfterDays: number | null } | null;
+  admin: { locale: LocaleCode | null; timezone: string | null; reminderHour: number; holidayCountry: string | null; purgeEndedAfterDays: number | null; skipConsent?: boolean } | null;
 }
 
 /** Personal settings, and (for a workspace admin) the workspace defaults. */
@@ -52,6 +52,7 @@ export function settingsModal(tr: Translate, vm: SettingsViewModel): ModalView {
           wsHour: { initial: String(vm.admin.reminderHour) },
           wsHolidayCountry: { initial: vm.admin.holidayCountry },
           purgeEndedAfterDays: { initial: vm.admin.purgeEndedAfterDays },
+          wsSkipConsent: { initial: vm.admin.skipConsent ? ['on'] : [] },
         },
         [...WORKSPACE_FIELDS],
       ),

@@ -6,6 +6,7 @@ import { submitHandler } from '../../form/submit';
 import { dm, refreshHomes } from '../../notify';
 import { sendEvaluationInvites } from '../../calendarInvites';
 import { setupForm } from './fields';
+import { invitationMessage } from '../consent/views';
 
 /** The follow-up modal: saves it (its reminders are re-planned), welcomes a new leader, refreshes both Homes. */
 export function setupSubmission(ctx: AppContext) {
@@ -26,9 +27,16 @@ export function setupSubmission(ctx: AppContext) {
     after: async (rctx, actor, result: SetupResult) => {
       const tr = translator(actor.locale);
       const leader = userMention(result.leader.person.slackUserId);
+      const trLeader = translator(result.leader.locale);
+      if (result.invited) {
+        // Consent first: the leader is asked (their language); nothing is shared until they accept.
+        await dm(rctx, actor.person.slackUserId, textMessage(tr('consent.sent', { leader })));
+        await dm(rctx, result.leader.person.slackUserId, invitationMessage(trLeader, actor.person.slackUserId, result.followUp.id));
+        await refreshHomes(rctx, [actor, result.leader]);
+        return;
+      }
       await dm(rctx, actor.person.slackUserId, textMessage(tr(result.created ? 'setup.created' : 'setup.updated', { leader })));
       if (result.created) {
-        const trLeader = translator(result.leader.locale);
         await dm(rctx, result.leader.person.slackUserId, textMessage(trLeader('setup.welcome_leader', { senior: userMention(actor.person.slackUserId) })));
       }
       await refreshHomes(rctx, [actor, result.leader]);
