@@ -83,14 +83,15 @@ export class FollowUpRepository {
    * Ends every active follow-up a person takes part in (as senior leader or leader) and returns
    * them as they were, with both people. A second call finds none: callers act once per ending.
    */
+  /** Ends a person's active follow-ups and open invitations (a person who left, an erasure). */
   async endAllOf(personId: string, at: Date, reason: string): Promise<FollowUpWithPeople[]> {
     const active = await this.db.followUp.findMany({
-      where: { status: 'ACTIVE', OR: [{ seniorId: personId }, { leaderId: personId }] },
+      where: { status: { in: ['ACTIVE', 'PENDING'] }, OR: [{ seniorId: personId }, { leaderId: personId }] },
       include: { senior: true, leader: true },
     });
     const ended: FollowUpWithPeople[] = [];
     for (const f of active) {
-      const res = await this.db.followUp.updateMany({ where: { id: f.id, status: 'ACTIVE' }, data: { status: 'ENDED', endedAt: at, endedReason: reason } });
+      const res = await this.db.followUp.updateMany({ where: { id: f.id, status: f.status }, data: { status: 'ENDED', endedAt: at, endedReason: reason } });
       if (res.count > 0) ended.push(f);
     }
     return ended;

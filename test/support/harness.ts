@@ -235,6 +235,9 @@ export class Harness {
     const timeout = new Promise<string[]>((resolve) => setTimeout(() => resolve([]), 3000).unref());
     problems.push(...(await Promise.race([this.bokmaalDateTokens().catch(() => [] as string[]), timeout])));
     await this.app.stop().catch(() => undefined);
+    // Work the app does after an ack (DMs, App Home, events) may still be reading: let it finish
+    // before the pool closes, so nothing reconnects after the test file's environment is gone.
+    await new Promise((r) => setTimeout(r, 250));
     await this.slack.stop();
     await this.redis.quit().catch(() => undefined);
     await this.prisma.$disconnect();
