@@ -1,5 +1,5 @@
 import { FixedClock, Harness } from '../support/harness';
-import { openModal, setupValues } from '../support/flows';
+import { acceptInvitation, openModal, setupValues } from '../support/flows';
 import { settle } from '../support/seed';
 
 const unfold = (ics: string) => ics.replace(/\r\n[ \t]/g, '').split('\r\n');
@@ -36,6 +36,8 @@ describe('calendar invitations by DM', () => {
     const view = await openModal(h, SENIOR, `setup <@${LEADER}>`);
     const res = await h.submitView(SENIOR, view, setupValues({ leader: LEADER, evaluation, startDate }));
     expect(res.status).toBe(200);
+    // The first save invites the leader; the follow-up (and its calendar) starts when they accept.
+    await acceptInvitation(h, SENIOR, LEADER);
     await settle(h);
   };
 

@@ -4,7 +4,7 @@ import { planForm } from '../../src/slack/features/plan/fields';
 import { conversationForm } from '../../src/slack/features/conversation/fields';
 import { setupForm } from '../../src/slack/features/setup/fields';
 import { FixedClock, Harness, visibleText } from '../support/harness';
-import { setupValues } from '../support/flows';
+import { acceptInvitation, setupValues } from '../support/flows';
 import { goal, openedView, settle } from '../support/seed';
 import { date, radio, select, text, user } from '../support/steps';
 import { englishDatesIn } from '../support/readerDates';
@@ -73,6 +73,7 @@ describe('dates for a bokmål reader, in every message and view', () => {
       [setupForm.ids.teamLocale.block]: { [setupForm.ids.teamLocale.action]: select('nb') },
     });
     expect(saved.status).toBe(200);
+    await acceptInvitation(h, S, L);
     await settle(h);
     const f = await h.prisma.followUp.findFirstOrThrow({ where: { workspaceId: h.teamId, leader: { slackUserId: L } } });
     expect(f.teamLocale).toBe('nb');
@@ -151,6 +152,7 @@ describe('dates for a bokmål reader, in every message and view', () => {
     const calls0 = h.slack.calls.length;
     const setupView = await modal(E, `setup <@${LE}>`);
     await h.submitView(E, setupView, setupValues({ leader: LE, channel: 'C0TEAMEN', oneToOne: 'WEEKLY', startDate: '2027-11-29' }));
+    await acceptInvitation(h, E, LE);
     await settle(h);
     const f = await h.prisma.followUp.findFirstOrThrow({ where: { workspaceId: h.teamId, leader: { slackUserId: LE } } });
     expect(f.teamLocale).toBeNull();

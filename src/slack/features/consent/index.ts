@@ -1,3 +1,4 @@
+import { sendEvaluationInvites } from '../../calendarInvites';
 import type { BlockAction, ButtonAction } from '@slack/bolt';
 import type { AnswerResult, EndResult } from '../../../domain/followups';
 import type { Actor } from '../../../domain/people';
@@ -31,6 +32,8 @@ async function afterAnswer(rctx: AppContext, leader: Actor, result: AnswerResult
     const moved = o.movedGoals > 0 ? ` ${tr('consent.accepted_moved', { n: o.movedGoals })}` : '';
     await dm(rctx, leader.person.slackUserId, textMessage(tr('consent.accepted_leader', { senior: seniorMention }) + moved));
     await dm(rctx, senior.person.slackUserId, textMessage(trSenior('consent.accepted_senior', { leader: leaderMention })));
+    // The follow-up starts now: both get the calendar invitation of its first evaluation (once).
+    await sendEvaluationInvites(rctx, leader.teamId, o.followUp.id);
   } else {
     await dm(rctx, leader.person.slackUserId, textMessage(tr('consent.declined_leader', { senior: seniorMention })));
     await dm(rctx, senior.person.slackUserId, textMessage(trSenior('consent.declined_senior', { leader: leaderMention })));
@@ -51,6 +54,8 @@ async function endFollowUp(rctx: AppContext, inv: Invocation, followUpId: string
   const other = await actorOf(rctx, inv.actor.teamId, result.other.slackUserId);
   if (!withdrawn) await dm(rctx, other.person.slackUserId, textMessage(translator(other.locale)('end.told', { person: userMention(inv.actor.person.slackUserId) })));
   await refreshHomes(rctx, [inv.actor, other]);
+  // An ended follow-up's next evaluation is off: both get the cancellation (an invitation was never sent while pending).
+  if (!withdrawn) await sendEvaluationInvites(rctx, inv.actor.teamId, result.followUp.id, { cancelled: true });
   return result;
 }
 
