@@ -7,6 +7,8 @@ import { acceptForm } from '../../src/slack/features/consent/fields';
 import { settingsForm } from '../../src/slack/features/settings/fields';
 import { learnForm } from '../../src/slack/features/learn/fields';
 import { barrierForm } from '../../src/slack/features/barrier/fields';
+import { planForm } from '../../src/slack/features/plan/fields';
+import { goalForm } from '../../src/slack/features/goal/fields';
 
 /** Consent and the life of a follow-up: invitation, accept / decline, carry-over, end — in both languages. */
 const TEXT = {
@@ -32,6 +34,8 @@ const TEXT = {
     gone: 'This invitation is no longer open.',
     learnCmd: 'learn',
     barrierCmd: 'barrier',
+    planCmd: 'plan',
+    goalCmd: 'goal',
     chooseError: 'choose which one',
     choose: 'Which follow-up',
     withSecond: 'With second-senior',
@@ -63,6 +67,8 @@ const TEXT = {
     gone: 'Denne invitasjonen er ikke lenger åpen.',
     learnCmd: 'læring',
     barrierCmd: 'hindring',
+    planCmd: 'tiltak',
+    goalCmd: 'mål',
     chooseError: 'velg hvilken',
     choose: 'Hvilken oppfølging',
     withSecond: 'Med second-senior',
@@ -246,7 +252,7 @@ describe('consent and the life of a follow-up', () => {
       }
     });
 
-    it('a leader with two follow-ups is asked which one a learning belongs to (never silently the oldest)', async () => {
+    it('a leader with two follow-ups is asked which one a learning, barrier, plan action or goal belongs to (never silently the oldest)', async () => {
       const t = TEXT[locale];
       const leader = h.user(randomId('UL', 8), { locale });
       const first = h.user(randomId('US', 8), { locale, name: 'first-senior' });
@@ -291,6 +297,37 @@ describe('consent and the life of a follow-up', () => {
       const ok = await h.submitView(leader, { ...barrierView, id: randomId('V') }, barrierValues(secondId));
       expect([ok.status, ok.body]).toEqual([200, '']);
       expect(await h.prisma.barrier.count({ where: { followUpId: secondId, description: 'Too few hands' } })).toBe(1);
+
+      // An action of their own plan: the same question.
+      const planView = await openModal(h, leader, t.planCmd);
+      expect(visibleText(planView)).toContain(t.withSecond);
+      const p = planForm.ids;
+      const planValues = (followUpId: string | null) => ({
+        [p.leaderUserId.block]: { [p.leaderUserId.action]: { type: 'users_select', selected_user: leader } },
+        [p.followUpId.block]: { [p.followUpId.action]: { type: 'static_select', selected_option: followUpId ? { value: followUpId } : null } },
+        [p.what.block]: { [p.what.action]: { type: 'plain_text_input', value: 'Book a retro' } },
+        [p.owner.block]: { [p.owner.action]: { type: 'radio_buttons', selected_option: { value: 'leader' } } },
+        [p.dueDate.block]: { [p.dueDate.action]: { type: 'datepicker', selected_date: '2030-01-15' } },
+      });
+      const noPlanChoice = await h.submitView(leader, planView, planValues(null));
+      expect(Object.keys(JSON.parse(noPlanChoice.body).errors)).toEqual([p.followUpId.block]);
+      const planned = await h.submitView(leader, { ...planView, id: randomId('V') }, planValues(secondId));
+      expect([planned.status, planned.body]).toEqual([200, '']);
+      expect(await h.prisma.actionItem.count({ where: { followUpId: secondId, what: 'Book a retro' } })).toBe(1);
+
+      // A goal the leader writes for themself: the same question.
+      const goalView = await openModal(h, leader, t.goalCmd);
+      expect(visibleText(goalView)).toContain(t.withSecond);
+      const g = goalForm.ids;
+      const goalWith = (followUpId: string | null) => ({
+        ...goalValues({ leader, title: 'Lead the retro myself' }),
+        [g.followUpId.block]: { [g.followUpId.action]: { type: 'static_select', selected_option: followUpId ? { value: followUpId } : null } },
+      });
+      const noGoalChoice = await h.submitView(leader, goalView, goalWith(null));
+      expect(Object.keys(JSON.parse(noGoalChoice.body).errors)).toEqual([g.followUpId.block]);
+      const made = await h.submitView(leader, { ...goalView, id: randomId('V') }, goalWith(secondId));
+      expect([made.status, made.body]).toEqual([200, '']);
+      expect(await h.prisma.goal.count({ where: { followUpId: secondId, title: 'Lead the retro myself' } })).toBe(1);
     });
 
     it('the inviter withdraws a pending invitation from App Home', async () => {

@@ -15,6 +15,7 @@ describe('the plan modal', () => {
       what: { block: 'plan_what_block', action: 'plan_what_input' },
       owner: { block: 'plan_owner_block', action: 'plan_owner_input' },
       dueDate: { block: 'plan_due_block', action: 'plan_due_input' },
+      followUpId: { block: 'plan_follow_up_block', action: 'plan_follow_up_input' }, // new: shown only to a leader with several follow-ups
       barrierId: { block: 'plan_barrier_block', action: 'plan_barrier_input' },
     });
     // The domain's names for the follow-up and the barrier land on their fields.

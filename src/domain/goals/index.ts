@@ -28,6 +28,8 @@ export interface GoalInput {
   target: number | null;
   targetDate: IsoDay | null;
   milestones: { title: string | null; dueDate: IsoDay | null }[];
+  /** The follow-up, when the leader (with more than one) chose it in the form. */
+  followUpId?: string | null;
 }
 
 export interface CreatedGoal {
@@ -208,7 +210,7 @@ export class GoalService {
 
     let followUp;
     try {
-      followUp = await this.followUps.resolveForSubject(actor, input.leaderUserId, 'leader');
+      followUp = await this.followUps.resolveForSubject(actor, input.leaderUserId, 'leader', input.followUpId !== undefined ? { followUpId: input.followUpId } : undefined);
     } catch (err) {
       if (err instanceof ValidationError) Object.assign(errors, err.fields);
       else throw err;

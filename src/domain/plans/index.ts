@@ -22,6 +22,8 @@ export interface PlanInput {
   owner: PlanOwner;
   dueDate: IsoDay | null;
   barrierId: string | null;
+  /** The follow-up, when the leader (with more than one) chose it in the form. */
+  followUpId?: string | null;
 }
 
 export interface PlanResult extends Eventful {
@@ -68,7 +70,7 @@ export class PlanService {
     const errors = planErrors(input, this.today(actor));
     let followUp: FollowUpWithPeople | null = null;
     try {
-      followUp = await this.followUps.resolveForSubject(actor, input.leaderUserId, 'leader');
+      followUp = await this.followUps.resolveForSubject(actor, input.leaderUserId, 'leader', input.followUpId !== undefined ? { followUpId: input.followUpId } : undefined);
     } catch (err) {
       if (err instanceof ValidationError) Object.assign(errors, err.fields);
       else throw err;

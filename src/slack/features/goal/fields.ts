@@ -7,6 +7,8 @@ export const goalForm = defineForm(
   'goal',
   {
     leaderUserId: user({ label: 'goal.leader', required: true, stem: 'leader' }),
+    // Shown only to a leader with more than one follow-up: which one the goal belongs to.
+    followUpId: select({ label: 'followup.choose', hint: 'followup.choose_hint', required: true, accepts: (v) => /^[a-z0-9]{1,40}$/i.test(v), stem: 'follow_up' }),
     kind: select({ label: 'goal.kind', required: true, radio: true, values: GOAL_KINDS, initial: 'PROFESSIONAL', optionText: (tr, k) => tr(`goal.kind.${k}`) }),
     title: text({ label: 'goal.goal_title', placeholder: 'goal.goal_title_placeholder', required: true, max: 150 }),
     description: text({ label: 'goal.description', multiline: true, max: 3000 }),
@@ -24,6 +26,9 @@ export const goalForm = defineForm(
   },
   { leader: 'leaderUserId', metric: 'metricName' },
 );
+
+/** The goal modal's fields but the follow-up chooser (shown only to a leader with several follow-ups). */
+export const GOAL_FIELDS = (Object.keys(goalForm.fields) as (keyof typeof goalForm.fields)[]).filter((k) => k !== 'followUpId');
 
 /** The goal edit modal (`goal_edit_view`): target, date, criteria — and why (kept as a revision). */
 export const goalEditForm = defineForm('goal_edit', {

@@ -11,7 +11,8 @@ import { goalEditListMessage, goalEditModal, goalModal } from './views';
 export async function openGoal(ctx: AppContext, inv: Invocation): Promise<void> {
   if (/^(edit|endre|rediger)\b/i.test(inv.rest)) return listGoalsToEdit(ctx, inv);
   const leaderUserId = await ctx.services.followUps.leaderToPrefill(inv.actor, inv.userIds[0] ?? null);
-  await ctx.web.views.open({ trigger_id: inv.triggerId, view: goalModal(inv.tr, { leaderUserId }) });
+  const choices = (await ctx.services.followUps.leaderChoices(inv.actor)).map((c) => ({ followUpId: c.followUpId, seniorName: nameOf(c.senior) }));
+  await ctx.web.views.open({ trigger_id: inv.triggerId, view: goalModal(inv.tr, { leaderUserId, choices }) });
 }
 
 /** The edit modal of one goal (target, date, criteria, and why). */

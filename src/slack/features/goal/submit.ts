@@ -10,7 +10,7 @@ import { submitHandler } from '../../form/submit';
 import { idIn, parseMetadata } from '../../form/metadata';
 import { dm, refreshHomes } from '../../notify';
 import { confirmToPair, pairOf } from '../../pair';
-import { goalEditForm, goalForm } from './fields';
+import { GOAL_FIELDS, goalEditForm, goalForm } from './fields';
 import { MAX_MILESTONES } from '../../../domain/goals';
 
 /** The goal modal: saves the goal and its milestones; tells both people; refreshes both Homes. */
@@ -18,7 +18,9 @@ export function goalSubmission(ctx: AppContext) {
   return submitHandler(ctx, {
     form: goalForm,
     fallback: 'title',
+    only: (values) => (values?.[goalForm.ids.followUpId.block] ? [...GOAL_FIELDS, 'followUpId'] : GOAL_FIELDS),
     read: (v) => ({
+      ...(v.followUpId ? { followUpId: v.followUpId } : {}),
       leaderUserId: v.leaderUserId,
       kind: v.kind,
       title: v.title,

@@ -2,12 +2,14 @@ import type { KnownBlock, ModalView } from '@slack/types';
 import type { IsoDay } from '../../../time/dates';
 import { formatNumber, type Locale, type Translate } from '../../../i18n';
 import { GoalEditIds, indexedAction } from '../../ids';
-import { button, context, esc, header, plain, section, truncate, Limits, type Message } from '../../blocks';
+import { button, context, esc, header, option, plain, section, truncate, Limits, type Message } from '../../blocks';
 import { metadata } from '../../form/metadata';
 import { goalEditForm, goalForm } from './fields';
 
 export interface GoalViewModel {
   leaderUserId: string | null;
+  /** A leader's follow-ups when they have more than one: the modal asks which. */
+  choices?: { followUpId: string; seniorName: string }[];
 }
 
 /** The goal modal: kind, title, description, expectations, success criteria, target date, milestones. */
@@ -15,7 +17,16 @@ export function goalModal(tr: Translate, vm: GoalViewModel): ModalView {
   const f = goalForm;
   const milestones = (Object.keys(f.fields) as (keyof typeof f.fields)[]).filter((k) => k.startsWith('milestone'));
   const blocks: KnownBlock[] = [
-    ...f.blocks(tr, { leaderUserId: { initial: vm.leaderUserId } }, ['leaderUserId', 'kind', 'title', 'description', 'expectations', 'qualitativeCriteria']),
+    ...f.blocks(
+      tr,
+      {
+        leaderUserId: { initial: vm.leaderUserId },
+        followUpId: { options: (vm.choices ?? []).map((c) => option(truncate(tr('followup.choice', { senior: c.seniorName }), Limits.optionText), c.followUpId)) },
+      },
+      (vm.choices?.length ?? 0) > 1
+        ? ['leaderUserId', 'followUpId', 'kind', 'title', 'description', 'expectations', 'qualitativeCriteria']
+        : ['leaderUserId', 'kind', 'title', 'description', 'expectations', 'qualitativeCriteria'],
+    ),
     header(tr('goal.quantitative_header')),
     ...f.blocks(tr, {}, ['metricName', 'metricUnit', 'baseline', 'target', 'targetDate']),
     header(tr('goal.milestones_header')),

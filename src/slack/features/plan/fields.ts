@@ -6,6 +6,8 @@ export const planForm = defineForm(
   'plan',
   {
     leaderUserId: user({ label: 'plan.leader', required: true, stem: 'leader' }),
+    // Shown only to a leader with more than one follow-up: which one the action belongs to.
+    followUpId: select({ label: 'followup.choose', hint: 'followup.choose_hint', required: true, accepts: (v) => /^[a-z0-9]{1,40}$/i.test(v), stem: 'follow_up' }),
     what: text({ label: 'plan.what', placeholder: 'plan.what_placeholder', required: true, multiline: true, max: PLAN_WHAT_MAX }),
     owner: select({ label: 'plan.owner', required: true, radio: true, values: PLAN_OWNERS, optionText: (tr, o) => tr(`plan.owner.${o}`) }),
     dueDate: date({ label: 'plan.due', required: true, stem: 'due' }),
@@ -14,3 +16,6 @@ export const planForm = defineForm(
   },
   { leader: 'leaderUserId', barrier: 'barrierId' },
 );
+
+/** The fields every plan modal shows (the follow-up chooser only to a leader with several). */
+export const PLAN_FIELDS = ['leaderUserId', 'what', 'owner', 'dueDate', 'barrierId'] as const;

@@ -1,5 +1,6 @@
 import type { AppContext } from '../../context';
 import type { Invocation } from '../../invocation';
+import { nameOf } from '../../blocks';
 import { planModal } from './views';
 
 /**
@@ -14,6 +15,7 @@ export async function openPlan(ctx: AppContext, inv: Invocation): Promise<void> 
     owner: 'leader',
     today: ctx.services.followUps.today(inv.actor),
     barriers: barriers.map((b) => ({ id: b.id, description: b.description })),
+    choices: (await ctx.services.followUps.leaderChoices(inv.actor)).map((c) => ({ followUpId: c.followUpId, seniorName: nameOf(c.senior) })),
   });
   await ctx.web.views.open({ trigger_id: inv.triggerId, view });
 }

@@ -7,14 +7,15 @@ import type { AppContext } from '../../context';
 import { submitHandler } from '../../form/submit';
 import { dm } from '../../notify';
 import { esc, textMessage, truncate, userMention } from '../../blocks';
-import { planForm } from './fields';
+import { PLAN_FIELDS, planForm } from './fields';
 
 /** The plan modal: saves the action item (its reminders follow from the result's events); tells its owner. */
 export function planSubmission(ctx: AppContext) {
   return submitHandler(ctx, {
     form: planForm,
     fallback: 'what',
-    read: (v) => ({ leaderUserId: v.leaderUserId, what: v.what, owner: v.owner, dueDate: v.dueDate, barrierId: v.barrierId }),
+    only: (values) => (values?.[planForm.ids.followUpId.block] ? [...PLAN_FIELDS, 'followUpId'] : [...PLAN_FIELDS]),
+    read: (v) => ({ leaderUserId: v.leaderUserId, what: v.what, owner: v.owner, dueDate: v.dueDate, barrierId: v.barrierId, ...(v.followUpId ? { followUpId: v.followUpId } : {}) }),
     save: (actor, input, sourceKey) => ctx.services.plans.create(actor, input, sourceKey),
     after: async (rctx, actor, result: PlanResult) => {
       if (result.duplicate) return;
