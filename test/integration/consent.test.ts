@@ -403,6 +403,15 @@ describe('consent and the life of a follow-up', () => {
       await expect(h.app.services.milestones.markDone(actor, milestone.id)).rejects.toMatchObject(ended);
       await expect(h.app.services.goals.markAchieved(actor, kept.id)).rejects.toMatchObject(ended);
       expect(await h.prisma.checkIn.count({ where: { goalId: kept.id } })).toBe(0);
+      // ...and so are changes to its barriers and actions by id (old buttons, reminders).
+      const barrier = await h.prisma.barrier.create({ data: { followUpId: id, createdById: actor.person.id, kind: 'RESOURCE', description: 'Old barrier', status: 'OPEN' } });
+      const action = await h.prisma.actionItem.create({ data: { followUpId: id, what: 'Old action', ownerId: actor.person.id, createdById: actor.person.id, barrierId: barrier.id } });
+      await expect(h.app.services.barriers.setStatus(actor, barrier.id, 'RESOLVED')).rejects.toMatchObject({ fields: { status: { key: 'followup.error_ended' } } });
+      await expect(h.app.services.barriers.unlink(actor, action.id)).rejects.toMatchObject({ fields: { barrier: { key: 'followup.error_ended' } } });
+      await expect(h.app.services.plans.setDone(actor, action.id, true)).rejects.toMatchObject({ fields: { action: { key: 'followup.error_ended' } } });
+      await expect(h.app.services.plans.snooze(actor, action.id)).rejects.toMatchObject({ fields: { action: { key: 'followup.error_ended' } } });
+      expect(await h.prisma.barrier.findUniqueOrThrow({ where: { id: barrier.id } })).toMatchObject({ status: 'OPEN' });
+      expect(await h.prisma.actionItem.findUniqueOrThrow({ where: { id: action.id } })).toMatchObject({ status: 'OPEN', barrierId: barrier.id });
       // ...but it can still be read.
       expect((await h.app.services.goals.getVisible(actor, kept.id)).title).toBe('Kept goal');
 

@@ -71,7 +71,8 @@ export class BarrierService {
    * addresses at most one barrier; linking it again moves it. `changed` is false when it already was.
    */
   async link(actor: Actor, barrierId: string, actionId: string): Promise<{ action: ActionItem; barrier: Barrier; changed: boolean }> {
-    const { barrier } = await this.visibleBarrier(actor, barrierId);
+    const { barrier, followUp } = await this.visibleBarrier(actor, barrierId);
+    if (followUp.status !== 'ACTIVE') throw new ValidationError({ barrier: { key: 'followup.error_ended' } });
     const action = await this.repos.actions.findById(actionId);
     if (!action) throw new NotFoundError('action');
     if (action.followUpId !== barrier.followUpId) throw new ValidationError({ barrier: { key: 'barrier.error_link_other_followup' } });
@@ -86,6 +87,7 @@ export class BarrierService {
     const followUp = await this.repos.followUps.findById(action.followUpId);
     if (!followUp || followUp.workspaceId !== actor.teamId) throw new NotFoundError('action');
     assertParticipant(followUp, actor.person.id);
+    if (followUp.status !== 'ACTIVE') throw new ValidationError({ barrier: { key: 'followup.error_ended' } });
     if (action.barrierId === null) return { action, changed: false };
     return { action: await this.repos.actions.setBarrier(action.id, null), changed: true };
   }
@@ -106,6 +108,7 @@ export class BarrierService {
     const followUp = await this.repos.followUps.findById(barrier.followUpId);
     if (!followUp || followUp.workspaceId !== actor.teamId) throw new NotFoundError('barrier');
     assertParticipant(followUp, actor.person.id);
+    if (followUp.status !== 'ACTIVE') throw new ValidationError({ status: { key: 'followup.error_ended' } });
     if (barrier.status === status) return { barrier, followUp, duplicate: true };
     const updated = await this.repos.barriers.setStatus(barrier.id, status, status === 'RESOLVED' ? this.clock.now().toJSDate() : null);
     return { barrier: updated, followUp, duplicate: false };

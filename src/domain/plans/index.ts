@@ -106,16 +106,26 @@ export class PlanService {
     return { action, barrier };
   }
 
+  /** An action the actor may change: its follow-up is active (an ended one's history is read-only). */
+  private async getWritable(actor: Actor, actionId: string): Promise<{ action: ActionItem; barrier: Barrier | null }> {
+    const a = await this.repos.schedule.action(actionId);
+    if (!a || a.followUp.workspaceId !== actor.teamId) throw new NotFoundError('action');
+    assertParticipant(a.followUp, actor.person.id);
+    if (a.followUp.status !== 'ACTIVE') throw new ValidationError({ action: { key: 'followup.error_ended' } });
+    const { followUp: _f, barrier, ...action } = a;
+    return { action, barrier };
+  }
+
   /** Marks done (or open again); its reminders are cancelled (or planned again). */
   async setDone(actor: Actor, actionId: string, done: boolean): Promise<{ action: ActionItem } & Eventful> {
-    await this.get(actor, actionId);
+    await this.getWritable(actor, actionId);
     await this.repos.actions.setDone(actionId, done, this.clock.now().toJSDate());
     return { action: (await this.get(actor, actionId)).action, events: [Events.subjectChanged('action', actionId)] };
   }
 
   /** Moves the next reminder to tomorrow (in the actor's zone), or a day after the due date if that is later. */
   async snooze(actor: Actor, actionId: string): Promise<{ action: ActionItem; until: IsoDay } & Eventful> {
-    const { action } = await this.get(actor, actionId);
+    const { action } = await this.getWritable(actor, actionId);
     const tomorrow = addDays(this.today(actor), 1);
     const until = action.dueDate && dateToDay(action.dueDate) > tomorrow ? addDays(dateToDay(action.dueDate), 1) : tomorrow;
     const updated = await this.repos.actions.snooze(actionId, dayToDate(until));
