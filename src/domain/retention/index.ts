@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Repositories } from '../../data';
 import type { PrismaClient } from '../../data/prisma';
 import type { Clock } from '../../time/clock';
-import { ValidationError } from '../errors';
+import { ValidationError, type FieldError } from '../errors';
 import type { Actor, PeopleService } from '../people';
 
 export interface RetentionOptions {
@@ -21,6 +21,12 @@ export interface RetentionResult {
 
 /** Longest a workspace may keep ended follow-ups before purging (ten years). */
 export const MAX_RETENTION_DAYS = 3650;
+
+/** The rule of the "purge ended follow-ups after N days" setting: a whole number 1…3650, or null (off). */
+export function retentionDaysError(days: number | null): FieldError | null {
+  if (days === null || (Number.isInteger(days) && days >= 1 && days <= MAX_RETENTION_DAYS)) return null;
+  return { key: 'settings.error_retention_days', vars: { max: MAX_RETENTION_DAYS } };
+}
 
 /**
  * Data retention, run as a scheduled job: a workspace uninstalled for longer than the retention
@@ -67,9 +73,8 @@ export class RetentionService {
    */
   async setEndedFollowUpRetention(actor: Actor, days: number | null): Promise<void> {
     if (this.people) await this.people.confirmAdmin(actor);
-    if (days !== null && (!Number.isInteger(days) || days < 1 || days > MAX_RETENTION_DAYS)) {
-      throw new ValidationError({ purgeEndedAfterDays: { key: 'settings.error_retention_days', vars: { max: MAX_RETENTION_DAYS } } });
-    }
+    const error = retentionDaysError(days);
+    if (error) throw new ValidationError({ purgeEndedAfterDays: error });
     await this.repos.retention.setEndedFollowUpRetention(actor.teamId, days);
     this.logger.info({ workspaceId: actor.teamId, by: actor.person.id, days }, 'retention of ended follow-ups changed');
   }

@@ -6,6 +6,7 @@ import { NotAllowedError, ValidationError, type FieldError } from '../errors';
 import { Events, type DomainEvent, type Eventful } from '../events';
 import { LOCALES } from '../vocabulary';
 import { isKnownCountry } from '../../time/holidays';
+import { retentionDaysError } from '../retention';
 
 /** A language setting: one of the app's languages, or Slack's (automatic). */
 export const LOCALE_CHOICES = ['auto', ...LOCALES] as const;
@@ -32,6 +33,8 @@ export interface WorkspaceSettingsInput {
   reminderHour: number;
   /** Default holiday country for everyone without their own; null = Norway. Absent = unchanged. */
   holidayCountry?: string | null;
+  /** Purge ended follow-ups this many days after they ended; null = never. Absent = unchanged. */
+  purgeEndedAfterDays?: number | null;
   /** Follow-ups an admin sets up start without the leader's consent. Absent = unchanged. */
   adminSetupSkipsConsent?: boolean;
 }
@@ -95,6 +98,8 @@ export function checkSettings(input: SettingsInput): CheckedSettings {
     if (!validHour(input.workspace.reminderHour)) errors.workspaceReminderHour = { key: 'common.error_invalid_option' };
     workspaceCountry = input.workspace.holidayCountry ? normaliseCountry(input.workspace.holidayCountry) : null;
     if (input.workspace.holidayCountry && workspaceCountry === null) errors.workspaceHolidayCountry = { key: 'settings.error_country' };
+    const retention = input.workspace.purgeEndedAfterDays === undefined ? null : retentionDaysError(input.workspace.purgeEndedAfterDays);
+    if (retention) errors.purgeEndedAfterDays = retention;
   }
   return { errors, zone, workspaceZone, country, workspaceCountry };
 }
@@ -139,6 +144,7 @@ export class SettingsService {
       ...(input.workspace.holidayCountry !== undefined ? { defaultHolidayCountry: workspaceCountry } : {}),
       ...(input.workspace.adminSetupSkipsConsent !== undefined ? { adminSetupSkipsConsent: input.workspace.adminSetupSkipsConsent } : {}),
     });
+    if (input.workspace.purgeEndedAfterDays !== undefined) await this.repos.retention.setEndedFollowUpRetention(actor.teamId, input.workspace.purgeEndedAfterDays);
     // Defaults apply to everyone without their own setting: let the scheduler move their reminders.
     for (const id of await this.repos.people.idsInWorkspace(actor.teamId)) {
       if (id !== person.id) events.push(Events.personChanged(id));

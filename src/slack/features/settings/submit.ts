@@ -32,17 +32,14 @@ export function settingsSubmission(ctx: AppContext) {
                 timezone: v.wsTimezone,
                 reminderHour: Number(v.wsHour),
                 adminSetupSkipsConsent: (v.wsSkipConsent ?? []).includes('on'),
+                purgeEndedAfterDays: v.purgeEndedAfterDays ?? null,
                 ...(holidays ? { holidayCountry: v.wsHolidayCountry } : {}),
               }
             : null,
-        purgeEndedAfterDays: v.purgeEndedAfterDays ?? null,
       };
     },
-    save: async (actor, input) => {
-      // The retention rule first: it confirms the admin with Slack and checks the number of days.
-      if (input.workspace) await ctx.services.retention.setEndedFollowUpRetention(actor, input.purgeEndedAfterDays);
-      return ctx.services.settings.save(actor, input);
-    },
+    // One use case before the ack: every rule checked together, the admin confirmed with Slack once.
+    save: (actor, input) => ctx.services.settings.save(actor, input),
     after: async (rctx, actor) => {
       // Settings take effect at once: confirm in the new language and zone.
       const now = await rctx.services.people.resolve(actor.teamId, actor.person.slackUserId, { refresh: 'never' });
