@@ -10,7 +10,7 @@ export interface ModalSpec {
   submit?: MessageKey;
   blocks: KnownBlock[];
   /** What the submission needs back (the follow-up, the prompts…); checked again on submit. */
-  privateMetadata?: Record<string, unknown>;
+  privateMetadata?: Record<string, unknown> | string;
 }
 
 /** A modal with its title, submit and "Cancel" in the reader's language, cut to Slack's limits. */
@@ -18,7 +18,7 @@ export function modalView(tr: Translate, spec: ModalSpec): ModalView {
   return {
     type: 'modal',
     callback_id: spec.callbackId,
-    ...(spec.privateMetadata ? { private_metadata: metadata(spec.privateMetadata) } : {}),
+    ...(spec.privateMetadata !== undefined ? { private_metadata: typeof spec.privateMetadata === 'string' ? spec.privateMetadata : metadata(spec.privateMetadata) } : {}),
     title: plain(tr(spec.title), Limits.modalTitle),
     submit: plain(tr(spec.submit ?? 'common.save'), Limits.modalTitle),
     close: plain(tr('common.cancel'), Limits.modalTitle),

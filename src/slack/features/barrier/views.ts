@@ -1,6 +1,7 @@
+import { modalView } from '../../form/modal';
 import type { ModalView } from '@slack/types';
 import type { Translate } from '../../../i18n';
-import { context, Limits, option, plain, truncate } from '../../blocks';
+import { context, option, truncate } from '../../blocks';
 import { BARRIER_FIELDS, barrierForm } from './fields';
 
 export const BarrierIds = {
@@ -13,12 +14,9 @@ export const BarrierIds = {
 /** The barrier modal: whose follow-up, kind, description, status. */
 export function barrierModal(tr: Translate, vm: { leaderUserId: string | null; choices?: { followUpId: string; seniorName: string }[] }): ModalView {
   const choose = (vm.choices?.length ?? 0) > 1;
-  return {
-    type: 'modal',
-    callback_id: BarrierIds.view,
-    title: plain(tr('barrier.title'), Limits.modalTitle),
-    submit: plain(tr('common.save'), Limits.modalTitle),
-    close: plain(tr('common.cancel'), Limits.modalTitle),
+  return modalView(tr, {
+    callbackId: BarrierIds.view,
+    title: 'barrier.title',
     blocks: [
       context(tr('barrier.intro')),
       ...barrierForm.blocks(
@@ -30,5 +28,5 @@ export function barrierModal(tr: Translate, vm: { leaderUserId: string | null; c
         choose ? ['leaderUserId', 'followUpId', 'kind', 'description', 'status'] : [...BARRIER_FIELDS],
       ),
     ],
-  };
+  });
 }

@@ -1,7 +1,8 @@
+import { modalView } from '../../form/modal';
 import type { KnownBlock, ModalView } from '@slack/types';
 import { formatNumber, type Locale, type Translate } from '../../../i18n';
 import { GoalEditIds, MilestoneIds, indexedAction } from '../../ids';
-import { button, context, esc, option, plain, progressText, section, truncate, Limits } from '../../blocks';
+import { button, context, esc, option, progressText, section, truncate, Limits } from '../../blocks';
 import type { Message } from '../../blocks';
 import { checkInForm } from './fields';
 
@@ -53,14 +54,11 @@ export function checkInModal(tr: Translate, vm: CheckInViewModel): ModalView {
     f.block('value', tr, { label: selected?.unit ? tr('checkin.value_unit', { unit: selected.unit }) : undefined }),
     ...f.blocks(tr, {}, ['confidence', 'note']),
   );
-  return {
-    type: 'modal',
-    callback_id: CheckInIds.view,
-    title: plain(tr('checkin.title'), Limits.modalTitle),
-    submit: plain(tr('common.save'), Limits.modalTitle),
-    close: plain(tr('common.cancel'), Limits.modalTitle),
+  return modalView(tr, {
+    callbackId: CheckInIds.view,
+    title: 'checkin.title',
     blocks,
-  };
+  });
 }
 
 export interface CheckInConfirmation {

@@ -1,3 +1,4 @@
+import { modalView } from '../../form/modal';
 import type { ModalView } from '@slack/types';
 import type { CarryOverGoal } from '../../../domain/followups';
 import type { Translate } from '../../../i18n';
@@ -25,18 +26,16 @@ export function invitationMessage(tr: Translate, seniorUserId: string, followUpI
 
 /** The accept modal of a leader who has other follow-ups: the goals that carry over (none chosen at first). */
 export function acceptModal(tr: Translate, followUpId: string, goals: CarryOverGoal[]): ModalView {
-  return {
-    type: 'modal',
-    callback_id: ConsentIds.acceptView,
-    private_metadata: followUpId,
-    title: plain(tr('consent.accept_title'), Limits.modalTitle),
-    submit: plain(tr('consent.accept'), Limits.modalTitle),
-    close: plain(tr('common.cancel'), Limits.modalTitle),
+  return modalView(tr, {
+    callbackId: ConsentIds.acceptView,
+    title: 'consent.accept_title',
+    submit: 'consent.accept',
+    privateMetadata: followUpId,
     blocks: [
       context(tr('consent.accept_intro')),
       ...acceptForm.blocks(tr, { carryOver: { options: goals.slice(0, 10).map((g) => option(truncate(g.title, 75), g.id)) } }),
     ],
-  };
+  });
 }
 
 /** The "End follow-up" button with its confirm dialog (App Home; value: the follow-up id). */

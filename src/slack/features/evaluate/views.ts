@@ -1,9 +1,10 @@
+import { modalView } from '../../form/modal';
 import type { KnownBlock, ModalView } from '@slack/types';
 import type { RecordedEvaluation } from '../../../domain/evaluations';
 import { formatNumber, type Locale, type Translate } from '../../../i18n';
 import { dateToDay, type IsoDay } from '../../../time/dates';
 import type { DateFormatter } from '../../../i18n/dates';
-import { context, esc, Limits, plain, progressBar, section, truncate, userMention, type Message } from '../../blocks';
+import { context, esc, progressBar, section, truncate, userMention, type Message } from '../../blocks';
 import { evaluateForm, goalFields } from './fields';
 
 /** The evaluation modal's callback id and its blocks that are not inputs. */
@@ -65,15 +66,13 @@ export function evaluateModal(tr: Translate, vm: EvaluateViewModel): ModalView {
   });
   blocks.push(f.block('next', tr, { initial: vm.defaultNext }), f.block('summary', tr));
   const metadata: EvaluateMetadata = { f: vm.followUpId, g: vm.goals.map((g) => g.id) };
-  return {
-    type: 'modal',
-    callback_id: EvaluateIds.view,
-    title: plain(tr('evaluate.title'), Limits.modalTitle),
-    submit: plain(tr('evaluate.submit'), Limits.modalTitle),
-    close: plain(tr('common.cancel'), Limits.modalTitle),
-    private_metadata: JSON.stringify(metadata),
+  return modalView(tr, {
+    callbackId: EvaluateIds.view,
+    title: 'evaluate.title',
+    submit: 'evaluate.submit',
+    privateMetadata: { ...metadata },
     blocks,
-  };
+  });
 }
 
 /** The evaluation as one message, in the reader's language and zone. */

@@ -1,9 +1,10 @@
+import { modalView } from '../../form/modal';
 import type { KnownBlock, ModalView } from '@slack/types';
 import type { IsoDay } from '../../../time/dates';
 import { formatNumber, type Locale, type Translate } from '../../../i18n';
 import { GoalEditIds, indexedAction } from '../../ids';
-import { button, context, esc, header, option, plain, section, truncate, Limits, type Message } from '../../blocks';
-import { metadata } from '../../form/metadata';
+import { button, context, esc, header, option, section, truncate, Limits, type Message } from '../../blocks';
+
 import { goalEditForm, goalForm } from './fields';
 
 export interface GoalViewModel {
@@ -32,14 +33,12 @@ export function goalModal(tr: Translate, vm: GoalViewModel): ModalView {
     header(tr('goal.milestones_header')),
     ...f.blocks(tr, {}, milestones),
   ];
-  return {
-    type: 'modal',
-    callback_id: GoalIds.view,
-    title: plain(tr('goal.title'), Limits.modalTitle),
-    submit: plain(tr('goal.submit'), Limits.modalTitle),
-    close: plain(tr('common.cancel'), Limits.modalTitle),
+  return modalView(tr, {
+    callbackId: GoalIds.view,
+    title: 'goal.title',
+    submit: 'goal.submit',
     blocks,
-  };
+  });
 }
 
 export const GoalIds = { view: 'goal_create_view' } as const;
@@ -71,15 +70,12 @@ export function goalEditModal(tr: Translate, vm: GoalEditViewModel): ModalView {
     );
   }
   blocks.push(...f.blocks(tr, { targetDate: { initial: vm.targetDate }, qualitativeCriteria: { initial: vm.qualitativeCriteria } }, ['targetDate', 'qualitativeCriteria', 'reason']));
-  return {
-    type: 'modal',
-    callback_id: GoalEditIds.view,
-    private_metadata: metadata(vm.revision === undefined ? { goalId: vm.goalId } : { goalId: vm.goalId, revision: String(vm.revision) }),
-    title: plain(tr('goal_edit.title'), Limits.modalTitle),
-    submit: plain(tr('common.save'), Limits.modalTitle),
-    close: plain(tr('common.cancel'), Limits.modalTitle),
+  return modalView(tr, {
+    callbackId: GoalEditIds.view,
+    title: 'goal_edit.title',
+    privateMetadata: vm.revision === undefined ? { goalId: vm.goalId } : { goalId: vm.goalId, revision: String(vm.revision) },
     blocks,
-  };
+  });
 }
 
 /** `/followup goal edit`: the goals the person may edit, each with a button. */

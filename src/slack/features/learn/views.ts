@@ -1,7 +1,8 @@
+import { modalView } from '../../form/modal';
 import type { KnownBlock, ModalView } from '@slack/types';
 import type { Translate } from '../../../i18n';
-import { channelMention, context, esc, Limits, option, plain, section, truncate, userMention, type Message } from '../../blocks';
-import { metadata } from '../../form/metadata';
+import { channelMention, context, esc, option, section, truncate, userMention, type Message } from '../../blocks';
+
 import { LEARN_FIELDS, learnForm } from './fields';
 
 export const LearnIds = { view: 'learn_view' } as const;
@@ -25,15 +26,12 @@ export function learnModal(
       choose ? ['followUpId', ...LEARN_FIELDS] : [...LEARN_FIELDS],
     ),
   ];
-  return {
-    type: 'modal',
-    callback_id: LearnIds.view,
-    title: plain(tr('learn.title'), Limits.modalTitle),
-    submit: plain(tr('common.save'), Limits.modalTitle),
-    close: plain(tr('common.cancel'), Limits.modalTitle),
-    private_metadata: metadata({ f: vm.followUpId ?? '' }),
+  return modalView(tr, {
+    callbackId: LearnIds.view,
+    title: 'learn.title',
+    privateMetadata: { f: vm.followUpId ?? '' },
     blocks,
-  };
+  });
 }
 
 /** A learning shared to the team channel, in the author's language. */

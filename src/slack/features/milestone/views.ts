@@ -1,6 +1,7 @@
+import { modalView } from '../../form/modal';
 import type { ModalView } from '@slack/types';
 import type { Translate } from '../../../i18n';
-import { context, option, plain, truncate, Limits } from '../../blocks';
+import { context, option, truncate } from '../../blocks';
 import { milestoneForm } from './fields';
 
 export const MilestoneViewIds = { view: 'milestone_view' } as const;
@@ -16,12 +17,10 @@ export interface MilestoneChoice {
 export function milestoneModal(tr: Translate, choices: MilestoneChoice[], selectedId: string | null): ModalView {
   const opt = (m: MilestoneChoice) => option(`${truncate(m.title, 40)} · ${truncate(m.goalTitle, 20)} · ${m.leaderName}`, m.id);
   const selected = choices.find((c) => c.id === selectedId) ?? null;
-  return {
-    type: 'modal',
-    callback_id: MilestoneViewIds.view,
-    title: plain(tr('milestone.title'), Limits.modalTitle),
-    submit: plain(tr('milestone.submit'), Limits.modalTitle),
-    close: plain(tr('common.cancel'), Limits.modalTitle),
+  return modalView(tr, {
+    callbackId: MilestoneViewIds.view,
+    title: 'milestone.title',
+    submit: 'milestone.submit',
     blocks: [context(tr('milestone.intro')), milestoneForm.block('milestone', tr, { options: choices.slice(0, 100).map(opt), initial: selected?.id ?? null })],
-  };
+  });
 }

@@ -1,8 +1,9 @@
+import { modalView } from '../../form/modal';
 import type { KnownBlock, ModalView } from '@slack/types';
 import type { PlanOwner } from '../../../domain/plans';
 import type { Translate } from '../../../i18n';
 import type { IsoDay } from '../../../time/dates';
-import { context, option, plain, Limits, truncate } from '../../blocks';
+import { context, option, Limits, truncate } from '../../blocks';
 import { planForm } from './fields';
 
 export const PlanIds = { view: 'plan_create_view' } as const;
@@ -35,12 +36,10 @@ export function planModal(tr: Translate, vm: PlanViewModel): ModalView {
   if (vm.barriers.length > 0) {
     blocks.push(f.block('barrierId', tr, { options: vm.barriers.slice(0, 100).map((b) => option(truncate(b.description, Limits.optionText), b.id)) }));
   }
-  return {
-    type: 'modal',
-    callback_id: PlanIds.view,
-    title: plain(tr('plan.title'), Limits.modalTitle),
-    submit: plain(tr('plan.submit'), Limits.modalTitle),
-    close: plain(tr('common.cancel'), Limits.modalTitle),
+  return modalView(tr, {
+    callbackId: PlanIds.view,
+    title: 'plan.title',
+    submit: 'plan.submit',
     blocks,
-  };
+  });
 }

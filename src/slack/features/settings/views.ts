@@ -1,8 +1,9 @@
+import { modalView } from '../../form/modal';
 import type { KnownBlock, ModalView } from '@slack/types';
 import type { LocaleCode } from '../../../domain/vocabulary';
 import type { Translate } from '../../../i18n';
-import { context, header, Limits, option, plain } from '../../blocks';
-import { metadata } from '../../form/metadata';
+import { context, header, option } from '../../blocks';
+
 import { hh, PERSONAL_FIELDS, settingsForm, WITH_HOLIDAYS, WORKSPACE_FIELDS } from './fields';
 
 export const SettingsIds = { view: 'settings_view' } as const;
@@ -58,13 +59,10 @@ export function settingsModal(tr: Translate, vm: SettingsViewModel): ModalView {
       ),
     );
   }
-  return {
-    type: 'modal',
-    callback_id: SettingsIds.view,
-    private_metadata: metadata(WITH_HOLIDAYS),
-    title: plain(tr('settings.title'), Limits.modalTitle),
-    submit: plain(tr('common.save'), Limits.modalTitle),
-    close: plain(tr('common.cancel'), Limits.modalTitle),
+  return modalView(tr, {
+    callbackId: SettingsIds.view,
+    title: 'settings.title',
+    privateMetadata: WITH_HOLIDAYS,
     blocks,
-  };
+  });
 }

@@ -1,9 +1,10 @@
+import { modalView } from '../../form/modal';
 import type { ModalView } from '@slack/types';
 import { EVALUATION_WEEKS } from '../../../domain/followups';
 import type { Cadence, LocaleCode } from '../../../domain/vocabulary';
 import type { Translate } from '../../../i18n';
 import type { IsoDay } from '../../../time/dates';
-import { context, option, plain, Limits } from '../../blocks';
+import { context, option } from '../../blocks';
 import { ONE_TO_ONE_CADENCES, setupForm } from './fields';
 
 export const SetupIds = { view: 'setup_view' } as const;
@@ -23,12 +24,10 @@ export interface SetupViewModel {
 /** The modal that starts (or edits) a follow-up. */
 export function setupModal(tr: Translate, vm: SetupViewModel): ModalView {
   const weeks = (EVALUATION_WEEKS as readonly number[]).includes(vm.evaluationEveryWeeks) ? vm.evaluationEveryWeeks : 6;
-  return {
-    type: 'modal',
-    callback_id: SetupIds.view,
-    title: plain(tr(vm.editing ? 'setup.title_edit' : 'setup.title'), Limits.modalTitle),
-    submit: plain(tr('setup.submit'), Limits.modalTitle),
-    close: plain(tr('common.cancel'), Limits.modalTitle),
+  return modalView(tr, {
+    callbackId: SetupIds.view,
+    title: vm.editing ? 'setup.title_edit' : 'setup.title',
+    submit: 'setup.submit',
     blocks: [
       context(tr('setup.intro')),
       ...setupForm.blocks(tr, {
@@ -45,5 +44,5 @@ export function setupModal(tr: Translate, vm: SetupViewModel): ModalView {
         teamLocale: { initial: vm.teamLocale ?? 'default' },
       }),
     ],
-  };
+  });
 }
