@@ -227,21 +227,7 @@ export class DeliveryService {
       return { status: 'skipped', reason: 'no notice messenger' };
     }
     const notice = { key: r.key, locale: this.localeOf(recipient, recipient.workspace), leftUserId: payload.leftUserId, leftRole: payload.leftRole === 'senior' ? ('senior' as const) : ('leader' as const) };
-    let current: { dmChannelId: string | null } = recipient;
-    const outcome = await this.once(
-      fields,
-      async () => {
-        const posted = await notices.personLeft(recipient, notice);
-        current = { dmChannelId: posted.channelId };
-        return posted;
-      },
-      () => current.dmChannelId,
-      r.key,
-      claimed,
-    );
-    if (outcome.status !== 'sent') await this.repos.reminders.markDone(r.key);
-    if (outcome.status === 'failed') await this.personMayBeGone(recipient, outcome.reason);
-    return outcome;
+    return this.sendNotice(r, recipient, fields, claimed, () => notices.personLeft(recipient, notice));
   }
 
   /**
@@ -263,11 +249,16 @@ export class DeliveryService {
     if (!f || f.status !== 'ENDED' || f.endedReason !== 'expired' || f.invitedAt?.getTime() !== invitedAt.getTime()) return skip('invitation answered');
     if (!notices) return skip('no notice messenger');
     const notice = { key: r.key, locale: this.localeOf(recipient, recipient.workspace), leaderUserId: f.leader.slackUserId };
+    return this.sendNotice(r, recipient, fields, claimed, () => notices.invitationExpired(recipient, notice));
+  }
+
+  /** A one-time notice to a person, exactly once through the ledger; the reminder is done whatever happened. */
+  private async sendNotice(r: Reminder, recipient: PersonWithWorkspace, fields: ClaimFields, claimed: Delivery | null, post: () => Promise<Posted>): Promise<DeliveryOutcome> {
     let current: { dmChannelId: string | null } = recipient;
     const outcome = await this.once(
       fields,
       async () => {
-        const posted = await notices.invitationExpired(recipient, notice);
+        const posted = await post();
         current = { dmChannelId: posted.channelId };
         return posted;
       },
