@@ -108,6 +108,9 @@ export class FollowUpService {
    */
   async setup(actor: Actor, input: SetupInput): Promise<SetupResult> {
     const errors = setupErrors(actor.person.slackUserId, input);
+    // Before the modal's ack: the admin check (only when the workspace lets admins skip consent)
+    // runs beside the leader's look-up, not after it.
+    const adminSkip = this.adminSkipsConsent(actor).catch(() => false);
     let leader: Actor | null = null;
     if (!errors.leader) {
       // Runs before the modal's ack: Slack gets at most 1.5 s, then the cached profile is used.
@@ -127,7 +130,7 @@ export class FollowUpService {
     // A new follow-up (or one that ended, started again) waits for the leader's consent, unless
     // the workspace lets follow-ups set up by an admin skip it and Slack confirms the actor is one.
     const starting = !existing || existing.status === 'ENDED';
-    const skipConsent = starting && (await this.adminSkipsConsent(actor));
+    const skipConsent = (await adminSkip) && starting;
     const now = this.clock.now().toJSDate();
     const followUp = await this.repos.followUps.upsert(
       actor.teamId,
