@@ -141,6 +141,11 @@ export function channel<const R extends boolean = false>(spec: FieldSpec & { req
   };
 }
 
+/** The options of a choice field: given at render time, or its fixed values named in the reader's language. */
+function choicesOf<V extends string>(tr: Translate, spec: { values?: readonly V[]; optionText?: (tr: Translate, v: V) => string }, given: PlainTextOption[] | undefined): PlainTextOption[] {
+  return given ?? (spec.values ?? []).map((v) => option(spec.optionText ? spec.optionText(tr, v) : v, v));
+}
+
 /**
  * One choice of a fixed set (static_select, or radio buttons). `values` are what the reader accepts;
  * `optionText` names each one in the reader's language. Options computed from data are passed at
@@ -149,13 +154,11 @@ export function channel<const R extends boolean = false>(spec: FieldSpec & { req
 export function select<const V extends string, const R extends boolean = false>(
   spec: FieldSpec & { required?: R; values?: readonly V[]; accepts?: (v: string) => boolean; optionText?: (tr: Translate, v: V) => string; radio?: boolean; initial?: V },
 ): Field<V, R> {
-  const optionsOf = (tr: Translate, opts: RenderOptions<V>): PlainTextOption[] =>
-    opts.options ?? (spec.values ?? []).map((v) => option(spec.optionText ? spec.optionText(tr, v) : v, v));
   return {
     spec,
     required: !!spec.required as R,
     input: (ids, tr, opts) => {
-      const options = optionsOf(tr, opts).slice(0, spec.radio ? 10 : 100);
+      const options = choicesOf(tr, spec, opts.options).slice(0, spec.radio ? 10 : 100);
       const wanted: string | null = opts.initial ?? spec.initial ?? null;
       const initial = wanted === null ? undefined : options.find((o) => o.value === truncate(wanted, Limits.optionValue));
       return inputBlock(ids, tr, spec, opts, {
@@ -185,12 +188,13 @@ export function multi<const V extends string, const R extends boolean = false>(
     spec,
     required: !!spec.required as R,
     input: (ids, tr, opts) => {
-      const options = opts.options ?? (spec.values ?? []).map((v) => option(spec.optionText ? spec.optionText(tr, v) : v, v));
+      // Slack refuses an initial option that is not among the options shown: cut first, then pick.
+      const options = choicesOf(tr, spec, opts.options).slice(0, spec.checkboxes ? 10 : 100);
       const chosen = new Set<string>(opts.initial ?? []);
       const initial = options.filter((o) => o.value !== undefined && chosen.has(o.value));
       return inputBlock(ids, tr, spec, opts, {
         type: spec.checkboxes ? 'checkboxes' : 'multi_static_select',
-        options: options.slice(0, spec.checkboxes ? 10 : 100),
+        options,
         ...(!spec.checkboxes ? placeholderOf(tr, spec) : {}),
         ...(!spec.checkboxes && spec.max ? { max_selected_items: spec.max } : {}),
         ...(initial.length ? { initial_options: initial } : {}),
