@@ -51,23 +51,31 @@ function toDateTime(instant: DateTime | Date): DateTime {
 
 /** The local calendar day `day` at noon in `zone` (the same day in every zone Slack renders it in). */
 function noonOf(day: IsoDay, zone: string): DateTime {
-  return DateTime.fromISO(day, { zone }).set({ hour: 12 });
+  return DateTime.fromISO(`${day}T12:00`, { zone });
+}
+
+/**
+ * A calendar day's own names (weekday, month, year): the same in every zone, so read in UTC, which
+ * spares luxon a zone-offset look-up (Intl) per date written.
+ */
+function calendarDay(day: IsoDay, locale: string): DateTime {
+  return DateTime.fromISO(day, { zone: 'utc', locale });
 }
 
 function norwegianDay(day: IsoDay, reader: Reader): string {
-  if (!reader.now) return DateTime.fromISO(day, { zone: reader.zone }).setLocale(LUXON_LOCALE.nb).toFormat('d. MMMM yyyy');
+  if (!reader.now) return calendarDay(day, LUXON_LOCALE.nb).toFormat('d. MMMM yyyy');
   const today = reader.now.setZone(reader.zone).toISODate() as IsoDay;
   const diff = daysBetween(today, day);
   if (diff === 0) return 'i dag';
   if (diff === 1) return 'i morgen';
   if (diff === -1) return 'i går';
-  const d = DateTime.fromISO(day, { zone: reader.zone }).setLocale(LUXON_LOCALE.nb);
+  const d = calendarDay(day, LUXON_LOCALE.nb);
   if (diff > 1 && diff < 7) return d.toFormat('cccc');
   return d.year === Number(today.slice(0, 4)) ? d.toFormat('d. MMMM') : d.toFormat('d. MMMM yyyy');
 }
 
 function englishPlainDay(day: IsoDay, reader: Reader): string {
-  return DateTime.fromISO(day, { zone: reader.zone }).setLocale(LUXON_LOCALE.en).toFormat('cccc d MMMM yyyy');
+  return calendarDay(day, LUXON_LOCALE.en).toFormat('cccc d MMMM yyyy');
 }
 
 function week(day: IsoDay, reader: Reader): string {
