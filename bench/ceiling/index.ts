@@ -197,7 +197,8 @@ async function runScenario(opts: Options, run: Options['runs'][number], slack: L
     clock = new ShiftedClock(dueAt.minus({ milliseconds: due - Date.now() }));
     enqueue = async (w) => {
       for (let s = 0; s < expected.length; s += 1000) {
-        await w.queues.reminders.addBulk(expected.slice(s, s + 1000).map((key) => ({ name: 'reminder', data: { key }, opts: { jobId: key, delay: Math.max(0, due - Date.now()) } })));
+        // As BullJobScheduler queues them: the key and the route (workspace, recipient) for the posting slot.
+        await w.queues.reminders.addBulk(expected.slice(s, s + 1000).map((key) => ({ name: 'reminder', data: { key, workspaceId, recipientId: key.split('-')[2] }, opts: { jobId: key, delay: Math.max(0, due - Date.now()) } })));
       }
     };
   }

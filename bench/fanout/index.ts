@@ -277,7 +277,8 @@ async function runReal(opts: Options, slack: FakeSlack, redisUrl: string, databa
     },
   });
   for (let start = 0; start < keys.length; start += 1000) {
-    await workers.queues.reminders.addBulk(keys.slice(start, start + 1000).map((key) => ({ name: 'reminder', data: { key }, opts: { jobId: key, delay: Math.max(0, dueRealMs - Date.now()) } })));
+    // As BullJobScheduler queues them: the key and the route (workspace, recipient) for the posting slot.
+    await workers.queues.reminders.addBulk(keys.slice(start, start + 1000).map((key) => ({ name: 'reminder', data: { key, workspaceId, recipientId: key.split('-')[2] }, opts: { jobId: key, delay: Math.max(0, dueRealMs - Date.now()) } })));
   }
   peakBreakdown = '';
   let probe: NodeJS.Timeout | null = null;

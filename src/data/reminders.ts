@@ -109,12 +109,12 @@ export class ReminderRepository {
   }
 
   /** One page (keyset on key) of scheduled reminders due before `until`: only what the job check needs. */
-  scheduledKeysBefore(until: Date, take: number, afterKey?: string, workspaces?: string[]): Promise<{ key: string; dueAt: Date }[]> {
+  scheduledKeysBefore(until: Date, take: number, afterKey?: string, workspaces?: string[]): Promise<{ key: string; dueAt: Date; workspaceId: string; recipientId: string }[]> {
     return this.db.reminder.findMany({
       where: { status: 'SCHEDULED', dueAt: { lte: until }, ...(afterKey ? { key: { gt: afterKey } } : {}), ...(workspaces ? { workspaceId: { in: workspaces } } : {}) },
       orderBy: { key: 'asc' },
       take,
-      select: { key: true, dueAt: true },
+      select: { key: true, dueAt: true, workspaceId: true, recipientId: true },
     });
   }
 }

@@ -50,9 +50,19 @@ export const noDomainEvents: DomainEvents = {
  * The producer side of the queues (src/jobs), as the domain sees it. Every call is idempotent:
  * a job's id is the reminder key, so scheduling twice adds one job.
  */
+/** Whom a reminder goes to, in which workspace (the pacer's workspace budget and DM channel). */
+export interface ReminderRoute {
+  workspaceId: string;
+  recipientId: string;
+}
+
 export interface JobScheduler {
-  /** Adds the job of a reminder due at `dueAt`; `moved` replaces an existing job with the new time. */
-  scheduleReminder(key: string, dueAt: Date, moved: boolean): Promise<void>;
+  /**
+   * Adds the job of a reminder due at `dueAt`; `moved` replaces an existing job with the new time
+   * (and route). The route rides on the job so that its posting slot is asked for before any
+   * database work: a job that must wait for its slot costs PostgreSQL nothing.
+   */
+  scheduleReminder(key: string, dueAt: Date, moved: boolean, route: ReminderRoute): Promise<void>;
   unscheduleReminder(key: string): Promise<void>;
   /** True when Redis holds a waiting, delayed or active job for the key. */
   hasReminderJob(key: string): Promise<boolean>;

@@ -13,7 +13,15 @@ export const QueueNames = {
 
 export type QueueName = (typeof QueueNames)[keyof typeof QueueNames];
 
-export const ReminderJob = z.object({ key: z.string().min(1).max(200).regex(/^[^:]+$/) });
+/**
+ * A reminder's job: its key, and (jobs queued since issue 9) where it goes, so that the worker asks
+ * for the posting slot before reading anything from PostgreSQL. Older jobs carry the key only.
+ */
+export const ReminderJob = z.object({
+  key: z.string().min(1).max(200).regex(/^[^:]+$/),
+  workspaceId: z.string().min(1).max(100).optional(),
+  recipientId: z.string().min(1).max(100).optional(),
+});
 export type ReminderJob = z.infer<typeof ReminderJob>;
 
 export const CelebrationJob = z.object({ kind: z.enum(['milestone', 'goal']), id: z.string().min(1).max(100) });

@@ -1,6 +1,6 @@
 import { Queue, type JobsOptions } from 'bullmq';
 import { Redis } from 'ioredis';
-import type { JobScheduler } from '../domain/ports';
+import type { JobScheduler, ReminderRoute } from '../domain/ports';
 import type { Clock } from '../time/clock';
 import { CelebrationJob, celebrationJobId, JobNames, QueueNames, ReminderJob, safeJobId } from './contract';
 
@@ -88,12 +88,15 @@ export class BullJobScheduler implements JobScheduler {
     return Math.max(0, dueAt.getTime() - this.clock.now().toMillis());
   }
 
-  async scheduleReminder(key: string, dueAt: Date, moved: boolean): Promise<void> {
-    const jobId = safeJobId(ReminderJob.parse({ key }).key);
+  async scheduleReminder(key: string, dueAt: Date, moved: boolean, route: ReminderRoute): Promise<void> {
+    const data = ReminderJob.parse({ key, workspaceId: route.workspaceId, recipientId: route.recipientId });
+    const jobId = safeJobId(data.key);
     const existing = await this.queues.reminders.getJob(jobId);
     if (existing) {
       const state = await existing.getState();
       if (state === 'delayed' && moved) {
+        // A new recipient moves the job's route with it (the processor re-reads everything else).
+        if (existing.data.recipientId !== data.recipientId || existing.data.workspaceId !== data.workspaceId) await existing.updateData(data).catch(() => undefined);
         await existing.changeDelay(this.delayUntil(dueAt)).catch(() => undefined);
         return;
       }
@@ -101,7 +104,7 @@ export class BullJobScheduler implements JobScheduler {
       // completed or failed earlier: remove so the reminder can run (the ledger stops a second send)
       await existing.remove().catch(() => undefined);
     }
-    await this.queues.reminders.add(JobNames.reminder, { key }, { jobId, delay: this.delayUntil(dueAt) });
+    await this.queues.reminders.add(JobNames.reminder, data, { jobId, delay: this.delayUntil(dueAt) });
   }
 
   async unscheduleReminder(key: string): Promise<void> {

@@ -81,6 +81,8 @@ describe('operations', () => {
     expect(DateTime.fromJSDate(before.dueAt).setZone('Europe/Oslo').toFormat('yyyy-MM-dd HH:mm ZZ')).toBe('2027-11-01 09:00 +01:00');
     const job = await workers.queues.reminders.getJob(key);
     expect(job?.opts.delay).toBeGreaterThan(0);
+    // The job carries where it goes, so that a worker asks for its posting slot before reading PostgreSQL.
+    expect(job?.data).toEqual({ key, workspaceId: h.teamId, recipientId: leader.id });
 
     // The leader moves to New York (their own setting): the same reminder, now at 09:00 there.
     await h.prisma.person.update({ where: { id: leader.id }, data: { tzOverride: 'America/New_York' } });

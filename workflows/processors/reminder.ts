@@ -8,7 +8,8 @@ import { settle } from './common';
 /** Every planned reminder (evaluation, nudge, reflection, action, digest): parse, deliver once, rethrow. */
 export function reminderProcessor(delivery: DeliveryService, queue: Queue, clock: Clock, logger: Logger) {
   return async (job: Job<ReminderJob>, token?: string): Promise<DeliveryOutcome> => {
-    const { key } = ReminderJob.parse(job.data);
-    return settle(job, token, queue, clock, logger, () => delivery.deliverReminder(key));
+    const { key, workspaceId, recipientId } = ReminderJob.parse(job.data);
+    const route = workspaceId && recipientId ? { workspaceId, recipientId } : undefined;
+    return settle(job, token, queue, clock, logger, () => delivery.deliverReminder(key, route));
   };
 }

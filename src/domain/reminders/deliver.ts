@@ -9,7 +9,7 @@ import { dateToDay, dayToDate, daysBetween, type IsoDay } from '../../time/dates
 import { localDay } from '../../time/rules';
 import { celebrationBody, celebrationKey, celebrationLocale, type CelebrationKind } from '../celebrations';
 import { progressOf } from '../goals/progress';
-import { DeliveryRateLimited, DeliveryRejected, type JobScheduler, type Posted, type SendPacer } from '../ports';
+import { DeliveryRateLimited, DeliveryRejected, type JobScheduler, type Posted, type ReminderRoute, type SendPacer } from '../ports';
 import { scheduleOf, type SchedulingDefaults } from '.';
 import type { Messenger, NoticeMessenger, OutboundBody, OutboundMessage } from './messages';
 import { LEFT_NOTICE_KIND, PERSON_GONE_ERRORS } from '../lifecycle';
@@ -47,6 +47,9 @@ export type DeliveryOutcome =
  */
 const REPLAN_DELAY_MS = 10 * 60_000;
 
+/** The pacer's lane of a person's DM (each DM is its own channel: ≈1 post/s). */
+const dmLane = (recipientId: string) => `dm-${recipientId}`;
+
 /** A job that runs at most this early is delivered (clock skew between processes). */
 const EARLY_TOLERANCE_MS = 1000;
 
@@ -77,9 +80,9 @@ export class DeliveryService {
    * Waits for a posting slot of the workspace (and channel), then runs `deliver`; a 429 pauses that
    * workspace only (Retry-After) and the job comes back after it.
    */
-  private async paced(ticket: string, workspaceId: string, channel: string, deliver: () => Promise<DeliveryOutcome>, onHold?: () => Promise<void>): Promise<DeliveryOutcome> {
+  private async paced(ticket: string, workspaceId: string, channel: string, deliver: () => Promise<DeliveryOutcome>, onHold?: () => Promise<void>, granted = false): Promise<DeliveryOutcome> {
     if (!this.pacer) return deliver();
-    const waitMs = await this.pacer.reserve(ticket, workspaceId, channel);
+    const waitMs = granted ? 0 : await this.pacer.reserve(ticket, workspaceId, channel);
     if (waitMs > 0) {
       await onHold?.();
       return { status: 'paced', waitMs };
@@ -148,8 +151,17 @@ export class DeliveryService {
     return { status: 'sent', posted };
   }
 
-  /** Delivers one planned reminder by its key. */
-  async deliverReminder(key: string): Promise<DeliveryOutcome> {
+  /**
+   * Delivers one planned reminder by its key. With its route (carried on the job) the posting slot
+   * is asked for first, so that a job that must wait for it goes back to the queue without any
+   * database work.
+   */
+  async deliverReminder(key: string, route?: ReminderRoute): Promise<DeliveryOutcome> {
+    const slotFirst = route && this.pacer ? route : null;
+    if (slotFirst) {
+      const waitMs = await this.pacer!.reserve(key, slotFirst.workspaceId, dmLane(slotFirst.recipientId));
+      if (waitMs > 0) return { status: 'paced', waitMs };
+    }
     // The reminder, its recipient, an action's subject and the claim (made only when it is
     // scheduled and due): one statement, one round trip.
     const now = this.clock.now();
@@ -160,9 +172,10 @@ export class DeliveryService {
     if (r.dueAt.getTime() - now.toMillis() > EARLY_TOLERANCE_MS) return { status: 'early', dueAt: r.dueAt };
     // Each DM is its own channel (≈1 post/s each); the workspace budget binds a fan-out. A claim
     // made for a post that must wait for its slot is given back meanwhile.
-    return this.paced(key, r.workspaceId, `dm-${r.recipientId}`, () => this.deliverDue(read), async () => {
+    const granted = slotFirst !== null && slotFirst.workspaceId === r.workspaceId && slotFirst.recipientId === r.recipientId;
+    return this.paced(key, r.workspaceId, dmLane(r.recipientId), () => this.deliverDue(read), async () => {
       if (read.claimed) await this.repos.deliveries.release(key, read.claimed.attempts);
-    });
+    }, granted);
   }
 
   private async deliverDue({ reminder: r, recipient, action, claimed }: ClaimedReminder): Promise<DeliveryOutcome> {

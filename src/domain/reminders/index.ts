@@ -147,7 +147,7 @@ export class ReminderService {
   /** Queues the jobs of reminders already planned in the table (one kind, about one subject). */
   async queuePlanned(kind: string, subjectId: string): Promise<number> {
     const rows = await this.repos.reminders.scheduledAbout(kind, subjectId);
-    for (const r of rows) await this.jobs.scheduleReminder(r.key, r.dueAt, false);
+    for (const r of rows) await this.jobs.scheduleReminder(r.key, r.dueAt, false, r);
     return rows.length;
   }
 
@@ -189,20 +189,20 @@ export class ReminderService {
           // Planned concurrently by another process: theirs is the same row.
           if (!isUniqueViolation(err)) throw err;
         }
-        queue.push(() => this.jobs.scheduleReminder(p.key, dueAt, false));
+        queue.push(() => this.jobs.scheduleReminder(p.key, dueAt, false, { workspaceId, recipientId: p.recipientId }));
         result.scheduled++;
       } else if (row.status === 'SCHEDULED') {
         if (row.dueAt.getTime() !== dueAt.getTime() || row.recipientId !== p.recipientId) {
           if (await this.repos.reminders.reschedule(p.key, { dueAt, recipientId: p.recipientId, payload: p.payload })) {
-            queue.push(() => this.jobs.scheduleReminder(p.key, dueAt, true));
+            queue.push(() => this.jobs.scheduleReminder(p.key, dueAt, true, { workspaceId, recipientId: p.recipientId }));
             result.moved++;
           }
         } else if (missing === null || missing.has(p.key)) {
-          queue.push(() => this.jobs.scheduleReminder(p.key, dueAt, false));
+          queue.push(() => this.jobs.scheduleReminder(p.key, dueAt, false, { workspaceId, recipientId: p.recipientId }));
         }
       } else if (row.status === 'CANCELLED') {
         if (await this.repos.reminders.revive(p.key, { dueAt, recipientId: p.recipientId, payload: p.payload })) {
-          queue.push(() => this.jobs.scheduleReminder(p.key, dueAt, true));
+          queue.push(() => this.jobs.scheduleReminder(p.key, dueAt, true, { workspaceId, recipientId: p.recipientId }));
           result.scheduled++;
         }
       }

@@ -69,7 +69,7 @@ export class Reconciler {
       const missing = new Set(await this.jobs.missingReminderJobs(due.map((r) => r.key)));
       for (const r of due) {
         if (missing.has(r.key)) {
-          await this.jobs.scheduleReminder(r.key, r.dueAt, false);
+          await this.jobs.scheduleReminder(r.key, r.dueAt, false, r);
           result.restored++;
         }
       }
@@ -95,7 +95,7 @@ export class Reconciler {
   }
 
   /** Pages of scheduled reminders due before `until` (keyset pages: memory bounded by the page). */
-  private async eachDue(until: Date, work: (due: { key: string; dueAt: Date }[]) => Promise<void>): Promise<void> {
+  private async eachDue(until: Date, work: (due: { key: string; dueAt: Date; workspaceId: string; recipientId: string }[]) => Promise<void>): Promise<void> {
     let afterKey: string | undefined;
     for (;;) {
       const due = await this.repos.reminders.scheduledKeysBefore(until, DUE_PAGE, afterKey, this.options.workspaces);
