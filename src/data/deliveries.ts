@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { ActionItem, Barrier, Db, Delivery, FollowUp, Person, Reminder, Workspace } from './prisma';
 import { isUniqueViolation } from './prisma';
-import { Batcher } from './batch';
+import { Batcher } from '../lib/batch';
 
 /** What a reminder's delivery needs, read with its claim in one statement. */
 export interface ClaimedReminder {

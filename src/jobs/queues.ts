@@ -1,6 +1,7 @@
 import { Queue, type JobsOptions } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { JobScheduler, ReminderRoute } from '../domain/ports';
+import { Batcher } from '../lib/batch';
 import type { Clock } from '../time/clock';
 import { CelebrationJob, celebrationJobId, JobNames, QueueNames, ReminderJob, safeJobId } from './contract';
 
@@ -139,9 +140,22 @@ export class BullJobScheduler implements JobScheduler {
   }
 
   async scheduleReplan(scope: { followUpId: string } | { seniorId: string }, delayMs: number): Promise<void> {
-    const jobId = safeJobId('followUpId' in scope ? `replan-fu-${scope.followUpId}` : `replan-digest-${scope.seniorId}`);
-    const data = 'followUpId' in scope ? { task: 'replan' as const, followUpId: scope.followUpId } : { task: 'replan' as const, seniorId: scope.seniorId };
-    // While a replan of this subject waits, adding it again is a no-op (same job id); done ones are removed.
-    await this.queues.maintenance.add(JobNames.replan, data, { jobId, delay: delayMs, removeOnComplete: true, removeOnFail: 100 });
+    await this.replans.load({ scope, delayMs });
   }
+
+  /**
+   * The replans asked for by the deliveries of one moment (a fan-out: one per follow-up) are added
+   * in one round trip. While a replan of a subject waits, adding it again is a no-op (same job id);
+   * done ones are removed.
+   */
+  private readonly replans = new Batcher<{ scope: { followUpId: string } | { seniorId: string }; delayMs: number }, void>(async (asks) => {
+    await this.queues.maintenance.addBulk(
+      asks.map(({ scope, delayMs }) => ({
+        name: JobNames.replan,
+        data: 'followUpId' in scope ? { task: 'replan' as const, followUpId: scope.followUpId } : { task: 'replan' as const, seniorId: scope.seniorId },
+        opts: { jobId: safeJobId('followUpId' in scope ? `replan-fu-${scope.followUpId}` : `replan-digest-${scope.seniorId}`), delay: delayMs, removeOnComplete: true, removeOnFail: 100 },
+      })),
+    );
+    return asks.map(() => undefined);
+  });
 }

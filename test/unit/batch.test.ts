@@ -1,4 +1,4 @@
-import { Batcher } from '../../src/data/batch';
+import { Batcher } from '../../src/lib/batch';
 
 /** A batch function that records each batch and answers when told to. */
 function recorder<I, O>(answer: (i: I) => O) {

@@ -19,7 +19,7 @@ function service(pacer: SendPacer, claims: string[]) {
         return null;
       },
     },
-  } as Pick<Repositories, 'deliveries'> as Repositories;
+  } as unknown as Repositories; // only the ledger's read is reached before a post
   const messengers = (): Messenger => {
     throw new Error('nothing is posted here');
   };
