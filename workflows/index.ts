@@ -66,6 +66,19 @@ export const DEFAULT_TUNING: WorkerTuning = {
   celebrationConcurrency: 5,
 };
 
+/**
+ * Where in its period a heavy periodic job runs: 23 minutes past a whole period. Reminders are due
+ * at whole local hours, which fall on :00, :30, :15 or :45 UTC depending on the zone (India +5:30,
+ * Nepal +5:45, Chatham +12:45); minute 23 is none of them, so the hourly full reconcile and the
+ * retention purge never start together with a fan-out. Periods of an hour or less that do not
+ * reach minute 23 keep no offset.
+ */
+export const OFF_PEAK_OFFSET_MS = 23 * 60_000;
+
+function offPeak(every: number, heavy: boolean): { offset?: number } {
+  return heavy && every > OFF_PEAK_OFFSET_MS ? { offset: OFF_PEAK_OFFSET_MS } : {};
+}
+
 /** Database connections a worker process needs: one per job it may run at once. */
 export function workerPoolSize(tuning: Partial<WorkerTuning> = {}): number {
   const t = { ...DEFAULT_TUNING, ...tuning };
@@ -151,16 +164,19 @@ export async function startWorkers(deps: WorkerDeps): Promise<WorkerSet> {
 
   // The periodic ticks are BullMQ job schedulers (one per Redis, whatever the number of workers).
   // Reminder instants themselves are computed with luxon and stored as delayed jobs, never as cron.
+  // An `every` schedule runs on whole multiples of its period since the epoch: an hourly one at the
+  // top of each UTC hour, exactly when reminders due at 09:00 local time go out. The heavy ticks are
+  // moved off those minutes (see OFF_PEAK_OFFSET_MS).
   const ticks: [string, number, boolean][] = [
     ['reconcile-tick', tuning.reconcileEveryMs, false],
     ['reconcile-full', tuning.fullReconcileEveryMs, true],
   ];
   for (const [id, every, full] of ticks) {
-    if (every > 0) await queues.maintenance.upsertJobScheduler(id, { every }, { name: JobNames.reconcile, data: { task: 'reconcile', full } });
+    if (every > 0) await queues.maintenance.upsertJobScheduler(id, { every, ...offPeak(every, full) }, { name: JobNames.reconcile, data: { task: 'reconcile', full } });
     else await queues.maintenance.removeJobScheduler(id).catch(() => undefined);
   }
   // Retention (a BullMQ job scheduler, one per Redis): purges what is past its time, logged.
-  if (tuning.retentionEveryMs > 0) await queues.maintenance.upsertJobScheduler('retention', { every: tuning.retentionEveryMs }, { name: JobNames.retention, data: { task: 'retention' } });
+  if (tuning.retentionEveryMs > 0) await queues.maintenance.upsertJobScheduler('retention', { every: tuning.retentionEveryMs, ...offPeak(tuning.retentionEveryMs, true) }, { name: JobNames.retention, data: { task: 'retention' } });
   else await queues.maintenance.removeJobScheduler('retention').catch(() => undefined);
   if (tuning.reconcileAtStart) {
     // One full reconcile for all the workers that start together (deduplicated while it waits or runs).

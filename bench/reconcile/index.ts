@@ -89,6 +89,8 @@ async function main(): Promise<void> {
     const planned = await prisma.reminder.count({ where: { workspaceId: ws, status: 'SCHEDULED' } });
     const soon = await prisma.reminder.count({ where: { workspaceId: ws, status: 'SCHEDULED', dueAt: { lte: new Date(Date.now() + 36 * 3600_000) } } });
     const statements = counting.queries();
+    const byKind = await prisma.reminder.groupBy({ by: ['kind'], where: { workspaceId: ws, status: 'SCHEDULED' }, _count: true });
+    process.stdout.write(`  scheduled by kind: ${byKind.map((k) => `${k.kind} ${k._count}`).join(', ')}\n`);
     const line = `| ${label} | ${n} | ${planned} (${soon} within 36 h) | ${seconds.toFixed(1)} s | ${statements} | ${(statements / n).toFixed(2)} | ${Math.round(peakHeap / 1048576)} MB / ${Math.round(peakRss / 1048576)} MB | ${JSON.stringify(result)} |`;
     process.stdout.write(`${line}\n`);
     rows.push(line);

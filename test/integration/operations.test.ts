@@ -100,4 +100,23 @@ describe('operations', () => {
     expect(await h.prisma.reminder.count({ where: { followUpId: f.id, status: 'SCHEDULED' } })).toBe(0);
     expect(await workers.queues.reminders.getJob(key)).toBeUndefined();
   });
+
+  // Last: it restarts the workers with the production periods.
+  it('runs the hourly full reconcile and the retention purge at 23 minutes past, never at the top of an hour when reminders go out', async () => {
+    await s.stopWorkers();
+    const w = await s.startWorkers({ fullReconcileEveryMs: 3_600_000, reconcileEveryMs: 300_000, retentionEveryMs: 6 * 3_600_000, reconcileAtStart: false });
+    try {
+      const full = await w.queues.maintenance.getJobScheduler('reconcile-full');
+      const retention = await w.queues.maintenance.getJobScheduler('retention');
+      const quick = await w.queues.maintenance.getJobScheduler('reconcile-tick');
+      const minuteOf = (ms: number | undefined) => DateTime.fromMillis(ms ?? 0, { zone: 'utc' }).toFormat('mm:ss');
+      expect(minuteOf(full?.next)).toBe('23:00');
+      expect(full!.next! - Date.now()).toBeLessThanOrEqual(3_600_000);
+      expect(minuteOf(retention?.next)).toBe('23:00');
+      // The quick tick is cheap (a dozen statements): it keeps its five-minute grid.
+      expect(Number(minuteOf(quick?.next).slice(0, 2)) % 5).toBe(0);
+    } finally {
+      await s.stopWorkers();
+    }
+  });
 });
