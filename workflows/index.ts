@@ -51,7 +51,9 @@ export interface WorkerTuning {
 }
 
 export const DEFAULT_TUNING: WorkerTuning = {
-  concurrency: 10,
+  // A reminder job mostly waits (its slot, PostgreSQL, Slack); its ledger statements are batched
+  // with the other jobs' (src/lib/batch.ts), so more jobs at once cost few connections.
+  concurrency: 32,
   lockDurationMs: 30_000,
   stalledIntervalMs: 30_000,
   attempts: 10,
@@ -79,10 +81,15 @@ function offPeak(every: number, heavy: boolean): { offset?: number } {
   return heavy && every > OFF_PEAK_OFFSET_MS ? { offset: OFF_PEAK_OFFSET_MS } : {};
 }
 
-/** Database connections a worker process needs: one per job it may run at once. */
+/**
+ * Database connections a worker process needs. A reminder's claim and SENT mark go in batches (one
+ * statement for every job at that step, one batch in flight), so reminder jobs need far fewer
+ * connections than jobs; the other reads (a digest, an evaluation's goals) get up to 10; one per
+ * celebration job, and one for maintenance.
+ */
 export function workerPoolSize(tuning: Partial<WorkerTuning> = {}): number {
   const t = { ...DEFAULT_TUNING, ...tuning };
-  return t.concurrency + t.celebrationConcurrency + 1;
+  return Math.min(t.concurrency, 10) + t.celebrationConcurrency + 1;
 }
 
 export interface WorkerDeps {

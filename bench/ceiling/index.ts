@@ -11,7 +11,7 @@
  *   c  M celebrations to K team channels at once.
  *
  *   npm run bench -- ceiling [--people 10000] [--celebrations 500] [--channels 50]
- *                            [--runs a@525,b@525,c@525] [--concurrency 10]
+ *                            [--runs a@525,b@525,c@525] [--concurrency 32]
  *
  * A run is scenario@budget (posts per workspace per minute). For each: time from due to the last
  * delivery, the theoretical minimum under the limits, their ratio, 429s, duplicates and missing.
@@ -27,7 +27,7 @@ import { celebrationJobId } from '../../src/jobs/contract';
 import { createLogger } from '../../src/logger';
 import { ShiftedClock, systemClock, type Clock } from '../../src/time/clock';
 import { dayToDate } from '../../src/time/dates';
-import { startWorkers } from '../../workflows';
+import { DEFAULT_TUNING, startWorkers, workerPoolSize } from '../../workflows';
 import { prepareDatabase } from '../../test/support/database';
 import { LimitedSlack, SLACK_LIMITS, type SlackLimits } from './slack';
 
@@ -40,7 +40,7 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-  const opts: Options = { people: 10_000, celebrations: 500, channels: 50, concurrency: 10, runs: [] };
+  const opts: Options = { people: 10_000, celebrations: 500, channels: 50, concurrency: DEFAULT_TUNING.concurrency, runs: [] };
   let runs = 'a@525,b@525,c@525';
   for (let i = 0; i < argv.length; i += 2) {
     const [flag, value] = [argv[i], argv[i + 1]];
@@ -167,7 +167,7 @@ async function runScenario(opts: Options, run: Options['runs'][number], slack: L
   slack.reset(limits);
   const prefix = `benchceil${crypto.randomBytes(4).toString('hex')}`;
   const workspaceId = `TC${crypto.randomBytes(4).toString('hex').toUpperCase()}`;
-  const prisma = createPrisma(databaseUrl, { max: opts.concurrency });
+  const prisma = createPrisma(databaseUrl, { max: workerPoolSize({ concurrency: opts.concurrency }) });
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
   const label = `${run.scenario}@${run.budget}`;
   let expected: string[];

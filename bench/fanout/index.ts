@@ -9,7 +9,7 @@
  * Both run in this process, one after the other, each due at a whole minute a few seconds ahead,
  * against the fake Slack of test/support/fakeSlack.ts.
  *
- *   npm run bench -- fanout [--people 10000] [--concurrency 10]
+ *   npm run bench -- fanout [--people 10000] [--concurrency 32 (the workers' default)]
  *
  * Database: BENCH_DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/followup_bench,
  * created and migrated when missing); Redis: BENCH_REDIS_URL (default redis://127.0.0.1:6379),
@@ -29,7 +29,7 @@ import { createLogger } from '../../src/logger';
 import { postingClient } from '../../src/slack/messenger';
 import { ShiftedClock } from '../../src/time/clock';
 import { dayToDate } from '../../src/time/dates';
-import { startWorkers, workerPoolSize } from '../../workflows';
+import { DEFAULT_TUNING, startWorkers, workerPoolSize } from '../../workflows';
 import { FakeSlack } from '../../test/support/fakeSlack';
 import { prepareDatabase } from '../../test/support/database';
 
@@ -41,7 +41,7 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-  const opts: Options = { people: 10_000, concurrency: 10, leadSeconds: 5 };
+  const opts: Options = { people: 10_000, concurrency: DEFAULT_TUNING.concurrency, leadSeconds: 5 };
   for (let i = 0; i < argv.length; i += 2) {
     const [flag, value] = [argv[i], argv[i + 1]];
     if (flag === '--people') opts.people = Number(value);

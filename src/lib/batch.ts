@@ -28,7 +28,7 @@ export class Batcher<I, O> {
 
   constructor(
     private readonly run: (inputs: I[]) => Promise<O[]>,
-    private readonly options: BatchOptions = { maxBatch: 50, inFlight: 2 },
+    private readonly options: BatchOptions = { maxBatch: 50, inFlight: 1 },
   ) {}
 
   load(input: I): Promise<O> {
