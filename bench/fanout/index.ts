@@ -15,6 +15,7 @@
  * created and migrated when missing); Redis: BENCH_REDIS_URL (default redis://127.0.0.1:6379),
  * with a random queue prefix per pipeline, removed afterwards.
  */
+import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { Session } from 'node:inspector';
@@ -38,12 +39,19 @@ interface Options {
   concurrency: number;
   /** Seconds between the end of seeding and the due minute. */
   leadSeconds: number;
+  /** Seed the real run in this process (as before issue 9) instead of a child process. */
+  seedInProcess: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
-  const opts: Options = { people: 10_000, concurrency: DEFAULT_TUNING.concurrency, leadSeconds: 5 };
+  const opts: Options = { people: 10_000, concurrency: DEFAULT_TUNING.concurrency, leadSeconds: 5, seedInProcess: false };
   for (let i = 0; i < argv.length; i += 2) {
     const [flag, value] = [argv[i], argv[i + 1]];
+    if (flag === '--seed-in-process') {
+      opts.seedInProcess = true;
+      i -= 1;
+      continue;
+    }
     if (flag === '--people') opts.people = Number(value);
     else if (flag === '--concurrency') opts.concurrency = Number(value);
     else if (flag === '--lead') opts.leadSeconds = Number(value);
@@ -202,7 +210,22 @@ async function seedReal(prisma: PrismaClient, workspaceId: string, n: number, da
       })),
     });
   }
-  return leaderRows.map((l) => `action-${workspaceId}a${l.id.slice(`${workspaceId}l`.length)}-${l.id}-${compact}`);
+  return keysOf(workspaceId, n, day);
+}
+
+/** The reminder keys seedReal writes. */
+function keysOf(workspaceId: string, n: number, day: string): string[] {
+  const compact = day.replace(/-/g, '');
+  return Array.from({ length: n }, (_, i) => `action-${workspaceId}a${i}-${workspaceId}l${i}-${compact}`);
+}
+
+/** `--seed <workspace> <n> <day> <dueAt>`: the child process that seeds the real run, then exits. */
+async function seedChild(argv: string[]): Promise<void> {
+  const [workspaceId, n, day, dueAt] = argv;
+  const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/followup_bench';
+  const seeder = createPrisma(databaseUrl, { max: 2 });
+  await seedReal(seeder, workspaceId, Number(n), day, new Date(dueAt));
+  await seeder.$disconnect();
 }
 
 /**
@@ -242,13 +265,23 @@ async function runReal(opts: Options, slack: FakeSlack, redisUrl: string, databa
   // Tuesday 6 April 2027, 09:00 in Oslo: every leader's action item is due then.
   const day = '2027-04-06';
   const dueAt = DateTime.fromISO(`${day}T09:00:00`, { zone: 'Europe/Oslo' });
-  process.stdout.write(`  seeding ${opts.people} people, follow-ups, action items and reminders…\n`);
-  // Seeding on its own client, closed before the run: Prisma keeps the compiled plans of the big
-  // createMany batches (≈100 MB at 10,000) for as long as the client lives — not the workers' memory.
-  const seeder = createPrisma(databaseUrl, { max: 2 });
-  const keys = await seedReal(seeder, workspaceId, opts.people, day, dueAt.toJSDate());
-  await seeder.$disconnect();
-  global.gc?.();
+  let keys: string[];
+  if (opts.seedInProcess) {
+    process.stdout.write(`  seeding ${opts.people} people, follow-ups, action items and reminders (in this process)…\n`);
+    // Seeding on its own client, closed before the run: Prisma keeps the compiled plans of the big
+    // createMany batches (≈100 MB at 10,000) for as long as the client lives — not the workers' memory.
+    const seeder = createPrisma(databaseUrl, { max: 2 });
+    keys = await seedReal(seeder, workspaceId, opts.people, day, dueAt.toJSDate());
+    await seeder.$disconnect();
+    global.gc?.();
+  } else {
+    // The seeding's memory is measured apart (issue 9 allows either): a child process writes the
+    // rows, so this process's peak RSS is the workers' (and the fake Slack's) alone.
+    process.stdout.write(`  seeding ${opts.people} people, follow-ups, action items and reminders (in a child process)…\n`);
+    const child = spawnSync(process.execPath, [...process.execArgv, __filename, '--seed', workspaceId, String(opts.people), day, dueAt.toISO()!], { stdio: ['ignore', 'inherit', 'inherit'], env: process.env });
+    if (child.status !== 0) throw new Error(`seeding failed (${child.status ?? child.signal})`);
+    keys = keysOf(workspaceId, opts.people, day);
+  }
   const dueRealMs = Math.ceil((Date.now() + (opts.leadSeconds + 5) * 1000) / 1000) * 1000;
   const clock = new ShiftedClock(dueAt.minus({ milliseconds: dueRealMs - Date.now() }));
   const config: Config = {
@@ -362,7 +395,7 @@ async function main(): Promise<void> {
   process.exit(0);
 }
 
-main().catch((err) => {
+(process.argv[2] === '--seed' ? seedChild(process.argv.slice(3)).then(() => process.exit(0)) : main()).catch((err) => {
   process.stderr.write(`fanout failed: ${err instanceof Error ? err.stack : String(err)}\n`);
   process.exit(1);
 });
