@@ -122,6 +122,9 @@ function measure(name: string, slack: FakeSlack, channels: string[], dueRealMs: 
 
 async function waitForPosts(slack: FakeSlack, n: number, timeoutMs: number): Promise<void> {
   const end = Date.now() + timeoutMs;
+  // Only chat.postMessage is called in these runs: count all calls first (filtering 10,000 recorded
+  // calls every 100 ms cost both pipelines ~3 % of the CPU).
+  while (slack.calls.length < n && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
   while (slack.callsOf('chat.postMessage').length < n && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
 }
 
@@ -334,7 +337,7 @@ async function runReal(opts: Options, slack: FakeSlack, redisUrl: string, databa
   const started = Date.now();
   const { peakRss } = await withPeakRss(
     () => waitForPosts(slack, opts.people, 600_000),
-    () => `, ${((Date.now() - started) / 1000).toFixed(1)} s after the jobs were queued, ${slack.callsOf('chat.postMessage').length} posts`,
+    () => `, ${((Date.now() - started) / 1000).toFixed(1)} s after the jobs were queued, ${slack.calls.length} calls`,
   );
   if (probe) clearInterval(probe);
   process.stdout.write(`  real peak: ${peakBreakdown}\n`);

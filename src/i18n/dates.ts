@@ -49,9 +49,21 @@ function toDateTime(instant: DateTime | Date): DateTime {
   return instant instanceof Date ? DateTime.fromJSDate(instant) : instant;
 }
 
-/** The local calendar day `day` at noon in `zone` (the same day in every zone Slack renders it in). */
+/**
+ * The local calendar day `day` at noon in `zone` (the same day in every zone Slack renders it in).
+ * Remembered: a fan-out writes the same due day in the same zone for thousands of people, and each
+ * luxon zone look-up formats through Intl. Bounded (DateTimes are immutable).
+ */
+const noons = new Map<string, DateTime>();
 function noonOf(day: IsoDay, zone: string): DateTime {
-  return DateTime.fromISO(`${day}T12:00`, { zone });
+  const key = `${day} ${zone}`;
+  let noon = noons.get(key);
+  if (!noon) {
+    noon = DateTime.fromISO(`${day}T12:00`, { zone });
+    if (noons.size >= 2000) noons.clear();
+    noons.set(key, noon);
+  }
+  return noon;
 }
 
 /**
