@@ -113,8 +113,8 @@ describe('operations', () => {
       expect(minuteOf(full?.next)).toBe('23:00');
       expect(full!.next! - Date.now()).toBeLessThanOrEqual(3_600_000);
       expect(minuteOf(retention?.next)).toBe('23:00');
-      // The quick tick is cheap (a dozen statements): it keeps its five-minute grid.
-      expect(Number(minuteOf(quick?.next).slice(0, 2)) % 5).toBe(0);
+      // The quick tick is cheap (a dozen statements): it runs within its five minutes.
+      expect(quick!.next! - Date.now()).toBeLessThanOrEqual(300_000);
     } finally {
       await s.stopWorkers();
     }

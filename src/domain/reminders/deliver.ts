@@ -206,17 +206,17 @@ export class DeliveryService {
       key,
       claimed,
     );
-    if (outcome.status === 'sent' || outcome.status === 'already' || outcome.status === 'failed') {
-      if (outcome.status !== 'sent') await this.repos.reminders.markDone(key);
-      // Plan the next occurrence of this series soon, outside the burst (one replan per follow-up).
-      const scope = r.followUpId ? { followUpId: r.followUpId } : r.kind === 'digest' ? { seniorId: r.subjectId } : null;
-      if (scope) await this.jobs.scheduleReplan(scope, this.defaults.replanDelayMs ?? REPLAN_DELAY_MS).catch((err) => this.logger.warn({ err, key }, 'could not queue the replanning'));
-    }
+    if (outcome.status !== 'sent' && outcome.status !== 'already' && outcome.status !== 'failed') return outcome;
+    if (outcome.status !== 'sent') await this.repos.reminders.markDone(key);
     if (outcome.status === 'failed') {
       // A person who is gone is not "unreachable": they left, and the other person is told that instead.
+      // Before the replan below, so that it plans from the ended follow-up, not the one it read before.
       if (PERSON_GONE_ERRORS.has(outcome.reason) && this.hooks.personGone) await this.personMayBeGone(recipient, outcome.reason);
       else await this.noticeFailure(key, r.followUpId, outcome.reason, r.kind, recipient, null);
     }
+    // Plan the next occurrence of this series soon, outside the burst (one replan per follow-up).
+    const scope = r.followUpId ? { followUpId: r.followUpId } : r.kind === 'digest' ? { seniorId: r.subjectId } : null;
+    if (scope) await this.jobs.scheduleReplan(scope, this.defaults.replanDelayMs ?? REPLAN_DELAY_MS).catch((err) => this.logger.warn({ err, key }, 'could not queue the replanning'));
     return outcome;
   }
 
