@@ -19,7 +19,6 @@
 import crypto from 'node:crypto';
 import { Redis } from 'ioredis';
 import { DateTime } from 'luxon';
-import type { Config } from '../../src/config';
 import { createPrisma, type PrismaClient } from '../../src/data/prisma';
 import { DEFAULT_PACING } from '../../src/jobs/pacer';
 import { celebrationKey } from '../../src/domain/celebrations';
@@ -29,6 +28,8 @@ import { ShiftedClock, systemClock, type Clock } from '../../src/time/clock';
 import { dayToDate } from '../../src/time/dates';
 import { DEFAULT_TUNING, startWorkers, workerPoolSize } from '../../workflows';
 import { prepareDatabase } from '../../test/support/database';
+import { deleteQueueKeys } from '../../test/support/queueKeys';
+import { benchConfig, DELIVERIES_ONLY } from '../workers';
 import { LimitedSlack, SLACK_LIMITS, type SlackLimits } from './slack';
 
 interface Options {
@@ -81,28 +82,6 @@ function theoreticalMinimum(perChannel: number[], limits: SlackLimits): number {
   const workspace = Math.max(0, total - limits.postBurst) / (limits.postsPerMinute / 60);
   const channel = Math.max(0, ...perChannel.map((n) => Math.max(0, n - limits.channelBurst) / limits.channelPerSecond));
   return Math.max(workspace, channel);
-}
-
-async function dropPrefix(redis: Redis, prefix: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length > 0) await redis.del(...keys);
-  } while (cursor !== '0');
-}
-
-function config(slack: LimitedSlack, databaseUrl: string, redisUrl: string, prefix: string): Config {
-  return {
-    slack: { signingSecret: 'bench', botToken: slack.token, apiUrl: slack.apiUrl },
-    databaseUrl,
-    redisUrl,
-    port: 0,
-    defaultLocale: 'en',
-    defaultTimezone: 'Europe/Oslo',
-    logLevel: 'silent',
-    queuePrefix: prefix,
-  };
 }
 
 async function seedReminders(prisma: PrismaClient, workspaceId: string, n: number, day: string, dueAt: Date, dmKnown: boolean): Promise<string[]> {
@@ -203,16 +182,14 @@ async function runScenario(opts: Options, run: Options['runs'][number], slack: L
     };
   }
   const workers = await startWorkers({
-    config: config(slack, databaseUrl, redisUrl, prefix),
+    config: benchConfig(slack, databaseUrl, redisUrl, prefix),
     prisma,
     redis,
     clock,
     logger: createLogger('silent'),
     tuning: {
+      ...DELIVERIES_ONLY,
       concurrency: opts.concurrency,
-      reconcileAtStart: false,
-      reconcileEveryMs: 0,
-      fullReconcileEveryMs: 0,
       workspaces: [workspaceId],
       // The app paces to the same workspace budget Slack enforces here (a smaller burst).
       pacing: { ...DEFAULT_PACING, postsPerMinute: run.budget },
@@ -246,7 +223,7 @@ async function runScenario(opts: Options, run: Options['runs'][number], slack: L
     byMethod,
     peakRss,
   };
-  await dropPrefix(redis, prefix);
+  await deleteQueueKeys(redis, prefix);
   await prisma.reminder.deleteMany({ where: { workspaceId } });
   await prisma.delivery.deleteMany({ where: { workspaceId } });
   await prisma.workspace.delete({ where: { id: workspaceId } });

@@ -22,7 +22,6 @@ import { Session } from 'node:inspector';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { DateTime } from 'luxon';
-import type { Config } from '../../src/config';
 import { createPrisma, type PrismaClient, WORKER_POOL } from '../../src/data/prisma';
 import { renderOutbound } from '../../src/slack/features/reminders/views';
 import { DEFAULT_PACING } from '../../src/jobs/pacer';
@@ -33,6 +32,8 @@ import { dayToDate } from '../../src/time/dates';
 import { DEFAULT_TUNING, startWorkers, workerPoolSize } from '../../workflows';
 import { FakeSlack } from '../../test/support/fakeSlack';
 import { prepareDatabase } from '../../test/support/database';
+import { deleteQueueKeys } from '../../test/support/queueKeys';
+import { benchConfig, DELIVERIES_ONLY } from '../workers';
 
 interface Options {
   people: number;
@@ -82,15 +83,6 @@ async function withPeakRss<T>(work: () => Promise<T>, progress: () => string = (
   } finally {
     clearInterval(timer);
   }
-}
-
-async function dropPrefix(redis: Redis, prefix: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length > 0) await redis.del(...keys);
-  } while (cursor !== '0');
 }
 
 interface Result {
@@ -169,7 +161,7 @@ async function runBare(opts: Options, slack: FakeSlack, redisUrl: string): Promi
   const result = measure('bare BullMQ', slack, channels, dueRealMs, peakRss);
   process.stdout.write(`  bare peak: ${peakBreakdown}\n`);
   await queue.close();
-  await dropPrefix(redis, prefix);
+  await deleteQueueKeys(redis, prefix);
   await redis.quit();
   return result;
 }
@@ -287,31 +279,15 @@ async function runReal(opts: Options, slack: FakeSlack, redisUrl: string, databa
   }
   const dueRealMs = Math.ceil((Date.now() + (opts.leadSeconds + 5) * 1000) / 1000) * 1000;
   const clock = new ShiftedClock(dueAt.minus({ milliseconds: dueRealMs - Date.now() }));
-  const config: Config = {
-    slack: { signingSecret: 'bench', botToken: slack.token, apiUrl: slack.apiUrl },
-    databaseUrl,
-    redisUrl,
-    port: 0,
-    defaultLocale: 'en',
-    defaultTimezone: 'Europe/Oslo',
-    logLevel: 'silent',
-    queuePrefix: prefix,
-  };
   const workers = await startWorkers({
-    config,
+    config: benchConfig(slack, databaseUrl, redisUrl, prefix),
     prisma,
     redis,
     clock,
     logger: createLogger('silent'),
     tuning: {
+      ...DELIVERIES_ONLY,
       concurrency: opts.concurrency,
-      reconcileAtStart: false,
-      reconcileEveryMs: 0,
-      // Until issue 9 this was left at the hourly default, and an `every` job scheduler runs at once:
-      // a full reconcile of all 10,000 follow-ups ran during every fan-out measured here (it now runs
-      // at 23 minutes past the hour, off the minutes reminders go out: workflows OFF_PEAK_OFFSET_MS).
-      fullReconcileEveryMs: 0,
-      retentionEveryMs: 0,
       workspaces: [workspaceId],
       // The app's own pipeline, not Slack's limits (bench/ceiling measures those): a budget that never binds.
       pacing: { ...DEFAULT_PACING, postsPerMinute: 1e9, burst: 1e9, perChannelPerSecond: 1e6, channelBurst: 1e6 },
@@ -347,7 +323,7 @@ async function runReal(opts: Options, slack: FakeSlack, redisUrl: string, databa
   const sent = await prisma.delivery.count({ where: { workspaceId, status: 'SENT' } });
   if (sent !== opts.people) process.stdout.write(`  ledger: ${sent} SENT of ${opts.people}\n`);
   await workers.close();
-  await dropPrefix(redis, prefix);
+  await deleteQueueKeys(redis, prefix);
   await prisma.reminder.deleteMany({ where: { workspaceId } });
   await prisma.delivery.deleteMany({ where: { workspaceId } });
   await prisma.workspace.delete({ where: { id: workspaceId } });

@@ -20,15 +20,7 @@ import { createLogger } from '../../src/logger';
 import { systemClock } from '../../src/time/clock';
 import { countingPrisma } from '../../test/support/countingPrisma';
 import { prepareDatabase } from '../../test/support/database';
-
-async function dropPrefix(redis: Redis, prefix: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length > 0) await redis.del(...keys);
-  } while (cursor !== '0');
-}
+import { deleteQueueKeys } from '../../test/support/queueKeys';
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -101,7 +93,7 @@ async function main(): Promise<void> {
 
   process.stdout.write(`\n| reconcile | follow-ups | scheduled reminders | time | SQL statements | per follow-up | peak heap / RSS | result |\n|---|---|---|---|---|---|---|---|\n${rows.join('\n')}\n`);
   await queues.close();
-  await dropPrefix(redis, prefix);
+  await deleteQueueKeys(redis, prefix);
   await prisma.reminder.deleteMany({ where: { workspaceId: ws } });
   await prisma.workspace.delete({ where: { id: ws } });
   await redis.quit();

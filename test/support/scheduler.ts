@@ -8,6 +8,7 @@ import { createLogger } from '../../src/logger';
 import type { Clock } from '../../src/time/clock';
 import { startWorkers, type WorkerSet, type WorkerTuning } from '../../workflows';
 import { Harness, type HarnessOptions } from './harness';
+import { deleteQueueKeys } from './queueKeys';
 
 /** Fast settings for tests: short locks so a killed worker's jobs come back within seconds. */
 export const TEST_TUNING: Partial<WorkerTuning> = {
@@ -74,15 +75,8 @@ export class ScheduledHarness {
   }
 
   /** Removes every key of this harness's queue prefix (never the rest of the shared Redis). */
-  async dropQueueKeys(redis: Redis = this.h.redis): Promise<number> {
-    let cursor = '0';
-    let n = 0;
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${this.h.config.queuePrefix}:*`, 'COUNT', 500);
-      cursor = next;
-      if (keys.length > 0) n += await redis.del(...keys);
-    } while (cursor !== '0');
-    return n;
+  dropQueueKeys(redis: Redis = this.h.redis): Promise<number> {
+    return deleteQueueKeys(redis, this.h.config.queuePrefix);
   }
 
   async close(): Promise<void> {
