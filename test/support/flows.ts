@@ -89,10 +89,17 @@ export async function acceptInvitation(h: Harness, senior: string, leader: strin
   }
   if (!f) throw new Error('no follow-up to accept');
   if (f.status !== 'PENDING') return;
+  const seniorHomes = () => h.slack.callsOf('views.publish').filter((c) => c.args.user_id === senior).length;
+  const homesBefore = seniorHomes();
   const res = await h.action(leader, { type: 'button', action_id: 'consent_accept', value: f.id });
   if (res.status !== 200) throw new Error(`accepting failed: ${res.status}`);
   for (let i = 0; i < 100; i++) {
-    if ((await h.prisma.followUp.findUniqueOrThrow({ where: { id: f.id } })).status === 'ACTIVE') return;
+    if ((await h.prisma.followUp.findUniqueOrThrow({ where: { id: f.id } })).status === 'ACTIVE') {
+      // The accept's work after its ack ends with both Homes refreshed: let it finish, so that this
+      // late Home (no goals yet) is not taken for the one a test opens next.
+      await h.slack.waitFor(() => seniorHomes() > homesBefore, 5000, 'the Homes refreshed after the accept').catch(() => undefined);
+      return;
+    }
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error('the invitation was not accepted');
