@@ -330,7 +330,7 @@ export class FollowUpService {
     if (leaderUserId === actor.person.slackUserId) return { key: 'goal.error_no_followup' };
     const leader = await this.repos.people.find(actor.teamId, leaderUserId);
     const pair = leader ? await this.repos.followUps.findByPair(actor.person.id, leader.id) : null;
-    if (pair?.status === 'PENDING') return { key: 'consent.pending_error' };
+    if (pair?.status === 'PENDING') return { key: 'followup.error_pending' };
     if (pair?.status === 'ENDED') return { key: 'followup.error_ended' };
     return { key: 'goal.error_no_followup' };
   }
