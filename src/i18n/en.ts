@@ -93,6 +93,7 @@ export const en = {
   'setup.eval_weeks': '{weeks, plural, one {Every week} other {Every # weeks}}',
   'setup.error_leader_bot': 'That is an app, not a person. Please choose a leader.',
   'setup.error_leader_self': 'You cannot follow up yourself. Please choose one of your leaders.',
+  'setup.error_declined_recently': 'This leader declined your invitation. You can invite them again from {until}.',
   'setup.error_leader_deleted': 'This person is no longer in the workspace.',
   'setup.error_cadence_none': 'One-to-ones need a cadence: weekly, every 2 weeks or monthly.',
   'setup.created': 'Follow-up of {leader} started. Next step: agree on goals — type `/followup goal` and mention {leader}.',

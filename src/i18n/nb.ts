@@ -92,6 +92,7 @@ export const nb: Record<MessageKey, string> = {
   'setup.eval_weeks': '{weeks, plural, one {Hver uke} other {Hver #. uke}}',
   'setup.error_leader_bot': 'Dette er en app, ikke en person. Velg en leder.',
   'setup.error_leader_self': 'Du kan ikke følge opp deg selv. Velg en av lederne dine.',
+  'setup.error_declined_recently': 'Denne lederen avslo invitasjonen din. Du kan invitere på nytt fra {until}.',
   'setup.error_leader_deleted': 'Denne personen er ikke lenger i arbeidsområdet.',
   'setup.error_cadence_none': '1:1-samtaler trenger en hyppighet: hver uke, annenhver uke eller hver måned.',
   'setup.created': 'Oppfølging av {leader} er startet. Neste steg: bli enige om mål – skriv `/followup mål` og nevn {leader}.',

@@ -1,6 +1,8 @@
 import type { Repositories } from '../../data';
 import type { FollowUpWithPeople } from '../../data/followups';
 import type { FollowUp, Person, Workspace } from '../../data/prisma';
+import { DateTime } from 'luxon';
+import { dateFormatter } from '../../i18n/dates';
 import { todayIn, type Clock } from '../../time/clock';
 import { addDays, dateToDay, dayToDate, type IsoDay } from '../../time/dates';
 import { NotAllowedError, NotFoundError, ValidationError, type FieldError } from '../errors';
@@ -38,6 +40,18 @@ export interface SetupResult extends Eventful {
 
 /** An invitation not answered within this many days expires (the inviter is told once). */
 export const INVITATION_DAYS = 14;
+/** After a leader declines, the same senior leader may invite them again only after this many days. */
+export const DECLINE_WAIT_DAYS = 30;
+
+/**
+ * The day a declined invitation may be sent again (in the inviter's zone), or null when it may be
+ * sent now: a leader who said no is not asked again and again.
+ */
+export function reinviteDay(existing: Pick<FollowUp, 'status' | 'endedReason' | 'endedAt'> | null, now: DateTime, zone: string): IsoDay | null {
+  if (!existing || existing.status !== 'ENDED' || existing.endedReason !== 'declined' || !existing.endedAt) return null;
+  const until = DateTime.fromJSDate(existing.endedAt).plus({ days: DECLINE_WAIT_DAYS });
+  return until > now ? (until.setZone(zone).toISODate() as IsoDay) : null;
+}
 /** Reminder kind of an invitation's expiry (a Reminder row due 14 days after the invitation). */
 export const INVITE_EXPIRY_KIND = 'invite_expiry';
 export function inviteExpiryKey(followUpId: string, invitedAt: Date): string {
@@ -121,6 +135,11 @@ export class FollowUpService {
     if (Object.keys(errors).length > 0 || !leader) throw new ValidationError(errors);
 
     const existing = await this.repos.followUps.findByPair(actor.person.id, leader.person.id);
+    const waitUntil = reinviteDay(existing, this.clock.now(), actor.zone);
+    if (waitUntil) {
+      const until = dateFormatter({ locale: actor.locale, zone: actor.zone, now: this.clock.now() }).plainDay(waitUntil);
+      throw new ValidationError({ leader: { key: 'setup.error_declined_recently', vars: { until } } });
+    }
     const startDate = dayToDate(input.startDate);
     // The next evaluation follows from the start date unless one was already set by an evaluation.
     const nextEvaluationOn =

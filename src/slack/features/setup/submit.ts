@@ -36,6 +36,12 @@ export function setupSubmission(ctx: AppContext) {
         return;
       }
       await dm(rctx, actor.person.slackUserId, textMessage(tr(result.created ? 'setup.created' : 'setup.updated', { leader })));
+      // A pending follow-up (an invitation edited before the leader answered) sends the leader nothing
+      // but the invitation: no welcome and no calendar file before they accepted.
+      if (result.followUp.status !== 'ACTIVE') {
+        await refreshHomes(rctx, [actor]);
+        return;
+      }
       if (result.created) {
         await dm(rctx, result.leader.person.slackUserId, textMessage(trLeader('setup.welcome_leader', { senior: userMention(actor.person.slackUserId) })));
       }
