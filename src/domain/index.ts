@@ -85,7 +85,7 @@ export function createServices(deps: DomainDeps): Services {
   const repos = repositories(deps.prisma);
   const lifecycle = new LifecycleService(repos, deps.clock, deps.events ?? noDomainEvents, deps.logger);
   const people = new PeopleService(repos, deps.slack, deps.clock, deps.defaults, deps.logger, lifecycle, deps.workspaceOf);
-  const followUps = new FollowUpService(repos, people, deps.clock);
+  const followUps = new FollowUpService(repos, people, deps.clock, deps.slack);
   const home = new HomeService(repos, deps.clock);
   const goals = new GoalService(deps.prisma, repos, followUps, deps.clock);
   const questions = new QuestionService(repos, deps.clock, people);

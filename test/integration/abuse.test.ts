@@ -1,5 +1,6 @@
 import { setupForm } from '../../src/slack/features/setup/fields';
-import { openModal, setupValues } from '../support/flows';
+import { ConsentIds } from '../../src/slack/features/consent/views';
+import { acceptInvitation, openModal, setupValues } from '../support/flows';
 import { FixedClock, Harness, randomId, visibleText } from '../support/harness';
 import { dmTo, settle } from '../support/seed';
 
@@ -14,6 +15,17 @@ const TEXT = {
     until: ['Saturday 26 December 2026', 'Saturday 26 December 2026'],
     invite: 'wants to follow you up as your senior leader',
     updated: 'updated.',
+    channelNotFound: 'The app cannot see this channel in this workspace. For a private channel, invite the app first (`/invite @Follow-up`), then choose it again.',
+    notMember: 'You are not a member of this channel. Choose a team channel you are in, so you see what is posted there.',
+    shared: 'This channel is shared with another organisation. Celebrations and shared learnings stay inside your organisation: choose another channel (an admin can allow shared channels in /followup settings).',
+    archived: 'This channel is archived. Choose another team channel.',
+    invitationChannel: (c: string) => `Celebrations of your goals and milestones, and the learnings you choose to share, will be posted in <#${c}>.`,
+    ask: (senior: string, to: string, from: string) => `<@${senior}> wants to post celebrations of your goals and the learnings you share in <#${to}> instead of <#${from}>. Nothing changes until you accept.`,
+    asked: (leader: string, to: string, from: string) => `<@${leader}> is asked to agree to <#${to}>. Until they accept, celebrations and shared learnings stay in <#${from}>.`,
+    accepted: (leader: string, c: string) => `<@${leader}> accepted: celebrations and shared learnings are now posted in <#${c}>.`,
+    kept: (leader: string, c: string) => `<@${leader}> kept the team channel as it was; <#${c}> is not used.`,
+    gone: 'This request is no longer open.',
+    notAllowed: 'You do not have access to this.',
   },
   'nb-NO': {
     declinedAgain: (until: string) => `Denne lederen avslo invitasjonen din. Du kan invitere på nytt fra ${until}.`,
@@ -21,6 +33,17 @@ const TEXT = {
     until: ['26. desember', 'i morgen'],
     invite: 'vil følge deg opp som din overordnede leder',
     updated: 'er oppdatert.',
+    channelNotFound: 'Appen ser ikke denne kanalen i dette arbeidsområdet. For en privat kanal: inviter appen først (`/invite @Follow-up`), og velg kanalen på nytt.',
+    notMember: 'Du er ikke medlem av denne kanalen. Velg en teamkanal du er med i, så du ser det som postes der.',
+    shared: 'Denne kanalen deles med en annen organisasjon. Feiringer og delte læringspunkter blir i organisasjonen deres: velg en annen kanal (en administrator kan tillate delte kanaler i /followup settings).',
+    archived: 'Denne kanalen er arkivert. Velg en annen teamkanal.',
+    invitationChannel: (c: string) => `Feiringer av målene og delmålene dine, og læringspunktene du velger å dele, postes i <#${c}>.`,
+    ask: (senior: string, to: string, from: string) => `<@${senior}> vil poste feiringer av målene dine og læringspunktene du deler i <#${to}> i stedet for <#${from}>. Ingenting endres før du godtar.`,
+    asked: (leader: string, to: string, from: string) => `<@${leader}> er bedt om å godta <#${to}>. Til det skjer, postes feiringer og delte læringspunkter fortsatt i <#${from}>.`,
+    accepted: (leader: string, c: string) => `<@${leader}> godtok: feiringer og delte læringspunkter postes nå i <#${c}>.`,
+    kept: (leader: string, c: string) => `<@${leader}> beholdt teamkanalen som før; <#${c}> brukes ikke.`,
+    gone: 'Denne forespørselen er ikke lenger åpen.',
+    notAllowed: 'Du har ikke tilgang til dette.',
   },
 } as const;
 
@@ -104,6 +127,104 @@ describe('abuse: a curious or hostile colleague gets nothing', () => {
       expect(postsTo(leader, calls).map((c) => c.method)).toEqual([]);
       expect(h.slack.calls.slice(calls).filter((c) => c.method.startsWith('files.'))).toEqual([]);
       expect(visibleText(await h.openHome(leader))).not.toContain('.ics');
+    });
+  });
+  describe.each(['en-GB', 'nb-NO'] as const)('team channels (%s)', (locale) => {
+    const t = TEXT[locale];
+    const people = () => ({ senior: h.user(randomId('UCS', 8), { locale }), leader: h.user(randomId('UCL', 8), { locale }) });
+
+    it.each([
+      { what: 'a private channel the app was not invited to', channel: { is_private: true, bot_member: false }, message: 'channelNotFound' },
+      { what: 'a private channel of another team the senior leader is not in', channel: { is_private: true, bot_member: true, others: true }, message: 'notMember' },
+      { what: 'a public channel the senior leader is not in', channel: { others: true }, message: 'notMember' },
+      { what: 'a channel shared with another organisation (Slack Connect)', channel: { is_ext_shared: true }, message: 'shared' },
+      { what: 'a channel with a pending Slack Connect invitation', channel: { is_pending_ext_shared: true }, message: 'shared' },
+      { what: 'an archived channel', channel: { is_archived: true }, message: 'archived' },
+      { what: 'a channel of another workspace', channel: { team_id: 'TOTHERORG1' }, message: 'channelNotFound' },
+    ] as const)('refuses $what as the team channel; nothing is saved or sent', async ({ channel, message }) => {
+      const { senior, leader } = people();
+      const id = randomId('C', 9);
+      const { others, ...rest } = channel as { others?: boolean } & Record<string, unknown>;
+      h.slack.addChannel({ id, ...rest, members: others ? [leader, 'UOTHER0001'] : [senior, leader] });
+      const calls = h.slack.calls.length;
+      const view = await openModal(h, senior, `setup <@${leader}>`);
+      const res = await h.submitView(senior, view, setupValues({ leader, channel: id }));
+      expect(res.status).toBe(200);
+      expect(res.json()).toEqual({ response_action: 'errors', errors: { [setupForm.ids.teamChannelId.block]: t[message] } });
+      await settle(h);
+      expect(await pairOf(senior, leader)).toBeNull();
+      expect(postsTo(leader, calls)).toEqual([]);
+      expect(h.slack.calls.slice(calls).filter((c) => c.method === 'chat.postMessage' && c.args.channel === id)).toEqual([]);
+    });
+
+    it('a channel shared with another organisation is accepted when the workspace allows it; the invitation names the channel', async () => {
+      const { senior, leader } = people();
+      const id = randomId('C', 9);
+      h.slack.addChannel({ id, is_ext_shared: true, members: [senior, leader] });
+      await h.prisma.workspace.update({ where: { id: h.teamId }, data: { allowSharedTeamChannels: true } });
+      try {
+        const view = await openModal(h, senior, `setup <@${leader}>`);
+        const res = await h.submitView(senior, view, setupValues({ leader, channel: id }));
+        expect([res.status, res.body]).toEqual([200, '']);
+        const invitation = await dmTo(h, leader, t.invite);
+        expect(visibleText(invitation.blocks)).toContain(t.invitationChannel(id));
+        expect((await pairOf(senior, leader))!.teamChannelId).toBe(id);
+      } finally {
+        await h.prisma.workspace.update({ where: { id: h.teamId }, data: { allowSharedTeamChannels: false } });
+      }
+    });
+
+    it('a new channel on an active follow-up is asked of the leader; the old one stays until they accept', async () => {
+      const { senior, leader } = people();
+      const stranger = h.user(randomId('UCX', 8), { locale });
+      const [oldC, newC, newer] = [randomId('C', 9), randomId('C', 9), randomId('C', 9)];
+      for (const c of [oldC, newC, newer]) h.slack.addChannel({ id: c, members: [senior, leader, stranger] });
+      const start = await openModal(h, senior, `setup <@${leader}>`);
+      expect((await h.submitView(senior, start, setupValues({ leader, channel: oldC }))).status).toBe(200);
+      await acceptInvitation(h, senior, leader);
+      await settle(h);
+
+      const change = async (to: string) => {
+        const view = await openModal(h, senior, `setup <@${leader}>`);
+        const res = await h.submitView(senior, view, setupValues({ leader, channel: to }));
+        expect([res.status, res.body]).toEqual([200, '']);
+        await dmTo(h, senior, t.asked(leader, to, oldC));
+        return dmTo(h, leader, `<#${to}>`);
+      };
+      const ask = await change(newC);
+      expect(visibleText(ask.blocks)).toContain(t.ask(senior, newC, oldC));
+      expect((await pairOf(senior, leader))!).toMatchObject({ teamChannelId: oldC, proposedTeamChannelId: newC });
+      const buttons = (ask.blocks as { type: string; elements?: { action_id: string; value: string }[] }[]).find((b) => b.type === 'actions')!.elements!;
+      const accept = buttons.find((b) => b.action_id === ConsentIds.channelAccept)!;
+
+      // Neither the senior leader nor a stranger can answer for the leader: refused, nothing changed.
+      for (const who of [senior, stranger]) {
+        const n = h.slack.responses.length;
+        await h.action(who, { type: 'button', action_id: accept.action_id, value: accept.value }, { response_url: h.newResponseUrl() });
+        expect((await h.slack.waitForResponse(n + 1)).text).toBe(t.notAllowed);
+        expect((await pairOf(senior, leader))!).toMatchObject({ teamChannelId: oldC, proposedTeamChannelId: newC });
+      }
+      // A forged channel in the button value is not the request: it is no longer open, and nothing changes.
+      await h.action(leader, { type: 'button', action_id: accept.action_id, value: `${accept.value.split('|')[0]}|${newer}` });
+      await dmTo(h, leader, t.gone);
+      expect((await pairOf(senior, leader))!).toMatchObject({ teamChannelId: oldC, proposedTeamChannelId: newC });
+
+      // The leader keeps the old one.
+      const keep = buttons.find((b) => b.action_id === ConsentIds.channelKeep)!;
+      await h.action(leader, { type: 'button', action_id: keep.action_id, value: keep.value });
+      await dmTo(h, senior, t.kept(leader, newC));
+      expect((await pairOf(senior, leader))!).toMatchObject({ teamChannelId: oldC, proposedTeamChannelId: null });
+      // Answering the old request again does nothing.
+      await h.action(leader, { type: 'button', action_id: accept.action_id, value: accept.value });
+      await settle(h);
+      expect((await pairOf(senior, leader))!.teamChannelId).toBe(oldC);
+
+      // Asked again, the leader accepts: the new channel is used from now on.
+      const again = await change(newer);
+      const acceptNewer = (again.blocks as { type: string; elements?: { action_id: string; value: string }[] }[]).find((b) => b.type === 'actions')!.elements!.find((b) => b.action_id === ConsentIds.channelAccept)!;
+      await h.action(leader, { type: 'button', action_id: acceptNewer.action_id, value: acceptNewer.value });
+      await dmTo(h, senior, t.accepted(leader, newer));
+      expect((await pairOf(senior, leader))!).toMatchObject({ teamChannelId: newer, proposedTeamChannelId: null });
     });
   });
 });

@@ -37,6 +37,8 @@ export interface WorkspaceSettingsInput {
   purgeEndedAfterDays?: number | null;
   /** Follow-ups an admin sets up start without the leader's consent. Absent = unchanged. */
   adminSetupSkipsConsent?: boolean;
+  /** Team channels shared with another organisation may be chosen. Absent = unchanged. */
+  allowSharedTeamChannels?: boolean;
 }
 
 /** "no", " gb " → "NO", "GB"; null for an unknown country. */
@@ -143,6 +145,7 @@ export class SettingsService {
       defaultReminderHour: input.workspace.reminderHour,
       ...(input.workspace.holidayCountry !== undefined ? { defaultHolidayCountry: workspaceCountry } : {}),
       ...(input.workspace.adminSetupSkipsConsent !== undefined ? { adminSetupSkipsConsent: input.workspace.adminSetupSkipsConsent } : {}),
+      ...(input.workspace.allowSharedTeamChannels !== undefined ? { allowSharedTeamChannels: input.workspace.allowSharedTeamChannels } : {}),
     });
     if (input.workspace.purgeEndedAfterDays !== undefined) await this.repos.retention.setEndedFollowUpRetention(actor.teamId, input.workspace.purgeEndedAfterDays);
     // Defaults apply to everyone without their own setting: let the scheduler move their reminders.

@@ -1,12 +1,12 @@
 import type { SetupResult } from '../../../domain/followups';
 import { translator } from '../../../i18n';
 import type { AppContext } from '../../context';
-import { textMessage, userMention } from '../../blocks';
+import { channelMention, textMessage, userMention } from '../../blocks';
 import { submitHandler } from '../../form/submit';
 import { dm, refreshHomes } from '../../notify';
 import { sendEvaluationInvites } from '../../calendarInvites';
 import { setupForm } from './fields';
-import { invitationMessage } from '../consent/views';
+import { channelRequestMessage, invitationMessage } from '../consent/views';
 
 /** The follow-up modal: saves it (its reminders are re-planned), welcomes a new leader, refreshes both Homes. */
 export function setupSubmission(ctx: AppContext) {
@@ -31,7 +31,7 @@ export function setupSubmission(ctx: AppContext) {
       if (result.invited) {
         // Consent first: the leader is asked (their language); nothing is shared until they accept.
         await dm(rctx, actor.person.slackUserId, textMessage(tr('consent.sent', { leader })));
-        await dm(rctx, result.leader.person.slackUserId, invitationMessage(trLeader, actor.person.slackUserId, result.followUp.id));
+        await dm(rctx, result.leader.person.slackUserId, invitationMessage(trLeader, actor.person.slackUserId, result.followUp.id, result.followUp.teamChannelId));
         await refreshHomes(rctx, [actor, result.leader]);
         return;
       }
@@ -44,6 +44,13 @@ export function setupSubmission(ctx: AppContext) {
       }
       if (result.created) {
         await dm(rctx, result.leader.person.slackUserId, textMessage(trLeader('setup.welcome_leader', { senior: userMention(actor.person.slackUserId) })));
+      }
+      // A new team channel on an active follow-up is the leader's to agree; the old one stays until then.
+      const proposal = result.channelProposal;
+      if (proposal) {
+        const to = channelMention(proposal.to);
+        await dm(rctx, actor.person.slackUserId, textMessage(proposal.from ? tr('channel.asked_senior', { leader, to, from: channelMention(proposal.from) }) : tr('channel.asked_senior_first', { leader, to })));
+        await dm(rctx, result.leader.person.slackUserId, channelRequestMessage(trLeader, actor.person.slackUserId, result.followUp.id, proposal));
       }
       await refreshHomes(rctx, [actor, result.leader]);
       // The evaluation was scheduled (or moved): both get the calendar invitation (once per version).
