@@ -9,8 +9,7 @@ import { dateToDay, isIsoDay, safeZone, type IsoDay } from '../../time/dates';
 import { DEFAULT_HOLIDAY_COUNTRY, isKnownCountry } from '../../time/holidays';
 import { DEFAULT_WORKING_DAYS, type LocalSchedule } from '../../time/rules';
 import type { DomainEvents, JobScheduler } from '../ports';
-import { LEFT_NOTICE_KIND } from '../lifecycle';
-import { INVITE_EXPIRY_KIND } from '../followups';
+import { INVITE_EXPIRY_KIND, LEFT_NOTICE_KIND } from './kinds';
 import { DEFAULT_PLAN_OPTIONS, planDigest, planFollowUp, type PlannedReminder, type Recipient } from './planner';
 
 export interface SchedulingDefaults {
