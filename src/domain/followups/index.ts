@@ -7,11 +7,12 @@ import { todayIn, type Clock } from '../../time/clock';
 import { addDays, dateToDay, dayToDate, type IsoDay } from '../../time/dates';
 import { NotAllowedError, NotFoundError, ValidationError, type FieldError } from '../errors';
 import { createOnce } from '../../data/createOnce';
-import { Events, type Eventful } from '../events';
+import type { DomainEvent, Eventful } from '../events';
 import type { Actor, PeopleService } from '../people';
 import { assertParticipant, assertSenior, assertWritable } from '../privacy';
 import type { SlackChannelInfo, SlackGateway } from '../ports';
 import { LOCALES, type Cadence, type LocaleCode } from '../vocabulary';
+import { INVITE_EXPIRY_KIND } from '../reminders/kinds';
 
 export type { FollowUpWithPeople } from '../../data/followups';
 
@@ -84,7 +85,6 @@ export function reinviteDay(existing: Pick<FollowUp, 'status' | 'endedReason' | 
   return until > now ? (until.setZone(zone).toISODate() as IsoDay) : null;
 }
 /** Reminder kind of an invitation's expiry (a Reminder row due 14 days after the invitation). */
-export const INVITE_EXPIRY_KIND = 'invite_expiry';
 export function inviteExpiryKey(followUpId: string, invitedAt: Date): string {
   return `invite-expiry-${followUpId}-${invitedAt.getTime()}`;
 }
@@ -233,7 +233,7 @@ export class FollowUpService {
     const invited = starting && followUp.status === 'PENDING';
     if (invited && followUp.invitedAt) await this.planExpiry(followUp, followUp.invitedAt);
     const channelProposal = proposeChannel && input.teamChannelId ? { from: current.teamChannelId, to: input.teamChannelId } : null;
-    return { followUp, created: starting, invited, leader, channelProposal, events: [Events.followUpChanged(followUp.id)] };
+    return { followUp, created: starting, invited, leader, channelProposal, events: [{ type: 'followUpChanged', id: followUp.id }] };
   }
 
   /**
@@ -316,7 +316,7 @@ export class FollowUpService {
     await this.cancelExpiry(followUp);
     return {
       outcome: { status: 'accepted', followUp: { ...followUp, status: 'ACTIVE' }, movedGoals: moved },
-      events: [Events.followUpChanged(followUp.id), ...fromIds.map((id) => Events.followUpChanged(id))],
+      events: [{ type: 'followUpChanged', id: followUp.id }, ...fromIds.map((id) => ({ type: 'followUpChanged', id: id } satisfies DomainEvent))],
     };
   }
 
@@ -368,7 +368,7 @@ export class FollowUpService {
       if (changed) await this.cancelExpiry(followUp);
     }
     if (!changed) return { status: 'already', followUp, other, events: [] };
-    return { status: 'ended', followUp, other, events: [Events.followUpChanged(followUp.id)] };
+    return { status: 'ended', followUp, other, events: [{ type: 'followUpChanged', id: followUp.id }] };
   }
 
   /** The active (or, for its senior leader, pending) follow-up between the actor and a person, for `/followup end @person`. */
