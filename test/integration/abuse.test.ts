@@ -1,4 +1,7 @@
+import http from 'node:http';
+import { MAX_EVENT_BODY_BYTES } from '../../src/app';
 import { setupForm } from '../../src/slack/features/setup/fields';
+import { sign } from '../support/signing';
 import { ConsentIds } from '../../src/slack/features/consent/views';
 import { acceptInvitation, openModal, setupValues } from '../support/flows';
 import { FixedClock, Harness, randomId, visibleText } from '../support/harness';
@@ -225,6 +228,41 @@ describe('abuse: a curious or hostile colleague gets nothing', () => {
       await h.action(leader, { type: 'button', action_id: acceptNewer.action_id, value: acceptNewer.value });
       await dmTo(h, senior, t.accepted(leader, newer));
       expect((await pairOf(senior, leader))!).toMatchObject({ teamChannelId: newer, proposedTeamChannelId: null });
+    });
+  });
+  describe('bounded work per person', () => {
+    /** Sends headers announcing `length` bytes, then only `sent` of them; resolves with the status once the app answers. */
+    const announce = (length: number, sent: number, headers: Record<string, string> = {}) =>
+      new Promise<{ status: number; before: boolean }>((resolve, reject) => {
+        let done = false;
+        const req = http.request(`${h.baseUrl}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(length), ...headers } }, (res) => {
+          done = true;
+          res.resume();
+          resolve({ status: res.statusCode ?? 0, before: true });
+          req.destroy();
+        });
+        req.on('error', (err) => (done ? undefined : reject(err)));
+        req.write('x'.repeat(sent));
+        // The rest of the body is never sent: an answer can only come from the headers.
+        setTimeout(() => (done ? undefined : reject(new Error('no answer before the body was sent'))), 2000).unref();
+      });
+
+    it('refuses an /slack/events body over 1 MB with 413 from its headers, before reading or checking it', async () => {
+      const calls = h.slack.calls.length;
+      const ts = Math.floor(Date.now() / 1000);
+      const answer = await announce(MAX_EVENT_BODY_BYTES + 1, 100, { 'x-slack-request-timestamp': String(ts), 'x-slack-signature': sign('x', ts) });
+      expect(answer.status).toBe(413);
+      await new Promise((r) => setTimeout(r, 200));
+      // (auth.test is the app's own check at start.)
+      expect(h.slack.calls.slice(calls).filter((c) => c.method !== 'auth.test')).toEqual([]);
+    });
+
+    it('a signed body of exactly 1 MB is read and checked as usual (a forged signature is 401, not 413)', async () => {
+      const body = `token=x&text=${'a'.repeat(MAX_EVENT_BODY_BYTES - 13)}`;
+      expect(Buffer.byteLength(body)).toBe(MAX_EVENT_BODY_BYTES);
+      const ts = Math.floor(Date.now() / 1000);
+      const res = await fetch(`${h.baseUrl}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': 'v0=' + '0'.repeat(64) }, body });
+      expect(res.status).toBe(401);
     });
   });
 });
