@@ -168,6 +168,7 @@ export const en = {
   // ── export and erasure ───────────────────────────────────────────────────
   'export.file_title': 'Your follow-up data',
   'export.file_comment': 'Here is everything the follow-up app stores about you, as a JSON file. Requested by {requester}.',
+  'export.error_too_soon': 'You can export once every 10 minutes. You can export again at {time}.',
   'export.sent_self': 'Your data has been sent to you as a file in your direct messages with the app.',
   'export.sent_other': 'The data of {person} has been sent to them as a file in their direct messages with the app. You do not receive a copy.',
   'export.erase_button': 'Erase this person\'s data',

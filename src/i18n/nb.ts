@@ -167,6 +167,7 @@ export const nb: Record<MessageKey, string> = {
   // ── export and erasure ───────────────────────────────────────────────────
   'export.file_title': 'Dine oppfølgingsdata',
   'export.file_comment': 'Her er alt oppfølgingsappen lagrer om deg, som en JSON-fil. Bestilt av {requester}.',
+  'export.error_too_soon': 'Du kan eksportere én gang hvert 10. minutt. Du kan eksportere igjen {time}.',
   'export.sent_self': 'Dataene dine er sendt til deg som en fil i direktemeldingene dine med appen.',
   'export.sent_other': 'Dataene til {person} er sendt til vedkommende som en fil i direktemeldingene med appen. Du får ingen kopi.',
   'export.erase_button': 'Slett personens data',

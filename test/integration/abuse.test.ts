@@ -247,6 +247,32 @@ describe('abuse: a curious or hostile colleague gets nothing', () => {
         setTimeout(() => (done ? undefined : reject(new Error('no answer before the body was sent'))), 2000).unref();
       });
 
+    it.each([
+      ['en-GB', (unix: number) => `You can export once every 10 minutes. You can export again at <!date^${unix}^{time}|11:10>.`],
+      ['nb-NO', () => 'Du kan eksportere én gang hvert 10. minutt. Du kan eksportere igjen kl. 11.10.'],
+    ] as const)('a person exports at most once per 10 minutes; the refusal says when, in their zone (%s)', async (locale, refusal) => {
+      const who = h.user(randomId('UEX', 8), { locale, tz: 'Europe/Oslo' });
+      clock.set('2026-11-26T10:00:00Z');
+      const uploads = () => h.slack.callsOf('files.completeUploadExternal').filter((c) => c.args.channel_id === `D${who.slice(1)}`).length;
+      const reply = async () => {
+        const n = h.slack.responses.length;
+        await h.command(who, 'export', { responseUrl: h.newResponseUrl() });
+        return String((await h.slack.waitForResponse(n + 1)).text);
+      };
+      await reply();
+      expect(uploads()).toBe(1);
+      const exported = (await h.prisma.person.findFirstOrThrow({ where: { workspaceId: h.teamId, slackUserId: who } })).lastExportAt;
+      clock.advance({ minutes: 9, seconds: 59 });
+      expect(await reply()).toBe(refusal(Math.floor(Date.parse('2026-11-26T10:10:00Z') / 1000)));
+      await settle(h);
+      expect(uploads()).toBe(1);
+      expect((await h.prisma.person.findFirstOrThrow({ where: { workspaceId: h.teamId, slackUserId: who } })).lastExportAt).toEqual(exported);
+      clock.advance({ seconds: 1 });
+      await reply();
+      expect(uploads()).toBe(2);
+      clock.set('2026-11-26T10:00:00Z');
+    });
+
     it('refuses an /slack/events body over 1 MB with 413 from its headers, before reading or checking it', async () => {
       const calls = h.slack.calls.length;
       const ts = Math.floor(Date.now() / 1000);

@@ -3,7 +3,9 @@ import { inTransaction, type Repositories } from '../../data';
 import { PersonDataRepository, type PostedMessage, type RawPersonData } from '../../data/personData';
 import type { Clock } from '../../time/clock';
 import { celebrationKey } from '../celebrations';
-import { NotFoundError } from '../errors';
+import { DateTime } from 'luxon';
+import { dateFormatter } from '../../i18n/dates';
+import { NotFoundError, ValidationError } from '../errors';
 import type { DomainEvent } from '../events';
 import type { LifecycleService } from '../lifecycle';
 import type { Actor, PeopleService } from '../people';
@@ -79,6 +81,9 @@ export function exportDocument(raw: RawPersonData): Prisma.JsonObject {
   }) as Prisma.JsonObject;
 }
 
+/** A person may export (their own data, or as admin someone's) once per this many minutes. */
+export const EXPORT_INTERVAL_MINUTES = 10;
+
 /**
  * Export and erasure of a person's data (PRODUCT.md: admins do this on request, without reading
  * reflections). A person may export their own data; an admin may have anyone's exported, which is
@@ -96,6 +101,13 @@ export class ExportService {
   async exportFor(actor: Actor, targetUserId: string): Promise<PersonExport> {
     const self = targetUserId === actor.person.slackUserId;
     const subject = self ? actor : await this.adminSubject(actor, targetUserId);
+    // Each export loads everything and uses the workspace's upload budget: one per person per 10 minutes.
+    const now = this.clock.now();
+    const held = await this.repos.people.claimExport(actor.person.id, now.toJSDate(), now.minus({ minutes: EXPORT_INTERVAL_MINUTES }).toJSDate());
+    if (held) {
+      const again = DateTime.fromJSDate(held).plus({ minutes: EXPORT_INTERVAL_MINUTES });
+      throw new ValidationError({ export: { key: 'export.error_too_soon', vars: { time: dateFormatter({ locale: actor.locale, zone: actor.zone, now }).time(again) } } });
+    }
     const data = new PersonDataRepository(this.prisma);
     const raw = await data.collect(subject.person.id);
     if (!raw) throw new NotFoundError('person');
@@ -130,7 +142,7 @@ export class ExportService {
   async auditLog(actor: Actor): Promise<AuditLine[]> {
     await this.people.confirmAdmin(actor);
     const rows = await new PersonDataRepository(this.prisma).auditLog(actor.teamId);
-    return rows.map((r) => ({ action: r.action === 'erase' ? 'erase' : 'export', actorUserId: r.actorUserId, subjectUserId: r.subjectUserId, at: r.createdAt }));
+    return rows.map((r) => ({ action: r.action === 'erase' ? 'erase' : 'export', actorUserId: r.actorUserId, subjectUserId: r.subjectUserId ?? '', at: r.createdAt }));
   }
 
   private async audit(data: PersonDataRepository, actor: Actor, action: 'export' | 'erase', subjectUserId: string): Promise<void> {
