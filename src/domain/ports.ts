@@ -8,6 +8,8 @@ export interface SlackUserProfile {
   isAdmin: boolean;
   isBot: boolean;
   deleted: boolean;
+  /** Enterprise Grid: the organisation, whether the person is its admin or owner, and their workspaces. */
+  enterprise?: { id: string; isAdminOrOwner: boolean; teams: string[] } | null;
 }
 
 /** What conversations.info tells the app about a channel (with the workspace's token). */

@@ -24,6 +24,8 @@ interface UsersInfoUser {
   tz?: string;
   locale?: string;
   profile?: { display_name?: string; real_name?: string };
+  team_id?: string;
+  enterprise_user?: { enterprise_id?: string; is_admin?: boolean; is_owner?: boolean; teams?: string[] };
 }
 
 /** users.info through a WebClient; used by the domain to learn a person's zone and language. */
@@ -44,6 +46,9 @@ export class WebApiGateway implements SlackGateway {
         isAdmin: u.is_admin ?? false,
         isBot: u.is_bot ?? false,
         deleted: u.deleted ?? false,
+        enterprise: u.enterprise_user?.enterprise_id
+          ? { id: u.enterprise_user.enterprise_id, isAdminOrOwner: (u.enterprise_user.is_admin ?? false) || (u.enterprise_user.is_owner ?? false), teams: u.enterprise_user.teams ?? (u.team_id ? [u.team_id] : []) }
+          : null,
       };
     } catch (err) {
       if (isSlackError(err, 'user_not_found')) return null;

@@ -6,6 +6,7 @@ import { ConsentIds } from '../../src/slack/features/consent/views';
 import { acceptInvitation, openModal, setupValues } from '../support/flows';
 import { FixedClock, Harness, randomId, visibleText } from '../support/harness';
 import { dmTo, settle } from '../support/seed';
+import { NotAllowedError } from '../../src/domain/errors';
 
 /**
  * A curious or hostile colleague gets nothing (issue 18): each attempt as the signed payload Slack
@@ -289,6 +290,52 @@ describe('abuse: a curious or hostile colleague gets nothing', () => {
       const ts = Math.floor(Date.now() / 1000);
       const res = await fetch(`${h.baseUrl}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': 'v0=' + '0'.repeat(64) }, body });
       expect(res.status).toBe(401);
+    });
+  });
+  describe('Enterprise Grid admins (org-wide install: the data is the whole organisation)', () => {
+    const E = randomId('E');
+    const [T1, T2] = [randomId('T'), randomId('T')];
+    /** A Grid user as users.info sends them (enterprise_user with the org's admin/owner flags and their workspaces). */
+    const gridUser = (flags: { is_admin?: boolean; org_admin?: boolean; org_owner?: boolean }, teams: string[]) => {
+      const id = randomId('W', 9);
+      h.slack.addUser({ id, team_id: teams[0], is_admin: flags.is_admin ?? false, locale: 'en-GB', enterprise_user: { enterprise_id: E, is_admin: flags.org_admin ?? false, is_owner: flags.org_owner ?? false, teams } });
+      return id;
+    };
+    const actorIn = async (slackUserId: string) => {
+      await h.prisma.workspace.upsert({ where: { id: E }, create: { id: E }, update: {} });
+      const p = await h.prisma.person.upsert({ where: { workspaceId_slackUserId: { workspaceId: E, slackUserId } }, create: { workspaceId: E, slackUserId }, update: {} });
+      return h.app.services.people.toActor(p);
+    };
+    afterAll(async () => {
+      await h.prisma.workspace.delete({ where: { id: E } }).catch(() => undefined);
+    });
+
+    it.each([
+      { who: 'an admin of one workspace, for a person of another workspace', admin: { is_admin: true }, adminTeams: () => [T1], subjectTeams: () => [T2], allowed: false },
+      { who: 'an admin of one workspace, for a person of that workspace', admin: { is_admin: true }, adminTeams: () => [T1], subjectTeams: () => [T1, T2], allowed: true },
+      { who: 'an org admin (no workspace admin), for anyone', admin: { org_admin: true }, adminTeams: () => [T1], subjectTeams: () => [T2], allowed: true },
+      { who: 'an org owner, for anyone', admin: { org_owner: true }, adminTeams: () => [T1], subjectTeams: () => [T2], allowed: true },
+      { who: 'a member who is no admin at all', admin: {}, adminTeams: () => [T1], subjectTeams: () => [T1], allowed: false },
+    ])('export of a person by $who: allowed = $allowed (nothing recorded when refused)', async ({ admin, adminTeams, subjectTeams, allowed }) => {
+      const adminId = gridUser(admin, adminTeams());
+      const subjectId = gridUser({}, subjectTeams());
+      const actor = await actorIn(adminId);
+      await actorIn(subjectId);
+      clock.advance({ minutes: 11 });
+      const attempt = h.app.services.exports.exportFor(actor, subjectId);
+      if (allowed) await expect(attempt).resolves.toMatchObject({ subject: { person: { slackUserId: subjectId } } });
+      else await expect(attempt).rejects.toBeInstanceOf(NotAllowedError);
+      const audit = await h.prisma.auditEntry.count({ where: { workspaceId: E, actorUserId: adminId } });
+      expect(audit).toBe(allowed ? 1 : 0);
+      const claimed = (await h.prisma.person.findFirstOrThrow({ where: { workspaceId: E, slackUserId: adminId } })).lastExportAt;
+      expect(claimed !== null).toBe(allowed);
+    });
+
+    it('org-wide settings (no person named) need an org admin or owner; a workspace admin is refused', async () => {
+      const workspaceAdmin = await actorIn(gridUser({ is_admin: true }, [T1]));
+      const orgAdmin = await actorIn(gridUser({ org_admin: true }, [T1]));
+      await expect(h.app.services.people.confirmAdmin(workspaceAdmin)).rejects.toBeInstanceOf(NotAllowedError);
+      await expect(h.app.services.people.confirmAdmin(orgAdmin)).resolves.toMatchObject({ teamId: E });
     });
   });
 });

@@ -28,6 +28,8 @@ export interface FakeUser {
   is_bot?: boolean;
   deleted?: boolean;
   team_id?: string;
+  /** Enterprise Grid: the user's place in the organisation, as users.info sends it. */
+  enterprise_user?: { enterprise_id: string; enterprise_name?: string; is_admin?: boolean; is_owner?: boolean; teams: string[] };
 }
 
 /** A workspace (or a Grid organisation's workspace) with its own bot token, installed by OAuth. */
@@ -534,6 +536,9 @@ export class FakeSlack {
           tz: u.tz,
           tz_offset: 0,
           profile: { display_name: u.name ?? '', real_name: u.real_name ?? u.name ?? u.id },
+          ...(u.enterprise_user
+            ? { enterprise_user: { id: u.id, enterprise_name: 'Grid Org', is_admin: false, is_owner: false, ...u.enterprise_user }, is_owner: u.enterprise_user.is_owner ?? false }
+            : {}),
         };
         if (args.include_locale === 'true' || args.include_locale === true) user.locale = u.locale;
         return { ok: true, user };

@@ -151,7 +151,7 @@ export class ExportService {
 
   /** The person an admin acts on. Admin status is checked against Slack now, not a cached profile. */
   private async adminSubject(actor: Actor, targetUserId: string): Promise<Actor> {
-    await this.people.confirmAdmin(actor);
+    await this.people.confirmAdmin(actor, 2000, { subjectUserId: targetUserId });
     const target = await this.repos.people.find(actor.teamId, targetUserId);
     if (!target) throw new NotFoundError('person');
     return this.people.toActor(target);
