@@ -105,7 +105,7 @@ export function createServices(deps: DomainDeps): Services {
     barriers: new BarrierService(repos, followUps, deps.clock),
     learnings: new LearningService(repos, deps.defaults),
     status: new StatusService(repos, home),
-    settings: new SettingsService(repos, people),
+    settings: new SettingsService(repos, people, deps.clock),
     checkIns: new CheckInService(deps.prisma, repos, goals),
     milestones: new MilestoneService(repos, goals, deps.clock),
     conversations: new ConversationService(deps.prisma, repos, questions, deps.clock),

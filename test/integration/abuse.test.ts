@@ -338,4 +338,50 @@ describe('abuse: a curious or hostile colleague gets nothing', () => {
       await expect(h.app.services.people.confirmAdmin(orgAdmin)).resolves.toMatchObject({ teamId: E });
     });
   });
+  describe('audit of admin actions and setting changes', () => {
+    it('records each workspace setting changed (who, when, before → after) and pages the log beyond 25 (en, nb)', async () => {
+      clock.set('2026-11-26T10:00:00Z');
+      const adminEn = h.user(randomId('UAD', 8), { locale: 'en-GB', is_admin: true });
+      const adminNb = h.user(randomId('UAD', 8), { locale: 'nb-NO', is_admin: true });
+      const actor = await h.app.services.people.resolve(h.teamId, adminEn);
+      const ws = await h.prisma.workspace.findUniqueOrThrow({ where: { id: h.teamId } });
+      await h.app.services.settings.save(actor, {
+        personal: { locale: 'auto', timezone: null, reminderHour: null },
+        workspace: { locale: 'nb', timezone: ws.defaultTimezone, reminderHour: ws.defaultReminderHour, adminSetupSkipsConsent: true, allowSharedTeamChannels: ws.allowSharedTeamChannels },
+      });
+      const [entry] = await h.prisma.auditEntry.findMany({ where: { workspaceId: h.teamId, action: 'settings' } });
+      expect(entry).toMatchObject({ actorUserId: adminEn, subjectUserId: null, details: { changes: [{ field: 'defaultLocale', before: null, after: 'nb' }, { field: 'adminSetupSkipsConsent', before: false, after: true }] } });
+      // Saving the same values again changes nothing and records nothing.
+      await h.app.services.settings.save(actor, {
+        personal: { locale: 'auto', timezone: null, reminderHour: null },
+        workspace: { locale: 'nb', timezone: ws.defaultTimezone, reminderHour: ws.defaultReminderHour, adminSetupSkipsConsent: true, allowSharedTeamChannels: ws.allowSharedTeamChannels },
+      });
+      expect(await h.prisma.auditEntry.count({ where: { workspaceId: h.teamId, action: 'settings' } })).toBe(1);
+
+      // 30 entries in all: the newest 25 on page 1, the rest on page 2; any larger page number reads the last.
+      const others = await h.prisma.auditEntry.count({ where: { workspaceId: h.teamId } });
+      const older = Array.from({ length: 30 - others }, (_, i) => ({ workspaceId: h.teamId, action: 'export', actorUserId: adminNb, subjectUserId: `UOLD${String(i).padStart(5, '0')}`, createdAt: new Date(Date.parse('2026-01-01T10:00:00Z') + i * 60_000) }));
+      await h.prisma.auditEntry.createMany({ data: older });
+      const read = async (who: string, text: string) => {
+        const n = h.slack.responses.length;
+        await h.command(who, text);
+        return visibleText((await h.slack.waitForResponse(n + 1)).blocks);
+      };
+      const first = await read(adminEn, 'export audit');
+      expect(first).toContain(`<@${adminEn}> changed the workspace settings: Default language: (none) → nb; Follow-ups set up by an admin: off → on`);
+      expect(first).toContain('Page 1 of 2, newest first.');
+      expect(first).toContain('Older entries: `/followup export audit 2`.');
+      expect(first.split('\n').filter((l) => l.includes(' had the data of ') || l.includes(' changed the workspace settings')).length).toBe(25);
+      const second = await read(adminEn, 'export audit 2');
+      expect(second).toContain('Page 2 of 2, newest first.');
+      expect(second).toContain('<@UOLD00000>');
+      expect(second).not.toContain('Older entries');
+      expect(await read(adminEn, 'export audit 999999')).toBe(second);
+      const nb = await read(adminNb, 'eksport oversikt');
+      expect(nb).toContain(`<@${adminEn}> endret innstillingene for arbeidsområdet:`);
+      expect(nb).toContain(': av → på');
+      expect(nb).toContain('Side 1 av 2, nyeste først.');
+      await h.prisma.workspace.update({ where: { id: h.teamId }, data: { defaultLocale: null, adminSetupSkipsConsent: false } });
+    });
+  });
 });

@@ -25,11 +25,43 @@ export interface Erasure {
   events: DomainEvent[];
 }
 
+/** What the audit log records: admins' exports and erasures, and changes of workspace settings. */
+export const AUDIT_ACTIONS = ['export', 'erase', 'settings'] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** A changed setting: its name (a workspace settings field) and its values before and after, as stored. */
+export interface AuditChange {
+  field: string;
+  before: string | null;
+  after: string | null;
+}
+
 export interface AuditLine {
-  action: 'export' | 'erase';
+  action: AuditAction;
   actorUserId: string;
-  subjectUserId: string;
+  subjectUserId: string | null;
   at: Date;
+  changes: AuditChange[];
+}
+
+/** One page of the audit log, newest first. */
+export interface AuditPage {
+  lines: AuditLine[];
+  page: number;
+  pages: number;
+}
+
+/** Audit entries per page (a message's blocks and text stay within Slack's limits). */
+export const AUDIT_PAGE_SIZE = 25;
+
+function changesOf(details: unknown): AuditChange[] {
+  const raw = (details as { changes?: unknown } | null)?.changes;
+  if (!Array.isArray(raw)) return [];
+  return raw.flatMap((c) => {
+    const o = c as { field?: unknown; before?: unknown; after?: unknown };
+    const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
+    return typeof o.field === 'string' ? [{ field: o.field, before: str(o.before), after: str(o.after) }] : [];
+  });
 }
 
 /** Fields holding an internal person id, and the name they get in the export (a Slack user id). */
@@ -139,14 +171,24 @@ export class ExportService {
   }
 
   /** The workspace's audit log of exports and erasures, newest first (admins only). */
-  async auditLog(actor: Actor): Promise<AuditLine[]> {
+  async auditLog(actor: Actor, page = 1): Promise<AuditPage> {
     await this.people.confirmAdmin(actor);
-    const rows = await new PersonDataRepository(this.prisma).auditLog(actor.teamId);
-    return rows.map((r) => ({ action: r.action === 'erase' ? 'erase' : 'export', actorUserId: r.actorUserId, subjectUserId: r.subjectUserId ?? '', at: r.createdAt }));
+    const pages = Math.max(1, Math.ceil((await this.repos.audit.count(actor.teamId)) / AUDIT_PAGE_SIZE));
+    // Any page number may be typed: it is read within the pages there are.
+    const current = Math.min(Math.max(1, Number.isInteger(page) ? page : 1), pages);
+    const rows = await this.repos.audit.page(actor.teamId, (current - 1) * AUDIT_PAGE_SIZE, AUDIT_PAGE_SIZE);
+    const lines = rows.map((r): AuditLine => ({
+      action: (AUDIT_ACTIONS as readonly string[]).includes(r.action) ? (r.action as AuditAction) : 'export',
+      actorUserId: r.actorUserId,
+      subjectUserId: r.subjectUserId,
+      at: r.createdAt,
+      changes: changesOf(r.details),
+    }));
+    return { lines, page: current, pages };
   }
 
-  private async audit(data: PersonDataRepository, actor: Actor, action: 'export' | 'erase', subjectUserId: string): Promise<void> {
-    await data.recordAudit({ workspaceId: actor.teamId, action, actorUserId: actor.person.slackUserId, subjectUserId, at: this.clock.now().toJSDate() });
+  private async audit(_data: PersonDataRepository, actor: Actor, action: 'export' | 'erase', subjectUserId: string): Promise<void> {
+    await this.repos.audit.record({ workspaceId: actor.teamId, action, actorUserId: actor.person.slackUserId, subjectUserId, at: this.clock.now().toJSDate() });
   }
 
   /** The person an admin acts on. Admin status is checked against Slack now, not a cached profile. */
