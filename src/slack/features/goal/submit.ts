@@ -8,8 +8,9 @@ import type { AppContext } from '../../context';
 import { numbers } from '../../form/fields';
 import { submitHandler } from '../../form/submit';
 import { idIn, parseMetadata } from '../../form/metadata';
-import { dm, refreshHomes } from '../../notify';
-import { confirmToPair, pairOf } from '../../pair';
+import { dm } from '../../notify';
+import { refreshHomes } from '../home/publish';
+import { confirmToPair, pairOf } from '../shared/pair';
 import { GOAL_FIELDS, goalEditForm, goalForm } from './fields';
 import { MAX_MILESTONES } from '../../../domain/goals';
 
