@@ -7,7 +7,7 @@ import type { PrismaClient } from '../src/data/prisma';
 import { ReminderService, SchedulerEvents } from '../src/domain/reminders';
 import { LifecycleService, type LeaveSource } from '../src/domain/lifecycle';
 import { RetentionService } from '../src/domain/retention';
-import { SlackNoticeMessenger } from './notices';
+import { SlackNoticeMessenger } from '../src/slack/outbound/notices';
 import { DeliveryService } from '../src/domain/reminders/deliver';
 import { Reconciler, type ReconcileResult } from '../src/domain/reminders/reconcile';
 import { JobNames, QueueNames } from '../src/jobs/contract';
@@ -15,7 +15,7 @@ import { DEFAULT_PACING, RedisPacer, type PacingLimits } from '../src/jobs/pacer
 import { BullJobScheduler, createQueues, type Queues } from '../src/jobs/queues';
 import { slackLogger } from '../src/logger';
 import { createWorkspaceAccess, type WorkspaceAccess } from '../src/oauth/access';
-import { POSTING_OPTIONS, SlackMessenger } from '../src/slack/messenger';
+import { POSTING_OPTIONS, SlackMessenger } from '../src/slack/outbound/messenger';
 import { digestImages } from '../src/slack/digestChart';
 import type { Clock } from '../src/time/clock';
 import { celebrationProcessor } from './processors/celebration';

@@ -9,8 +9,9 @@ import { RECORD_ID } from '../../../domain/vocabulary';
 import { NotFoundError } from '../../../domain/errors';
 import { submitHandler } from '../../form/submit';
 import { fromAction, type Invocation } from '../../invocation';
-import { dm, refreshHomes } from '../../notify';
-import type { Feature } from '../types';
+import { dm } from '../../notify';
+import { refreshHomes } from '../home/publish';
+import type { Feature } from '../../feature';
 import { acceptForm } from './fields';
 import { acceptModal, ConsentIds } from './views';
 
