@@ -11,7 +11,7 @@ import { goalEditForm } from '../../src/slack/features/goal/fields';
 import { learnForm } from '../../src/slack/features/learn/fields';
 import { planForm } from '../../src/slack/features/plan/fields';
 import { reflectForm } from '../../src/slack/features/reflect/fields';
-import { ReminderIds } from '../../src/slack/features/reminders/views';
+import { ReminderIds } from '../../src/slack/outbound/ids';
 import { GoalEditIds, MilestoneIds } from '../../src/slack/ids';
 import { translator, type MessageKey } from '../../src/i18n';
 import { dayToDate } from '../../src/time/dates';
