@@ -36,7 +36,7 @@ export function channelRequestMessage(tr: Translate, seniorUserId: string, follo
   return {
     text: tr('channel.ask_fallback', { senior }),
     blocks: [
-      section(proposal.from ? tr('channel.ask', { senior, to, from: channelMention(proposal.from) }) : tr('channel.ask_first', { senior, to })),
+      section(proposal.from ? tr('channel.ask', { senior, newChannel: to, oldChannel: channelMention(proposal.from) }) : tr('channel.ask_first', { senior, newChannel: to })),
       { type: 'actions', elements: [button(tr('channel.accept'), ConsentIds.channelAccept, value, 'primary'), button(tr('channel.keep'), ConsentIds.channelKeep, value)] },
     ],
   };

@@ -50,7 +50,7 @@ export function setupSubmission(ctx: AppContext) {
       const proposal = result.channelProposal;
       if (proposal) {
         const to = channelMention(proposal.to);
-        await dm(rctx, actor.person.slackUserId, textMessage(proposal.from ? tr('channel.asked_senior', { leader, to, from: channelMention(proposal.from) }) : tr('channel.asked_senior_first', { leader, to })));
+        await dm(rctx, actor.person.slackUserId, textMessage(proposal.from ? tr('channel.asked_senior', { leader, newChannel: to, oldChannel: channelMention(proposal.from) }) : tr('channel.asked_senior_first', { leader, newChannel: to })));
         await dm(rctx, result.leader.person.slackUserId, channelRequestMessage(trLeader, actor.person.slackUserId, result.followUp.id, proposal));
       }
       await refreshHomes(rctx, [actor, result.leader]);
