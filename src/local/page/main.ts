@@ -24,8 +24,8 @@ interface UiState {
   busy: string | null;
   /** A page-side line in the open conversation (an unknown command), shown like an ephemeral message. */
   local: { channel: string; text: string } | null;
-  /** Focus to return to when the last modal closes. */
-  beforeModal: HTMLElement | null;
+  /** Where focus returns when the last modal closes (see focusKeyOf). */
+  beforeModal: string | null;
   /** The modal drawn now (id + hash), so a refresh that changed nothing in it keeps focus and caret. */
   drawnModal: string | null;
 }
@@ -105,7 +105,8 @@ function setNotice(n: UiState['notice']): void {
 async function call(path: string, body: Record<string, unknown>): Promise<Record<string, unknown> | null> {
   try {
     const res = await post(path, { as: ui.as, ...body });
-    if (!res.ok && !res.errors) {
+    // An unknown command is the caller's to show (as Slack does, in the conversation).
+    if (!res.ok && !res.errors && res.error !== 'unknown_command') {
       showError(new ApiError(res.error ?? 'error', 200));
       return null;
     }
@@ -323,11 +324,12 @@ function renderMain(): void {
   const scroller = main.querySelector('.messages, .home');
   const atBottom = !scroller || scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 40;
   const homeScroll = main.querySelector('.home')?.scrollTop ?? 0;
-  const focusKey = (document.activeElement as HTMLElement | null)?.dataset?.key;
+  const focusKey = focusKeyOf(document.activeElement as HTMLElement | null);
+  const caret = document.activeElement instanceof HTMLTextAreaElement ? document.activeElement.selectionStart : null;
   const im = s.ims.find((i) => i.id === ui.open);
   const channel = s.channels.find((c) => c.id === ui.open);
   const title = im ? h('span', {}, h('span', { class: 'app-avatar small', 'aria-hidden': 'true' }, 'F'), im.name) : channel ? `#${channel.name}` : '';
-  const header = h('header', { class: 'conversation-header' }, h('h2', { id: 'conversation-title' }, title));
+  const header = h('header', { class: 'conversation-header' }, h('h2', { id: 'conversation-title', tabindex: '-1' }, title));
   const parts: Node[] = [header];
   if (im) {
     const tabs = h(
@@ -384,7 +386,23 @@ function renderMain(): void {
   if (list && atBottom) list.scrollTop = list.scrollHeight;
   const homeEl = main.querySelector('.home');
   if (homeEl) homeEl.scrollTop = homeScroll;
-  if (focusKey) (main.querySelector(`[data-key="${CSS.escape(focusKey)}"]`) as HTMLElement | null)?.focus();
+  const again = focusKey ? findByKey(focusKey) : null;
+  if (again && main.contains(again)) {
+    again.focus();
+    if (caret !== null && again instanceof HTMLTextAreaElement) again.setSelectionRange(caret, caret);
+  }
+}
+
+/** How to find an element again after a re-render: its id, or its data-key (surface, block, action). */
+function focusKeyOf(el: HTMLElement | null): string | null {
+  if (!el || el === document.body) return null;
+  if (el.id) return `#${el.id}`;
+  return el.dataset?.key ? `[${el.dataset.key}]` : null;
+}
+
+function findByKey(key: string): HTMLElement | null {
+  if (key.startsWith('#')) return document.getElementById(key.slice(1));
+  return document.querySelector<HTMLElement>(`[data-key="${CSS.escape(key.slice(1, -1))}"]`);
 }
 
 const timeOf = (ts: string, zone: string, locale: string) => new Intl.DateTimeFormat(locale === 'nb' ? 'nb-NO' : 'en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit' }).format(new Date(Number(ts) * 1000));
@@ -592,13 +610,12 @@ function renderModals(): void {
     layer.hidden = true;
     document.body.classList.remove('modal-open');
     $('app').removeAttribute('inert');
-    const back = ui.beforeModal;
+    const back = ui.beforeModal ? findByKey(ui.beforeModal) : null;
     ui.beforeModal = null;
-    if (back && document.contains(back)) back.focus();
-    else ($('message-input') as HTMLElement | null)?.focus();
+    (back ?? document.getElementById('message-input') ?? document.getElementById('conversation-title'))?.focus();
     return;
   }
-  if (!ui.beforeModal) ui.beforeModal = document.activeElement as HTMLElement | null;
+  if (!ui.beforeModal) ui.beforeModal = focusKeyOf(document.activeElement as HTMLElement | null);
   const draft = draftOf(top);
   const titleId = `modal-title-${top.id}`;
   const ctx = renderContext(top.id);
@@ -699,12 +716,12 @@ async function closeModal(view: View): Promise<void> {
 /** Slack's confirm dialog: title, text, confirm and deny buttons; resolves with the choice. */
 function confirmDialog(c: Confirm): Promise<boolean> {
   return new Promise((resolve) => {
-    const before = document.activeElement as HTMLElement | null;
+    const before = focusKeyOf(document.activeElement as HTMLElement | null);
     const layer = $('confirm');
     const done = (ok: boolean) => {
       layer.hidden = true;
       layer.replaceChildren();
-      before?.focus();
+      if (before) findByKey(before)?.focus();
       resolve(ok);
     };
     const ctx = ui.state ? renderContext() : null;
