@@ -108,7 +108,7 @@ describe('local workspace page (stand-in API)', () => {
       const dialog = page.getByRole('dialog', { name: 'New goal' });
       await dialog.waitFor();
       // Focus moved into the modal.
-      expect(await page.evaluate(() => !!(document.activeElement as unknown as { closest(s: string): unknown })?.closest('.modal'))).toBe(true);
+      expect(await page.evaluate<boolean>("!!document.activeElement?.closest('.modal')")).toBe(true);
       // A required field left empty is refused before anything is sent, as Slack's client does.
       await dialog.getByRole('button', { name: 'Save goal' }).click();
       const titleBlock = dialog.locator(`[data-block-id="${GoalIds.titleBlock}"]`);
@@ -143,12 +143,12 @@ describe('local workspace page (stand-in API)', () => {
       // Focus stays in the modal: Tab from its last control goes to its first.
       await dialog.getByRole('button', { name: 'Save goal' }).focus();
       await page.keyboard.press('Tab');
-      expect(await page.evaluate(() => !!(document.activeElement as unknown as { closest(s: string): unknown })?.closest('.modal'))).toBe(true);
+      expect(await page.evaluate<boolean>("!!document.activeElement?.closest('.modal')")).toBe(true);
       // Escape closes (view_closed is SERVER's), and focus returns to where it was.
       await page.keyboard.press('Escape');
       await dialog.waitFor({ state: 'detached' });
       expect(fx.posts.some((p) => p.path === 'close' && p.body.viewId === 'VGOAL1')).toBe(true);
-      expect(await page.evaluate(() => (document.activeElement as unknown as { id: string })?.id)).toBe('tab-home');
+      expect(await page.evaluate<string>('document.activeElement?.id')).toBe('tab-home');
     });
   });
 

@@ -18,7 +18,7 @@ interface UiState {
   open: string | null;
   tab: 'home' | 'messages';
   /** What was typed in each modal (view id → state values), and the errors shown on its blocks. */
-  drafts: Map<string, { values: StateValues; errors: Record<string, string> }>;
+  drafts: Map<string, { values: StateValues; errors: Record<string, string>; hash?: string }>;
   dismissed: Set<string>;
   notice: { text: string; kind: 'error' | 'info' } | null;
   busy: string | null;
@@ -587,11 +587,19 @@ function composer(target: string): HTMLElement {
 
 // ── modals ──────────────────────────────────────────────────────────────────────────────────
 
+/**
+ * What was typed in a modal, kept across refreshes and views.update (Slack keeps an input's value
+ * while its block_id and action_id stay). The errors belong to one version of the view: an update
+ * (new hash) clears them, as Slack does.
+ */
 function draftOf(view: View): { values: StateValues; errors: Record<string, string> } {
   let d = ui.drafts.get(view.id);
   if (!d) {
-    d = { values: structuredClone(view.state?.values ?? {}), errors: {} };
+    d = { values: structuredClone(view.state?.values ?? {}), errors: {}, hash: view.hash };
     ui.drafts.set(view.id, d);
+  } else if (d.hash !== view.hash) {
+    d.hash = view.hash;
+    d.errors = {};
   }
   return d;
 }
@@ -602,6 +610,7 @@ function renderModals(): void {
   const stack = s.modals.slice(-3);
   for (const id of [...ui.drafts.keys()]) if (!stack.some((v) => v.id === id)) ui.drafts.delete(id);
   const top = stack[stack.length - 1];
+  if (top) draftOf(top);
   const key = top ? `${top.id}:${top.hash ?? ''}:${stack.length}:${JSON.stringify(ui.drafts.get(top.id)?.errors ?? {})}` : null;
   if (key === ui.drawnModal) return;
   ui.drawnModal = key;
@@ -616,7 +625,6 @@ function renderModals(): void {
     return;
   }
   if (!ui.beforeModal) ui.beforeModal = focusKeyOf(document.activeElement as HTMLElement | null);
-  const draft = draftOf(top);
   const titleId = `modal-title-${top.id}`;
   const ctx = renderContext(top.id);
   const form = h(
@@ -628,7 +636,6 @@ function renderModals(): void {
       stack.length > 1 ? h('button', { type: 'button', class: 'modal-back', 'aria-label': top.close?.text ?? tr('page.close'), onclick: () => void closeModal(top) }, '←') : null,
       h('span', { class: 'app-avatar small', 'aria-hidden': 'true' }, 'F'),
       h('h2', { id: titleId }, top.title?.text ?? ''),
-      stack.length > 1 ? h('span', { class: 'stack-depth' }, tr('page.modal_stack', { n: stack.length, count: stack.length })) : null,
       h('button', { type: 'button', class: 'modal-x', 'aria-label': tr('page.close'), onclick: () => void closeModal(top) }, '×'),
     ),
     h('div', { class: 'modal-body' }, renderBlocks(top.blocks, { where: 'modal', viewId: top.id }, ctx)),
@@ -646,7 +653,6 @@ function renderModals(): void {
   $('app').setAttribute('inert', '');
   const firstError = form.querySelector('.has-error input, .has-error textarea, .has-error select') as HTMLElement | null;
   (firstError ?? (form.querySelector(`.modal-body ${FOCUSABLE.split(', ').join(', .modal-body ')}`) as HTMLElement | null) ?? form.querySelector('.modal-x') as HTMLElement).focus();
-  void draft;
 }
 
 function trapFocus(ev: KeyboardEvent, form: HTMLElement, view: View): void {
