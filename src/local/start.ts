@@ -33,6 +33,8 @@ export interface LocalStartOptions {
   logLevel?: Config['logLevel'];
   /** Where the built page is (default dist/local/page of the project). */
   pageDir?: string;
+  /** The workspace's team id (tests: one workspace each; default TLOCAL0001). */
+  teamId?: string;
   /** The clock's start (default: now). */
   startAt?: string;
   /** Apply pending migrations first (main.ts: yes; tests: their database is migrated already). */
@@ -94,7 +96,8 @@ export async function startLocalWorkspace(options: LocalStartOptions = {}): Prom
     config = { ...config, port, slack: { ...config.slack, apiUrl: `http://127.0.0.1:${port}/api/` } };
   }
   if (!config.local) throw new Error('startLocalWorkspace needs a local-mode configuration');
-  const local = config.local;
+  if (options.teamId) config = { ...config, local: { ...config.local, teamId: options.teamId } };
+  const local = config.local!;
   const logger = options.logger ?? createLogger(config.logLevel, { mode: 'local' });
   const clock = new MovableClock(options.startAt);
 

@@ -34,12 +34,13 @@ export const CAST: readonly CastMember[] = [
   { id: 'ULOCALSENIOR', name: 'ingrid', real_name: 'Ingrid Berg', locale: 'nb-NO', tz: 'Europe/Oslo', title: 'Divisjonsdirektør', senior: true },
   { id: 'ULOCALLEAD1', name: 'ola', real_name: 'Ola Nordmann', locale: 'nb-NO', tz: 'Europe/Oslo', title: 'Avdelingsleder' },
   { id: 'ULOCALLEAD2', name: 'sam', real_name: 'Sam Taylor', locale: 'en-GB', tz: 'America/New_York', title: 'Team lead' },
-  { id: 'ULOCALADMIN', name: 'kari', real_name: 'Kari Admin', locale: 'en-US', tz: 'Europe/Oslo', title: 'Workspace admin', is_admin: true },
+  { id: 'ULOCALADMIN', name: 'kari', real_name: 'Kari Admin', locale: 'en-GB', tz: 'Europe/Oslo', title: 'Workspace admin', is_admin: true },
 ];
 
 export const CHANNELS = [
   { id: 'CLOCALTEAM1', name: 'team-ola', members: ['ULOCALSENIOR', 'ULOCALLEAD1'] },
-  { id: 'CLOCALTEAM2', name: 'team-sam', members: ['ULOCALSENIOR', 'ULOCALLEAD2'] },
+  // Kari (admin) is here too: she can play the senior leader of the English journey.
+  { id: 'CLOCALTEAM2', name: 'team-sam', members: ['ULOCALSENIOR', 'ULOCALLEAD2', 'ULOCALADMIN'] },
   { id: 'CLOCALGEN', name: 'general', members: CAST.map((c) => c.id), botMember: false },
 ] as const;
 
