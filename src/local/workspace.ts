@@ -497,8 +497,9 @@ export class LocalWorkspace {
   async open(as: string, channel: string, tab: 'home' | 'messages'): Promise<Json> {
     const im = dmChannelOf(as);
     if (channel && dmChannelOf(channel) !== im && !this.slack.canRead(as, channel)) return { ok: false, error: 'channel_not_found' };
+    // The Messages tab (or a channel) shows the messages: they are read. The Home tab does not.
     const seen = this.slack.messagesIn(channel || im).pop();
-    if (seen) this.lastRead.set(`${as}/${dmChannelOf(channel || im)}`, seen.ts);
+    if (seen && (tab === 'messages' || (channel && dmChannelOf(channel) !== im))) this.lastRead.set(`${as}/${dmChannelOf(channel || im)}`, seen.ts);
     if (channel && dmChannelOf(channel) !== im) {
       this.bump();
       return { ok: true };
