@@ -65,8 +65,12 @@ const schema = z
       .transform((v) => (v === undefined || v === '' ? 30 : Number(v)))
       .pipe(z.number({ error: 'must be a whole number of days (1 or more)' }).int('must be a whole number of days (1 or more)').min(1, 'must be a whole number of days (1 or more)')),
     QUEUE_PREFIX: optionalText.pipe(z.string().regex(/^[A-Za-z0-9_-]+$/, 'may hold only letters, digits, _ and -').optional()),
-    /** The local trial workspace (src/local): on when no Slack credentials are set, or when true. */
-    LOCAL_WORKSPACE: flag(),
+    /**
+     * The local trial workspace (src/local). Unset: on when no Slack credentials are set (refused with
+     * NODE_ENV=production); auto: the same, allowed in production (docker-compose.yml); true: always;
+     * false: never.
+     */
+    LOCAL_WORKSPACE: optionalText.pipe(z.enum(['true', 'false', 'auto'], { error: 'must be true, false or auto' }).optional()),
     /** Interface to listen on; empty: every interface (the local workspace: 127.0.0.1). */
     HOST: optionalText,
   })
@@ -124,16 +128,23 @@ const SLACK_CREDENTIALS = ['SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN', 'SLACK_CLI
 /** The local workspace's team: its own id, so a later real install is never mixed with the trial's data. */
 export const LOCAL_TEAM = { teamId: 'TLOCAL0001', teamName: 'Local trial' } as const;
 
-/** Local mode: no Slack credentials at all, or LOCAL_WORKSPACE=true. */
+function localSetting(env: NodeJS.ProcessEnv): string {
+  return (env.LOCAL_WORKSPACE ?? '').trim().toLowerCase();
+}
+
+/** Local mode: LOCAL_WORKSPACE=true, or no Slack credentials at all (unless LOCAL_WORKSPACE=false). */
 export function isLocalMode(env: NodeJS.ProcessEnv = process.env): boolean {
   const has = (name: string) => (env[name] ?? '').trim() !== '';
-  return (env.LOCAL_WORKSPACE ?? '').trim().toLowerCase() === 'true' || SLACK_CREDENTIALS.every((name) => !has(name));
+  const setting = localSetting(env);
+  if (setting === 'true') return true;
+  if (setting === 'false') return false;
+  return SLACK_CREDENTIALS.every((name) => !has(name));
 }
 
 /** Checks of the local mode: never in production by accident. */
 function localProblems(env: NodeJS.ProcessEnv): [string, string][] {
-  const explicit = (env.LOCAL_WORKSPACE ?? '').trim().toLowerCase() === 'true';
-  if ((env.NODE_ENV ?? '').trim() === 'production' && !explicit) {
+  const asked = ['true', 'auto'].includes(localSetting(env));
+  if ((env.NODE_ENV ?? '').trim() === 'production' && !asked) {
     return [['SLACK_SIGNING_SECRET', 'is not set (nor SLACK_BOT_TOKEN, SLACK_CLIENT_ID, SLACK_APP_TOKEN) with NODE_ENV=production: set the Slack app\'s credentials, or LOCAL_WORKSPACE=true to run the local trial workspace (not connected to Slack) on purpose']];
   }
   return [];

@@ -153,7 +153,16 @@ async function main(): Promise<void> {
  */
 async function runLocal(config: Config, arg: Mode): Promise<void> {
   const logger = createLogger(config.logLevel, { mode: 'local' });
-  if (arg !== 'all') logger.warn({ mode: arg }, 'the local trial workspace runs the web side and the workers in one process');
+  if (arg === 'worker') {
+    // The trial's workers run inside its web process (one clock, one fake Slack): a separate worker
+    // (docker-compose.yml's `worker` service) has nothing to do. It waits, so it is not restarted.
+    logger.info('local trial workspace: the web process runs the workers; this worker stays idle');
+    const idle = setInterval(() => undefined, 60_000);
+    const stop = () => { clearInterval(idle); process.exit(0); };
+    process.on('SIGTERM', stop);
+    process.on('SIGINT', stop);
+    return;
+  }
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
   const running = await startLocalWorkspace({ config, logger, migrate: true });
   const shown = config.host === '0.0.0.0' || !config.host ? 'localhost' : config.host;

@@ -205,6 +205,14 @@ describe('loadConfig: the local trial workspace', () => {
     ]);
     expect(loadConfig({ ...storage, NODE_ENV: 'production', LOCAL_WORKSPACE: 'true' }).local?.teamId).toBe('TLOCAL0001');
   });
+
+  test('LOCAL_WORKSPACE=auto (docker-compose.yml): local without credentials even in production, the real Slack path with them; false: never local', () => {
+    expect(loadConfig({ ...storage, NODE_ENV: 'production', LOCAL_WORKSPACE: 'auto' }).local?.teamId).toBe('TLOCAL0001');
+    const real = loadConfig({ ...storage, NODE_ENV: 'production', LOCAL_WORKSPACE: 'auto', SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-1' });
+    expect([real.local, real.slack.botToken]).toEqual([undefined, 'xoxb-1']);
+    expect(problems({ ...storage, LOCAL_WORKSPACE: 'false' })[0]).toBe('SLACK_SIGNING_SECRET is required (Basic Information → Signing Secret)');
+    expect(problems({ ...storage, LOCAL_WORKSPACE: 'yes' })).toEqual(['LOCAL_WORKSPACE must be true, false or auto']);
+  });
 });
 
 describe('loadConfig: OAuth install (many workspaces)', () => {
