@@ -8,9 +8,10 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
-export async function launch(): Promise<Browser> {
+/** `lang` is the browser's own language (Chromium writes a date field's day/month order in it). */
+export async function launch(lang?: string): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not at ${CHROMIUM}: apt-get install chromium (CI does it in .ci/run)`);
-  return chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+  return chromium.launch({ executablePath: CHROMIUM, args: [...FLAGS, ...(lang ? [`--lang=${lang}`] : [])], headless: true });
 }
 
 /** A page that remembers every console error and warning and every uncaught exception. */
