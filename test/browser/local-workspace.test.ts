@@ -84,3 +84,57 @@ describe.each(['nb', 'en'] as const)('local workspace in a browser (%s)', (local
     }
   });
 });
+
+describe('local workspace in a browser: demo, reset, who sees what', () => {
+  let browser: Browser;
+  let ws: RunningLocalWorkspace;
+  beforeAll(async () => {
+    await buildPage();
+    browser = await launch();
+    ws = await startTestWorkspace();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await ws?.close();
+  });
+
+  it('the English demo fills the senior leader’s Home and the team channels; a leader sees only their own; Reset (after a confirm) empties it', async () => {
+    const en = translator('en');
+    const { context, page, problems } = await openPage(browser, { locale: 'en-GB' });
+    try {
+      const j = new Journey(page, ws.baseUrl, CASTS.en);
+      await j.be('ULOCALLEAD2');
+      await page.getByRole('button', { name: en('page.demo_en') }).click();
+      await page.locator('#demo-en:not([disabled])').waitFor({ timeout: 120_000 });
+      expect(await page.locator('.notice.error').count()).toBe(0);
+      // Sam (English, New York): his own follow-up on Home; #team-sam, never #team-ola.
+      await j.openApp('home');
+      await page.locator('.home').filter({ hasText: en('local.demo.goal2_title') }).waitFor();
+      expect(await page.locator('.home').innerText()).not.toContain(en('local.demo.goal1_title'));
+      expect(await page.locator('.sidebar').innerText()).toContain('team-sam');
+      expect(await page.locator('.sidebar').innerText()).not.toContain('team-ola');
+      // Ingrid (bokmål) follows both: the page speaks bokmål to her, the demo's texts are English.
+      await j.be('ULOCALSENIOR');
+      expect(await page.getAttribute('html', 'lang')).toBe('nb');
+      await j.openApp('home');
+      await page.locator('.home').filter({ hasText: en('local.demo.goal1_title') }).waitFor();
+      expect(await page.locator('.home').innerText()).toContain(en('local.demo.goal2_title'));
+      await j.openChannel('team-ola');
+      expect(await page.locator('.messages article').count()).toBeGreaterThan(0);
+
+      const nb = translator('nb');
+      await page.getByRole('button', { name: nb('page.reset') }).click();
+      const confirm = page.getByRole('alertdialog');
+      expect(await confirm.innerText()).toContain(nb('page.reset_confirm'));
+      await confirm.getByRole('button', { name: nb('page.reset') }).click();
+      await page.locator('#reset:not([disabled])').waitFor({ timeout: 60_000 });
+      await j.openChannel('team-ola');
+      await page.locator('.messages .empty').waitFor();
+      await j.openApp('home');
+      await page.locator('.home').filter({ hasNotText: en('local.demo.goal1_title') }).waitFor();
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
