@@ -116,7 +116,9 @@ function token(inner: string, ctx: MrkdwnContext): string {
     const n = Number(unix);
     const text = Number.isFinite(n) && format ? formatSlackDate(n, unescapeSlack(format), ctx.zone, ctx.now) : unescapeSlack(label ?? '');
     const safe = escapeHtml(text);
-    return link ? `<a href="${escapeHtml(unescapeSlack(link))}" target="_blank" rel="noopener noreferrer">${safe}</a>` : `<time datetime="${new Date(n * 1000).toISOString()}">${safe}</time>`;
+    if (link) return `<a href="${escapeHtml(unescapeSlack(link))}" target="_blank" rel="noopener noreferrer">${safe}</a>`;
+    // A broken token (no number) shows its fallback, as Slack does, with no machine-readable time.
+    return Number.isFinite(n) ? `<time datetime="${new Date(n * 1000).toISOString()}">${safe}</time>` : `<span>${safe}</span>`;
   }
   if (target.startsWith('!subteam^')) return `<span class="mention">@${escapeHtml(unescapeSlack(label ?? target.slice(9)))}</span>`;
   if (target.startsWith('!')) return `<span class="mention">@${escapeHtml(target.slice(1))}</span>`;
