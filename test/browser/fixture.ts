@@ -8,7 +8,7 @@ import { commandName, SUBCOMMANDS } from '../../src/slack/commandText';
 import { goalModal } from '../../src/slack/features/goal/views';
 import { setupModal } from '../../src/slack/features/setup/views';
 import { helpMessage, menuMessage } from '../../src/slack/features/help/views';
-import { invitationMessage } from '../../src/slack/features/consent/views';
+import { acceptModal, invitationMessage } from '../../src/slack/features/consent/views';
 import { exportSentToOther } from '../../src/slack/features/export/views';
 import { homeView } from '../../src/slack/features/home/views';
 import type { HomeModel } from '../../src/domain/home';
@@ -117,6 +117,14 @@ export function fixtureState(locale: Locale, me = locale === 'nb' ? 'ULOCALSENIO
 }
 
 export const fixtureModals = {
+  accept: (locale: Locale) => ({
+    id: 'VACCEPT1',
+    hash: 'a1',
+    ...acceptModal(translator(locale), 'f1', [
+      { id: 'g1', title: 'Share problems early', followUpId: 'f0', seniorUserId: 'ULOCALADMIN' },
+      { id: 'g2', title: 'Plan in the new routine', followUpId: 'f0', seniorUserId: 'ULOCALADMIN' },
+    ]),
+  }),
   goal: (locale: Locale) => ({ id: 'VGOAL1', hash: 'g1', ...goalModal(translator(locale), { leaderUserId: 'ULOCALLEAD1' }) }),
   setup: (locale: Locale) => ({ id: 'VSETUP1', hash: 's1', ...setupModal(translator(locale), { editing: false, leaderUserId: null, teamChannelId: null, oneToOneCadence: 'BIWEEKLY', evaluationEveryWeeks: 6, reflectionCadence: 'BIWEEKLY', startDate: '2026-12-07', teamLocale: null }) }),
 };

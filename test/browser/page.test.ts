@@ -182,4 +182,49 @@ describe('local workspace page (stand-in API)', () => {
       expect(values.setup_start_date_block.setup_start_date_input).toEqual({ type: 'datepicker', selected_date: '2026-12-07' });
     });
   });
+
+  it('English: checkboxes (the accept modal’s goals that carry over) and a multi-select send Slack’s selected_options; a pushed view shows a back button', async () => {
+    await session('en', 'ULOCALLEAD2', async (page, fx) => {
+      const accept = fixtureModals.accept('en');
+      // A second view pushed on top: a multi-select of people and one of options (Slack's shapes, for any app).
+      const pushed = {
+        id: 'VPUSH1',
+        hash: 'p1',
+        type: 'modal',
+        title: { type: 'plain_text', text: 'Pushed' },
+        submit: { type: 'plain_text', text: 'Save' },
+        blocks: [
+          { type: 'input', block_id: 'who', label: { type: 'plain_text', text: 'People' }, element: { type: 'multi_users_select', action_id: 'who_input' } },
+          { type: 'input', block_id: 'tags', optional: true, label: { type: 'plain_text', text: 'Tags' }, element: { type: 'multi_static_select', action_id: 'tags_input', options: [{ text: { type: 'plain_text', text: 'Alpha' }, value: 'a' }, { text: { type: 'plain_text', text: 'Beta' }, value: 'b' }] } },
+        ],
+      };
+      fx.state.modals = [accept];
+      fx.bump();
+      const dialog = page.getByRole('dialog');
+      await dialog.waitFor();
+      await dialog.getByLabel('Plan in the new routine').check();
+      await dialog.locator('[data-modal="submit"]').click();
+      await eventually(() => fx.posts.find((p) => p.path === 'submit'), 'the accept submission');
+      const values = (fx.posts.find((p) => p.path === 'submit')!.body.state as { values: Record<string, Record<string, Record<string, unknown>>> }).values;
+      expect(values.consent_carry_over_block.consent_carry_over_input).toMatchObject({ type: 'checkboxes', selected_options: [{ value: 'g2', text: { text: 'Plan in the new routine' } }] });
+
+      fx.state.modals = [accept, pushed];
+      fx.bump();
+      await page.getByRole('dialog', { name: 'Pushed' }).waitFor();
+      const top = page.getByRole('dialog', { name: 'Pushed' });
+      expect(await top.locator('.modal-back').count()).toBe(1);
+      await top.locator('[data-block-id="who"] select').selectOption('ULOCALLEAD1');
+      await top.locator('[data-block-id="who"] select').selectOption('ULOCALADMIN');
+      await top.getByRole('button', { name: 'Remove Ola Nordmann' }).click();
+      await top.locator('[data-block-id="tags"] select').selectOption('b');
+      await top.locator('[data-modal="submit"]').click();
+      await eventually(() => fx.posts.filter((p) => p.path === 'submit').length === 2, 'the pushed view’s submission');
+      const pushedValues = (fx.posts.filter((p) => p.path === 'submit')[1].body.state as { values: Record<string, Record<string, Record<string, unknown>>> }).values;
+      expect(pushedValues.who.who_input).toEqual({ type: 'multi_users_select', selected_users: ['ULOCALADMIN'] });
+      expect(pushedValues.tags.tags_input).toMatchObject({ type: 'multi_static_select', selected_options: [{ value: 'b' }] });
+      // Back: closes the top view only.
+      await top.locator('.modal-back').click();
+      await page.getByRole('dialog', { name: accept.title.text }).waitFor();
+    });
+  });
 });
