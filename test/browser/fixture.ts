@@ -11,6 +11,7 @@ import { helpMessage, menuMessage } from '../../src/slack/features/help/views';
 import { acceptModal, invitationMessage } from '../../src/slack/features/consent/views';
 import { exportSentToOther } from '../../src/slack/features/export/views';
 import { homeView } from '../../src/slack/features/home/views';
+import { barrierBlock } from '../../src/slack/features/home/cards';
 import type { HomeModel } from '../../src/domain/home';
 import { buildPage } from '../../scripts/build-page';
 const PNG_1x1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAYAAACp8Z5+AAAABHNCSVQICAgIfAhkiAAAAAFzUkdCAK7OHOkAAAAVSURBVAiZY9TbVvufAQkwMaABwgIAm8cCaD8qHZEAAAAASUVORK5CYII=', 'base64');
@@ -97,6 +98,7 @@ export function fixtureState(locale: Locale, me = locale === 'nb' ? 'ULOCALSENIO
         { ts: ts(3), bot: true, text: mrkdwn },
         { ts: ts(4), bot: true, text: 'file', files: ['F1'] },
         { ts: ts(5), bot: true, ...exportSentToOther(tr, 'ULOCALLEAD1') },
+        { ts: ts(7), bot: true, text: 'barrier', blocks: [barrierBlock(tr, { id: 'b1', kind: 'RESOURCE', status: 'OPEN', description: 'Too little time' }, 0)] },
       ],
       CLOCALTEAM1: [{ ts: ts(0), user: 'ULOCALLEAD1', text: 'Hei alle sammen' }],
     },

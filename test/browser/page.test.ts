@@ -71,6 +71,16 @@ describe('local workspace page (stand-in API)', () => {
       expect(await eph.innerText()).toContain('Bare synlig for deg');
       await eph.getByRole('button', { name: 'Skjul' }).click();
       expect(await log.locator('article.ephemeral').count()).toBe(0);
+      // An overflow menu (a barrier's status), by keyboard: open, arrow down, Enter.
+      const menuButton = log.getByRole('button', { name: 'Flere handlinger' });
+      await menuButton.click();
+      const menu = page.getByRole('menu');
+      expect(await menu.getByRole('menuitem').allInnerTexts()).toEqual(['Merk som under arbeid', 'Merk som løst', 'Tiltak mot hindringen …']);
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      const chosen = await eventually(() => fx.posts.filter((p) => p.path === 'action')[1]?.body, 'the overflow action');
+      expect(chosen.action).toMatchObject({ type: 'overflow', selected_option: { value: 'RESOLVED|b1' } });
+      expect(await menu.isHidden()).toBe(true);
       // A file: shown and downloadable.
       const download = log.locator('.file-download');
       expect(await download.getAttribute('href')).toBe('/local/files/F1?download=1');

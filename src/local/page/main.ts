@@ -309,6 +309,7 @@ function renderSidebar(): void {
         extra,
       ),
     );
+  $('sidebar').setAttribute('aria-label', s.team.name);
   $('sidebar').replaceChildren(
     h('div', { class: 'workspace' }, h('h1', { class: 'workspace-name' }, s.team.name)),
     h('h2', { class: 'nav-heading' }, tr('page.channels')),
