@@ -42,6 +42,8 @@ export async function seedDemo(deps: DemoDeps, locale: Locale): Promise<void> {
   const day = (weeks: number, days = 0): IsoDay => start.plus({ weeks, days }).toISODate() as IsoDay;
   const at = (weeks: number, days: number, hour: number) => travel.advanceTo(start.plus({ weeks, days }).set({ hour }));
   const actor = (userId: string): Promise<Actor> => services.people.resolve(teamId, userId, { refresh: 'always' });
+  // Idempotency keys: unique in the whole database (a key of another workspace's demo must not match).
+  const key = (what: string) => `local-demo-${teamId}-${what}`;
   const send = (result: { events: Parameters<typeof publish>[1] }) => publish(events, result.events);
 
   const senior = await actor(DEMO_PEOPLE.senior);
@@ -71,7 +73,7 @@ export async function seedDemo(deps: DemoDeps, locale: Locale): Promise<void> {
     target: 6,
     targetDate: day(12),
     milestones: [{ title: tr('local.demo.goal1_milestone1'), dueDate: day(4) }, { title: tr('local.demo.goal1_milestone2'), dueDate: day(8) }],
-  }, 'local-demo-goal-ola');
+  }, key('goal-ola'));
   const goal2 = await services.goals.create(senior, {
     leaderUserId: DEMO_PEOPLE.sam,
     kind: 'PROFESSIONAL',
@@ -85,7 +87,7 @@ export async function seedDemo(deps: DemoDeps, locale: Locale): Promise<void> {
     target: 80,
     targetDate: day(10),
     milestones: [{ title: tr('local.demo.goal2_milestone1'), dueDate: day(3) }, { title: tr('local.demo.goal2_milestone2'), dueDate: day(9) }],
-  }, 'local-demo-goal-sam');
+  }, key('goal-sam'));
   for (const id of Object.values(followUps)) await events.followUpChanged(id);
 
   // Four weeks of check-ins (Wednesdays and Thursdays), with the reminders of those weeks in between.
@@ -93,19 +95,19 @@ export async function seedDemo(deps: DemoDeps, locale: Locale): Promise<void> {
   const samNotes = ['local.demo.checkin_sam1', 'local.demo.checkin_sam2', 'local.demo.checkin_sam3', 'local.demo.checkin_sam3'] as const;
   for (let week = 0; week < 4; week++) {
     await at(week, 2, 10);
-    await send(await services.checkIns.record(ola, { goalId: goal1.goal.id, value: [1, 2, 3, 4][week], confidence: [3, 3, 4, 4][week], note: tr(olaNotes[week]) }, `local-demo-checkin-ola-${week}`));
+    await send(await services.checkIns.record(ola, { goalId: goal1.goal.id, value: [1, 2, 3, 4][week], confidence: [3, 3, 4, 4][week], note: tr(olaNotes[week]) }, key(`checkin-ola-${week}`)));
     await at(week, 3, 14);
-    await send(await services.checkIns.record(sam, { goalId: goal2.goal.id, value: [30, 40, 45, 50][week], confidence: [4, 4, 3, 3][week], note: tr(samNotes[week]) }, `local-demo-checkin-sam-${week}`));
+    await send(await services.checkIns.record(sam, { goalId: goal2.goal.id, value: [30, 40, 45, 50][week], confidence: [4, 4, 3, 3][week], note: tr(samNotes[week]) }, key(`checkin-sam-${week}`)));
 
     if (week === 1) {
       // The one-to-one with Ola, and what they agreed.
       await at(week, 4, 13);
-      await send(await services.conversations.log(senior, { followUpId: followUps.ola, heldOn: day(week, 4), questionKeys: [], actionItemIds: [], notes: tr('local.demo.conversation_notes'), actions: [{ what: tr('local.demo.action1'), dueDate: day(week + 1, 1) }, { what: tr('local.demo.action2'), dueDate: day(week + 2, 2) }] }, 'local-demo-conversation'));
+      await send(await services.conversations.log(senior, { followUpId: followUps.ola, heldOn: day(week, 4), questionKeys: [], actionItemIds: [], notes: tr('local.demo.conversation_notes'), actions: [{ what: tr('local.demo.action1'), dueDate: day(week + 1, 1) }, { what: tr('local.demo.action2'), dueDate: day(week + 2, 2) }] }, key('conversation')));
     }
     if (week === 2) {
       // Sam meets a barrier.
       await at(week, 4, 11);
-      await services.barriers.create(sam, { leaderUserId: DEMO_PEOPLE.sam, kind: 'RESOURCE', description: tr('local.demo.barrier'), status: 'OPEN' }, 'local-demo-barrier');
+      await services.barriers.create(sam, { leaderUserId: DEMO_PEOPLE.sam, kind: 'RESOURCE', description: tr('local.demo.barrier'), status: 'OPEN' }, key('barrier'));
       await events.followUpChanged(followUps.sam);
     }
   }

@@ -82,6 +82,13 @@ export class LocalWorkspace {
   /** What was typed into a modal, by view id (the last action or submission's state). */
   private readonly viewState = new Map<string, { values: Record<string, Record<string, unknown>> }>();
   private localVersion = 0;
+  /** Demo, reset and clock moves change the clock and the queues: one at a time, in order. */
+  private serial: Promise<unknown> = Promise.resolve();
+  private oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.serial.then(work);
+    this.serial = run.catch(() => undefined);
+    return run;
+  }
   private readonly streams = new Set<() => void>();
 
   constructor(private readonly deps: LocalWorkspaceDeps) {
@@ -159,13 +166,15 @@ export class LocalWorkspace {
     route('post', '/demo', async (req, res) => {
       if (!this.deps.demo) return res.status(404).json({ ok: false, error: 'not_available' });
       const locale: Locale = req.body?.locale === 'en' ? 'en' : 'nb';
-      await this.deps.demo(locale);
+      await this.oneAtATime(() => this.deps.demo!(locale));
       this.bump();
       return res.json({ ok: true });
     });
     route('post', '/reset', async (_req, res) => {
-      if (this.deps.reset) await this.deps.reset();
-      this.clear();
+      await this.oneAtATime(async () => {
+        if (this.deps.reset) await this.deps.reset();
+        this.clear();
+      });
       return res.json({ ok: true });
     });
     route('get', '/files/:id', async (req, res) => {
@@ -537,7 +546,7 @@ export class LocalWorkspace {
       if (!target.isValid) return { ok: false, error: 'invalid_time', clock: this.clockOf(as) };
       if (target < now) return { ok: false, error: 'clock_cannot_go_back', clock: this.clockOf(as) };
     } else return { ok: false, error: 'invalid_step', clock: this.clockOf(as) };
-    const result = await this.deps.advanceClock(target);
+    const result = await this.oneAtATime(() => this.deps.advanceClock(target));
     this.bump();
     return { ok: true, settled: result.settled, clock: this.clockOf(as) };
   }

@@ -66,7 +66,7 @@ async function followUp(leader: string, channel: string, extra: Partial<Paramete
 
 beforeAll(async () => {
   // A Tuesday morning in Oslo, so "next Monday 08:00" is days away.
-  w = await startLocalWorkspace({ port: 0, databaseUrl: process.env.TEST_DATABASE_URL, redisUrl: process.env.TEST_REDIS_URL, queuePrefix: randomId('q', 12), teamId: randomId('TLOC', 8), startAt: '2027-03-02T10:00:00+01:00' });
+  w = await startLocalWorkspace({ port: 0, databaseUrl: process.env.TEST_DATABASE_URL, redisUrl: process.env.TEST_REDIS_URL, queuePrefix: randomId('q', 12), teamId: randomId('TLOC', 8), logLevel: (process.env.TEST_LOG_LEVEL as 'error' | undefined) ?? 'silent', startAt: '2027-03-02T10:00:00+01:00' });
 });
 
 afterAll(async () => {
@@ -136,10 +136,10 @@ describe('local mode on the /local API', () => {
     expect((await state(SENIOR)).ims[0].unread).toBe(0);
   });
 
-  test('the clock moves: a due reminder appears once, at the recipient’s local time (09:00 in New York), and not again', async () => {
+  test('the clock moves: a due reflection prompt appears once, at the recipient’s local time (09:00 in New York), and not again', async () => {
     await followUp(SAM, 'CLOCALTEAM2', { reflection: 'WEEKLY' });
     const samPerson = await w.prisma.person.findFirstOrThrow({ where: { workspaceId: w.config.local!.teamId, slackUserId: SAM } });
-    const due = await until('Sam’s reminders planned', () => w.prisma.reminder.findFirst({ where: { recipientId: samPerson.id, status: 'SCHEDULED' }, orderBy: { dueAt: 'asc' } }));
+    const due = await until('Sam’s reminders planned', () => w.prisma.reminder.findFirst({ where: { recipientId: samPerson.id, kind: 'reflection', status: 'SCHEDULED' }, orderBy: { dueAt: 'asc' } }));
     const dueAt = DateTime.fromJSDate(due.dueAt);
     expect(dueAt.setZone('America/New_York').toFormat('HH:mm')).toBe('09:00');
     const before = ((await state(SAM)).messages.DLOCALLEAD2 as Json[]).length;
