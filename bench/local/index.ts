@@ -83,7 +83,7 @@ async function main(): Promise<void> {
         const page = await context.newPage();
         const t0 = performance.now();
         await page.goto(`${w.baseUrl}/?as=${SENIOR}`);
-        await page.waitForFunction(() => (document.querySelector('#sidebar')?.textContent ?? '').includes('team-ola'));
+        await page.waitForFunction("(document.querySelector('#sidebar')?.textContent ?? '').includes('team-ola')");
         if (i > 0) load.push(performance.now() - t0);
         if (i === loads) {
           for (let j = 0; j < Math.max(5, Math.floor(runs / 2)) + 2; j++) {
