@@ -115,14 +115,15 @@ export class Journey {
     await this.submitAndClose(dialog);
   }
 
-  /** The leader accepts in their DM; returns the senior leader's "accepted" message. */
+  /** The leader accepts in their DM and is told so. */
   async accept(): Promise<void> {
     await this.be(this.cast.leader);
     await this.openApp('messages');
     const leaderTr = this.tr(this.cast.locale);
     const invitation = await this.message(leaderTr('consent.accept'));
     await invitation.getByRole('button', { name: leaderTr('consent.accept') }).click();
-    await this.page.locator('.messages article').filter({ hasText: leaderTr('consent.accepted_leader', { senior: '' }).split(' ')[0] }).last().waitFor({ timeout: STEP_MS });
+    // "You have accepted. …": the app's answer in the leader's DM.
+    await this.message(leaderTr('consent.accepted_leader', { senior: '\u0000' }).split('\u0000')[0].trim());
   }
 
   /** Opens the goal modal as the senior leader and fills it; `badBaseline` types a word where a number goes. */
