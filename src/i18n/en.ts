@@ -813,7 +813,7 @@ export const en = {
   'page.cancel': 'Cancel',
   'page.required': 'Please complete this required field.',
   'page.optional': 'optional',
-  'page.too_long': 'Please keep this to at most {max} characters (it is {length} now).',
+  'page.too_long': 'Please keep this to at most {max, plural, one {# character} other {# characters}} (it is {length} now).',
   'page.too_short': 'Please write at least {min} characters.',
   'page.choose': 'Choose an option',
   'page.choose_person': 'Choose a person',

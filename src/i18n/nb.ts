@@ -812,7 +812,7 @@ export const nb: Record<MessageKey, string> = {
   'page.cancel': 'Avbryt',
   'page.required': 'Fyll ut dette feltet.',
   'page.optional': 'valgfritt',
-  'page.too_long': 'Hold teksten til høyst {max} tegn (den er {length} nå).',
+  'page.too_long': 'Hold teksten til høyst {max, plural, one {# tegn} other {# tegn}} (den er {length} nå).',
   'page.too_short': 'Skriv minst {min} tegn.',
   'page.choose': 'Velg et alternativ',
   'page.choose_person': 'Velg en person',
