@@ -86,14 +86,17 @@ async function main(): Promise<void> {
         await page.waitForFunction("(document.querySelector('#sidebar')?.textContent ?? '').includes('team-ola')");
         if (i > 0) load.push(performance.now() - t0);
         if (i === loads) {
+          await page.locator('.sidebar .nav-item').filter({ hasText: 'Follow-up' }).click();
+          await page.locator('#tab-messages').click();
+          await page.locator('#tab-messages[aria-selected="true"]').waitFor();
           for (let j = 0; j < Math.max(5, Math.floor(runs / 2)) + 2; j++) {
             await page.fill('#message-input', '/followup mål');
             const t1 = performance.now();
             await page.press('#message-input', 'Enter');
-            await page.waitForSelector('#modals:not([hidden]) [role="dialog"]');
+            await page.getByRole('dialog').waitFor();
             if (j >= 2) typed.push(performance.now() - t1);
             await page.keyboard.press('Escape');
-            await page.waitForSelector('#modals', { state: 'hidden' });
+            await page.getByRole('dialog').waitFor({ state: 'detached' });
             for (let k = 0; k < 200 && slack.modalStack(SENIOR).length > 0; k++) await new Promise((r) => setTimeout(r, 10));
           }
         }
