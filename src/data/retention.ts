@@ -21,11 +21,11 @@ export class RetentionRepository {
 
   /**
    * Everything the app holds about a workspace: the workspace row (people, follow-ups and all
-   * their records, questions and the installation cascade from it) and the rows that only carry
-   * its id (reminders, the delivery ledger, feedback, agenda picks, audit entries, uploaded chart
-   * files, calendar invitations). Only while it is still uninstalled at `stillUninstalledBefore`: a
-   * reinstall in the meantime keeps everything. `null`: now, installed or not (the local trial
-   * workspace's reset).
+   * their records and questions cascade from it; the installation was deleted at the uninstall) and
+   * the rows that only carry its id (reminders, the delivery ledger, feedback, agenda picks, audit
+   * entries, uploaded chart files, calendar invitations). Only while it is still uninstalled at
+   * `stillUninstalledBefore`: a reinstall in the meantime keeps everything. `null`: now, installed or
+   * not (the local trial workspace's reset; it has no installation).
    */
   async purgeWorkspace(prisma: PrismaClient, id: string, stillUninstalledBefore: Date | null): Promise<PurgeCounts | null> {
     return prisma.$transaction(async (tx) => {

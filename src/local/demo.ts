@@ -88,7 +88,7 @@ export async function seedDemo(deps: DemoDeps, locale: Locale): Promise<void> {
     targetDate: day(10),
     milestones: [{ title: tr('local.demo.goal2_milestone1'), dueDate: day(3) }, { title: tr('local.demo.goal2_milestone2'), dueDate: day(9) }],
   }, key('goal-sam'));
-  for (const id of Object.values(followUps)) await events.followUpChanged(id);
+  for (const id of Object.values(followUps)) await events.handle({ type: 'followUpChanged', id: id });
 
   // Four weeks of check-ins (Wednesdays and Thursdays), with the reminders of those weeks in between.
   const olaNotes = ['local.demo.checkin1', 'local.demo.checkin2', 'local.demo.checkin3', 'local.demo.checkin4'] as const;
@@ -108,7 +108,7 @@ export async function seedDemo(deps: DemoDeps, locale: Locale): Promise<void> {
       // Sam meets a barrier.
       await at(week, 4, 11);
       await services.barriers.create(sam, { leaderUserId: DEMO_PEOPLE.sam, kind: 'RESOURCE', description: tr('local.demo.barrier'), status: 'OPEN' }, key('barrier'));
-      await events.followUpChanged(followUps.sam);
+      await events.handle({ type: 'followUpChanged', id: followUps.sam });
     }
   }
 
