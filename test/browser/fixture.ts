@@ -26,6 +26,8 @@ export interface FixtureServer {
   baseUrl: string;
   posts: { path: string; body: Record<string, unknown> }[];
   state: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** Delays /local/state answers (a slow server), in ms. */
+  stateDelayMs: number;
   /** What /local/submit answers next (e.g. `{ ok: true, errors: { block: 'message' } }`). */
   nextSubmit: Record<string, unknown> | null;
   bump(): void;
@@ -140,6 +142,7 @@ export async function startFixture(locale: Locale, me?: string): Promise<Fixture
     posts: [],
     state: fixtureState(locale, me),
     nextSubmit: null,
+    stateDelayMs: 0,
     bump: () => {
       fx.state.version += 1;
       for (const res of streams) res.write(`event: change\ndata: ${JSON.stringify({ version: fx.state.version })}\n\n`);
@@ -152,7 +155,11 @@ export async function startFixture(locale: Locale, me?: string): Promise<Fixture
   const streams = new Set<express.Response>();
   app.get('/', (_req, res) => res.sendFile('index.html', { root: outdir }));
   app.use('/local/page', express.static(outdir));
-  app.get('/local/state', (_req, res) => res.json(fx.state));
+  app.get('/local/state', (req, res) => {
+    // The person asked for is the one the state is about (its `me`), as the real API does.
+    const answer = { ...fx.state, me: typeof req.query.as === 'string' && req.query.as ? req.query.as : fx.state.me };
+    setTimeout(() => res.json(answer), fx.stateDelayMs);
+  });
   app.get('/local/stream', (req, res) => {
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
     res.write(': hello\n\n');

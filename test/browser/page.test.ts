@@ -237,4 +237,16 @@ describe('local workspace page (stand-in API)', () => {
       await page.getByRole('dialog', { name: accept.title.text }).waitFor();
     });
   });
+
+  it('switching person while a refresh is on its way ends as the person chosen (a late answer for the other is dropped)', async () => {
+    await session('en', 'ULOCALLEAD2', async (page, fx) => {
+      fx.stateDelayMs = 400;
+      fx.bump(); // a refresh for Sam is now on its way
+      await page.waitForTimeout(50);
+      await page.locator('#person').selectOption('ULOCALADMIN');
+      await page.waitForTimeout(1500);
+      expect(await page.locator('#person').inputValue()).toBe('ULOCALADMIN');
+      expect(new URL(page.url()).searchParams.get('as')).toBe('ULOCALADMIN');
+    });
+  });
 });

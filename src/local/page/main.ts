@@ -49,7 +49,13 @@ async function refresh(): Promise<void> {
     do {
       again = false;
       try {
-        const state = await getState(ui.as);
+        const asked = ui.as;
+        const state = await getState(asked);
+        // The person was switched while this was on its way: what it brought is someone else's.
+        if (asked !== ui.as) {
+          again = true;
+          continue;
+        }
         const first = !ui.state || ui.state.me !== state.me;
         ui.state = state;
         ui.as = state.me;
