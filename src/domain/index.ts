@@ -24,7 +24,8 @@ import { noDomainEvents, noJobScheduler, type DomainEvents, type JobScheduler, t
 import { SettingsService } from './settings';
 import { StatusService } from './status';
 import { PlanService } from './plans';
-import { ReminderService, SchedulerEvents } from './reminders';
+import { ReminderService } from './reminders';
+import { SchedulerEvents } from './reminders/scheduling';
 import { LifecycleService } from './lifecycle';
 import { RetentionService } from './retention';
 

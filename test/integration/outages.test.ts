@@ -3,7 +3,7 @@ import type { Config } from '../../src/config';
 import type { PrismaClient } from '../../src/data/prisma';
 import { createSchedulerEvents } from '../../src/domain';
 import type { DomainEvents } from '../../src/domain/ports';
-import { DeferredEvents } from '../../src/domain/reminders';
+import { DeferredEvents } from '../../src/domain/reminders/scheduling';
 import { BullJobScheduler, createQueues, producerConnection, reconcileWhenRedisReturns, type Queues } from '../../src/jobs/queues';
 import { createLogger } from '../../src/logger';
 import { PlanIds } from '../support/slackIds';
