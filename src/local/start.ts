@@ -7,7 +7,7 @@ import { loadConfig, type Config } from '../config';
 import { applyMigrations, pendingMigrations, projectRoot } from '../data/migrations';
 import { createPrisma, WORKER_POOL, type PrismaClient } from '../data/prisma';
 import { createSchedulerEvents } from '../domain';
-import { DeferredEvents } from '../domain/reminders';
+import { DeferredEvents } from '../domain/reminders/scheduling';
 import { queueDashboard } from '../jobs/dashboard';
 import { BullJobScheduler, createQueues, producerConnection, type Queues } from '../jobs/queues';
 import { createLogger } from '../logger';
