@@ -193,7 +193,8 @@ export function createWebApp(deps: WebDeps): WebApp {
         await bolt.start();
         return { port: config.port };
       }
-      server = (await bolt.start(config.port)) as unknown as Server;
+      // HOST (the local workspace: 127.0.0.1) or every interface.
+      server = (await (config.host ? bolt.start({ port: config.port, host: config.host }) : bolt.start(config.port))) as unknown as Server;
       const addr = server.address() as AddressInfo | null;
       return { port: addr ? addr.port : null };
     },

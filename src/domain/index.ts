@@ -107,7 +107,7 @@ export function createServices(deps: DomainDeps): Services {
     learnings: new LearningService(repos, deps.defaults),
     status: new StatusService(repos, home),
     settings: new SettingsService(repos, people, deps.clock),
-    checkIns: new CheckInService(deps.prisma, repos, goals),
+    checkIns: new CheckInService(deps.prisma, repos, goals, deps.clock),
     milestones: new MilestoneService(repos, goals, deps.clock),
     conversations: new ConversationService(deps.prisma, repos, questions, deps.clock),
     feedback: new FeedbackService(repos),

@@ -81,7 +81,7 @@ test('every environment variable set is one src/config.ts reads; the Secret temp
   for (const { c } of containers) for (const e of c.env ?? []) set.add(e.name);
   for (const key of Object.keys(secret!.stringData)) set.add(key);
   expect([...set].filter((n) => !known.has(n))).toEqual([]);
-  expect([...known].filter((n) => !(n in secret!.stringData)).sort()).toEqual(['PORT', 'SLACK_APP_TOKEN'].sort());
+  expect([...known].filter((n) => !(n in secret!.stringData)).sort()).toEqual(['PORT', 'SLACK_APP_TOKEN', 'HOST', 'LOCAL_WORKSPACE'].sort()); // a cluster listens everywhere and never runs the local trial
   // Secret references point at the Secret and its keys.
   for (const { c } of containers) {
     for (const from of c.envFrom ?? []) expect(from.secretRef?.name).toBe('followup');
