@@ -43,7 +43,7 @@ test('an empty environment: exit 1, one line per missing variable, no stack trac
     '  SLACK_SIGNING_SECRET is required (Basic Information → Signing Secret)',
     '  SLACK_BOT_TOKEN is required (OAuth & Permissions → Bot User OAuth Token, xoxb-…) unless the app is installed by OAuth (SLACK_CLIENT_ID)',
     '  DATABASE_URL is required (postgresql://user:password@host:5432/db)',
-    '  REDIS_URL is required (redis://host:6379)',
+    '  REDIS_URL is required (redis://host:6379), unless Redis is reached through Sentinel (REDIS_SENTINELS and REDIS_SENTINEL_MASTER) or is a cluster (REDIS_CLUSTER_NODES)',
     'See .env.example and the configuration table in README.md.',
   ]);
   noStackTrace(r.stderr);

@@ -292,11 +292,16 @@ export class SchedulerEvents implements DomainEvents {
 
   followUpChanged(followUpId: string): Promise<void> {
     return this.guard('followUpChanged', async () => {
-      await this.reminders.syncFollowUp(followUpId);
+      // Each step writes its plan to PostgreSQL before it queues jobs: when Redis is away the first
+      // one's failure must not keep the digest from being planned (the reconciler queues the jobs).
+      let failed: unknown = null;
+      const step = (work: () => Promise<unknown>) => work().catch((err) => void (failed ??= err));
+      await step(() => this.reminders.syncFollowUp(followUpId));
       const f = await this.repos.followUps.findById(followUpId);
-      if (f) await this.reminders.syncDigest(f.seniorId);
+      if (f) await step(() => this.reminders.syncDigest(f.seniorId));
       // A pending follow-up: its invitation's expiry (a Reminder row planned by the setup).
-      if (f?.status === 'PENDING') await this.reminders.queuePlanned(INVITE_EXPIRY_KIND, followUpId);
+      if (f?.status === 'PENDING') await step(() => this.reminders.queuePlanned(INVITE_EXPIRY_KIND, followUpId));
+      if (failed) throw failed;
     });
   }
 
