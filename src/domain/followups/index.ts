@@ -9,6 +9,7 @@ import { Events, type Eventful } from '../events';
 import type { Actor, PeopleService } from '../people';
 import { assertParticipant, assertSenior } from '../privacy';
 import { LOCALES, type Cadence, type LocaleCode } from '../vocabulary';
+import { INVITE_EXPIRY_KIND } from '../reminders/kinds';
 
 export type { FollowUpWithPeople } from '../../data/followups';
 
@@ -39,7 +40,6 @@ export interface SetupResult extends Eventful {
 /** An invitation not answered within this many days expires (the inviter is told once). */
 export const INVITATION_DAYS = 14;
 /** Reminder kind of an invitation's expiry (a Reminder row due 14 days after the invitation). */
-export const INVITE_EXPIRY_KIND = 'invite_expiry';
 export function inviteExpiryKey(followUpId: string, invitedAt: Date): string {
   return `invite-expiry-${followUpId}-${invitedAt.getTime()}`;
 }

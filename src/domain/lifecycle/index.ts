@@ -5,9 +5,8 @@ import type { FollowUpWithPeople } from '../../data/followups';
 import type { Person } from '../../data/prisma';
 import type { Clock } from '../../time/clock';
 import type { DomainEvents } from '../ports';
+import { LEFT_NOTICE_KIND } from '../reminders/kinds';
 
-/** Reminder kind of the one-time notice "the other person left; your follow-up ended". */
-export const LEFT_NOTICE_KIND = 'left';
 
 /** Why a person is treated as gone. */
 export type LeaveSource = 'user_change' | 'account_inactive' | 'user_not_found' | 'user_disabled';

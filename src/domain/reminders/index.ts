@@ -9,9 +9,11 @@ import { dateToDay, isIsoDay, safeZone, type IsoDay } from '../../time/dates';
 import { DEFAULT_HOLIDAY_COUNTRY, isKnownCountry } from '../../time/holidays';
 import { DEFAULT_WORKING_DAYS, type LocalSchedule } from '../../time/rules';
 import type { DomainEvents, JobScheduler } from '../ports';
-import { LEFT_NOTICE_KIND } from '../lifecycle';
-import { INVITE_EXPIRY_KIND } from '../followups';
+import { INVITE_EXPIRY_KIND, LEFT_NOTICE_KIND } from './kinds';
 import { DEFAULT_PLAN_OPTIONS, planDigest, planFollowUp, type PlannedReminder, type Recipient } from './planner';
+
+/** A goal in these states is closed: nothing more is planned about it. */
+const CLOSED_GOAL = new Set<string>(['ACHIEVED', 'DROPPED']);
 
 export interface SchedulingDefaults {
   timezone: string;
@@ -244,6 +246,16 @@ export class ReminderService {
     });
   }
 
+  /**
+   * A closed subject (a goal achieved or dropped) is no longer reminded of: what was planned
+   * about it is cancelled, its jobs removed (a job left in Redis finds its row cancelled).
+   */
+  async cancelAbout(subjectId: string): Promise<number> {
+    const keys = await this.repos.reminders.cancelAbout(subjectId);
+    for (const key of keys) await this.jobs.unscheduleReminder(key);
+    return keys.length;
+  }
+
   /** A person's upcoming reminders (for /followup schedule). */
   upcomingFor(personId: string, take = 20): Promise<Reminder[]> {
     return this.repos.reminders.upcomingFor(personId, this.clock.now().toJSDate(), take);
@@ -287,7 +299,10 @@ export class SchedulerEvents implements DomainEvents {
   }
 
   goalAchieved(goalId: string): Promise<void> {
-    return this.guard('goalAchieved', () => this.jobs.scheduleCelebration('goal', goalId));
+    return this.guard('goalAchieved', async () => {
+      await this.jobs.scheduleCelebration('goal', goalId);
+      await this.reminders.cancelAbout(goalId);
+    });
   }
 
   followUpChanged(followUpId: string): Promise<void> {
@@ -307,6 +322,10 @@ export class SchedulerEvents implements DomainEvents {
 
   subjectChanged(kind: 'goal' | 'evaluation' | 'action' | 'conversation' | 'reflection', subjectId: string): Promise<void> {
     return this.guard(`subjectChanged ${kind}`, async () => {
+      if (kind === 'goal') {
+        const goal = await this.repos.schedule.goal(subjectId);
+        if (goal && CLOSED_GOAL.has(goal.status)) await this.reminders.cancelAbout(goal.id);
+      }
       const followUpId = await this.followUpOf(kind, subjectId);
       if (followUpId) await this.reminders.syncFollowUp(followUpId);
     });
