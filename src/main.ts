@@ -81,7 +81,7 @@ async function main(): Promise<void> {
   if (arg === 'web' || arg === 'all') {
     // The web side produces jobs (domain events) on the queues the workers consume, through its
     // own fail-fast connection, after the ack (DeferredEvents): Redis being away never delays an answer.
-    webQueues = createQueues(producer, { prefix: config.queuePrefix });
+    webQueues = createQueues(producer, { prefix: config.queuePrefix, onError: () => undefined /* logged once by the producer connection */ });
     reconcileWhenRedisReturns(producer, webQueues, (err) => logger.warn({ err }, 'could not queue the reconcile after Redis came back'));
     deferred = new DeferredEvents(
       createSchedulerEvents({

@@ -123,7 +123,7 @@ export async function startWorkers(deps: WorkerDeps): Promise<WorkerSet> {
   const { config, clock } = deps;
   const logger = deps.logger.child({ component: 'workers' });
   const prefix = config.queuePrefix;
-  const queues = createQueues(deps.redis, { prefix, attempts: tuning.attempts, backoffMs: tuning.backoffMs });
+  const queues = createQueues(deps.redis, { prefix, attempts: tuning.attempts, backoffMs: tuning.backoffMs, onError: (err) => logger.debug({ err: err.message }, 'queue connection error (the workers wait for Redis)') });
   const jobs = new BullJobScheduler(queues, clock);
   const repos = repositories(deps.prisma);
   const reminders = new ReminderService(repos, jobs, clock, { timezone: config.defaultTimezone }, logger);

@@ -12,6 +12,8 @@ export interface QueueOptions {
   attempts?: number;
   /** First retry delay; doubles each attempt. */
   backoffMs?: number;
+  /** A queue's connection errors (Redis away, a failover): logged by the caller; BullMQ prints them otherwise. */
+  onError?: (err: Error) => void;
 }
 
 export interface Queues {
@@ -60,6 +62,7 @@ export function createQueues(connection: RedisClient, options: QueueOptions): Qu
   const reminders = new Queue<ReminderJob>(QueueNames.reminders, common);
   const celebrations = new Queue<CelebrationJob>(QueueNames.celebrations, common);
   const maintenance = new Queue(QueueNames.maintenance, { connection, prefix, defaultJobOptions: { removeOnComplete: 100, removeOnFail: 100 } });
+  for (const q of [reminders, celebrations, maintenance]) q.on('error', (err: Error) => options.onError?.(err));
   return {
     reminders,
     celebrations,

@@ -90,7 +90,7 @@ export class Harness {
         : {}),
       ...this.options.config,
     };
-    this.prisma = createPrisma(this.config.databaseUrl, { max: 4 });
+    this.prisma = createPrisma(this.config.databaseUrl, { max: 4, pgbouncer: this.config.pgbouncer });
     this.redis = redisConnection(this.config.redis, 'worker');
     // Without a sink of its own, a harness's app records the domain events its runners publish (recordEvents).
     const events = this.options.events?.({ config: this.config, prisma: this.prisma, redis: this.redis, clock: this.clock }) ?? new EventRecorder();
