@@ -13,6 +13,8 @@
  *   redis-aof    a Redis with appendonly yes (compose's setting) restarted (SIGTERM, start again)
  *   redis-flush  a Redis with nothing kept (appendonly no, no RDB) restarted empty: every job lost;
  *                the producer's "Redis is back" quick reconcile restores them from PostgreSQL
+ *   worker-kills three worker processes (test/support/workerChild.ts), one SIGKILLed every 2 s and
+ *                started again, against the same three never killed: throughput of each
  * Printed per fault: delivered, duplicates, missing, the longest pause between two posts after the
  * fault, the time from the fault to the last post, and the request path's queue calls meanwhile
  * (a producer-connection add every 200 ms: the slowest answer and how many failed fast).
@@ -32,7 +34,7 @@ import { redisConnection } from '../../src/jobs/redis';
 import { createLogger } from '../../src/logger';
 import { ShiftedClock } from '../../src/time/clock';
 import { startWorkers, workerPoolSize } from '../../workflows';
-import { prepareDatabase } from '../../test/support/database';
+import { findRoot, prepareDatabase } from '../../test/support/database';
 import { FakeSlack } from '../../test/support/fakeSlack';
 import { deleteQueueKeys } from '../../test/support/queueKeys';
 import { freePort, redisCall, startPostgres, startRedisCluster, startSentinelSet } from '../../test/support/servers';
@@ -43,7 +45,7 @@ import path from 'node:path';
 import { seedReal } from '../seed';
 import { benchConfig, DELIVERIES_ONLY } from '../workers';
 
-const FAULTS = ['sentinel', 'cluster', 'pg-restart', 'redis-aof', 'redis-flush'] as const;
+const FAULTS = ['sentinel', 'cluster', 'pg-restart', 'redis-aof', 'redis-flush', 'worker-kills'] as const;
 type Fault = (typeof FAULTS)[number];
 
 interface Options {
@@ -251,6 +253,86 @@ async function runFault(fault: Fault, opts: Options, slack: FakeSlack, benchDb: 
   }
 }
 
+/** Three worker processes on one Redis; with `kills`, one is SIGKILLed every 2 s and started again. */
+async function runWorkerKills(opts: Options, slack: FakeSlack, benchDb: string): Promise<{ plain: number; killed: number; kills: number; duplicates: number; missing: number }> {
+  const r = await plainRedis(false);
+  const root = findRoot(__dirname);
+  const redis = redisConnection(r.target, 'worker');
+  const prisma = createPrisma(benchDb, { max: 4 });
+  try {
+    const once = async (kills: boolean) => {
+      slack.reset();
+      const prefix = `chaos${crypto.randomBytes(4).toString('hex')}`;
+      const workspaceId = `TC${crypto.randomBytes(4).toString('hex').toUpperCase()}`;
+      const day = '2027-04-06';
+      const dueAt = DateTime.fromISO(`${day}T09:00:00`, { zone: 'Europe/Oslo' });
+      const keys = await seedReal(prisma, workspaceId, opts.people, day, dueAt.toJSDate());
+      const dueRealMs = Math.ceil((Date.now() + 25_000) / 1000) * 1000;
+      const offset = dueAt.toMillis() - dueRealMs;
+      const env = {
+        ...process.env,
+        TEST_DATABASE_URL: benchDb,
+        CHILD_BOT_TOKEN: slack.token,
+        CHILD_SLACK_API_URL: slack.apiUrl,
+        CHILD_REDIS: JSON.stringify(r.target),
+        CHILD_QUEUE_PREFIX: prefix,
+        CHILD_TEAM_ID: workspaceId,
+        CHILD_CLOCK_OFFSET_MS: String(offset),
+        CHILD_TUNING: JSON.stringify({ ...DELIVERIES_ONLY, concurrency: opts.concurrency, pacing: { ...DEFAULT_PACING, postsPerMinute: 1e9, burst: 1e9, perChannelPerSecond: 1e6, channelBurst: 1e6 } }),
+      };
+      const start = () => {
+        const child = spawn(process.execPath, ['--require', path.join(root, 'scripts', 'ts-register.js'), path.join(root, 'test', 'support', 'workerChild.ts')], { cwd: root, env, stdio: ['ignore', 'pipe', 'ignore'] });
+        const kill = () => child.kill('SIGKILL');
+        process.on('exit', kill);
+        child.on('exit', () => process.off('exit', kill));
+        const ready = new Promise<void>((resolve) => child.stdout!.on('data', (d: Buffer) => d.toString().includes('ready') && resolve()));
+        return { child, ready };
+      };
+      const procs = [start(), start(), start()];
+      await Promise.all(procs.map((p) => p.ready));
+      const queues = createQueues(redis, { prefix });
+      for (let i = 0; i < keys.length; i += 1000) {
+        await queues.reminders.addBulk(keys.slice(i, i + 1000).map((key) => ({ name: 'reminder', data: { key, workspaceId, recipientId: key.split('-')[2] }, opts: { jobId: key, delay: Math.max(0, dueRealMs - Date.now()) } })));
+      }
+      while (Date.now() < dueRealMs) await new Promise((res) => setTimeout(res, 50));
+      let killCount = 0;
+      const killer = kills
+        ? setInterval(() => {
+            const i = killCount++ % procs.length;
+            procs[i].child.kill('SIGKILL');
+            procs[i] = start();
+          }, 2000)
+        : null;
+      const seen = () => new Set(slack.callsOf('chat.postMessage').filter((c) => c.ts).map((c) => String(c.args.channel)));
+      const end = Date.now() + 600_000;
+      while (seen().size < opts.people && Date.now() < end) await new Promise((res) => setTimeout(res, 200));
+      if (killer) clearInterval(killer);
+      await new Promise((res) => setTimeout(res, 5000));
+      const posts = slack.callsOf('chat.postMessage').filter((c) => c.ts);
+      const per = new Map<string, number>();
+      for (const c of posts) per.set(String(c.args.channel), (per.get(String(c.args.channel)) ?? 0) + 1);
+      const span = (Math.max(...posts.map((c) => c.at)) - dueRealMs) / 1000;
+      for (const p of procs) p.child.kill('SIGKILL');
+      await queues.close();
+      await deleteQueueKeys(redis, prefix);
+      await prisma.reminder.deleteMany({ where: { workspaceId } });
+      await prisma.delivery.deleteMany({ where: { workspaceId } });
+      await prisma.workspace.delete({ where: { id: workspaceId } });
+      const out = { throughput: per.size / span, kills: killCount, duplicates: [...per.values()].reduce((n, v) => n + v - 1, 0), missing: opts.people - per.size };
+      process.stdout.write(`  ${kills ? 'one killed every 2 s' : 'no kills'}: ${per.size} delivered in ${span.toFixed(1)} s (${out.throughput.toFixed(0)}/s), ${out.kills} kills, ${out.duplicates} duplicates, ${out.missing} missing\n`);
+      return out;
+    };
+    process.stdout.write(`\nworker-kills: three worker processes\n`);
+    const plain = await once(false);
+    const killed = await once(true);
+    return { plain: plain.throughput, killed: killed.throughput, kills: killed.kills, duplicates: plain.duplicates + killed.duplicates, missing: plain.missing + killed.missing };
+  } finally {
+    redis.disconnect();
+    await prisma.$disconnect();
+    await r.stop();
+  }
+}
+
 async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2));
   const benchDb = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/followup_bench';
@@ -258,9 +340,11 @@ async function main(): Promise<void> {
   const slack = await new FakeSlack({ keepAliveMs: 60_000 }).start();
   process.stdout.write(`chaos: ${opts.people} reminders due at one instant, worker concurrency ${opts.concurrency}, faults ${opts.faults.join(', ')}\n`);
   const rows: Row[] = [];
+  let kills: Awaited<ReturnType<typeof runWorkerKills>> | null = null;
   for (const f of opts.faults) {
     slack.reset();
-    rows.push(await runFault(f, opts, slack, benchDb));
+    if (f === 'worker-kills') kills = await runWorkerKills(opts, slack, benchDb);
+    else rows.push(await runFault(f, opts, slack, benchDb));
   }
   await slack.stop();
   const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -268,7 +352,10 @@ async function main(): Promise<void> {
   for (const r of rows) {
     process.stdout.write(`| ${r.fault} | ${r.delivered} | ${r.duplicates} | ${r.missing} | ${sec(r.faultMs)} | ${sec(r.pauseMs)} | ${sec(r.lastAfterFaultMs)} | ${sec(r.spanMs)} | ${r.producerMaxMs} ms, ${r.producerFailed}/${r.producerCalls} |\n`);
   }
-  process.exit(rows.every((r) => r.duplicates === 0 && r.missing === 0) ? 0 : 1);
+  if (kills) {
+    process.stdout.write(`\nthree worker processes: ${kills.plain.toFixed(0)} posts/s without kills, ${kills.killed.toFixed(0)} posts/s with one SIGKILLed every 2 s (${kills.kills} kills): ratio ${(kills.killed / kills.plain).toFixed(2)}; ${kills.duplicates} duplicates, ${kills.missing} missing\n`);
+  }
+  process.exit(rows.every((r) => r.duplicates === 0 && r.missing === 0) && (!kills || (kills.duplicates === 0 && kills.missing === 0)) ? 0 : 1);
 }
 
 main().catch((err) => {
