@@ -6,7 +6,7 @@ import type { PrismaClient } from '../src/data/prisma';
 import { ReminderService, SchedulerEvents } from '../src/domain/reminders';
 import { LifecycleService, type LeaveSource } from '../src/domain/lifecycle';
 import { RetentionService } from '../src/domain/retention';
-import { SlackNoticeMessenger } from './notices';
+import { SlackNoticeMessenger } from '../src/slack/outbound/notices';
 import { DeliveryService } from '../src/domain/reminders/deliver';
 import { Reconciler, type ReconcileResult } from '../src/domain/reminders/reconcile';
 import { JobNames, QueueNames } from '../src/jobs/contract';
@@ -15,7 +15,7 @@ import { BullJobScheduler, createQueues, type Queues } from '../src/jobs/queues'
 import { queueKeyPrefix, type RedisClient } from '../src/jobs/redis';
 import { slackLogger } from '../src/logger';
 import { createWorkspaceAccess, type WorkspaceAccess } from '../src/oauth/access';
-import { POSTING_OPTIONS, SlackMessenger } from '../src/slack/messenger';
+import { POSTING_OPTIONS, SlackMessenger } from '../src/slack/outbound/messenger';
 import { digestImages } from '../src/slack/digestChart';
 import type { Clock } from '../src/time/clock';
 import { celebrationProcessor } from './processors/celebration';
@@ -150,8 +150,7 @@ export async function startWorkers(deps: WorkerDeps): Promise<WorkerSet> {
   const delivery = new DeliveryService(repos, messengerFor, jobs, clock, { timezone: config.defaultTimezone, locale: config.defaultLocale, replanDelayMs: tuning.replanDelayMs }, logger, {
     notices: new SlackNoticeMessenger(clientFor, saveDm),
     personGone: async (workspaceId, slackUserId, code) => {
-      const events = await lifecycle.personLeft(workspaceId, slackUserId, code as LeaveSource);
-      await lifecycle.publish(events);
+      await lifecycle.personLeft(workspaceId, slackUserId, code as LeaveSource);
     },
   }, pacer);
   const retention = new RetentionService(deps.prisma, repos, clock, logger, { daysAfterUninstall: config.retentionDaysAfterUninstall ?? 30, workspaces: tuning.workspaces });

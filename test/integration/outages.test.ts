@@ -7,7 +7,7 @@ import { BullJobScheduler, createQueues, producerConnection, reconcileWhenRedisR
 import { redisConnection, type RedisClient } from '../../src/jobs/redis';
 import { createLogger } from '../../src/logger';
 import { PlanIds } from '../support/slackIds';
-import { ReminderIds } from '../../src/slack/features/reminders/views';
+import { ReminderIds } from '../../src/slack/outbound/ids';
 import { ShiftedClock, type Clock } from '../../src/time/clock';
 import { dayToDate } from '../../src/time/dates';
 import { startWorkers, type WorkerSet } from '../../workflows';

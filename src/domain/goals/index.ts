@@ -1,12 +1,15 @@
-import type { PrismaClient, GoalKind } from '../../data/prisma';
+import type { PrismaClient } from '../../data/prisma';
 import { isUniqueViolation } from '../../data/prisma';
 import { inTransaction, type Repositories } from '../../data';
-import type { GoalChanges, GoalWithFollowUp, GoalWithMilestones } from '../../data/goals';
+import { goalContent, GOAL_CONTENT_FIELDS, type GoalChanges, type GoalContent, type GoalWithFollowUp, type GoalWithMilestones } from '../../data/goals';
+
+/** The names of the goal's content, for the Slack side's form reader (one description: data/goals.ts). */
+export { GOAL_CONTENT_FIELDS, goalContent };
 import type { FollowUpWithPeople } from '../../data/followups';
 import { createOnceByKey } from '../../data/createOnce';
 import { todayIn, type Clock } from '../../time/clock';
 import { dayToDate, type IsoDay, dateToDay } from '../../time/dates';
-import { Events, type Eventful } from '../events';
+import type { Eventful } from '../events';
 import { NotFoundError, ValidationError, type FieldError, EditConflictError } from '../errors';
 import { StaleRevisionError } from '../../data/goals';
 import { assertParticipant } from '../privacy';
@@ -15,18 +18,9 @@ import type { Actor } from '../people';
 
 export const MAX_MILESTONES = 5 as const;
 
-export interface GoalInput {
+/** The goal form's input: the goal's content (data/goals.ts `GOAL_CONTENT`, described once), whose leader, its milestones. */
+export interface GoalInput extends GoalContent<IsoDay> {
   leaderUserId: string;
-  kind: GoalKind;
-  title: string;
-  description: string | null;
-  expectations: string | null;
-  qualitativeCriteria: string | null;
-  metricName: string | null;
-  metricUnit: string | null;
-  baseline: number | null;
-  target: number | null;
-  targetDate: IsoDay | null;
   milestones: { title: string | null; dueDate: IsoDay | null }[];
   /** The follow-up, when the leader (with more than one) chose it in the form. */
   followUpId?: string | null;
@@ -156,7 +150,7 @@ export class GoalService {
       if (err instanceof StaleRevisionError || isUniqueViolation(err)) throw new EditConflictError('goal');
       throw err;
     }
-    return { goal: updated, followUp: goal.followUp, changed, reason: input.reason, events: changed.length ? [Events.subjectChanged('goal', updated.id)] : [] };
+    return { goal: updated, followUp: goal.followUp, changed, reason: input.reason, events: changed.length ? [{ type: 'subjectChanged', kind: 'goal', id: updated.id }] : [] };
   }
 
   /** The newest revision number of a goal the actor may see: the edit modal keeps it as `expectedRevision`. */
@@ -177,7 +171,7 @@ export class GoalService {
     try {
       const updated = await inTransaction(this.prisma, (repos) => repos.goals.markAchieved(goal.id, now, actor.person.id, 'achieved'));
       if (!updated) return { goal, followUp: goal.followUp, changed: false, events: [] };
-      return { goal: updated, followUp: goal.followUp, changed: true, events: [Events.goalAchieved(updated.id)] };
+      return { goal: updated, followUp: goal.followUp, changed: true, events: [{ type: 'goalAchieved', id: updated.id }] };
     } catch (err) {
       if (isUniqueViolation(err)) return { goal, followUp: goal.followUp, changed: false, events: [] };
       throw err;
@@ -230,16 +224,7 @@ export class GoalService {
         repos.goals.create(
         {
           followUpId: fu.id,
-          kind: input.kind,
-          title: input.title,
-          description: input.description,
-          expectations: input.expectations,
-          qualitativeCriteria: input.qualitativeCriteria,
-          metricName: input.metricName,
-          metricUnit: input.metricUnit,
-          baseline: input.baseline,
-          target: input.target,
-          targetDate: input.targetDate ? dayToDate(input.targetDate) : null,
+          ...goalContent(input, dayToDate),
           createdById: actor.person.id,
           sourceKey,
           milestones: input.milestones

@@ -8,7 +8,8 @@ import type { Clock } from '../../time/clock';
 import { dateToDay, isIsoDay, safeZone, type IsoDay } from '../../time/dates';
 import { DEFAULT_HOLIDAY_COUNTRY, isKnownCountry } from '../../time/holidays';
 import { DEFAULT_WORKING_DAYS, type LocalSchedule } from '../../time/rules';
-import type { DomainEvents, JobScheduler } from '../ports';
+import { handleWith, type DomainEvent, type DomainEvents, type EventHandlers } from '../events';
+import type { JobScheduler } from '../ports';
 import { INVITE_EXPIRY_KIND, LEFT_NOTICE_KIND } from './kinds';
 import { DEFAULT_PLAN_OPTIONS, planDigest, planFollowUp, type PlannedReminder, type Recipient } from './planner';
 
@@ -294,61 +295,49 @@ export class SchedulerEvents implements DomainEvents {
     }
   }
 
-  milestoneDone(milestoneId: string): Promise<void> {
-    return this.guard('milestoneDone', () => this.jobs.scheduleCelebration('milestone', milestoneId));
-  }
-
-  goalAchieved(goalId: string): Promise<void> {
-    return this.guard('goalAchieved', async () => {
-      await this.jobs.scheduleCelebration('goal', goalId);
-      await this.reminders.cancelAbout(goalId);
-    });
-  }
-
-  followUpChanged(followUpId: string): Promise<void> {
-    return this.guard('followUpChanged', async () => {
+  /** The one handler of each domain event (events.ts): a new event is a compile error here. */
+  private readonly handlers: EventHandlers = {
+    milestoneDone: (e) => this.jobs.scheduleCelebration('milestone', e.id),
+    goalAchieved: async (e) => {
+      await this.jobs.scheduleCelebration('goal', e.id);
+      await this.reminders.cancelAbout(e.id);
+    },
+    followUpChanged: async (e) => {
       // Each step writes its plan to PostgreSQL before it queues jobs: when Redis is away the first
       // one's failure must not keep the digest from being planned (the reconciler queues the jobs).
       let failed: unknown = null;
       const step = (work: () => Promise<unknown>) => work().catch((err) => void (failed ??= err));
-      await step(() => this.reminders.syncFollowUp(followUpId));
-      const f = await this.repos.followUps.findById(followUpId);
+      await step(() => this.reminders.syncFollowUp(e.id));
+      const f = await this.repos.followUps.findById(e.id);
       if (f) await step(() => this.reminders.syncDigest(f.seniorId));
       // A pending follow-up: its invitation's expiry (a Reminder row planned by the setup).
-      if (f?.status === 'PENDING') await step(() => this.reminders.queuePlanned(INVITE_EXPIRY_KIND, followUpId));
+      if (f?.status === 'PENDING') await step(() => this.reminders.queuePlanned(INVITE_EXPIRY_KIND, e.id));
       if (failed) throw failed;
-    });
-  }
-
-  subjectChanged(kind: 'goal' | 'evaluation' | 'action' | 'conversation' | 'reflection', subjectId: string): Promise<void> {
-    return this.guard(`subjectChanged ${kind}`, async () => {
-      if (kind === 'goal') {
-        const goal = await this.repos.schedule.goal(subjectId);
+    },
+    subjectChanged: async (e) => {
+      if (e.kind === 'goal') {
+        const goal = await this.repos.schedule.goal(e.id);
         if (goal && CLOSED_GOAL.has(goal.status)) await this.reminders.cancelAbout(goal.id);
       }
-      const followUpId = await this.followUpOf(kind, subjectId);
+      const followUpId = await this.followUpOf(e.kind, e.id);
       if (followUpId) await this.reminders.syncFollowUp(followUpId);
-    });
-  }
-
-  personChanged(personId: string): Promise<void> {
-    return this.guard('personChanged', () => this.reminders.syncPerson(personId));
-  }
-
-  personLeft(personId: string, endedFollowUpIds: string[]): Promise<void> {
-    return this.guard('personLeft', async () => {
-      for (const id of endedFollowUpIds) {
-        await this.reminders.syncFollowUp(id);
-        const f = await this.repos.followUps.findById(id);
-        if (f && f.seniorId !== personId) await this.reminders.syncDigest(f.seniorId);
+    },
+    personChanged: (e) => this.reminders.syncPerson(e.id),
+    personLeft: async (e) => {
+      for (const { followUpId } of e.ended) {
+        await this.reminders.syncFollowUp(followUpId);
+        const f = await this.repos.followUps.findById(followUpId);
+        if (f && f.seniorId !== e.id) await this.reminders.syncDigest(f.seniorId);
       }
-      await this.reminders.syncPerson(personId);
-      await this.reminders.queuePlanned(LEFT_NOTICE_KIND, personId);
-    });
-  }
+      await this.reminders.syncPerson(e.id);
+      await this.reminders.queuePlanned(LEFT_NOTICE_KIND, e.id);
+    },
+    workspaceReactivated: (e) => this.reminders.syncWorkspace(e.id),
+  };
 
-  workspaceReactivated(workspaceId: string): Promise<void> {
-    return this.guard('workspaceReactivated', () => this.reminders.syncWorkspace(workspaceId));
+  handle(event: DomainEvent): Promise<void> {
+    const what = event.type === 'subjectChanged' ? `subjectChanged ${event.kind}` : event.type;
+    return this.guard(what, () => handleWith(this.handlers, event));
   }
 
   /** Subjects are identified by their own id; a follow-up id is accepted as well. */
@@ -396,11 +385,7 @@ export class DeferredEvents implements DomainEvents {
     while (this.pending.size > 0) await Promise.all([...this.pending]);
   }
 
-  milestoneDone(id: string) { return this.later('milestoneDone', () => this.inner.milestoneDone(id)); }
-  goalAchieved(id: string) { return this.later('goalAchieved', () => this.inner.goalAchieved(id)); }
-  followUpChanged(id: string) { return this.later('followUpChanged', () => this.inner.followUpChanged(id)); }
-  subjectChanged(kind: Parameters<DomainEvents['subjectChanged']>[0], id: string) { return this.later('subjectChanged', () => this.inner.subjectChanged(kind, id)); }
-  personChanged(id: string) { return this.later('personChanged', () => this.inner.personChanged(id)); }
-  personLeft(id: string, ended: string[]) { return this.later('personLeft', () => this.inner.personLeft(id, ended)); }
-  workspaceReactivated(id: string) { return this.later('workspaceReactivated', () => this.inner.workspaceReactivated(id)); }
+  handle(event: DomainEvent): Promise<void> {
+    return this.later(event.type, () => this.inner.handle(event));
+  }
 }
