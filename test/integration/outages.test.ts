@@ -2,7 +2,7 @@ import type { Config } from '../../src/config';
 import type { PrismaClient } from '../../src/data/prisma';
 import { createSchedulerEvents } from '../../src/domain';
 import type { DomainEvents } from '../../src/domain/ports';
-import { DeferredEvents } from '../../src/domain/reminders';
+import { DeferredEvents } from '../../src/domain/reminders/scheduling';
 import { BullJobScheduler, createQueues, producerConnection, reconcileWhenRedisReturns, type Queues } from '../../src/jobs/queues';
 import { redisConnection, type RedisClient } from '../../src/jobs/redis';
 import { createLogger } from '../../src/logger';

@@ -28,6 +28,8 @@ export interface FakeUser {
   is_bot?: boolean;
   deleted?: boolean;
   team_id?: string;
+  /** Enterprise Grid: the user's place in the organisation, as users.info sends it. */
+  enterprise_user?: { enterprise_id: string; enterprise_name?: string; is_admin?: boolean; is_owner?: boolean; teams: string[] };
 }
 
 /** A workspace (or a Grid organisation's workspace) with its own bot token, installed by OAuth. */
@@ -60,6 +62,25 @@ export interface TeamMismatch {
   tokenTeam: string | null;
   touched: string;
   touchedTeam: string;
+}
+
+/**
+ * A channel as conversations.info and conversations.members describe it. A channel a test did not
+ * add is an ordinary public channel of the workspace that the app and every fake user are in.
+ */
+export interface FakeChannel {
+  id: string;
+  name?: string;
+  is_private?: boolean;
+  is_archived?: boolean;
+  /** Shared with another organisation (Slack Connect). */
+  is_ext_shared?: boolean;
+  is_pending_ext_shared?: boolean;
+  /** The workspace it belongs to: a token of another workspace gets channel_not_found. */
+  team_id?: string;
+  /** The app's bot user is a member (a private channel the app is not in is channel_not_found to it). */
+  bot_member?: boolean;
+  members?: string[];
 }
 
 type Fault = { status: 429; retryAfter: number } | { status: 500 } | { error: string };
@@ -283,7 +304,7 @@ export class FakeSlack {
       const team = this.users.get(user)?.team_id;
       return team ? { id: user, team } : null;
     }
-    const channel = (['chat.postMessage', 'chat.update', 'chat.delete', 'conversations.history', 'conversations.info', 'conversations.join'].includes(method) ? args.channel : undefined) as string | undefined;
+    const channel = (['chat.postMessage', 'chat.update', 'chat.delete', 'conversations.history', 'conversations.info', 'conversations.members', 'conversations.join'].includes(method) ? args.channel : undefined) as string | undefined;
     const team = channel ? this.channelTeams.get(channel) : undefined;
     return channel && team ? { id: channel, team } : null;
   }
@@ -302,6 +323,51 @@ export class FakeSlack {
     this.deletedMessages.clear();
     this.responses.length = 0;
     this.faults = [];
+  }
+
+  /** Channels added with addChannel (conversations.info / conversations.members). */
+  readonly channels = new Map<string, FakeChannel>();
+
+  addChannel(channel: FakeChannel): this {
+    this.channels.set(channel.id, { bot_member: true, members: [], ...channel });
+    if (channel.team_id) this.channelTeams.set(channel.id, channel.team_id);
+    return this;
+  }
+
+  /** conversations.info and conversations.members as Slack answers them (cursor pages of `limit`). */
+  private channelAnswer(method: string, args: Record<string, unknown>, tokenTeam: string | null): Record<string, unknown> {
+    const id = String(args.channel ?? '');
+    const c = this.channels.get(id);
+    const visible = !c || ((c.bot_member || !c.is_private) && (!c.team_id || !tokenTeam || c.team_id === tokenTeam));
+    if (!visible) return { ok: false, error: 'channel_not_found' };
+    if (method === 'conversations.info') {
+      const isPrivate = c ? c.is_private ?? false : id.startsWith('G');
+      return {
+        ok: true,
+        channel: {
+          id,
+          name: c?.name ?? 'team',
+          is_channel: !isPrivate,
+          is_group: isPrivate,
+          is_im: false,
+          is_private: isPrivate,
+          is_archived: c?.is_archived ?? false,
+          is_shared: (c?.is_ext_shared ?? false),
+          is_ext_shared: c?.is_ext_shared ?? false,
+          is_pending_ext_shared: c?.is_pending_ext_shared ?? false,
+          is_org_shared: false,
+          is_member: c ? c.bot_member ?? false : true,
+          context_team_id: c?.team_id ?? tokenTeam ?? this.teamId,
+        },
+      };
+    }
+    const all = c ? c.members ?? [] : [...this.users.keys()];
+    const limit = Math.max(1, Math.min(999, Number(args.limit ?? 100)));
+    const start = args.cursor ? Number(Buffer.from(String(args.cursor), 'base64').toString('utf8').replace(/^offset:/, '')) : 0;
+    if (!Number.isInteger(start) || start < 0) return { ok: false, error: 'invalid_cursor' };
+    const page = all.slice(start, start + limit);
+    const next = start + limit < all.length ? Buffer.from(`offset:${start + limit}`).toString('base64') : '';
+    return { ok: true, members: page, response_metadata: { next_cursor: next } };
   }
 
   /** Messages deleted with chat.delete, as `channel/ts` (a DM as its D channel). */
@@ -430,7 +496,7 @@ export class FakeSlack {
       if (fault.status === 429) return send(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(fault.retryAfter) });
       return send(500, { ok: false, error: 'internal_error' });
     }
-    const answer = this.answer(method, args, call);
+    const answer = method === 'conversations.info' || method === 'conversations.members' ? this.channelAnswer(method, args, issued?.teamId ?? (issued ? null : this.teamId)) : this.answer(method, args, call);
     if (issued && method === 'auth.test') {
       const team = issued.teamId ? this.teams.get(issued.teamId) : [...this.teams.values()].find((t) => t.enterpriseId === issued.enterpriseId);
       Object.assign(answer, { team_id: issued.teamId ?? '', team: team?.name ?? '', user_id: issued.botUserId, bot_id: issued.botId, is_enterprise_install: issued.isEnterpriseInstall, ...(issued.enterpriseId ? { enterprise_id: issued.enterpriseId } : {}) });
@@ -470,6 +536,9 @@ export class FakeSlack {
           tz: u.tz,
           tz_offset: 0,
           profile: { display_name: u.name ?? '', real_name: u.real_name ?? u.name ?? u.id },
+          ...(u.enterprise_user
+            ? { enterprise_user: { id: u.id, enterprise_name: 'Grid Org', is_admin: false, is_owner: false, ...u.enterprise_user }, is_owner: u.enterprise_user.is_owner ?? false }
+            : {}),
         };
         if (args.include_locale === 'true' || args.include_locale === true) user.locale = u.locale;
         return { ok: true, user };
@@ -490,8 +559,6 @@ export class FakeSlack {
           .map((c) => ({ type: 'message', ts: c.ts, text: c.args.text, ...(withMeta && c.args.metadata ? { metadata: c.args.metadata } : {}) }));
         return { ok: true, messages, has_more: false };
       }
-      case 'conversations.info':
-        return { ok: true, channel: { id: args.channel, name: 'team', is_private: String(args.channel).startsWith('G') } };
       case 'chat.postMessage':
       case 'chat.postEphemeral': {
         const ts = this.nextTs();

@@ -27,12 +27,14 @@ export const settingsForm = defineForm(
     purgeEndedAfterDays: number({ label: 'settings.retention_days', hint: 'settings.retention_days_hint' }),
     // Off by default: every leader accepts their follow-up first.
     wsSkipConsent: multi({ label: 'settings.skip_consent', hint: 'settings.skip_consent_hint', checkboxes: true, values: ['on'], optionText: (tr) => tr('settings.skip_consent_option') }),
+    // Off by default: a team channel shared with another organisation (Slack Connect) is refused.
+    wsSharedChannels: multi({ label: 'settings.shared_channels', hint: 'settings.shared_channels_hint', checkboxes: true, values: ['on'], optionText: (tr) => tr('settings.shared_channels_option') }),
   },
   { reminderHour: 'hour', workspaceTimezone: 'wsTimezone', workspaceReminderHour: 'wsHour', workspaceHolidayCountry: 'wsHolidayCountry' },
 );
 
 export const PERSONAL_FIELDS = ['language', 'timezone', 'hour', 'holidayCountry'] as const;
-export const WORKSPACE_FIELDS = ['wsLanguage', 'wsTimezone', 'wsHour', 'wsHolidayCountry', 'purgeEndedAfterDays', 'wsSkipConsent'] as const;
+export const WORKSPACE_FIELDS = ['wsLanguage', 'wsTimezone', 'wsHour', 'wsHolidayCountry', 'purgeEndedAfterDays', 'wsSkipConsent', 'wsSharedChannels'] as const;
 
 /**
  * private_metadata of a settings modal with the holiday-country fields. A modal opened before they

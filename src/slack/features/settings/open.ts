@@ -22,6 +22,7 @@ export async function openSettings(ctx: AppContext, inv: Invocation): Promise<vo
           holidayCountry: workspace?.defaultHolidayCountry ?? null,
           purgeEndedAfterDays: workspace?.purgeEndedFollowUpsAfterDays ?? null,
           skipConsent: workspace?.adminSetupSkipsConsent ?? false,
+          sharedChannels: workspace?.allowSharedTeamChannels ?? false,
         }
       : null,
   });

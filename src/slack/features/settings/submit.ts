@@ -33,6 +33,7 @@ export function settingsSubmission(ctx: AppContext) {
                 timezone: v.wsTimezone,
                 reminderHour: Number(v.wsHour),
                 adminSetupSkipsConsent: (v.wsSkipConsent ?? []).includes('on'),
+                allowSharedTeamChannels: (v.wsSharedChannels ?? []).includes('on'),
                 purgeEndedAfterDays: v.purgeEndedAfterDays ?? null,
                 ...(holidays ? { holidayCountry: v.wsHolidayCountry } : {}),
               }

@@ -22,17 +22,16 @@ export function register(app: App, ctx: AppContext, installations: InstallationF
   // these without authorize.
   app.event('app_uninstalled', async ({ body, context }) => {
     const teamId = teamOf(body);
-    const now = ctx.services.clock.now().toJSDate();
     await allSteps([
       async () => {
         if (!teamId) return void ctx.logger.warn({ event: 'app_uninstalled' }, 'event without a team id refused');
-        await ctx.services.repos.workspaces.markUninstalled(teamId, now);
+        await ctx.services.lifecycle.uninstalled(teamId);
         ctx.logger.info({ teamId }, 'app uninstalled');
       },
       async () => {
         await installations.forget({ teamId: context.teamId, enterpriseId: context.enterpriseId, isEnterpriseInstall: context.isEnterpriseInstall });
         // An org-wide install keeps its data under the enterprise: stop delivering there too.
-        if (context.isEnterpriseInstall && context.enterpriseId) await ctx.services.repos.workspaces.markUninstalled(context.enterpriseId, now);
+        if (context.isEnterpriseInstall && context.enterpriseId) await ctx.services.lifecycle.uninstalled(context.enterpriseId);
       },
     ]);
   });
@@ -41,7 +40,7 @@ export function register(app: App, ctx: AppContext, installations: InstallationF
     await allSteps([
       async () => {
         if (!teamId) return void ctx.logger.warn({ event: 'tokens_revoked' }, 'event without a team id refused');
-        await ctx.services.repos.workspaces.markTokensRevoked(teamId, ctx.services.clock.now().toJSDate());
+        await ctx.services.lifecycle.tokensRevoked(teamId);
         ctx.logger.info({ teamId }, 'tokens revoked');
       },
       async () => {
