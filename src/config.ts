@@ -212,23 +212,10 @@ function localProblems(env: NodeJS.ProcessEnv): [string, string][] {
   return [];
 }
 
-/** Checks across variables (single-workspace or OAuth), made on the raw environment so they are reported with every other problem. */
-function modeProblems(env: NodeJS.ProcessEnv): [string, string][] {
-  if (isLocalMode(env)) return localProblems(env);
+/** Where Redis and PostgreSQL are: checked in every mode, the local trial's too. */
+function storageProblems(env: NodeJS.ProcessEnv): [string, string][] {
   const has = (name: string) => (env[name] ?? '').trim() !== '';
   const out: [string, string][] = [];
-  if (!has('SLACK_CLIENT_ID')) {
-    if (!has('SLACK_BOT_TOKEN')) out.push(['SLACK_BOT_TOKEN', BOT_TOKEN_REQUIRED]);
-    for (const name of ['SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET']) {
-      if (has(name)) out.push([name, 'is set but SLACK_CLIENT_ID is not: OAuth install needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET and TOKEN_ENCRYPTION_KEY']);
-    }
-  } else {
-    const why = 'is required when SLACK_CLIENT_ID is set (OAuth install)';
-    if (!has('SLACK_CLIENT_SECRET')) out.push(['SLACK_CLIENT_SECRET', `${why}: Basic Information → App Credentials → Client Secret`]);
-    if (!has('SLACK_STATE_SECRET')) out.push(['SLACK_STATE_SECRET', `${why}: any random secret (openssl rand -hex 32)`]);
-    if (!has('TOKEN_ENCRYPTION_KEY')) out.push(['TOKEN_ENCRYPTION_KEY', `${why}: 32 random bytes in base64 (openssl rand -base64 32)`]);
-    if (has('SLACK_APP_TOKEN')) out.push(['SLACK_CLIENT_ID', 'cannot be used with SLACK_APP_TOKEN: OAuth install needs HTTP mode (Slack sends browsers back to /slack/oauth_redirect); leave SLACK_APP_TOKEN empty']);
-  }
   const redisModes = ['REDIS_URL', 'REDIS_SENTINELS', 'REDIS_CLUSTER_NODES'].filter(has);
   if (redisModes.length === 0) out.push(['REDIS_URL', 'is required (redis://host:6379), unless Redis is reached through Sentinel (REDIS_SENTINELS and REDIS_SENTINEL_MASTER) or is a cluster (REDIS_CLUSTER_NODES)']);
   if (redisModes.length > 1) out.push([redisModes[1], `cannot be used with ${redisModes[0]}: set one of REDIS_URL (one server), REDIS_SENTINELS (Sentinel) or REDIS_CLUSTER_NODES (a cluster)`]);
@@ -243,6 +230,27 @@ function modeProblems(env: NodeJS.ProcessEnv): [string, string][] {
   if (has('DATABASE_PGBOUNCER') && env.DATABASE_PGBOUNCER!.trim().toLowerCase() === 'true' && !has('DIRECT_DATABASE_URL')) {
     out.push(['DIRECT_DATABASE_URL', 'is required with DATABASE_PGBOUNCER=true: migrations take a session lock, which PgBouncer in transaction pooling cannot hold (postgresql://user:password@db-host:5432/db, not the PgBouncer port)']);
   }
+  return out;
+}
+
+/** Checks across variables (single-workspace or OAuth), made on the raw environment so they are reported with every other problem. */
+function modeProblems(env: NodeJS.ProcessEnv): [string, string][] {
+  if (isLocalMode(env)) return [...localProblems(env), ...storageProblems(env)];
+  const has = (name: string) => (env[name] ?? '').trim() !== '';
+  const out: [string, string][] = [];
+  if (!has('SLACK_CLIENT_ID')) {
+    if (!has('SLACK_BOT_TOKEN')) out.push(['SLACK_BOT_TOKEN', BOT_TOKEN_REQUIRED]);
+    for (const name of ['SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET']) {
+      if (has(name)) out.push([name, 'is set but SLACK_CLIENT_ID is not: OAuth install needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET and TOKEN_ENCRYPTION_KEY']);
+    }
+  } else {
+    const why = 'is required when SLACK_CLIENT_ID is set (OAuth install)';
+    if (!has('SLACK_CLIENT_SECRET')) out.push(['SLACK_CLIENT_SECRET', `${why}: Basic Information → App Credentials → Client Secret`]);
+    if (!has('SLACK_STATE_SECRET')) out.push(['SLACK_STATE_SECRET', `${why}: any random secret (openssl rand -hex 32)`]);
+    if (!has('TOKEN_ENCRYPTION_KEY')) out.push(['TOKEN_ENCRYPTION_KEY', `${why}: 32 random bytes in base64 (openssl rand -base64 32)`]);
+    if (has('SLACK_APP_TOKEN')) out.push(['SLACK_CLIENT_ID', 'cannot be used with SLACK_APP_TOKEN: OAuth install needs HTTP mode (Slack sends browsers back to /slack/oauth_redirect); leave SLACK_APP_TOKEN empty']);
+  }
+  out.push(...storageProblems(env));
   if (has('TOKEN_ENCRYPTION_KEY')) {
     try {
       parseKeys(env.TOKEN_ENCRYPTION_KEY!);

@@ -147,7 +147,7 @@ describe('loadConfig: Redis through Sentinel or as a cluster, PostgreSQL through
 
 describe('loadConfig: one clear line per problem', () => {
   test('an empty environment is the local trial: only the storage is required', () => {
-    expect(problems({})).toEqual(['DATABASE_URL is required (postgresql://user:password@host:5432/db)', 'REDIS_URL is required (redis://host:6379)']);
+    expect(problems({})).toEqual(['DATABASE_URL is required (postgresql://user:password@host:5432/db)', 'REDIS_URL is required (redis://host:6379), unless Redis is reached through Sentinel (REDIS_SENTINELS and REDIS_SENTINEL_MASTER) or is a cluster (REDIS_CLUSTER_NODES)']);
   });
 
   test('one Slack credential set: every other required one is named, one line each', () => {
