@@ -12,7 +12,7 @@ export const hh = (h: number) => `${String(h).padStart(2, '0')}:00`;
 export const settingsForm = defineForm(
   'settings',
   {
-    language: select({ label: 'settings.language', required: true, radio: true, values: LOCALE_CHOICES, optionText: (tr, c) => tr(`settings.language.${c}`) }),
+    language: select({ label: 'settings.language', hint: 'settings.language_hint', required: true, radio: true, values: LOCALE_CHOICES, optionText: (tr, c) => tr(`settings.language.${c}`) }),
     // Its hint names the Slack zone (render time).
     timezone: text({ label: 'settings.timezone', placeholder: 'settings.timezone_placeholder', max: 64 }),
     // "Workspace default (09:00)" names the workspace's hour: the options are given at render time.
