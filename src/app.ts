@@ -144,7 +144,7 @@ export function createWebApp(deps: WebDeps): WebApp {
     try {
       const res = await web.auth.test({ token: config.slack.botToken });
       const teamId = res.team_id as string | undefined;
-      if (teamId) await services.lifecycle.publish(await services.lifecycle.reactivate(teamId));
+      if (teamId) await services.lifecycle.reactivate(teamId);
     } catch (err) {
       logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'could not check the installation at start');
     }

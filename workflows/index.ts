@@ -149,8 +149,7 @@ export async function startWorkers(deps: WorkerDeps): Promise<WorkerSet> {
   const delivery = new DeliveryService(repos, messengerFor, jobs, clock, { timezone: config.defaultTimezone, locale: config.defaultLocale, replanDelayMs: tuning.replanDelayMs }, logger, {
     notices: new SlackNoticeMessenger(clientFor, saveDm),
     personGone: async (workspaceId, slackUserId, code) => {
-      const events = await lifecycle.personLeft(workspaceId, slackUserId, code as LeaveSource);
-      await lifecycle.publish(events);
+      await lifecycle.personLeft(workspaceId, slackUserId, code as LeaveSource);
     },
   }, pacer);
   const retention = new RetentionService(deps.prisma, repos, clock, logger, { daysAfterUninstall: config.retentionDaysAfterUninstall ?? 30, workspaces: tuning.workspaces });

@@ -62,6 +62,13 @@ export class ReminderRepository {
     return rows.map((r) => r.key);
   }
 
+  /** Cancels every scheduled reminder about a subject (its `subjectId`: a goal achieved or dropped); returns their keys. */
+  async cancelAbout(subjectId: string): Promise<string[]> {
+    const rows = await this.db.reminder.findMany({ where: { subjectId, status: 'SCHEDULED' }, select: { key: true } });
+    await this.cancel(rows.map((r) => r.key));
+    return rows.map((r) => r.key);
+  }
+
   /** Scheduled reminders of one kind about one subject (e.g. the notices that a person left). */
   scheduledAbout(kind: string, subjectId: string): Promise<Reminder[]> {
     return this.db.reminder.findMany({ where: { kind, subjectId, status: 'SCHEDULED' } });

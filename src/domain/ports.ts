@@ -15,36 +15,8 @@ export interface SlackGateway {
   userInfo(userId: string): Promise<SlackUserProfile | null>;
 }
 
-/**
- * Things that happened in the domain which the scheduled workflows react to (celebrations,
- * rescheduling or cancelling reminders). Implemented on the producer side (src/jobs) with
- * BullMQ; a no-op when no queue is wired (unit tests). Calls must be idempotent: the same
- * event may be reported twice (Slack retries, two buttons at once).
- */
-export interface DomainEvents {
-  milestoneDone(milestoneId: string): Promise<void>;
-  goalAchieved(goalId: string): Promise<void>;
-  /** A follow-up was created, edited or ended: its cadence reminders change. */
-  followUpChanged(followUpId: string): Promise<void>;
-  /** A goal, evaluation date or action item changed: reschedule or cancel its reminders. */
-  subjectChanged(kind: 'goal' | 'evaluation' | 'action' | 'conversation' | 'reflection', subjectId: string): Promise<void>;
-  /** A person's zone, language or reminder hour changed: move their pending reminders. */
-  personChanged(personId: string): Promise<void>;
-  /** A person left the workspace and these follow-ups ended: cancel, and send the notices planned for the others. */
-  personLeft(personId: string, endedFollowUpIds: string[]): Promise<void>;
-  /** An uninstalled workspace is active again (reinstall): re-plan all its reminders. */
-  workspaceReactivated(workspaceId: string): Promise<void>;
-}
-
-export const noDomainEvents: DomainEvents = {
-  milestoneDone: async () => undefined,
-  goalAchieved: async () => undefined,
-  followUpChanged: async () => undefined,
-  subjectChanged: async () => undefined,
-  personChanged: async () => undefined,
-  personLeft: async () => undefined,
-  workspaceReactivated: async () => undefined,
-};
+/** Where domain events go (src/domain/events.ts: the union, the handlers, the sink). */
+export { noDomainEvents, type DomainEvents } from './events';
 
 /**
  * The producer side of the queues (src/jobs), as the domain sees it. Every call is idempotent:

@@ -54,10 +54,10 @@ describe('celebrations', () => {
     const { goal, leaderUser } = await seed('CM1', 'C0CELEB1', 'en-GB', 'nb');
     const m = goal.milestones[0];
     await s.h.prisma.milestone.update({ where: { id: m.id }, data: { doneAt: s.h.clock.now().toJSDate() } });
-    await Promise.all([s.events.milestoneDone(m.id), s.events.milestoneDone(m.id)]);
+    await Promise.all([s.events.handle({ type: 'milestoneDone', id: m.id }), s.events.handle({ type: 'milestoneDone', id: m.id })]);
     await s.h.slack.waitFor(() => postsIn('C0CELEB1').length >= 1, 10000, 'the celebration');
     // Reported once more later (a Slack retry): still one.
-    await s.events.milestoneDone(m.id);
+    await s.events.handle({ type: 'milestoneDone', id: m.id });
     const result = await s.workers!.reconcile();
     expect(result.celebrations).toBe(0);
     await new Promise((r) => setTimeout(r, 300));
@@ -79,7 +79,7 @@ describe('celebrations', () => {
     await s.h.prisma.followUp.update({ where: { id: f.id }, data: { teamLocale: 'nb' } });
     const m = goal.milestones[1];
     await s.h.prisma.milestone.update({ where: { id: m.id }, data: { doneAt: s.h.clock.now().toJSDate() } });
-    await s.events.milestoneDone(m.id);
+    await s.events.handle({ type: 'milestoneDone', id: m.id });
     await s.h.slack.waitFor(() => postsIn('C0CELEB5').length >= 1, 10000, 'the celebration');
     const text = visibleText(postsIn('C0CELEB5')[0].args.blocks);
     expect(text).toContain(`<@${leaderUser}> har nådd et delmål: *Share the results*`);
@@ -107,7 +107,7 @@ describe('celebrations', () => {
     const { goal, leaderUser, f } = await seed('CG1', 'C0CELEB2', 'en-US', null);
     s.h.slack.fail('chat.postMessage', { error: 'not_in_channel' }, { times: 1, match: (a) => a.channel === 'C0CELEB2' });
     await s.h.prisma.goal.update({ where: { id: goal.id }, data: { status: 'ACHIEVED', achievedAt: s.h.clock.now().toJSDate(), currentValue: 82 } });
-    await s.events.goalAchieved(goal.id);
+    await s.events.handle({ type: 'goalAchieved', id: goal.id });
     await s.h.slack.waitFor(() => postsIn('C0CELEB2').length >= 1, 10000, 'the goal celebration');
     expect(s.h.slack.callsOf('conversations.join').map((c) => c.args.channel)).toContain('C0CELEB2');
     const call = postsIn('C0CELEB2')[0];
@@ -127,7 +127,7 @@ describe('celebrations', () => {
     s.h.slack.fail('conversations.join', { error: 'method_not_supported_for_channel_type' }, { times: Infinity, match: (a) => a.channel === 'G0PRIVATE' });
     const [m1, m2] = goal.milestones;
     await s.h.prisma.milestone.updateMany({ where: { id: { in: [m1.id, m2.id] } }, data: { doneAt: s.h.clock.now().toJSDate() } });
-    await s.events.milestoneDone(m1.id);
+    await s.events.handle({ type: 'milestoneDone', id: m1.id });
     const dm = `D${seniorUser.slice(1)}`;
     await s.h.slack.waitFor(() => s.h.slack.callsOf('chat.postMessage').some((c) => c.args.channel === dm), 10000, 'the notice');
     const notice = s.h.slack.callsOf('chat.postMessage').filter((c) => c.args.channel === dm);

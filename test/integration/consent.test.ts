@@ -198,9 +198,9 @@ describe('consent and the life of a follow-up', () => {
       await s.dropQueueKeys();
       await s.startWorkers();
       try {
-        await s.events.followUpChanged(id);
+        await s.events.handle({ type: 'followUpChanged', id: id });
         await until(async () => dmsTo(h, senior, t.expired) === 1, 'the expiry notice');
-        await s.events.followUpChanged(id);
+        await s.events.handle({ type: 'followUpChanged', id: id });
         await new Promise((r) => setTimeout(r, 1000));
         expect(dmsTo(h, senior, t.expired)).toBe(1);
         const f = await h.prisma.followUp.findUniqueOrThrow({ where: { id } });

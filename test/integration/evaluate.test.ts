@@ -1,6 +1,7 @@
 import { evaluateForm } from '../../src/slack/features/evaluate/fields';
 import { FixedClock, Harness, randomId, visibleText } from '../support/harness';
 import { dmTo, followUp, goal, openedView, settle } from '../support/seed';
+import { spyOnEvent } from '../support/steps';
 
 /** Evaluation (step 4), end to end: command → modal → validation → DB → DMs → App Home. */
 describe('/followup evaluate', () => {
@@ -26,8 +27,8 @@ describe('/followup evaluate', () => {
     const g1 = await goal(h, f, 'Weekly team meeting with an agenda');
     await goal(h, f, 'Old dropped goal', { status: 'DROPPED' });
     const events = h.app.ctx.events;
-    const achieved = jest.spyOn(events, 'goalAchieved');
-    const changed = jest.spyOn(events, 'subjectChanged');
+    const achieved = spyOnEvent(events, 'goalAchieved');
+    const changed = spyOnEvent(events, 'subjectChanged');
 
     await h.command(senior, `evaluate <@${leader}|ola>`);
     const view = await openedView(h, 1);

@@ -43,7 +43,7 @@ describe('Slack lifecycle', () => {
       await s.h.slack.waitFor(() => false, 300).catch(() => undefined);
       expect((await s.h.prisma.workspace.findUniqueOrThrow({ where: { id: s.h.teamId } })).uninstalledAt).not.toBeNull();
       // The hourly full reconcile stops everything of an uninstalled workspace.
-      await s.events.followUpChanged(followUpIds[0]);
+      await s.events.handle({ type: 'followUpChanged', id: followUpIds[0] });
       expect((await reminderOf(s, followUpIds[0]))[0].status).toBe('CANCELLED');
       await queues.reminders.getJob(planned.key).then((j) => j?.remove());
 
@@ -60,7 +60,7 @@ describe('Slack lifecycle', () => {
       const { followUpIds } = await seedActionBatch(s, 1, '2027-04-06', randomId('', 4), locale);
       expect((await s.h.event({ type: 'app_uninstalled' })).status).toBe(200);
       for (let i = 0; i < 50 && !(await s.h.prisma.workspace.findUniqueOrThrow({ where: { id: s.h.teamId } })).uninstalledAt; i++) await new Promise((r) => setTimeout(r, 50));
-      await s.events.followUpChanged(followUpIds[0]);
+      await s.events.handle({ type: 'followUpChanged', id: followUpIds[0] });
       expect((await reminderOf(s, followUpIds[0]))[0].status).toBe('CANCELLED');
       // The app restarts with the token of the reinstalled workspace.
       s.h.slack.teamId = s.h.teamId;

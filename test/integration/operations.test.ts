@@ -75,7 +75,7 @@ describe('operations', () => {
         nextEvaluationOn: dayToDate('2027-11-01'), // the Monday after Europe's fall-back (31 Oct)
       },
     });
-    await s.events.followUpChanged(f.id);
+    await s.events.handle({ type: 'followUpChanged', id: f.id });
     const key = `eval-day-${f.id}-${leader.id}-20271101`;
     const before = await h.prisma.reminder.findUniqueOrThrow({ where: { key } });
     expect(DateTime.fromJSDate(before.dueAt).setZone('Europe/Oslo').toFormat('yyyy-MM-dd HH:mm ZZ')).toBe('2027-11-01 09:00 +01:00');
@@ -86,7 +86,7 @@ describe('operations', () => {
 
     // The leader moves to New York (their own setting): the same reminder, now at 09:00 there.
     await h.prisma.person.update({ where: { id: leader.id }, data: { tzOverride: 'America/New_York' } });
-    await s.events.personChanged(leader.id);
+    await s.events.handle({ type: 'personChanged', id: leader.id });
     const after = await h.prisma.reminder.findUniqueOrThrow({ where: { key } });
     expect(DateTime.fromJSDate(after.dueAt).setZone('America/New_York').toFormat('yyyy-MM-dd HH:mm')).toBe('2027-11-01 09:00');
     // New York is still on summer time that day (its fall-back is 7 November): 13:00 UTC.
@@ -96,7 +96,7 @@ describe('operations', () => {
 
     // The follow-up ends: every pending reminder is cancelled and its job removed.
     await h.prisma.followUp.update({ where: { id: f.id }, data: { status: 'ENDED' } });
-    await s.events.followUpChanged(f.id);
+    await s.events.handle({ type: 'followUpChanged', id: f.id });
     expect(await h.prisma.reminder.count({ where: { followUpId: f.id, status: 'SCHEDULED' } })).toBe(0);
     expect(await workers.queues.reminders.getJob(key)).toBeUndefined();
   });

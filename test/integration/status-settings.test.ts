@@ -3,6 +3,7 @@ import { settingsForm } from '../../src/slack/features/settings/fields';
 import { dayToDate } from '../../src/time/dates';
 import { FixedClock, Harness, randomId, visibleText } from '../support/harness';
 import { dmTo, followUp, goal, openedView, person, settle } from '../support/seed';
+import { spyOnEvent } from '../support/steps';
 
 const radio = (v: string) => ({ type: 'radio_buttons', selected_option: { value: v } });
 const select = (v: string) => ({ type: 'static_select', selected_option: { value: v } });
@@ -87,7 +88,7 @@ describe('/followup settings', () => {
 
   it('changes language, time zone and reminder hour; the next message is in the new language', async () => {
     const u = h.user('USETUSR1', { locale: 'en-US', tz: 'America/New_York' });
-    const changed = jest.spyOn(h.app.ctx.events, 'personChanged');
+    const changed = spyOnEvent(h.app.ctx.events, 'personChanged');
     await h.command(u, 'settings');
     const view = await openedView(h, 1);
     expect(view.title).toMatchObject({ text: 'Settings' });

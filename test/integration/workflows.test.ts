@@ -82,13 +82,13 @@ describe.each([
     await setUp(h, S2, L2, 'C0TEAM02', '2028-03-20', 'MONTHLY', 'WEEKLY');
     // The evaluation is moved to today; an action item of the leader is due today.
     await h.prisma.followUp.update({ where: { id: fu1 }, data: { nextEvaluationOn: dayToDate('2028-03-27') } });
-    await s.events.subjectChanged('evaluation', fu1);
+    await s.events.handle({ type: 'subjectChanged', kind: 'evaluation', id: fu1 });
     const leader1 = await h.prisma.person.findFirstOrThrow({ where: { workspaceId: h.teamId, slackUserId: L1 } });
     const senior = await h.prisma.person.findFirstOrThrow({ where: { workspaceId: h.teamId, slackUserId: S } });
     const action = await h.prisma.actionItem.create({
       data: { followUpId: fu1, what: 'Book the team workshop', ownerId: leader1.id, dueDate: dayToDate('2028-03-27'), createdById: senior.id },
     });
-    await s.events.subjectChanged('action', action.id);
+    await s.events.handle({ type: 'subjectChanged', kind: 'action', id: action.id });
 
     const workers = await s.startWorkers();
     await h.slack.waitFor(() => dmsTo(h, S).length >= 3 && dmsTo(h, L1).length >= 2 && dmsTo(h, L2).length >= 1 && dmsTo(h, S2).length >= 1, 15000, 'seven reminders');

@@ -167,7 +167,7 @@ export async function seedActionBatch(s: ScheduledHarness, n: number, dueDay: st
     leaderUserIds.push(userId);
     followUpIds.push(f.id);
   }
-  for (const id of followUpIds) await s.events.followUpChanged(id);
+  for (const id of followUpIds) await s.events.handle({ type: 'followUpChanged', id: id });
   return { seniorUserId, leaderUserIds, followUpIds };
 }
 

@@ -1,4 +1,4 @@
-import { EventRecorder } from '../../src/domain/events';
+import { EventRecorder, type DomainEvent, type DomainEvents } from '../../src/domain/events';
 import { DateTime } from 'luxon';
 import type { Actor } from '../../src/domain/people';
 import type { Harness, RecordedCall } from './harnessTypes';
@@ -17,9 +17,48 @@ export function recordEvents(h: Harness): { readonly calls: [string, ...string[]
   const from = rec.events.length;
   return {
     get calls() {
-      return rec.events.slice(from).map((e): [string, ...string[]] => (e.type === 'subjectChanged' ? [e.type, e.kind, e.id] : e.type === 'personLeft' ? [e.type, e.id, ...e.endedFollowUpIds] : [e.type, e.id]));
+      return rec.events.slice(from).map(callOf);
     },
   };
+}
+
+/** An event as `[type, ...args]`: the arguments the scheduler's handler reads from it. */
+function callOf(e: DomainEvent): [string, ...string[]] {
+  return e.type === 'subjectChanged' ? [e.type, e.kind, e.id] : e.type === 'personLeft' ? [e.type, e.id, ...e.ended.map((x) => x.followUpId)] : [e.type, e.id];
+}
+
+type Tap = (e: DomainEvent) => void;
+const taps = new WeakMap<DomainEvents, { original: DomainEvents['handle']; taps: Set<Tap> }>();
+
+/**
+ * A jest mock called with the arguments of each event of one type handed to `sink` from now on
+ * (`[id]`, `[kind, id]`); the events still reach the sink. `mockRestore()` stops it.
+ */
+export function spyOnEvent(sink: DomainEvents, type: DomainEvent['type']): jest.Mock<void, string[]> {
+  let entry = taps.get(sink);
+  if (!entry) {
+    const created = { original: sink.handle, taps: new Set<Tap>() };
+    sink.handle = async (e: DomainEvent) => {
+      for (const tap of created.taps) tap(e);
+      return created.original.call(sink, e);
+    };
+    taps.set(sink, created);
+    entry = created;
+  }
+  const fn = jest.fn<void, string[]>();
+  const tap: Tap = (e) => {
+    if (e.type === type) fn(...callOf(e).slice(1));
+  };
+  const current = entry;
+  current.taps.add(tap);
+  fn.mockRestore = () => {
+    current.taps.delete(tap);
+    if (current.taps.size === 0) {
+      sink.handle = current.original;
+      taps.delete(sink);
+    }
+  };
+  return fn;
 }
 
 /** Runs a command and returns the modal it opened. */

@@ -5,7 +5,7 @@ import type { CheckIn, Goal, Milestone, PrismaClient } from '../../data/prisma';
 
 import { createOnceByKey } from '../../data/createOnce';
 import { ValidationError, type FieldError } from '../errors';
-import { Events, type Eventful } from '../events';
+import type { Eventful } from '../events';
 import type { GoalService } from '../goals';
 import { progressOf } from '../goals/progress';
 import type { Actor } from '../people';
@@ -78,7 +78,7 @@ export class CheckInService {
         openMilestones: fresh.milestones.filter((m) => m.doneAt === null),
         duplicate,
         // A new check-in moves the goal's progress: its reminders are re-planned.
-        events: duplicate ? [] : [Events.subjectChanged('goal', goal.id)],
+        events: duplicate ? [] : [{ type: 'subjectChanged', kind: 'goal', id: goal.id }],
         targetReached: fresh.status !== 'ACHIEVED' && reachesTarget(fresh, checkIn.value),
       };
     };

@@ -6,7 +6,7 @@ import { createOnceByKey } from '../../data/createOnce';
 import { todayIn, type Clock } from '../../time/clock';
 import { dayToDate, type IsoDay } from '../../time/dates';
 import { NotFoundError, ValidationError, type FieldError } from '../errors';
-import { Events, type DomainEvent, type Eventful } from '../events';
+import type { DomainEvent, Eventful } from '../events';
 import type { Actor } from '../people';
 import { assertParticipant } from '../privacy';
 import type { BankQuestion, QuestionService } from '../questions';
@@ -62,7 +62,7 @@ export function conversationRuleErrors(input: Pick<ConversationInput, 'heldOn' |
 
 /** What logging a conversation changes: the follow-up's conversation plan, and each agreed action's reminders. */
 function conversationEvents(followUpId: string, conversation: ConversationWithActions): DomainEvent[] {
-  return [Events.subjectChanged('conversation', followUpId), ...conversation.actions.map((a) => Events.subjectChanged('action', a.id))];
+  return [{ type: 'subjectChanged', kind: 'conversation', id: followUpId }, ...conversation.actions.map((a) => ({ type: 'subjectChanged', kind: 'action', id: a.id } satisfies DomainEvent))];
 }
 
 /** Step 2: one-to-ones — date, agenda from the question bank and open items, notes, agreed actions. */

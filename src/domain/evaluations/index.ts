@@ -9,7 +9,7 @@ import { todayIn, type Clock } from '../../time/clock';
 import { addDays, dateToDay, dayToDate, type IsoDay } from '../../time/dates';
 import { NotFoundError, ValidationError, type FieldError } from '../errors';
 import type { Actor } from '../people';
-import { Events, type DomainEvent, type Eventful } from '../events';
+import type { DomainEvent, Eventful } from '../events';
 import { assertSenior } from '../privacy';
 
 /**
@@ -204,9 +204,9 @@ export class EvaluationService {
     if (!created) return { ...result, followUp, titles: {}, duplicate: true, events: [] };
 
     const events: DomainEvent[] = [
-      ...result.achieved.map((goal) => Events.goalAchieved(goal.id)),
-      ...result.adjusted.map((goal) => Events.subjectChanged('goal', goal.id)),
-      ...(previousNext !== input.nextEvaluationOn ? [Events.subjectChanged('evaluation', followUp.id)] : []),
+      ...result.achieved.map((goal) => ({ type: 'goalAchieved', id: goal.id } satisfies DomainEvent)),
+      ...result.adjusted.map((goal) => ({ type: 'subjectChanged', kind: 'goal', id: goal.id } satisfies DomainEvent)),
+      ...(previousNext !== input.nextEvaluationOn ? [{ type: 'subjectChanged', kind: 'evaluation', id: followUp.id } satisfies DomainEvent] : []),
     ];
     const titles = Object.fromEntries(input.items.map((i) => [i.goalId, open.get(i.goalId)?.title ?? '']));
     return { ...result, followUp, titles, duplicate: false, events };

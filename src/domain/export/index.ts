@@ -4,7 +4,7 @@ import { PersonDataRepository, type PostedMessage, type RawPersonData } from '..
 import type { Clock } from '../../time/clock';
 import { celebrationKey } from '../celebrations';
 import { NotFoundError } from '../errors';
-import { Events, type DomainEvent } from '../events';
+import type { DomainEvent } from '../events';
 import type { LifecycleService } from '../lifecycle';
 import type { Actor, PeopleService } from '../people';
 
@@ -123,7 +123,7 @@ export class ExportService {
     const ended = await this.lifecycle.endFollowUpsOf(subject.person, 'erased');
     await inTransaction(this.prisma, (_repos, tx) => new PersonDataRepository(tx).erase(personId, keys));
     await this.audit(data, actor, 'erase', targetUserId);
-    return { messages, endedFollowUps: ended.length, events: [Events.personLeft(personId, ended.map((f) => f.id))] };
+    return { messages, endedFollowUps: ended.length, events: [{ type: 'personLeft', id: personId, ended: ended.map((f) => ({ followUpId: f.id, otherPersonId: f.seniorId === personId ? f.leaderId : f.seniorId })) }] };
   }
 
   /** The workspace's audit log of exports and erasures, newest first (admins only). */

@@ -5,10 +5,11 @@ import { todayIn, type Clock } from '../../time/clock';
 import { addDays, dateToDay, dayToDate, type IsoDay } from '../../time/dates';
 import { NotAllowedError, NotFoundError, ValidationError, type FieldError } from '../errors';
 import { createOnce } from '../../data/createOnce';
-import { Events, type Eventful } from '../events';
+import type { DomainEvent, Eventful } from '../events';
 import type { Actor, PeopleService } from '../people';
 import { assertParticipant, assertSenior } from '../privacy';
 import { LOCALES, type Cadence, type LocaleCode } from '../vocabulary';
+import { INVITE_EXPIRY_KIND } from '../reminders/kinds';
 
 export type { FollowUpWithPeople } from '../../data/followups';
 
@@ -39,7 +40,6 @@ export interface SetupResult extends Eventful {
 /** An invitation not answered within this many days expires (the inviter is told once). */
 export const INVITATION_DAYS = 14;
 /** Reminder kind of an invitation's expiry (a Reminder row due 14 days after the invitation). */
-export const INVITE_EXPIRY_KIND = 'invite_expiry';
 export function inviteExpiryKey(followUpId: string, invitedAt: Date): string {
   return `invite-expiry-${followUpId}-${invitedAt.getTime()}`;
 }
@@ -150,7 +150,7 @@ export class FollowUpService {
     );
     const invited = starting && followUp.status === 'PENDING';
     if (invited && followUp.invitedAt) await this.planExpiry(followUp, followUp.invitedAt);
-    return { followUp, created: starting, invited, leader, events: [Events.followUpChanged(followUp.id)] };
+    return { followUp, created: starting, invited, leader, events: [{ type: 'followUpChanged', id: followUp.id }] };
   }
 
   /** True when the workspace lets admins skip consent and Slack confirms the actor is an admin. */
@@ -220,7 +220,7 @@ export class FollowUpService {
     await this.cancelExpiry(followUp);
     return {
       outcome: { status: 'accepted', followUp: { ...followUp, status: 'ACTIVE' }, movedGoals: moved },
-      events: [Events.followUpChanged(followUp.id), ...fromIds.map((id) => Events.followUpChanged(id))],
+      events: [{ type: 'followUpChanged', id: followUp.id }, ...fromIds.map((id) => ({ type: 'followUpChanged', id: id } satisfies DomainEvent))],
     };
   }
 
@@ -272,7 +272,7 @@ export class FollowUpService {
       if (changed) await this.cancelExpiry(followUp);
     }
     if (!changed) return { status: 'already', followUp, other, events: [] };
-    return { status: 'ended', followUp, other, events: [Events.followUpChanged(followUp.id)] };
+    return { status: 'ended', followUp, other, events: [{ type: 'followUpChanged', id: followUp.id }] };
   }
 
   /** The active (or, for its senior leader, pending) follow-up between the actor and a person, for `/followup end @person`. */

@@ -6,7 +6,7 @@ import type { FollowUpWithPeople } from '../../data/followups';
 import { createOnceByKey } from '../../data/createOnce';
 import { todayIn, type Clock } from '../../time/clock';
 import { dayToDate, type IsoDay, dateToDay } from '../../time/dates';
-import { Events, type Eventful } from '../events';
+import type { Eventful } from '../events';
 import { NotFoundError, ValidationError, type FieldError, EditConflictError } from '../errors';
 import { StaleRevisionError } from '../../data/goals';
 import { assertParticipant } from '../privacy';
@@ -156,7 +156,7 @@ export class GoalService {
       if (err instanceof StaleRevisionError || isUniqueViolation(err)) throw new EditConflictError('goal');
       throw err;
     }
-    return { goal: updated, followUp: goal.followUp, changed, reason: input.reason, events: changed.length ? [Events.subjectChanged('goal', updated.id)] : [] };
+    return { goal: updated, followUp: goal.followUp, changed, reason: input.reason, events: changed.length ? [{ type: 'subjectChanged', kind: 'goal', id: updated.id }] : [] };
   }
 
   /** The newest revision number of a goal the actor may see: the edit modal keeps it as `expectedRevision`. */
@@ -177,7 +177,7 @@ export class GoalService {
     try {
       const updated = await inTransaction(this.prisma, (repos) => repos.goals.markAchieved(goal.id, now, actor.person.id, 'achieved'));
       if (!updated) return { goal, followUp: goal.followUp, changed: false, events: [] };
-      return { goal: updated, followUp: goal.followUp, changed: true, events: [Events.goalAchieved(updated.id)] };
+      return { goal: updated, followUp: goal.followUp, changed: true, events: [{ type: 'goalAchieved', id: updated.id }] };
     } catch (err) {
       if (isUniqueViolation(err)) return { goal, followUp: goal.followUp, changed: false, events: [] };
       throw err;

@@ -4,10 +4,9 @@ import { createOnce } from '../../data/createOnce';
 import type { FollowUpWithPeople } from '../../data/followups';
 import type { Person } from '../../data/prisma';
 import type { Clock } from '../../time/clock';
-import type { DomainEvents } from '../ports';
+import { publish, type DomainEvents } from '../events';
+import { LEFT_NOTICE_KIND } from '../reminders/kinds';
 
-/** Reminder kind of the one-time notice "the other person left; your follow-up ended". */
-export const LEFT_NOTICE_KIND = 'left';
 
 /** Why a person is treated as gone. */
 export type LeaveSource = 'user_change' | 'account_inactive' | 'user_not_found' | 'user_disabled';
@@ -15,9 +14,11 @@ export type LeaveSource = 'user_change' | 'account_inactive' | 'user_not_found' 
 /** Slack errors from a post that mean the person is gone from the workspace. */
 export const PERSON_GONE_ERRORS = new Set<string>(['account_inactive', 'user_not_found', 'user_disabled']);
 
-export type LifecycleEvent =
-  | { type: 'workspace_reactivated'; workspaceId: string }
-  | { type: 'person_left'; personId: string; source: LeaveSource; ended: { followUpId: string; otherPersonId: string }[] };
+/** A follow-up a departure ended, and the other person of it. */
+export interface EndedByLeaving {
+  followUpId: string;
+  otherPersonId: string;
+}
 
 /** The key of the notice to `recipientId` that `leftId` left (one per follow-up: sent once). */
 export function leftNoticeKey(followUpId: string, leftId: string): string {
@@ -38,14 +39,17 @@ export class LifecycleService {
 
   /**
    * A request authorised for a workspace that was marked uninstalled (or had its tokens revoked):
-   * the app was reinstalled. Marks it active and re-plans its reminders (after the caller's ack,
-   * through the events). Returns the event once, on the request that reactivated it.
+   * the app was reinstalled. Marks it active; its reminders are re-planned just after (the
+   * `workspaceReactivated` event, handed over without holding up the request). Lifecycle use cases
+   * are called from Slack's own events, the startup check and the workers, where no runner
+   * publishes: they hand their events to the sink themselves. True on the call that reactivated it.
    */
-  async reactivate(workspaceId: string): Promise<LifecycleEvent[]> {
-    if (!workspaceId) return [];
-    if (!(await this.repos.workspaces.markActive(workspaceId))) return [];
+  async reactivate(workspaceId: string): Promise<boolean> {
+    if (!workspaceId) return false;
+    if (!(await this.repos.workspaces.markActive(workspaceId))) return false;
     this.logger.info({ workspaceId }, 'workspace active again (reinstalled): re-planning its reminders');
-    return [{ type: 'workspace_reactivated', workspaceId }];
+    setImmediate(() => void publish(this.events, [{ type: 'workspaceReactivated', id: workspaceId }]).catch((err) => this.logger.error({ err, workspaceId }, 'could not re-plan a reactivated workspace')));
+    return true;
   }
 
   /**
@@ -60,16 +64,17 @@ export class LifecycleService {
   /**
    * A person left (Slack deactivated them, or a post says the account is gone): mark them
    * deleted, end their follow-ups, cancel every reminder to them, and plan one notice to each
-   * other person. Safe to call again: a second call changes nothing and plans nothing new.
+   * other person; then hands `personLeft` to the scheduler. Safe to call again: a second call changes
+   * nothing and plans nothing new. Returns the follow-ups it ended.
    */
-  async personLeft(workspaceId: string, slackUserId: string, source: LeaveSource): Promise<LifecycleEvent[]> {
+  async personLeft(workspaceId: string, slackUserId: string, source: LeaveSource): Promise<EndedByLeaving[]> {
     const person = await this.repos.people.find(workspaceId, slackUserId);
     if (!person) return [];
     const now = this.clock.now();
     await this.repos.people.markDeleted(person.id, now.toJSDate());
     const ended = await this.endFollowUpsOf(person, 'person_left');
     const cancelled = await this.repos.reminders.cancelForRecipient(person.id);
-    const notices: { followUpId: string; otherPersonId: string }[] = [];
+    const notices: EndedByLeaving[] = [];
     for (const f of ended) {
       const other = f.seniorId === person.id ? f.leader : f.senior;
       notices.push({ followUpId: f.id, otherPersonId: other.id });
@@ -94,14 +99,7 @@ export class LifecycleService {
     }
     if (ended.length === 0 && cancelled.length === 0) return [];
     this.logger.info({ workspaceId, personId: person.id, source, ended: ended.length, cancelled: cancelled.length }, 'a person left: follow-ups ended, reminders cancelled');
-    return [{ type: 'person_left', personId: person.id, source, ended: notices }];
-  }
-
-  /** Hands lifecycle events to the scheduler (call after the ack). */
-  async publish(events: LifecycleEvent[]): Promise<void> {
-    for (const e of events) {
-      if (e.type === 'workspace_reactivated') await this.events.workspaceReactivated(e.workspaceId);
-      else await this.events.personLeft(e.personId, e.ended.map((x) => x.followUpId));
-    }
+    await publish(this.events, [{ type: 'personLeft', id: person.id, ended: notices }]);
+    return notices;
   }
 }

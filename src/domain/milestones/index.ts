@@ -3,7 +3,7 @@ import type { FollowUpWithPeople } from '../../data/followups';
 import type { Goal, Milestone } from '../../data/prisma';
 import type { Clock } from '../../time/clock';
 import { NotFoundError } from '../errors';
-import { Events, type Eventful } from '../events';
+import type { Eventful } from '../events';
 import type { GoalService } from '../goals';
 import type { Actor } from '../people';
 
@@ -46,6 +46,6 @@ export class MilestoneService {
     const goal = await this.goals.getWritable(actor, found.goalId);
     const changed = await this.repos.milestones.markDone(found.id, actor.person.id, this.clock.now().toJSDate());
     const milestone = (await this.repos.milestones.findById(found.id)) ?? found;
-    return { milestone, goal, followUp: goal.followUp, changed, events: changed ? [Events.milestoneDone(milestone.id)] : [] };
+    return { milestone, goal, followUp: goal.followUp, changed, events: changed ? [{ type: 'milestoneDone', id: milestone.id }] : [] };
   }
 }

@@ -71,12 +71,10 @@ export class PeopleService {
     const workspace = known ? known.workspace : await this.repos.workspaces.ensure(teamId);
     if ((workspace.uninstalledAt || workspace.tokensRevokedAt) && this.lifecycle) {
       // An authorised request from a workspace marked uninstalled: the app was reinstalled.
-      const lifecycle = this.lifecycle;
-      const events = await lifecycle.reactivate(teamId);
+      // Re-planning its reminders does not hold up the request.
+      await this.lifecycle.reactivate(teamId);
       workspace.uninstalledAt = null;
       workspace.tokensRevokedAt = null;
-      // Re-planning its reminders does not hold up the request.
-      setImmediate(() => void lifecycle.publish(events).catch((err) => this.logger.error({ err, teamId }, 'could not re-plan a reactivated workspace')));
     }
     let person: Person = known ?? (await this.repos.people.ensure(teamId, slackUserId));
     const now = this.clock.now();

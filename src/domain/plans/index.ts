@@ -7,7 +7,7 @@ import { addDays, dateToDay, dayToDate, type IsoDay } from '../../time/dates';
 import { NotFoundError, ValidationError, type FieldError } from '../errors';
 import type { FollowUpService } from '../followups';
 import type { Actor } from '../people';
-import { Events, type Eventful } from '../events';
+import type { Eventful } from '../events';
 import { assertParticipant } from '../privacy';
 
 export const PLAN_WHAT_MAX = 500;
@@ -94,7 +94,7 @@ export class PlanService {
       }),
     );
     if (!created) return { action, followUp, duplicate: true, events: [] };
-    return { action, followUp, duplicate: false, events: [Events.subjectChanged('action', action.id)] };
+    return { action, followUp, duplicate: false, events: [{ type: 'subjectChanged', kind: 'action', id: action.id }] };
   }
 
   /** An action the actor may see: its follow-up's senior leader or leader only. */
@@ -120,7 +120,7 @@ export class PlanService {
   async setDone(actor: Actor, actionId: string, done: boolean): Promise<{ action: ActionItem } & Eventful> {
     await this.getWritable(actor, actionId);
     await this.repos.actions.setDone(actionId, done, this.clock.now().toJSDate());
-    return { action: (await this.get(actor, actionId)).action, events: [Events.subjectChanged('action', actionId)] };
+    return { action: (await this.get(actor, actionId)).action, events: [{ type: 'subjectChanged', kind: 'action', id: actionId }] };
   }
 
   /** Moves the next reminder to tomorrow (in the actor's zone), or a day after the due date if that is later. */
@@ -129,6 +129,6 @@ export class PlanService {
     const tomorrow = addDays(this.today(actor), 1);
     const until = action.dueDate && dateToDay(action.dueDate) > tomorrow ? addDays(dateToDay(action.dueDate), 1) : tomorrow;
     const updated = await this.repos.actions.snooze(actionId, dayToDate(until));
-    return { action: updated, until, events: [Events.subjectChanged('action', actionId)] };
+    return { action: updated, until, events: [{ type: 'subjectChanged', kind: 'action', id: actionId }] };
   }
 }

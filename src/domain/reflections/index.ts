@@ -4,7 +4,7 @@ import type { Reflection } from '../../data/prisma';
 import { createOnceByKey } from '../../data/createOnce';
 import type { ReflectionPrompt } from '../../data/reflections';
 import { NotAllowedError, NotFoundError, ValidationError, type FieldError } from '../errors';
-import { Events, type Eventful } from '../events';
+import type { Eventful } from '../events';
 
 export type { ReflectionPrompt } from '../../data/reflections';
 import type { Actor } from '../people';
@@ -95,7 +95,7 @@ export class ReflectionService {
       sourceKey,
     }),
     );
-    return { reflection, followUp, duplicate: !created, events: created ? [Events.subjectChanged('reflection', followUp.id)] : [] };
+    return { reflection, followUp, duplicate: !created, events: created ? [{ type: 'subjectChanged', kind: 'reflection', id: followUp.id }] : [] };
   }
 
   /** The author always; the senior leader of the follow-up only when shared; nobody else. */

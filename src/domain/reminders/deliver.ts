@@ -12,8 +12,8 @@ import { progressOf } from '../goals/progress';
 import { DeliveryRateLimited, DeliveryRejected, type JobScheduler, type Posted, type ReminderRoute, type SendPacer } from '../ports';
 import { scheduleOf, type SchedulingDefaults } from '.';
 import type { Messenger, NoticeMessenger, OutboundBody, OutboundMessage } from './messages';
-import { LEFT_NOTICE_KIND, PERSON_GONE_ERRORS } from '../lifecycle';
-import { INVITE_EXPIRY_KIND } from '../followups';
+import { PERSON_GONE_ERRORS } from '../lifecycle';
+import { isReminderKind, REMINDER_KINDS, type MessageKind, type NoticeKind } from './kinds';
 
 export interface DeliveryHooks {
   /** Sends the notice "the other person left" (kind `left`). */
@@ -55,6 +55,14 @@ const EARLY_TOLERANCE_MS = 1000;
 
 type PersonWithWorkspace = Person & { workspace: Workspace };
 type ActionWithFollowUp = NonNullable<ClaimedReminder['action']>;
+/** What a message kind's body is composed from. */
+interface BodyFacts {
+  r: Reminder;
+  recipient: PersonWithWorkspace;
+  action: ActionWithFollowUp | null;
+  payload: Record<string, string>;
+  today: IsoDay;
+}
 
 /**
  * Sends what the scheduler planned, exactly once: a unique Delivery row is claimed before the
@@ -187,9 +195,10 @@ export class DeliveryService {
       return { status: 'skipped', reason };
     };
     if (!recipient || recipient.deleted || recipient.workspace.uninstalledAt) return giveUp('recipient gone');
-    if (r.kind === LEFT_NOTICE_KIND) return this.deliverLeftNotice(r, recipient, fields, claimed);
-    if (r.kind === INVITE_EXPIRY_KIND) return this.deliverInviteExpiry(r, recipient, fields, claimed);
-    const body = await this.bodyOf(r, recipient, action);
+    if (!isReminderKind(r.kind)) return giveUp('subject gone');
+    const kind = r.kind;
+    if (REMINDER_KINDS[kind].sent === 'notice') return this.notices[kind as NoticeKind](r, recipient, fields, claimed);
+    const body = await this.bodyOf(kind as MessageKind, r, recipient, action);
     if (!body) return giveUp('subject gone');
     const zone = scheduleOf(recipient, recipient.workspace, this.defaults).zone;
     const message: OutboundMessage = { key, locale: this.localeOf(recipient, recipient.workspace), zone, composedAt: this.clock.now().toISO() ?? undefined, body };
@@ -347,46 +356,64 @@ export class DeliveryService {
     }
   }
 
-  private async bodyOf(r: Reminder, recipient: PersonWithWorkspace, action: ActionWithFollowUp | null): Promise<OutboundBody | null> {
-    const payload = (r.payload ?? {}) as Record<string, string>;
-    const zone = scheduleOf(recipient, recipient.workspace, this.defaults).zone;
-    const today = localDay(this.clock.now(), zone);
-    if (r.kind === 'digest') return this.digestBody(recipient, today);
-    if (r.kind === 'action') {
-      const a = action;
+  /** The one-time notices (kinds.ts `sent: 'notice'`), each sent once through the ledger. */
+  private readonly notices = {
+    left: (r, recipient, fields, claimed) => this.deliverLeftNotice(r, recipient, fields, claimed),
+    invite_expiry: (r, recipient, fields, claimed) => this.deliverInviteExpiry(r, recipient, fields, claimed),
+  } satisfies Record<NoticeKind, (r: Reminder, recipient: PersonWithWorkspace, fields: ClaimFields, claimed: Delivery | null) => Promise<DeliveryOutcome>>;
+
+  /**
+   * What each message kind (kinds.ts `sent: 'message'`) says, read from the database when it is
+   * sent; null when its subject is gone or no longer calls for it.
+   */
+  private readonly bodies: { [K in MessageKind]: (about: BodyFacts) => Promise<Extract<OutboundBody, { type: K }> | null> } = {
+    digest: ({ recipient, today }) => this.digestBody(recipient, today),
+    action: async ({ action: a, today }) => {
       if (!a || a.status !== 'OPEN' || a.followUp.status !== 'ACTIVE' || !a.dueDate) return null;
       const dueDay = dateToDay(a.dueDate);
       return { type: 'action', actionId: a.id, what: a.what, dueDay, overdue: today > dueDay, barrier: a.barrier?.description ?? null };
-    }
+    },
+    evaluation: async ({ r, recipient, payload }) => {
+      const f = await this.activeFollowUpOf(r);
+      if (!f || !f.nextEvaluationOn || dateToDay(f.nextEvaluationOn) !== payload.evaluationOn) return null;
+      const goals = await this.repos.schedule.goalsOf([f.id]);
+      const asSenior = recipient.id === f.seniorId;
+      return {
+        type: 'evaluation',
+        phase: payload.phase === 'day' ? 'day' : 'before',
+        evaluationOn: payload.evaluationOn as IsoDay,
+        asSenior,
+        otherUserId: asSenior ? f.leader.slackUserId : f.senior.slackUserId,
+        leaderUserId: f.leader.slackUserId,
+        goals: goals.filter((g) => g.status !== 'ACHIEVED').map((g) => ({ title: g.title, progress: progressOf(g) })),
+      };
+    },
+    nudge: async ({ r, payload, today }) => {
+      const f = await this.activeFollowUpOf(r);
+      if (!f) return null;
+      const since = (payload.since as IsoDay | undefined) ?? dateToDay(f.startDate);
+      return { type: 'nudge', leaderUserId: f.leader.slackUserId, since, days: Math.max(0, daysBetween(since, today)) };
+    },
+    reflection: async ({ r, today }) => {
+      const f = await this.activeFollowUpOf(r);
+      if (!f) return null;
+      return { type: 'reflection', seniorUserId: f.senior.slackUserId, leaderUserId: f.leader.slackUserId, promptIndex: Math.abs(daysBetween('2026-01-05', today)) };
+    },
+  };
+
+  private async activeFollowUpOf(r: Reminder) {
     const f = r.followUpId ? await this.repos.schedule.followUp(r.followUpId) : null;
-    if (!f || f.status !== 'ACTIVE') return null;
-    switch (r.kind) {
-      case 'evaluation': {
-        if (!f.nextEvaluationOn || dateToDay(f.nextEvaluationOn) !== payload.evaluationOn) return null;
-        const goals = await this.repos.schedule.goalsOf([f.id]);
-        const asSenior = recipient.id === f.seniorId;
-        return {
-          type: 'evaluation',
-          phase: payload.phase === 'day' ? 'day' : 'before',
-          evaluationOn: payload.evaluationOn as IsoDay,
-          asSenior,
-          otherUserId: asSenior ? f.leader.slackUserId : f.senior.slackUserId,
-          leaderUserId: f.leader.slackUserId,
-          goals: goals.filter((g) => g.status !== 'ACHIEVED').map((g) => ({ title: g.title, progress: progressOf(g) })),
-        };
-      }
-      case 'nudge': {
-        const since = (payload.since as IsoDay | undefined) ?? dateToDay(f.startDate);
-        return { type: 'nudge', leaderUserId: f.leader.slackUserId, since, days: Math.max(0, daysBetween(since, today)) };
-      }
-      case 'reflection':
-        return { type: 'reflection', seniorUserId: f.senior.slackUserId, leaderUserId: f.leader.slackUserId, promptIndex: Math.abs(daysBetween('2026-01-05', today)) };
-      default:
-        return null;
-    }
+    return f && f.status === 'ACTIVE' ? f : null;
   }
 
-  private async digestBody(senior: PersonWithWorkspace, today: IsoDay): Promise<OutboundBody | null> {
+  private bodyOf(kind: MessageKind, r: Reminder, recipient: PersonWithWorkspace, action: ActionWithFollowUp | null): Promise<OutboundBody | null> {
+    const payload = (r.payload ?? {}) as Record<string, string>;
+    const zone = scheduleOf(recipient, recipient.workspace, this.defaults).zone;
+    const today = localDay(this.clock.now(), zone);
+    return this.bodies[kind]({ r, recipient, action, payload, today });
+  }
+
+  private async digestBody(senior: PersonWithWorkspace, today: IsoDay): Promise<Extract<OutboundBody, { type: 'digest' }> | null> {
     const followUps = await this.repos.schedule.activeAsSenior(senior.id);
     if (followUps.length === 0) return null;
     const ids = followUps.map((f) => f.id);

@@ -8,10 +8,13 @@ import type { Clock } from '../../time/clock';
 import { dateToDay, isIsoDay, safeZone, type IsoDay } from '../../time/dates';
 import { DEFAULT_HOLIDAY_COUNTRY, isKnownCountry } from '../../time/holidays';
 import { DEFAULT_WORKING_DAYS, type LocalSchedule } from '../../time/rules';
-import type { DomainEvents, JobScheduler } from '../ports';
-import { LEFT_NOTICE_KIND } from '../lifecycle';
-import { INVITE_EXPIRY_KIND } from '../followups';
+import { handleWith, type DomainEvent, type DomainEvents, type EventHandlers } from '../events';
+import type { JobScheduler } from '../ports';
+import { INVITE_EXPIRY_KIND, LEFT_NOTICE_KIND } from './kinds';
 import { DEFAULT_PLAN_OPTIONS, planDigest, planFollowUp, type PlannedReminder, type Recipient } from './planner';
+
+/** A goal in these states is closed: nothing more is planned about it. */
+const CLOSED_GOAL = new Set<string>(['ACHIEVED', 'DROPPED']);
 
 export interface SchedulingDefaults {
   timezone: string;
@@ -244,6 +247,16 @@ export class ReminderService {
     });
   }
 
+  /**
+   * A closed subject (a goal achieved or dropped) is no longer reminded of: what was planned
+   * about it is cancelled, its jobs removed (a job left in Redis finds its row cancelled).
+   */
+  async cancelAbout(subjectId: string): Promise<number> {
+    const keys = await this.repos.reminders.cancelAbout(subjectId);
+    for (const key of keys) await this.jobs.unscheduleReminder(key);
+    return keys.length;
+  }
+
   /** A person's upcoming reminders (for /followup schedule). */
   upcomingFor(personId: string, take = 20): Promise<Reminder[]> {
     return this.repos.reminders.upcomingFor(personId, this.clock.now().toJSDate(), take);
@@ -282,49 +295,44 @@ export class SchedulerEvents implements DomainEvents {
     }
   }
 
-  milestoneDone(milestoneId: string): Promise<void> {
-    return this.guard('milestoneDone', () => this.jobs.scheduleCelebration('milestone', milestoneId));
-  }
-
-  goalAchieved(goalId: string): Promise<void> {
-    return this.guard('goalAchieved', () => this.jobs.scheduleCelebration('goal', goalId));
-  }
-
-  followUpChanged(followUpId: string): Promise<void> {
-    return this.guard('followUpChanged', async () => {
-      await this.reminders.syncFollowUp(followUpId);
-      const f = await this.repos.followUps.findById(followUpId);
+  /** The one handler of each domain event (events.ts): a new event is a compile error here. */
+  private readonly handlers: EventHandlers = {
+    milestoneDone: (e) => this.jobs.scheduleCelebration('milestone', e.id),
+    goalAchieved: async (e) => {
+      await this.jobs.scheduleCelebration('goal', e.id);
+      await this.reminders.cancelAbout(e.id);
+    },
+    followUpChanged: async (e) => {
+      await this.reminders.syncFollowUp(e.id);
+      const f = await this.repos.followUps.findById(e.id);
       if (f) await this.reminders.syncDigest(f.seniorId);
       // A pending follow-up: its invitation's expiry (a Reminder row planned by the setup).
-      if (f?.status === 'PENDING') await this.reminders.queuePlanned(INVITE_EXPIRY_KIND, followUpId);
-    });
-  }
-
-  subjectChanged(kind: 'goal' | 'evaluation' | 'action' | 'conversation' | 'reflection', subjectId: string): Promise<void> {
-    return this.guard(`subjectChanged ${kind}`, async () => {
-      const followUpId = await this.followUpOf(kind, subjectId);
-      if (followUpId) await this.reminders.syncFollowUp(followUpId);
-    });
-  }
-
-  personChanged(personId: string): Promise<void> {
-    return this.guard('personChanged', () => this.reminders.syncPerson(personId));
-  }
-
-  personLeft(personId: string, endedFollowUpIds: string[]): Promise<void> {
-    return this.guard('personLeft', async () => {
-      for (const id of endedFollowUpIds) {
-        await this.reminders.syncFollowUp(id);
-        const f = await this.repos.followUps.findById(id);
-        if (f && f.seniorId !== personId) await this.reminders.syncDigest(f.seniorId);
+      if (f?.status === 'PENDING') await this.reminders.queuePlanned(INVITE_EXPIRY_KIND, e.id);
+    },
+    subjectChanged: async (e) => {
+      if (e.kind === 'goal') {
+        const goal = await this.repos.schedule.goal(e.id);
+        if (goal && CLOSED_GOAL.has(goal.status)) await this.reminders.cancelAbout(goal.id);
       }
-      await this.reminders.syncPerson(personId);
-      await this.reminders.queuePlanned(LEFT_NOTICE_KIND, personId);
-    });
-  }
+      const followUpId = await this.followUpOf(e.kind, e.id);
+      if (followUpId) await this.reminders.syncFollowUp(followUpId);
+    },
+    personChanged: (e) => this.reminders.syncPerson(e.id),
+    personLeft: async (e) => {
+      for (const { followUpId } of e.ended) {
+        await this.reminders.syncFollowUp(followUpId);
+        const f = await this.repos.followUps.findById(followUpId);
+        if (f && f.seniorId !== e.id) await this.reminders.syncDigest(f.seniorId);
+      }
+      await this.reminders.syncPerson(e.id);
+      await this.reminders.queuePlanned(LEFT_NOTICE_KIND, e.id);
+    },
+    workspaceReactivated: (e) => this.reminders.syncWorkspace(e.id),
+  };
 
-  workspaceReactivated(workspaceId: string): Promise<void> {
-    return this.guard('workspaceReactivated', () => this.reminders.syncWorkspace(workspaceId));
+  handle(event: DomainEvent): Promise<void> {
+    const what = event.type === 'subjectChanged' ? `subjectChanged ${event.kind}` : event.type;
+    return this.guard(what, () => handleWith(this.handlers, event));
   }
 
   /** Subjects are identified by their own id; a follow-up id is accepted as well. */
@@ -372,11 +380,7 @@ export class DeferredEvents implements DomainEvents {
     while (this.pending.size > 0) await Promise.all([...this.pending]);
   }
 
-  milestoneDone(id: string) { return this.later('milestoneDone', () => this.inner.milestoneDone(id)); }
-  goalAchieved(id: string) { return this.later('goalAchieved', () => this.inner.goalAchieved(id)); }
-  followUpChanged(id: string) { return this.later('followUpChanged', () => this.inner.followUpChanged(id)); }
-  subjectChanged(kind: Parameters<DomainEvents['subjectChanged']>[0], id: string) { return this.later('subjectChanged', () => this.inner.subjectChanged(kind, id)); }
-  personChanged(id: string) { return this.later('personChanged', () => this.inner.personChanged(id)); }
-  personLeft(id: string, ended: string[]) { return this.later('personLeft', () => this.inner.personLeft(id, ended)); }
-  workspaceReactivated(id: string) { return this.later('workspaceReactivated', () => this.inner.workspaceReactivated(id)); }
+  handle(event: DomainEvent): Promise<void> {
+    return this.later(event.type, () => this.inner.handle(event));
+  }
 }

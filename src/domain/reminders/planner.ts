@@ -12,14 +12,14 @@ import {
   type LocalSchedule,
   type WorkingCalendar,
 } from '../../time/rules';
+import type { FollowUpKind, ReminderKind } from './kinds';
 
 /**
  * What the scheduler plans, computed purely from database facts and "now". Each planned reminder
  * has a deterministic key (also the BullMQ job id and the Delivery key: no `:`), so planning twice
  * yields the same rows, and a changed subject yields a new key while the old one is cancelled.
  */
-export type ReminderKind = 'evaluation' | 'nudge' | 'reflection' | 'action' | 'digest';
-export const REMINDER_KINDS: readonly ReminderKind[] = ['evaluation', 'nudge', 'reflection', 'action', 'digest'];
+export type { ReminderKind } from './kinds';
 
 export interface Recipient {
   id: string;
@@ -112,13 +112,17 @@ function series(
   return out;
 }
 
-/** Every upcoming reminder of one follow-up. Empty when the follow-up is not active. */
-export function planFollowUp(f: FollowUpFacts, opts: PlanOptions): PlannedReminder[] {
-  if (!f.active) return [];
-  const out: PlannedReminder[] = [];
+type Planner = (f: FollowUpFacts, opts: PlanOptions) => PlannedReminder[];
 
+/**
+ * The follow-up's planner of each kind it plans (kinds.ts `plannedFrom: 'followUp'`): a new kind
+ * there is a compile error here until it is planned.
+ */
+export const FOLLOW_UP_PLANNERS = {
   // Evaluation: N days before and the morning of, to the senior leader and the leader.
-  if (f.nextEvaluationOn) {
+  evaluation: (f, opts) => {
+    const out: PlannedReminder[] = [];
+    if (!f.nextEvaluationOn) return out;
     const on = f.nextEvaluationOn;
     for (const who of [f.senior, f.leader]) {
       const phases: ['before' | 'day', IsoDay][] = [
@@ -139,11 +143,13 @@ export function planFollowUp(f: FollowUpFacts, opts: PlanOptions): PlannedRemind
         });
       }
     }
-  }
+    return out;
+  },
 
   // One-to-one nudge: the first working day after a cadence period passed with none logged; again each period.
   // Working days skip the recipient's public holidays (and say so in the payload).
-  if (f.oneToOneCadence !== 'NONE') {
+  nudge: (f, opts) => {
+    if (f.oneToOneCadence === 'NONE') return [];
     const base = f.lastConversationDay && f.lastConversationDay > f.startDay ? f.lastConversationDay : f.startDay;
     const cadence = f.oneToOneCadence;
     const cal = f.senior.schedule;
@@ -153,26 +159,25 @@ export function planFollowUp(f: FollowUpFacts, opts: PlanOptions): PlannedRemind
       return moves.note(nextWorkingDay(day, weekdaysOnly(cal)), nextWorkingDay(day, cal));
     };
     let k = 1;
-    for (const occ of series(
+    return series(
       opts,
       dayFor(1),
       () => dayFor(++k),
       (d) => instantOn(d, f.senior.schedule),
-    )) {
-      out.push({
-        key: `nudge-${f.id}-${compact(occ.day)}`,
-        kind: 'nudge',
-        recipientId: f.senior.id,
-        subjectId: f.id,
-        followUpId: f.id,
-        dueAt: occ.at,
-        payload: { since: base, ...moves.payload(occ.day) },
-      });
-    }
-  }
+    ).map((occ) => ({
+      key: `nudge-${f.id}-${compact(occ.day)}`,
+      kind: 'nudge',
+      recipientId: f.senior.id,
+      subjectId: f.id,
+      followUpId: f.id,
+      dueAt: occ.at,
+      payload: { since: base, ...moves.payload(occ.day) },
+    }));
+  },
 
   // Reflection prompt on the reflection cadence, to the leader, on a working day.
-  if (f.reflectionCadence !== 'NONE') {
+  reflection: (f, opts) => {
+    if (f.reflectionCadence === 'NONE') return [];
     const cadence = f.reflectionCadence;
     const cal = f.leader.schedule;
     const moves = new Moves(cal);
@@ -181,43 +186,50 @@ export function planFollowUp(f: FollowUpFacts, opts: PlanOptions): PlannedRemind
       return moves.note(onOrNextWorkingDay(day, weekdaysOnly(cal)), onOrNextWorkingDay(day, cal));
     };
     let k = 1;
-    for (const occ of series(opts, dayFor(1), () => dayFor(++k), (d) => instantOn(d, f.leader.schedule))) {
-      out.push({
-        key: `reflect-${f.id}-${compact(occ.day)}`,
-        kind: 'reflection',
-        recipientId: f.leader.id,
-        subjectId: f.id,
-        followUpId: f.id,
-        dueAt: occ.at,
-        payload: moves.payload(occ.day),
-      });
-    }
-  }
+    return series(opts, dayFor(1), () => dayFor(++k), (d) => instantOn(d, f.leader.schedule)).map((occ) => ({
+      key: `reflect-${f.id}-${compact(occ.day)}`,
+      kind: 'reflection',
+      recipientId: f.leader.id,
+      subjectId: f.id,
+      followUpId: f.id,
+      dueAt: occ.at,
+      payload: moves.payload(occ.day),
+    }));
+  },
 
   // Action items: the due date (or the day snoozed to), the next working day if still open, then weekly.
   // A public holiday of the owner moves the reminder to the next working day.
-  for (const a of f.actions) {
-    const start = a.snoozedUntil && (!a.dueDay || a.snoozedUntil > a.dueDay) ? a.snoozedUntil : a.dueDay;
-    if (!start) continue;
-    const cal = a.owner.schedule;
-    const moves = new Moves(cal);
-    const next = (day: IsoDay, i: number) =>
-      i === 0 ? moves.note(nextWorkingDay(day, weekdaysOnly(cal)), nextWorkingDay(day, cal)) : moves.offHoliday(addDays(day, 7));
-    for (const occ of series(opts, moves.offHoliday(start), next, (d) => instantOn(d, a.owner.schedule))) {
-      // No "due today" reminder for a time that had passed when the item was written.
-      if (occ.at < a.createdAt) continue;
-      out.push({
-        key: `action-${a.id}-${a.owner.id}-${compact(occ.day)}`,
-        kind: 'action',
-        recipientId: a.owner.id,
-        subjectId: a.id,
-        followUpId: f.id,
-        dueAt: occ.at,
-        payload: { day: occ.day, ...moves.payload(occ.day) },
-      });
+  action: (f, opts) => {
+    const out: PlannedReminder[] = [];
+    for (const a of f.actions) {
+      const start = a.snoozedUntil && (!a.dueDay || a.snoozedUntil > a.dueDay) ? a.snoozedUntil : a.dueDay;
+      if (!start) continue;
+      const cal = a.owner.schedule;
+      const moves = new Moves(cal);
+      const next = (day: IsoDay, i: number) =>
+        i === 0 ? moves.note(nextWorkingDay(day, weekdaysOnly(cal)), nextWorkingDay(day, cal)) : moves.offHoliday(addDays(day, 7));
+      for (const occ of series(opts, moves.offHoliday(start), next, (d) => instantOn(d, a.owner.schedule))) {
+        // No "due today" reminder for a time that had passed when the item was written.
+        if (occ.at < a.createdAt) continue;
+        out.push({
+          key: `action-${a.id}-${a.owner.id}-${compact(occ.day)}`,
+          kind: 'action',
+          recipientId: a.owner.id,
+          subjectId: a.id,
+          followUpId: f.id,
+          dueAt: occ.at,
+          payload: { day: occ.day, ...moves.payload(occ.day) },
+        });
+      }
     }
-  }
-  return out;
+    return out;
+  },
+} satisfies Record<FollowUpKind, Planner>;
+
+/** Every upcoming reminder of one follow-up. Empty when the follow-up is not active. */
+export function planFollowUp(f: FollowUpFacts, opts: PlanOptions): PlannedReminder[] {
+  if (!f.active) return [];
+  return (Object.values(FOLLOW_UP_PLANNERS) as Planner[]).flatMap((plan) => plan(f, opts));
 }
 
 /** The weekly digest of a senior leader: Monday 08:00 in their zone, while they follow someone up. */

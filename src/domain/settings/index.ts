@@ -3,7 +3,7 @@ import type { PeopleService, Actor } from '../people';
 import type { Repositories } from '../../data';
 import type { Person, Workspace } from '../../data/prisma';
 import { NotAllowedError, ValidationError, type FieldError } from '../errors';
-import { Events, type DomainEvent, type Eventful } from '../events';
+import type { DomainEvent, Eventful } from '../events';
 import { LOCALES } from '../vocabulary';
 import { isKnownCountry } from '../../time/holidays';
 import { retentionDaysError } from '../retention';
@@ -135,7 +135,7 @@ export class SettingsService {
       ...(input.personal.holidayCountry !== undefined ? { holidayCountry: country } : {}),
     });
     // The person's reminders move to their new zone and hour.
-    const events: DomainEvent[] = [Events.personChanged(person.id)];
+    const events: DomainEvent[] = [{ type: 'personChanged', id: person.id }];
     if (!input.workspace) return { person, workspaceChanged: false, events };
     await this.repos.workspaces.saveDefaults(actor.teamId, {
       defaultLocale: input.workspace.locale === 'auto' ? null : input.workspace.locale,
@@ -147,7 +147,7 @@ export class SettingsService {
     if (input.workspace.purgeEndedAfterDays !== undefined) await this.repos.retention.setEndedFollowUpRetention(actor.teamId, input.workspace.purgeEndedAfterDays);
     // Defaults apply to everyone without their own setting: let the scheduler move their reminders.
     for (const id of await this.repos.people.idsInWorkspace(actor.teamId)) {
-      if (id !== person.id) events.push(Events.personChanged(id));
+      if (id !== person.id) events.push({ type: 'personChanged', id: id });
     }
     return { person, workspaceChanged: true, events };
   }

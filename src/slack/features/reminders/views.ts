@@ -1,4 +1,5 @@
 import type { KnownBlock } from '@slack/types';
+import { kindLabel } from '../../../domain/reminders/kinds';
 import { messageDates, type OutboundBody, type OutboundMessage } from '../../../domain/reminders/messages';
 import type { DateFormatter } from '../../../i18n/dates';
 import { formatNumber, translator, type Locale, type MessageKey, type Translate } from '../../../i18n';
@@ -28,10 +29,10 @@ function goalsList(tr: Translate, goals: { title: string; progress: number | nul
   return lines.join('\n');
 }
 
-function kindName(tr: Translate, kind: string): string {
-  const base = kind.startsWith('celebration') ? 'celebration' : kind;
-  const key = `reminders.kind.${base}` as MessageKey;
-  return ['evaluation', 'nudge', 'reflection', 'action', 'digest', 'celebration'].includes(base) ? tr(key) : kind;
+/** How the reader reads a Reminder's or Delivery's kind (domain kinds.ts), else its name. */
+export function kindName(tr: Translate, kind: string): string {
+  const key = kindLabel(kind);
+  return key ? tr(key) : kind;
 }
 
 function num(locale: Locale, v: number | null): string {

@@ -1,12 +1,12 @@
 import type { KnownBlock } from '@slack/types';
-import type { MessageKey, Translate } from '../../../i18n';
+import type { Translate } from '../../../i18n';
 import type { DateFormatter } from '../../../i18n/dates';
 import type { IsoDay } from '../../../time/dates';
 import { esc, section } from '../../blocks';
 import type { Message } from '../../blocks';
+import { kindName } from '../reminders/views';
 
 const SHOWN = 25;
-const KINDS = ['evaluation', 'nudge', 'reflection', 'action', 'digest'];
 
 export interface UpcomingReminder {
   kind: string;
@@ -19,7 +19,7 @@ export interface UpcomingReminder {
 export function scheduleMessage(tr: Translate, upcoming: UpcomingReminder[], dates: DateFormatter): Message {
   if (upcoming.length === 0) return { text: tr('schedule.empty'), blocks: [section(tr('schedule.empty'))] };
   const lines = upcoming.slice(0, SHOWN).map((r) => {
-    const line = tr('schedule.line', { date: dates.dateTime(r.dueAt), what: KINDS.includes(r.kind) ? tr(`reminders.kind.${r.kind}` as MessageKey) : r.kind });
+    const line = tr('schedule.line', { date: dates.dateTime(r.dueAt), what: kindName(tr, r.kind) });
     return r.moved ? `${line} ${tr('schedule.moved', { date: dates.day(r.moved.movedFrom), holiday: esc(r.moved.holiday) })}` : line;
   });
   if (upcoming.length > SHOWN) lines.push(tr('schedule.more', { count: upcoming.length - SHOWN }));

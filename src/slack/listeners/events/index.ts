@@ -45,10 +45,9 @@ export function register(app: App, ctx: AppContext): void {
     const teamId = teamOf(body);
     if (!teamId) return void ctx.logger.warn({ event: 'user_change' }, 'event without a team id refused');
     try {
-      const events = await ctx.services.lifecycle.personLeft(teamId, user.id, 'user_change');
-      await ctx.services.lifecycle.publish(events);
+      const ended = await ctx.services.lifecycle.personLeft(teamId, user.id, 'user_change');
       // The evaluations planned in the ended follow-ups leave the other person's calendar.
-      for (const e of events) if (e.type === 'person_left') await cancelEvaluationInvites(forRequest(ctx, client), teamId, e.ended);
+      await cancelEvaluationInvites(forRequest(ctx, client), teamId, ended);
     } catch (err) {
       ctx.logger.error({ err, user: user.id }, 'could not record that a person left');
     }
