@@ -22,6 +22,7 @@ import { RetentionRepository } from './retention';
 import { ChartFileRepository } from './chartFiles';
 import { HistoryRepository } from './history';
 import { CalendarInviteRepository } from './calendarInvites';
+import { HrRepository } from './hr';
 
 export interface Repositories {
   workspaces: WorkspaceRepository;
@@ -47,6 +48,7 @@ export interface Repositories {
   chartFiles: ChartFileRepository;
   history: HistoryRepository;
   calendarInvites: CalendarInviteRepository;
+  hr: HrRepository;
 }
 
 export function repositories(db: Db): Repositories {
@@ -74,6 +76,7 @@ export function repositories(db: Db): Repositories {
     chartFiles: new ChartFileRepository(db),
     history: new HistoryRepository(db),
     calendarInvites: new CalendarInviteRepository(db),
+    hr: new HrRepository(db),
   };
 }
 

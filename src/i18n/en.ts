@@ -332,6 +332,13 @@ export const en = {
   'settings.holiday_country': 'Public holidays of',
   'settings.holiday_country_hint': 'Reminders on working days skip this country\'s public holidays (country code, e.g. NO). Leave it empty for the workspace default ({country}).',
   'settings.ws_holiday_country': 'Default country for public holidays',
+  'settings.hr_header': 'HR overview',
+  'settings.hr_partners': 'HR partners',
+  'settings.hr_partners_hint': 'They may read the HR overview: counts and shares of follow-ups, never a name or what anyone wrote. Each change is recorded in the audit log.',
+  'settings.hr_threshold': 'Fewest follow-ups behind a figure',
+  'settings.hr_threshold_hint': 'A figure computed from fewer follow-ups is shown as “too few to show”. 5 unless you choose otherwise; never below 3.',
+  'settings.error_hr_threshold': 'Enter a whole number from {min} to {max}.',
+  'settings.error_hr_partners': 'Choose at most {max} people.',
   'settings.saved': 'Settings saved. Your time zone is {zone}.',
 
   // ── check-ins (step 4) ────────────────────────────────────────────────────

@@ -331,6 +331,13 @@ export const nb: Record<MessageKey, string> = {
   'settings.holiday_country': 'Helligdager fra landet',
   'settings.holiday_country_hint': 'Påminnelser på arbeidsdager hopper over helligdagene i dette landet (landkode, f.eks. NO). La feltet stå tomt for arbeidsområdets standard ({country}).',
   'settings.ws_holiday_country': 'Standard land for helligdager',
+  'settings.hr_header': 'HR-oversikt',
+  'settings.hr_partners': 'HR-partnere',
+  'settings.hr_partners_hint': 'De kan lese HR-oversikten: antall og andeler av oppfølginger, aldri et navn eller det noen har skrevet. Hver endring føres i revisjonsloggen.',
+  'settings.hr_threshold': 'Færrest oppfølginger bak et tall',
+  'settings.hr_threshold_hint': 'Et tall som bygger på færre oppfølginger, vises som «for få til å vises». 5 om du ikke velger noe annet; aldri under 3.',
+  'settings.error_hr_threshold': 'Skriv et helt tall fra {min} til {max}.',
+  'settings.error_hr_partners': 'Velg høyst {max} personer.',
   'settings.saved': 'Innstillingene er lagret. Tidssonen din er {zone}.',
 
   // ── check-ins (step 4) ────────────────────────────────────────────────────

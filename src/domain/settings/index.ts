@@ -7,6 +7,7 @@ import type { DomainEvent, Eventful } from '../events';
 import { LOCALES } from '../vocabulary';
 import { isKnownCountry } from '../../time/holidays';
 import { retentionDaysError } from '../retention';
+import { HrService, type HrSettingsInput } from '../hr';
 
 /** A language setting: one of the app's languages, or Slack's (automatic). */
 export const LOCALE_CHOICES = ['auto', ...LOCALES] as const;
@@ -37,6 +38,8 @@ export interface WorkspaceSettingsInput {
   purgeEndedAfterDays?: number | null;
   /** Follow-ups an admin sets up start without the leader's consent. Absent = unchanged. */
   adminSetupSkipsConsent?: boolean;
+  /** HR partners and the HR overview's anonymity threshold. Absent = unchanged. */
+  hr?: HrSettingsInput;
 }
 
 /** "no", " gb " → "NO", "GB"; null for an unknown country. */
@@ -100,6 +103,7 @@ export function checkSettings(input: SettingsInput): CheckedSettings {
     if (input.workspace.holidayCountry && workspaceCountry === null) errors.workspaceHolidayCountry = { key: 'settings.error_country' };
     const retention = input.workspace.purgeEndedAfterDays === undefined ? null : retentionDaysError(input.workspace.purgeEndedAfterDays);
     if (retention) errors.purgeEndedAfterDays = retention;
+    if (input.workspace.hr) Object.assign(errors, HrService.check(input.workspace.hr));
   }
   return { errors, zone, workspaceZone, country, workspaceCountry };
 }
@@ -109,6 +113,8 @@ export class SettingsService {
     private readonly repos: Repositories,
     /** Confirms admin status with Slack for the workspace part (fails closed). */
     private readonly people?: Pick<PeopleService, 'confirmAdmin'>,
+    /** Saves the HR partners (audited) and the threshold. */
+    private readonly hr?: Pick<HrService, 'save'>,
   ) {}
 
   async load(actor: Actor): Promise<SettingsView> {
@@ -122,8 +128,9 @@ export class SettingsService {
    */
   async save(actor: Actor, input: SettingsInput): Promise<SavedSettings> {
     const { errors, zone, workspaceZone, country, workspaceCountry } = checkSettings(input);
+    let admin = actor;
     if (input.workspace) {
-      if (this.people) await this.people.confirmAdmin(actor);
+      if (this.people) admin = await this.people.confirmAdmin(actor);
       else if (!(await this.repos.people.findById(actor.person.id))?.isAdmin) throw new NotAllowedError('workspace settings (admins only)');
     }
     if (Object.keys(errors).length > 0) throw new ValidationError(errors);
@@ -145,6 +152,7 @@ export class SettingsService {
       ...(input.workspace.adminSetupSkipsConsent !== undefined ? { adminSetupSkipsConsent: input.workspace.adminSetupSkipsConsent } : {}),
     });
     if (input.workspace.purgeEndedAfterDays !== undefined) await this.repos.retention.setEndedFollowUpRetention(actor.teamId, input.workspace.purgeEndedAfterDays);
+    if (input.workspace.hr && this.hr) await this.hr.save(admin, input.workspace.hr);
     // Defaults apply to everyone without their own setting: let the scheduler move their reminders.
     for (const id of await this.repos.people.idsInWorkspace(actor.teamId)) {
       if (id !== person.id) events.push({ type: 'personChanged', id: id });
