@@ -334,7 +334,7 @@ export const en = {
   'settings.ws_holiday_country': 'Default country for public holidays',
   'settings.hr_header': 'HR overview',
   'settings.hr_partners': 'HR partners',
-  'settings.hr_partners_hint': 'They may read the HR overview: counts and shares of follow-ups, never a name or what anyone wrote. Each change is recorded in the audit log.',
+  'settings.hr_partners_hint': 'They may read the HR overview: counts and shares of follow-ups, never a name or what anyone wrote. Each change is listed with the exports and erasures (`/followup export audit`).',
   'settings.hr_threshold': 'Fewest follow-ups behind a figure',
   'settings.hr_threshold_hint': 'A figure computed from fewer follow-ups is shown as “too few to show”. 5 unless you choose otherwise; never below 3.',
   'settings.error_hr_threshold': 'Enter a whole number from {min} to {max}.',

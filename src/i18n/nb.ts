@@ -333,7 +333,7 @@ export const nb: Record<MessageKey, string> = {
   'settings.ws_holiday_country': 'Standard land for helligdager',
   'settings.hr_header': 'HR-oversikt',
   'settings.hr_partners': 'HR-partnere',
-  'settings.hr_partners_hint': 'De kan lese HR-oversikten: antall og andeler av oppfølginger, aldri et navn eller det noen har skrevet. Hver endring føres i revisjonsloggen.',
+  'settings.hr_partners_hint': 'De kan lese HR-oversikten: antall og andeler av oppfølginger, aldri et navn eller det noen har skrevet. Hver endring føres opp sammen med eksporter og slettinger (`/followup eksport oversikt`).',
   'settings.hr_threshold': 'Færrest oppfølginger bak et tall',
   'settings.hr_threshold_hint': 'Et tall som bygger på færre oppfølginger, vises som «for få til å vises». 5 om du ikke velger noe annet; aldri under 3.',
   'settings.error_hr_threshold': 'Skriv et helt tall fra {min} til {max}.',

@@ -337,7 +337,7 @@ export const nn: Record<MessageKey, string> = {
   'settings.ws_holiday_country': 'Standard land for heilagdagar',
   'settings.hr_header': 'HR-oversikt',
   'settings.hr_partners': 'HR-partnarar',
-  'settings.hr_partners_hint': 'Dei kan lese HR-oversikta: tal og delar av oppfølgingar, aldri eit namn eller det nokon har skrive. Kvar endring blir ført i revisjonsloggen.',
+  'settings.hr_partners_hint': 'Dei kan lese HR-oversikta: tal og delar av oppfølgingar, aldri eit namn eller det nokon har skrive. Kvar endring blir ført opp saman med eksportar og slettingar (`/followup eksport oversikt`).',
   'settings.hr_threshold': 'Færrast oppfølgingar bak eit tal',
   'settings.hr_threshold_hint': 'Eit tal som byggjer på færre oppfølgingar, blir vist som «for få til å visast». 5 om du ikkje vel noko anna; aldri under 3.',
   'settings.error_hr_threshold': 'Skriv eit heilt tal frå {min} til {max}.',
