@@ -21,6 +21,7 @@ export const SUBCOMMANDS = [
   'settings',
   'export',
   'end',
+  'hr',
   'help',
 ] as const;
 
@@ -69,6 +70,7 @@ const ALIASES: Record<string, Subcommand> = {
   eksport: 'export',
   hjelp: 'help',
   avslutt: 'end',
+  'hr-oversikt': 'hr',
   '?': 'help',
 };
 

@@ -13,6 +13,7 @@ import { goal } from './goal';
 import { help } from './help';
 import { history } from './history';
 import { home } from './home';
+import { hr } from './hr';
 import { learn } from './learn';
 import { milestone } from './milestone';
 import { plan } from './plan';
@@ -49,9 +50,10 @@ export const features: Feature[] = [
   exportFeature,
   reminders,
   history,
+  hr,
 ];
 
-/** What each of the 19 subcommands does: the compiler checks that none is missing. */
+/** What each of the 20 subcommands does: the compiler checks that none is missing. */
 export const subcommandHandlers: Record<Subcommand, SubcommandHandler> = {
   ...help.subcommands,
   ...setup.subcommands,
@@ -72,6 +74,7 @@ export const subcommandHandlers: Record<Subcommand, SubcommandHandler> = {
   ...schedule.subcommands,
   ...settings.subcommands,
   ...exportFeature.subcommands,
+  ...hr.subcommands,
 };
 
 /** Runs a subcommand as if typed, optionally about one person (`value` of a button): menu, Home, reminders. */
