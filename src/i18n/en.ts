@@ -174,6 +174,8 @@ export const en = {
   'export.audit_empty': 'No admin has exported or erased anyone\'s data yet.',
   'export.audit_export': '{when}: {admin} had the data of {person} exported',
   'export.audit_erase': '{when}: {admin} erased the data of {person}',
+  'export.audit_hr_named': '{when}: {admin} named {person} HR partner',
+  'export.audit_hr_removed': '{when}: {admin} removed {person} as HR partner',
   'export.audit_footer': 'The 25 latest, newest first. Only admins see this list.',
   // ── App Home dashboard (steps) ────────────────────────────────────────────
   'home.my_goals': '*My goals and milestones*',
@@ -338,7 +340,7 @@ export const en = {
   'settings.hr_threshold': 'Fewest follow-ups behind a figure',
   'settings.hr_threshold_hint': 'A figure computed from fewer follow-ups is shown as “too few to show”. 5 unless you choose otherwise; never below 3.',
   'settings.error_hr_threshold': 'Enter a whole number from {min} to {max}.',
-  'settings.error_hr_partners': 'Choose at most {max} people.',
+  'settings.error_hr_partners': 'Choose at most {max, plural, one {# person} other {# people}}.',
   'settings.saved': 'Settings saved. Your time zone is {zone}.',
 
   // ── check-ins (step 4) ────────────────────────────────────────────────────

@@ -173,6 +173,8 @@ export const nb: Record<MessageKey, string> = {
   'export.audit_empty': 'Ingen administrator har eksportert eller slettet data om noen ennå.',
   'export.audit_export': '{when}: {admin} fikk eksportert dataene til {person}',
   'export.audit_erase': '{when}: {admin} slettet dataene til {person}',
+  'export.audit_hr_named': '{when}: {admin} gjorde {person} til HR-partner',
+  'export.audit_hr_removed': '{when}: {admin} fjernet {person} som HR-partner',
   'export.audit_footer': 'De 25 siste, nyeste først. Bare administratorer ser denne oversikten.',
   // ── App Home dashboard (steps) ────────────────────────────────────────────
   'home.my_goals': '*Mine mål og delmål*',
@@ -337,7 +339,7 @@ export const nb: Record<MessageKey, string> = {
   'settings.hr_threshold': 'Færrest oppfølginger bak et tall',
   'settings.hr_threshold_hint': 'Et tall som bygger på færre oppfølginger, vises som «for få til å vises». 5 om du ikke velger noe annet; aldri under 3.',
   'settings.error_hr_threshold': 'Skriv et helt tall fra {min} til {max}.',
-  'settings.error_hr_partners': 'Velg høyst {max} personer.',
+  'settings.error_hr_partners': 'Velg høyst {max, plural, one {# person} other {# personer}}.',
   'settings.saved': 'Innstillingene er lagret. Tidssonen din er {zone}.',
 
   // ── check-ins (step 4) ────────────────────────────────────────────────────

@@ -177,6 +177,8 @@ export const nn: Record<MessageKey, string> = {
   'export.audit_empty': 'Ingen administrator har eksportert eller sletta data om nokon enno.',
   'export.audit_export': '{when}: {admin} fekk eksportert dataa til {person}',
   'export.audit_erase': '{when}: {admin} sletta dataa til {person}',
+  'export.audit_hr_named': '{when}: {admin} gjorde {person} til HR-partnar',
+  'export.audit_hr_removed': '{when}: {admin} fjerna {person} som HR-partnar',
   'export.audit_footer': 'Dei 25 siste, dei nyaste først. Berre administratorar ser denne oversikta.',
   // ── App Home dashboard (steps) ────────────────────────────────────────────
   'home.my_goals': '*Måla og delmåla mine*',
@@ -341,7 +343,7 @@ export const nn: Record<MessageKey, string> = {
   'settings.hr_threshold': 'Færrast oppfølgingar bak eit tal',
   'settings.hr_threshold_hint': 'Eit tal som byggjer på færre oppfølgingar, blir vist som «for få til å visast». 5 om du ikkje vel noko anna; aldri under 3.',
   'settings.error_hr_threshold': 'Skriv eit heilt tal frå {min} til {max}.',
-  'settings.error_hr_partners': 'Vel høgst {max} personar.',
+  'settings.error_hr_partners': 'Vel høgst {max, plural, one {# person} other {# personar}}.',
   'settings.saved': 'Innstillingane er lagra. Tidssona di er {zone}.',
 
   // ── check-ins (step 4) ────────────────────────────────────────────────────

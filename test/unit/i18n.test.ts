@@ -28,6 +28,9 @@ const SAME_KEYS = new Set<string>([
   'settings.language.nb',
   'settings.language.nn',
   'command.status',
+  // The HR overview's subcommand is 'hr' in every language.
+  'command.hr',
+  'hr.trend_line',
   // Only placeholders and punctuation: the words come from other keys.
   'history.change',
   'history.evaluation_goal',

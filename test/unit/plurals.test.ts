@@ -171,6 +171,9 @@ const LABEL_COUNTS = new Set([
   'chart.goal.alt_milestones', // "{done} of N milestones": the noun follows the total, a plural form
   'chart.overview.alt_leader', // {goals} is the list of a leader's goals, not a count
   'settings.error_retention_days', // {max} is the upper bound of a range, not a count
+  'settings.error_hr_threshold', // {min}–{max}: a range
+  'hr.followups', // each figure is a label's value, or "too few to show"
+  'hr.milestones', // a label's value, or "too few to show"
   'home.open_barriers',
   'home.overdue_actions',
   'home.button_more',

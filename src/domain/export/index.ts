@@ -23,8 +23,12 @@ export interface Erasure {
   events: DomainEvent[];
 }
 
+/** What an audit entry records: an export or erasure of a person's data, or an HR partner named or removed. */
+export const AUDIT_ACTIONS = ['export', 'erase', 'hr_partner_named', 'hr_partner_removed'] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
 export interface AuditLine {
-  action: 'export' | 'erase';
+  action: AuditAction;
   actorUserId: string;
   subjectUserId: string;
   at: Date;
@@ -130,7 +134,7 @@ export class ExportService {
   async auditLog(actor: Actor): Promise<AuditLine[]> {
     await this.people.confirmAdmin(actor);
     const rows = await new PersonDataRepository(this.prisma).auditLog(actor.teamId);
-    return rows.map((r) => ({ action: r.action === 'erase' ? 'erase' : 'export', actorUserId: r.actorUserId, subjectUserId: r.subjectUserId, at: r.createdAt }));
+    return rows.map((r) => ({ action: (AUDIT_ACTIONS as readonly string[]).includes(r.action) ? (r.action as AuditAction) : 'export', actorUserId: r.actorUserId, subjectUserId: r.subjectUserId, at: r.createdAt }));
   }
 
   private async audit(data: PersonDataRepository, actor: Actor, action: 'export' | 'erase', subjectUserId: string): Promise<void> {

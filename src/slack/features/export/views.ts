@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { AuditLine } from '../../../domain/export';
-import type { Translate } from '../../../i18n';
+import type { MessageKey, Translate } from '../../../i18n';
 import { dateFormatter, type Reader } from '../../../i18n/dates';
 import type { Message } from '../../blocks';
 import { context, header, plain, section, truncate, userMention } from '../../blocks';
@@ -37,13 +37,21 @@ export function exportSentToOther(tr: Translate, subjectUserId: string): Message
   return { text, blocks };
 }
 
+/** The catalogue line of each audited action. */
+const AUDIT_KEYS = {
+  export: 'export.audit_export',
+  erase: 'export.audit_erase',
+  hr_partner_named: 'export.audit_hr_named',
+  hr_partner_removed: 'export.audit_hr_removed',
+} as const satisfies Record<AuditLine['action'], MessageKey>;
+
 /** The audit log an admin reads: who exported or erased whose data, and when (newest first). */
 export function auditLogMessage(tr: Translate, reader: Reader, lines: AuditLine[]): Message {
   const dates = dateFormatter(reader);
   const title = tr('export.audit_title');
   if (lines.length === 0) return { text: title, blocks: [header(title), section(tr('export.audit_empty'))] };
   const rows = lines.map((l) =>
-    tr(l.action === 'erase' ? 'export.audit_erase' : 'export.audit_export', { when: dates.dateTime(l.at), admin: userMention(l.actorUserId), person: userMention(l.subjectUserId) }),
+    tr(AUDIT_KEYS[l.action], { when: dates.dateTime(l.at), admin: userMention(l.actorUserId), person: userMention(l.subjectUserId) }),
   );
   // A section holds at most 3000 characters: ten lines per section.
   const blocks: KnownBlock[] = [header(title)];
