@@ -49,12 +49,17 @@ export class HrRepository {
         FROM "Milestone" m JOIN "Goal" g ON g."id" = m."goalId" JOIN "FollowUp" f ON f."id" = g."followUpId"
         WHERE f."workspaceId" = ${workspaceId} AND m."doneAt" >= ${windowStart}`,
       this.db.$queryRaw<HrNumbers['months']>`
-        SELECT m."month"::date AS "month", count(DISTINCT f."id")::int AS "followUps", count(DISTINCT c."followUpId")::int AS "withOneToOne"
+        WITH fu AS MATERIALIZED (
+          SELECT "id", "startDate", "endedAt" FROM "FollowUp" WHERE "workspaceId" = ${workspaceId} AND "status" <> 'PENDING'
+        ), held AS MATERIALIZED (
+          SELECT date_trunc('month', c."heldOn")::date AS "month", count(DISTINCT c."followUpId")::int AS "followUps"
+          FROM "Conversation" c JOIN fu ON fu."id" = c."followUpId" WHERE c."heldOn" >= ${firstMonth}::date GROUP BY 1
+        )
+        SELECT m."month"::date AS "month",
+          (SELECT count(*)::int FROM fu WHERE fu."startDate" < (m."month" + interval '1 month')::date AND (fu."endedAt" IS NULL OR fu."endedAt" >= m."month")) AS "followUps",
+          COALESCE((SELECT held."followUps" FROM held WHERE held."month" = m."month"::date), 0) AS "withOneToOne"
         FROM generate_series(${firstMonth}::date, ${lastMonth}::date, interval '1 month') AS m("month")
-        LEFT JOIN "FollowUp" f ON f."workspaceId" = ${workspaceId} AND f."status" <> 'PENDING'
-          AND f."startDate" < (m."month" + interval '1 month')::date AND (f."endedAt" IS NULL OR f."endedAt" >= m."month")
-        LEFT JOIN "Conversation" c ON c."followUpId" = f."id" AND c."heldOn" >= m."month"::date AND c."heldOn" < (m."month" + interval '1 month')::date
-        GROUP BY m."month" ORDER BY m."month"`,
+        ORDER BY m."month"`,
     ]);
     return { statuses, active, goals, barriers, milestones: milestones[0] ?? { milestones: 0, followUps: 0 }, months };
   }

@@ -70,20 +70,23 @@ export function composeOverview(workspaceId: string, numbers: HrNumbers, thresho
   // Evaluations on time: among active follow-ups whose first interval has passed.
   let evaluationBase = 0;
   let evaluationsOnTime = 0;
+  // Whole UTC days (calendar days are stored as DATE): integer arithmetic, no date object per row.
+  const DAY = 86_400_000;
+  const todayDay = Math.floor(today.toMillis() / DAY);
+  const windowDay = todayDay - HR_WINDOW_DAYS;
   for (const f of numbers.active) {
-    const start = DateTime.fromJSDate(f.startDate, { zone: 'utc' }).startOf('day');
+    const startDay = Math.floor(f.startDate.getTime() / DAY);
     const days = CADENCE_DAYS[f.cadence] ?? null;
-    const from = start > windowStart ? start : windowStart;
-    const elapsed = Math.floor(today.diff(from, 'days').days);
+    const elapsed = todayDay - Math.max(startDay, windowDay);
     if (days !== null && elapsed >= days) {
       cadenceBase++;
       if (f.conversations >= Math.floor(elapsed / days)) onCadence++;
     }
     const interval = f.evaluationEveryWeeks * 7;
-    if (interval > 0 && today.diff(start, 'days').days >= interval + EVALUATION_GRACE_DAYS) {
+    if (interval > 0 && todayDay - startDay >= interval + EVALUATION_GRACE_DAYS) {
       evaluationBase++;
-      const last = f.lastEvaluation ? DateTime.fromJSDate(f.lastEvaluation, { zone: 'utc' }).startOf('day') : start;
-      if (today.diff(last, 'days').days <= interval + EVALUATION_GRACE_DAYS) evaluationsOnTime++;
+      const lastDay = f.lastEvaluation ? Math.floor(f.lastEvaluation.getTime() / DAY) : startDay;
+      if (todayDay - lastDay <= interval + EVALUATION_GRACE_DAYS) evaluationsOnTime++;
     }
   }
 
