@@ -35,6 +35,7 @@ export class RetentionRepository {
         tx.feedback.deleteMany({ where: { workspaceId: id } }),
         tx.agendaPick.deleteMany({ where: { workspaceId: id } }),
         tx.auditEntry.deleteMany({ where: { workspaceId: id } }),
+        tx.hrPartner.deleteMany({ where: { workspaceId: id } }),
       ]);
       const [people, followUps] = await Promise.all([tx.person.count({ where: { workspaceId: id } }), tx.followUp.count({ where: { workspaceId: id } })]);
       await tx.workspace.delete({ where: { id } });
