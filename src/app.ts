@@ -14,6 +14,7 @@ import { requestScope, requestScopedClient } from './slack/clients';
 import { WebApiGateway, webClientOptions } from './slack/gateway';
 import type { AppContext } from './slack/context';
 import * as listeners from './slack/listeners';
+import { commands, features } from './slack/features';
 import type { Clock } from './time/clock';
 import { slackLogger as boltLogger } from './logger';
 
@@ -154,18 +155,7 @@ export function createWebApp(deps: WebDeps): WebApp {
   bolt.use(async ({ context, next }) => {
     await requestScope.run({ botToken: context.botToken, teamId: context.teamId, enterpriseId: context.enterpriseId }, next);
   });
-  listeners.register(bolt, ctx);
-  // Uninstalled, or the bot token revoked (either may come first, each may be retried): the stored
-  // tokens are deleted; a later install stores new ones. Bolt runs these without authorize.
-  bolt.event('app_uninstalled', async ({ context }) => {
-    await access.forgetInstallation({ teamId: context.teamId, enterpriseId: context.enterpriseId, isEnterpriseInstall: context.isEnterpriseInstall });
-    // An org-wide install keeps its data under the enterprise: stop delivering there too.
-    if (context.isEnterpriseInstall && context.enterpriseId) await services.repos.workspaces.markUninstalled(context.enterpriseId, deps.clock.now().toJSDate());
-  });
-  bolt.event('tokens_revoked', async ({ event, context }) => {
-    if ((event.tokens.bot ?? []).length === 0) return; // only user tokens: the app holds none
-    await access.forgetInstallation({ teamId: context.teamId, enterpriseId: context.enterpriseId, isEnterpriseInstall: context.isEnterpriseInstall });
-  });
+  listeners.register(bolt, ctx, { features, commands, installations: { forget: (query) => access.forgetInstallation(query) } });
   bolt.error(async (err) => {
     logger.error({ err }, 'unhandled error in a listener');
   });

@@ -4,7 +4,7 @@ import { ConfigError, loadConfig, type Config } from './config';
 import { applyMigrations, pendingMigrations } from './data/migrations';
 import { createPrisma, WORKER_POOL } from './data/prisma';
 import { createSchedulerEvents } from './domain';
-import { DeferredEvents } from './domain/reminders';
+import { DeferredEvents } from './domain/reminders/scheduling';
 import { queueDashboard } from './jobs/dashboard';
 import { BullJobScheduler, createQueues, producerConnection, reconcileWhenRedisReturns, type Queues } from './jobs/queues';
 import { createLogger } from './logger';

@@ -3,7 +3,7 @@ import pino from 'pino';
 import { createServices } from '../../src/domain';
 import { noDomainEvents } from '../../src/domain/ports';
 import type { AppContext } from '../../src/slack/context';
-import { publishHome } from '../../src/slack/notify';
+import { publishHome } from '../../src/slack/features/home/publish';
 import { dayToDate } from '../../src/time/dates';
 import { countingPrisma } from '../../test/support/countingPrisma';
 import { FixedClock, Harness } from '../../test/support/harness';

@@ -1,18 +1,42 @@
 import type { FollowUpWithPeople } from './followups';
-import type { Db, Goal, GoalKind, GoalStatus, Milestone, Prisma } from './prisma';
+import type { Db, Goal, GoalStatus, Milestone, Prisma } from './prisma';
 
-export interface NewGoal {
+/**
+ * What a person writes about a goal, described once: the goal form's input (domain `GoalInput`),
+ * the row written (`NewGoal`), each revision's snapshot (`snapshotOf`) and the history's diff
+ * (domain/history) all read this list, so a new field cannot be left out of one of them. `day`: a
+ * calendar day (a DATE column, `YYYY-MM-DD` in snapshots); `history: false`: not shown as a change.
+ */
+export const GOAL_CONTENT = {
+  kind: { day: false, history: false },
+  title: { day: false, history: true },
+  description: { day: false, history: true },
+  expectations: { day: false, history: true },
+  qualitativeCriteria: { day: false, history: true },
+  metricName: { day: false, history: true },
+  metricUnit: { day: false, history: true },
+  baseline: { day: false, history: true },
+  target: { day: false, history: true },
+  targetDate: { day: true, history: true },
+} as const satisfies Partial<Record<keyof Goal, { day: boolean; history: boolean }>>;
+
+export type GoalContentField = keyof typeof GOAL_CONTENT;
+export const GOAL_CONTENT_FIELDS = Object.keys(GOAL_CONTENT) as GoalContentField[];
+
+/** The goal's content with its calendar days as `Day` (a Date for the row, an IsoDay in the domain). */
+export type GoalContent<Day> = { [K in GoalContentField]: (typeof GOAL_CONTENT)[K]['day'] extends true ? Day | null : Goal[K] };
+
+/** The fields a revision's snapshot and the history's diff hold: the content shown as a change, the status, the milestones. */
+export type GoalHistoryField = { [K in GoalContentField]: (typeof GOAL_CONTENT)[K]['history'] extends true ? K : never }[GoalContentField] | 'status' | 'milestones';
+export const GOAL_HISTORY_FIELDS: GoalHistoryField[] = [...GOAL_CONTENT_FIELDS.filter((f): f is Exclude<GoalHistoryField, 'status' | 'milestones'> => GOAL_CONTENT[f].history), 'status', 'milestones'];
+
+/** Only the goal's content (from a form's values or a row), its days converted by `day`. */
+export function goalContent<A, B>(from: GoalContent<A>, day: (d: A) => B): GoalContent<B> {
+  return Object.fromEntries(GOAL_CONTENT_FIELDS.map((f) => [f, GOAL_CONTENT[f].day && from[f] !== null ? day(from[f] as A) : from[f]])) as GoalContent<B>;
+}
+
+export interface NewGoal extends GoalContent<Date> {
   followUpId: string;
-  kind: GoalKind;
-  title: string;
-  description: string | null;
-  expectations: string | null;
-  qualitativeCriteria: string | null;
-  metricName: string | null;
-  metricUnit: string | null;
-  baseline: number | null;
-  target: number | null;
-  targetDate: Date | null;
   createdById: string;
   sourceKey: string | null;
   milestones: { title: string; dueDate: Date | null }[];
@@ -137,18 +161,12 @@ export class GoalRepository {
   }
 }
 
+const dayOf = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+
 export function snapshotOf(goal: Goal & { milestones?: Milestone[] }): Prisma.InputJsonValue {
+  const content = Object.fromEntries(GOAL_CONTENT_FIELDS.map((f) => [f, GOAL_CONTENT[f].day ? dayOf(goal[f] as Date | null) : goal[f]]));
   return {
-    kind: goal.kind,
-    title: goal.title,
-    description: goal.description,
-    expectations: goal.expectations,
-    qualitativeCriteria: goal.qualitativeCriteria,
-    metricName: goal.metricName,
-    metricUnit: goal.metricUnit,
-    baseline: goal.baseline,
-    target: goal.target,
-    targetDate: goal.targetDate ? goal.targetDate.toISOString().slice(0, 10) : null,
+    ...content,
     status: goal.status,
     milestones: (goal.milestones ?? []).map((m) => ({ title: m.title, dueDate: m.dueDate ? m.dueDate.toISOString().slice(0, 10) : null })),
   };

@@ -21,7 +21,7 @@ export class RetentionRepository {
 
   /**
    * Everything the app holds about a workspace: the workspace row (people, follow-ups and all
-   * their records, questions and the installation cascade from it) and the rows that only carry
+   * their records and questions cascade from it; the installation was deleted at the uninstall) and the rows that only carry
    * its id (reminders, the delivery ledger, feedback, agenda picks). Only while it is still
    * uninstalled at `stillUninstalledBefore`: a reinstall in the meantime keeps everything.
    */

@@ -25,7 +25,8 @@ import { SettingsService } from './settings';
 import { HrService } from './hr';
 import { StatusService } from './status';
 import { PlanService } from './plans';
-import { ReminderService, SchedulerEvents } from './reminders';
+import { ReminderService } from './reminders';
+import { SchedulerEvents } from './reminders/scheduling';
 import { LifecycleService } from './lifecycle';
 import { RetentionService } from './retention';
 

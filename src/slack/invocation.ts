@@ -1,14 +1,15 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, OverflowAction, SlackActionMiddlewareArgs, StaticSelectAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { isDatabaseUnavailable } from '../domain/errors';
-import { AdminUnconfirmedError, NotAllowedError, NotFoundError, ValidationError } from '../domain/errors';
+import { NotFoundError } from '../domain/errors';
 import { hasEvents, publish } from '../domain/events';
 import type { Actor } from '../domain/people';
 import { RECORD_ID, SLACK_USER_ID } from '../domain/vocabulary';
 import { translator, type Translate } from '../i18n';
 import { textMessage, type Message } from './blocks';
+import { SUBCOMMANDS, type Subcommand } from './commandText';
 import type { AppContext } from './context';
 import { dm } from './notify';
+import { failureOf } from './errors';
 
 /**
  * One request to do something, however it arrived: a slash command, the menu, an App Home
@@ -32,6 +33,25 @@ export interface Invocation {
  */
 export type SubcommandHandler = (ctx: AppContext, inv: Invocation) => Promise<unknown>;
 
+/** What each subcommand does (built by src/slack/features from every feature's `subcommands`). */
+export type Subcommands = Readonly<Record<Subcommand, SubcommandHandler>>;
+
+/**
+ * What the `/followup` command runs, passed in at registration (the shared Slack layer imports no
+ * feature): each subcommand, the menu of `/followup` alone, the help for a word that is none.
+ */
+export interface Commands {
+  subcommands: Subcommands;
+  menu: SubcommandHandler;
+  unknown(ctx: AppContext, inv: Invocation, word: string): Promise<unknown>;
+}
+
+/** Runs a subcommand as if typed, optionally about one person (`value` of a button): menu, Home, reminders. */
+export async function runSubcommand(subcommands: Subcommands, ctx: AppContext, inv: Invocation, sub: string | undefined, userId?: string): Promise<unknown> {
+  if (!sub || !(SUBCOMMANDS as readonly string[]).includes(sub)) return;
+  return subcommands[sub as Subcommand](ctx, userId === undefined ? inv : { ...inv, userIds: userIdsFrom(userId) });
+}
+
 export interface InvocationRequest {
   teamId: string;
   userId: string;
@@ -41,6 +61,12 @@ export interface InvocationRequest {
   rest: string;
   reply(message: Message): Promise<void>;
   run(inv: Invocation): Promise<unknown>;
+}
+
+/** The team an event came from; an event without one is refused (never an empty team id). */
+export function teamOf(body: unknown): string | null {
+  const b = body as { team_id?: string; authorizations?: { team_id?: string }[] };
+  return b.team_id || b.authorizations?.[0]?.team_id || null;
 }
 
 /** The context of one request: Web API calls go out with the client Bolt authorised for its workspace. */
@@ -80,19 +106,15 @@ export async function runInvocation(ctx: AppContext, req: InvocationRequest): Pr
     await publishEventsOf(ctx, await req.run(inv));
   } catch (err) {
     const tr = translator(locale);
-    let key: 'common.error_not_allowed' | 'common.error_not_found' | 'common.error_generic' | 'common.error_database' | 'common.error_admin_unconfirmed' = 'common.error_generic';
-    if (isDatabaseUnavailable(err)) {
-      key = 'common.error_database';
-      ctx.logger.warn({ err: String(err), teamId: req.teamId }, 'database unavailable: the person was told to try again');
-    } else if (err instanceof AdminUnconfirmedError) key = 'common.error_admin_unconfirmed';
-    else if (err instanceof NotAllowedError) key = 'common.error_not_allowed';
-    else if (err instanceof NotFoundError) key = 'common.error_not_found';
-    else if (err instanceof ValidationError) {
-      const first = Object.values(err.fields)[0];
-      await req.reply(textMessage(first ? tr(first.key, first.vars) : tr('common.error_generic'))).catch(() => undefined);
+    const failure = failureOf(err);
+    if (failure.cause === 'unavailable') ctx.logger.warn({ err: String(err), teamId: req.teamId }, 'database unavailable: the person was told to try again');
+    else if (failure.cause === 'ours') ctx.logger.error({ err, teamId: req.teamId, userId: req.userId }, 'request failed');
+    if (failure.fields) {
+      const first = Object.values(failure.fields)[0];
+      await req.reply(textMessage(first ? tr(first.key, first.vars) : tr(failure.key))).catch(() => undefined);
       return;
-    } else ctx.logger.error({ err, teamId: req.teamId, userId: req.userId }, 'request failed');
-    await req.reply(textMessage(tr(key))).catch((e) => ctx.logger.error({ err: e }, 'could not tell the user about a failure'));
+    }
+    await req.reply(textMessage(tr(failure.key))).catch((e) => ctx.logger.error({ err: e }, 'could not tell the user about a failure'));
   }
 }
 

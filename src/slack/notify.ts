@@ -1,9 +1,5 @@
-import type { Actor } from '../domain/people';
-import { translator } from '../i18n';
 import type { AppContext } from './context';
 import type { Message } from './blocks';
-import { homeView } from './features/home/views';
-import { readerDates } from './dates';
 
 /** Sends a direct message from the app to a person (chat.postMessage to their user id). */
 export async function dm(ctx: AppContext, slackUserId: string, message: Message): Promise<void> {
@@ -12,20 +8,4 @@ export async function dm(ctx: AppContext, slackUserId: string, message: Message)
   } catch (err) {
     ctx.logger.warn({ err, slackUserId }, 'direct message failed');
   }
-}
-
-/** Rebuilds and publishes a person's App Home (one views.publish). */
-export async function publishHome(ctx: AppContext, actor: Actor, page = 0): Promise<void> {
-  const model = await ctx.services.home.build(actor);
-  const view = homeView(translator(actor.locale), model, readerDates(ctx, actor), { page });
-  await ctx.web.views.publish({ user_id: actor.person.slackUserId, view });
-}
-
-/** Publishes App Home for several people, logging (not throwing) failures. */
-export async function refreshHomes(ctx: AppContext, actors: Actor[]): Promise<void> {
-  await Promise.all(
-    actors.map((a) =>
-      publishHome(ctx, a).catch((err) => ctx.logger.warn({ err, user: a.person.slackUserId }, 'views.publish failed')),
-    ),
-  );
 }

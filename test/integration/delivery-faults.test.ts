@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import net from 'node:net';
 import { Redis } from 'ioredis';
-import { ReminderIds } from '../../src/slack/features/reminders/views';
+import { ReminderIds } from '../../src/slack/outbound/ids';
 import { ShiftedClock } from '../../src/time/clock';
 import { visibleText } from '../support/harness';
 import { postsByChannel, ScheduledHarness, seedActionBatch, spawnWorker } from '../support/scheduler';

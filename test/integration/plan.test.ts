@@ -2,7 +2,7 @@ import { ShiftedClock } from '../../src/time/clock';
 import { dayToDate } from '../../src/time/dates';
 import { subcommandHandlers } from '../../src/slack/features';
 import { planForm } from '../../src/slack/features/plan/fields';
-import { ReminderIds } from '../../src/slack/features/reminders/views';
+import { ReminderIds } from '../../src/slack/outbound/ids';
 import { visibleText, type Harness } from '../support/harness';
 import { ScheduledHarness } from '../support/scheduler';
 

@@ -1,7 +1,7 @@
 import { ShiftedClock } from '../../src/time/clock';
 import { dayToDate } from '../../src/time/dates';
 import { setupForm } from '../../src/slack/features/setup/fields';
-import { ReminderIds } from '../../src/slack/features/reminders/views';
+import { ReminderIds } from '../../src/slack/outbound/ids';
 import { visibleText, type Harness } from '../support/harness';
 import type { RecordedCall } from '../support/fakeSlack';
 import { ScheduledHarness } from '../support/scheduler';

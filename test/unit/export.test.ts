@@ -1,6 +1,6 @@
 import { translator } from '../../src/i18n';
 import { exportSentToOther, ExportIds } from '../../src/slack/features/export/views';
-import { ReminderIds } from '../../src/slack/features/reminders/views';
+import { ReminderIds } from '../../src/slack/outbound/ids';
 
 describe('button ids Slack already holds', () => {
   it('keeps the export’s erase button and the reminders’ buttons', () => {

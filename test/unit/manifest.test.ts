@@ -34,9 +34,10 @@ test('the slash command is the one the app registers, with a usage hint and esca
 });
 
 test('the bot events are exactly those the app handles', () => {
-  const dir = path.join(__dirname, '..', '..', 'src', 'slack', 'listeners', 'events');
+  // Events are registered by src/slack/listeners/events and by features (App Home's by home).
+  const dir = path.join(__dirname, '..', '..', 'src', 'slack');
   const handled = new Set<string>();
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
+  for (const file of (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts'))) {
     for (const m of readFileSync(path.join(dir, file), 'utf8').matchAll(/\.event\(\s*'([a-z_.]+)'/g)) handled.add(m[1]);
   }
   expect(handled.size).toBeGreaterThan(0);
@@ -61,7 +62,7 @@ test('least-privilege bot scopes; history only for the own-message lookup after 
     'users:read',
   ]);
   // The history scopes exist for exactly one call: the messenger's lookup of its own post by metadata key.
-  const messenger = readFileSync(path.join(__dirname, '..', '..', 'src', 'slack', 'messenger.ts'), 'utf8');
+  const messenger = readFileSync(path.join(__dirname, '..', '..', 'src', 'slack', 'outbound', 'messenger.ts'), 'utf8');
   expect(messenger).toMatch(/conversations\.history\(/);
   expect(messenger).toMatch(/event_payload\?\.key === key/);
 });

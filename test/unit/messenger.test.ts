@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import pino from 'pino';
-import { SlackMessenger } from '../../src/slack/messenger';
+import { SlackMessenger } from '../../src/slack/outbound/messenger';
 import type { OutboundMessage } from '../../src/domain/reminders/messages';
 
 /** A WebClient stand-in that answers like Slack: a user id as channel lands in the app's DM (D…). */

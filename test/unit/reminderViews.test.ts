@@ -1,5 +1,5 @@
 import type { OutboundBody } from '../../src/domain/reminders/messages';
-import { renderOutbound } from '../../src/slack/features/reminders/views';
+import { renderOutbound } from '../../src/slack/outbound/render';
 import { scheduleMessage } from '../../src/slack/features/schedule/views';
 import { translator } from '../../src/i18n';
 import { checkCall } from '../support/blockKit';

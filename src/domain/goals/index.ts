@@ -1,7 +1,10 @@
-import type { PrismaClient, GoalKind } from '../../data/prisma';
+import type { PrismaClient } from '../../data/prisma';
 import { isUniqueViolation } from '../../data/prisma';
 import { inTransaction, type Repositories } from '../../data';
-import type { GoalChanges, GoalWithFollowUp, GoalWithMilestones } from '../../data/goals';
+import { goalContent, GOAL_CONTENT_FIELDS, type GoalChanges, type GoalContent, type GoalWithFollowUp, type GoalWithMilestones } from '../../data/goals';
+
+/** The names of the goal's content, for the Slack side's form reader (one description: data/goals.ts). */
+export { GOAL_CONTENT_FIELDS, goalContent };
 import type { FollowUpWithPeople } from '../../data/followups';
 import { createOnceByKey } from '../../data/createOnce';
 import { todayIn, type Clock } from '../../time/clock';
@@ -15,18 +18,9 @@ import type { Actor } from '../people';
 
 export const MAX_MILESTONES = 5 as const;
 
-export interface GoalInput {
+/** The goal form's input: the goal's content (data/goals.ts `GOAL_CONTENT`, described once), whose leader, its milestones. */
+export interface GoalInput extends GoalContent<IsoDay> {
   leaderUserId: string;
-  kind: GoalKind;
-  title: string;
-  description: string | null;
-  expectations: string | null;
-  qualitativeCriteria: string | null;
-  metricName: string | null;
-  metricUnit: string | null;
-  baseline: number | null;
-  target: number | null;
-  targetDate: IsoDay | null;
   milestones: { title: string | null; dueDate: IsoDay | null }[];
   /** The follow-up, when the leader (with more than one) chose it in the form. */
   followUpId?: string | null;
@@ -230,16 +224,7 @@ export class GoalService {
         repos.goals.create(
         {
           followUpId: fu.id,
-          kind: input.kind,
-          title: input.title,
-          description: input.description,
-          expectations: input.expectations,
-          qualitativeCriteria: input.qualitativeCriteria,
-          metricName: input.metricName,
-          metricUnit: input.metricUnit,
-          baseline: input.baseline,
-          target: input.target,
-          targetDate: input.targetDate ? dayToDate(input.targetDate) : null,
+          ...goalContent(input, dayToDate),
           createdById: actor.person.id,
           sourceKey,
           milestones: input.milestones

@@ -1,5 +1,6 @@
 import type { Repositories } from '../../data';
 import type { Assessment, Prisma } from '../../data/prisma';
+import { GOAL_HISTORY_FIELDS, type GoalHistoryField } from '../../data/goals';
 import { dateToDay, type IsoDay } from '../../time/dates';
 import { NotAllowedError } from '../errors';
 import type { GoalService } from '../goals';
@@ -20,7 +21,7 @@ export const EVALUATION_HISTORY_PAGE_SIZE = 5;
 
 /** One changed field of a goal revision, old and new value as stored (ISO days for dates). */
 export interface FieldChange {
-  field: 'title' | 'description' | 'expectations' | 'qualitativeCriteria' | 'metricName' | 'metricUnit' | 'baseline' | 'target' | 'targetDate' | 'status' | 'milestones';
+  field: GoalHistoryField;
   from: string | number | null;
   to: string | number | null;
 }
@@ -50,7 +51,8 @@ export interface PastEvaluation {
   decisions: { goalId: string; goalTitle: string; reason: string | null; changes: FieldChange[] }[];
 }
 
-const FIELDS: FieldChange['field'][] = ['title', 'description', 'expectations', 'qualitativeCriteria', 'metricName', 'metricUnit', 'baseline', 'target', 'targetDate', 'status', 'milestones'];
+/** The snapshot's fields shown as changes (data/goals.ts, from the goal's one description). */
+const FIELDS = GOAL_HISTORY_FIELDS;
 
 /** What changed from one goal snapshot to the next (the first revision: nothing). */
 export function diffSnapshots(before: Prisma.JsonValue | null, after: Prisma.JsonValue): FieldChange[] {

@@ -52,6 +52,16 @@ export class LifecycleService {
     return true;
   }
 
+  /** The app was uninstalled from a workspace (or an org-wide install removed): stop delivering there. */
+  async uninstalled(workspaceId: string): Promise<void> {
+    await this.repos.workspaces.markUninstalled(workspaceId, this.clock.now().toJSDate());
+  }
+
+  /** The workspace revoked the app's tokens: stop using them. */
+  async tokensRevoked(workspaceId: string): Promise<void> {
+    await this.repos.workspaces.markTokensRevoked(workspaceId, this.clock.now().toJSDate());
+  }
+
   /**
    * Ends every active follow-up of a person (the end flow and a departure share this). Reminders
    * of those follow-ups are cancelled by the `followUpChanged`/`personLeft` events. Returns the

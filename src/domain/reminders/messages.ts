@@ -6,7 +6,7 @@ import type { Posted } from '../ports';
 
 /**
  * View models of the messages the workflows send. The domain fills them from the database;
- * src/slack/features/reminders/views.ts renders them (the domain never builds Block Kit).
+ * src/slack/outbound/render.ts renders them (the domain never builds Block Kit).
  */
 export interface GoalProgress {
   title: string;
@@ -68,7 +68,7 @@ export function messageDates(message: Pick<OutboundMessage, 'locale' | 'zone' | 
   return dateFormatter({ locale: message.locale, zone: message.zone, now: now && now.isValid ? now : null });
 }
 
-/** Sends rendered messages to Slack. Implemented in src/slack/messenger.ts. */
+/** Sends rendered messages to Slack. Implemented in src/slack/outbound/messenger.ts. */
 export interface Messenger {
   /** A direct message to a person (conversations.open, cached on the person). */
   toPerson(person: { id: string; slackUserId: string; dmChannelId: string | null }, message: OutboundMessage): Promise<Posted>;
@@ -94,7 +94,7 @@ export interface InvitationExpiredNotice {
   leaderUserId: string;
 }
 
-/** Sends lifecycle notices (plain text, with the delivery key as metadata). Implemented in workflows/notices.ts. */
+/** Sends lifecycle notices (plain text, with the delivery key as metadata). Implemented in src/slack/outbound/notices.ts. */
 export interface NoticeMessenger {
   personLeft(person: { id: string; workspaceId: string; slackUserId: string; dmChannelId: string | null }, notice: LeftNotice): Promise<Posted>;
   invitationExpired(person: { id: string; workspaceId: string; slackUserId: string; dmChannelId: string | null }, notice: InvitationExpiredNotice): Promise<Posted>;

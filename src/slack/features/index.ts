@@ -1,6 +1,5 @@
-import { SUBCOMMANDS, type Subcommand } from '../commandText';
-import type { AppContext } from '../context';
-import { userIdsFrom, type Invocation, type SubcommandHandler } from '../invocation';
+import type { Subcommand } from '../commandText';
+import type { Commands, SubcommandHandler, Subcommands } from '../invocation';
 import { barrier } from './barrier';
 import { checkin } from './checkin';
 import { consent } from './consent';
@@ -10,7 +9,7 @@ import { evaluate } from './evaluate';
 import { exportFeature } from './export';
 import { feedback } from './feedback';
 import { goal } from './goal';
-import { help } from './help';
+import { help, menu, unknownSubcommand } from './help';
 import { history } from './history';
 import { home } from './home';
 import { hr } from './hr';
@@ -24,10 +23,10 @@ import { schedule } from './schedule';
 import { settings } from './settings';
 import { setup } from './setup';
 import { status } from './status';
-import type { Feature } from './types';
+import type { Feature } from '../feature';
 
-/** Every feature folder. Listener registration loops over these. */
-export const features: Feature[] = [
+/** Every feature folder: listener registration loops over these, and their subcommands make the map below. */
+export const features = [
   help,
   home,
   setup,
@@ -51,34 +50,16 @@ export const features: Feature[] = [
   reminders,
   history,
   hr,
-];
+] as const satisfies readonly Feature[];
 
-/** What each of the 20 subcommands does: the compiler checks that none is missing. */
-export const subcommandHandlers: Record<Subcommand, SubcommandHandler> = {
-  ...help.subcommands,
-  ...setup.subcommands,
-  ...consent.subcommands,
-  ...goal.subcommands,
-  ...checkin.subcommands,
-  ...milestone.subcommands,
-  ...feedback.subcommands,
-  ...conversation.subcommands,
-  ...develop.subcommands,
-  ...reflect.subcommands,
-  ...evaluate.subcommands,
-  ...barrier.subcommands,
-  ...plan.subcommands,
-  ...learn.subcommands,
-  ...questions.subcommands,
-  ...status.subcommands,
-  ...schedule.subcommands,
-  ...settings.subcommands,
-  ...exportFeature.subcommands,
-  ...hr.subcommands,
-};
+type SubcommandsOf<F> = F extends { subcommands: infer S } ? keyof S : never;
+/** A subcommand no feature answers: a compile error naming it (`SUBCOMMANDS` in commandText.ts). */
+type Unanswered = Exclude<Subcommand, SubcommandsOf<(typeof features)[number]>>;
+const everySubcommandAnswered: [Unanswered] extends [never] ? true : Unanswered = true;
+void everySubcommandAnswered;
 
-/** Runs a subcommand as if typed, optionally about one person (`value` of a button): menu, Home, reminders. */
-export async function runSubcommand(ctx: AppContext, inv: Invocation, sub: string | undefined, userId?: string): Promise<unknown> {
-  if (!sub || !(SUBCOMMANDS as readonly string[]).includes(sub)) return;
-  return subcommandHandlers[sub as Subcommand](ctx, userId === undefined ? inv : { ...inv, userIds: userIdsFrom(userId) });
-}
+/** What each of the 20 subcommands does, from the features' own `subcommands`. */
+export const subcommandHandlers: Subcommands = Object.assign({}, ...features.map((f: Feature) => f.subcommands ?? {})) as Record<Subcommand, SubcommandHandler>;
+
+/** What `/followup` runs: passed to the listeners at registration (src/app.ts). */
+export const commands: Commands = { subcommands: subcommandHandlers, menu, unknown: unknownSubcommand };

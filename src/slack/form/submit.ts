@@ -1,9 +1,9 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
-import { isDatabaseUnavailable } from '../../domain/errors';
-import { AdminUnconfirmedError, NotAllowedError, NotFoundError, ValidationError, type FieldError } from '../../domain/errors';
+import type { FieldError } from '../../domain/errors';
 import type { Actor } from '../../domain/people';
 import { t } from '../../i18n';
 import type { AppContext } from '../context';
+import { failureOf } from '../errors';
 import { forRequest, publishEventsOf } from '../invocation';
 import type { Fields, Form, FormValues } from './fields';
 import { mapFieldErrors, renderErrors, type BlockErrors, type StateValues } from './reader';
@@ -48,7 +48,7 @@ export function submitHandler<F extends Fields, I, R>(ctx: AppContext, spec: Sub
     try {
       actor = await ctx.services.people.resolve(teamId, body.user.id, { refresh: 'never' });
     } catch (err) {
-      const database = isDatabaseUnavailable(err);
+      const database = failureOf(err).cause === 'unavailable';
       if (database) ctx.logger.warn({ err: String(err), view: view.callback_id }, 'database unavailable: the modal stays open');
       else ctx.logger.error({ err }, 'could not resolve the submitting user');
       await ack({ response_action: 'errors', errors: { [firstBlock]: t(ctx.config.defaultLocale, database ? 'common.error_database' : 'common.error_generic') } });
@@ -71,18 +71,13 @@ export function submitHandler<F extends Fields, I, R>(ctx: AppContext, spec: Sub
       // view ids are unique per workspace: a retried or double submission of one modal saves once.
       result = await spec.save(actor, input, `view-${teamId}-${view.id}`);
     } catch (err) {
-      let errs: BlockErrors;
-      if (err instanceof ValidationError) errs = mapFieldErrors(err.fields, spec.form.blockOf, fallbackBlock);
-      else if (isDatabaseUnavailable(err)) {
-        ctx.logger.warn({ err: String(err), view: view.callback_id }, 'database unavailable: the modal stays open');
-        errs = { [firstBlock]: { key: 'common.error_database' } };
-      } else if (err instanceof AdminUnconfirmedError) errs = { [fallbackBlock]: { key: 'common.error_admin_unconfirmed' } };
-      else if (err instanceof NotAllowedError) errs = { [fallbackBlock]: { key: 'common.error_not_allowed' } };
-      else if (err instanceof NotFoundError) errs = { [fallbackBlock]: { key: 'common.error_not_found' } };
-      else {
-        ctx.logger.error({ err, view: view.callback_id }, 'saving a modal failed');
-        errs = { [fallbackBlock]: { key: 'common.error_generic' } };
-      }
+      const failure = failureOf(err);
+      if (failure.cause === 'unavailable') ctx.logger.warn({ err: String(err), view: view.callback_id }, 'database unavailable: the modal stays open');
+      else if (failure.cause === 'ours') ctx.logger.error({ err, view: view.callback_id }, 'saving a modal failed');
+      // A field's message next to it; the database's on the first block; the rest on the fallback block.
+      const errs: BlockErrors = failure.fields
+        ? mapFieldErrors(failure.fields, spec.form.blockOf, fallbackBlock)
+        : { [failure.cause === 'unavailable' ? firstBlock : fallbackBlock]: { key: failure.key } };
       await ack({ response_action: 'errors', errors: renderErrors(actor.locale, errs) });
       return;
     }

@@ -1,15 +1,13 @@
 import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { parseCommandText } from '../commandText';
 import type { AppContext } from '../context';
-import { subcommandHandlers } from '../features';
-import { Commands } from '../ids';
-import { forRequest, runInvocation } from '../invocation';
-import { helpMessage, menuMessage } from '../features/help/views';
+import { Commands as CommandIds } from '../ids';
+import { forRequest, runInvocation, type Commands } from '../invocation';
 
 type Args = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
 /** `/followup [sub] [@person] [#channel]`: ack at once, then answer or open a modal. */
-export function followupCommand(ctx: AppContext) {
+export function followupCommand(ctx: AppContext, commands: Commands) {
   return async ({ command, ack, respond, client }: Args): Promise<void> => {
     await ack();
     const rctx = forRequest(ctx, client);
@@ -25,14 +23,14 @@ export function followupCommand(ctx: AppContext) {
         await respond({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks as never });
       },
       run: async (inv) => {
-        if (parsed.unknown !== null) return inv.reply(helpMessage(inv.tr, inv.actor.locale, parsed.unknown));
-        if (parsed.sub === null) return inv.reply(menuMessage(inv.tr, inv.actor.locale));
-        return subcommandHandlers[parsed.sub](rctx, inv);
+        if (parsed.unknown !== null) return commands.unknown(rctx, inv, parsed.unknown);
+        if (parsed.sub === null) return commands.menu(rctx, inv);
+        return commands.subcommands[parsed.sub](rctx, inv);
       },
     });
   };
 }
 
-export function register(app: App, ctx: AppContext): void {
-  app.command(Commands.followup, followupCommand(ctx));
+export function register(app: App, ctx: AppContext, commands: Commands): void {
+  app.command(CommandIds.followup, followupCommand(ctx, commands));
 }

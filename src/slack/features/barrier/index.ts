@@ -1,6 +1,6 @@
 import type { BlockAction, ButtonAction, OverflowAction, StaticSelectAction } from '@slack/bolt';
 import { barrierLinkActions, BarrierLinkIds } from './links';
-import type { Feature } from '../types';
+import type { Feature } from '../../feature';
 import { openBarrier } from './open';
 import { barrierStatusMenu } from './status';
 import { barrierSubmission } from './submit';

@@ -3,7 +3,7 @@ import { NotFoundError } from '../../../domain/errors';
 import { BARRIER_STATUSES, type BarrierStatus } from '../../../domain/vocabulary';
 import type { AppContext } from '../../context';
 import { fromAction } from '../../invocation';
-import { refreshHomes } from '../../notify';
+import { refreshHomes } from '../home/publish';
 import { esc, textMessage, truncate } from '../../blocks';
 import { BarrierLinkIds, openBarrierLinks } from './links';
 

@@ -2,7 +2,8 @@ import type { SavedBarrier } from '../../../domain/barriers';
 import { translator } from '../../../i18n';
 import type { AppContext } from '../../context';
 import { submitHandler } from '../../form/submit';
-import { dm, refreshHomes } from '../../notify';
+import { dm } from '../../notify';
+import { refreshHomes } from '../home/publish';
 import { esc, textMessage, truncate, userMention } from '../../blocks';
 import { BARRIER_FIELDS, barrierForm } from './fields';
 

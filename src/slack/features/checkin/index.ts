@@ -1,7 +1,7 @@
 import type { BlockAction, ButtonAction, StaticSelectAction } from '@slack/bolt';
 import { actionPattern } from '../../ids';
 import { fromAction, idFrom } from '../../invocation';
-import type { Feature } from '../types';
+import type { Feature } from '../../feature';
 import { checkInForm } from './fields';
 import { checkInGoalChosen, openCheckIn } from './open';
 import { checkInSubmission } from './submit';

@@ -2,7 +2,7 @@ import type { CheckInResult } from '../../../domain/checkins';
 import type { AppContext } from '../../context';
 import { userMention } from '../../blocks';
 import { submitHandler } from '../../form/submit';
-import { confirmToPair } from '../../pair';
+import { confirmToPair } from '../shared/pair';
 import { checkInForm } from './fields';
 import { checkInNoticeMessage, checkInSavedMessage, type CheckInConfirmation } from './views';
 

@@ -7,8 +7,9 @@ import type { AppContext } from '../../context';
 import { textMessage, userMention } from '../../blocks';
 import { submitHandler } from '../../form/submit';
 import { fromAction, type Invocation } from '../../invocation';
-import { dm, refreshHomes } from '../../notify';
-import type { Feature } from '../types';
+import { dm } from '../../notify';
+import { refreshHomes } from '../home/publish';
+import type { Feature } from '../../feature';
 import { acceptForm } from './fields';
 import { acceptModal, ConsentIds } from './views';
 

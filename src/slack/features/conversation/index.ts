@@ -1,7 +1,7 @@
 import type { BlockAction, ButtonAction } from '@slack/bolt';
 import { actionPattern } from '../../ids';
 import { fromAction, idFrom } from '../../invocation';
-import type { Feature } from '../types';
+import type { Feature } from '../../feature';
 import { ConversationIds } from './fields';
 import { openConversation } from './open';
 import { conversationSubmission } from './submit';

@@ -6,7 +6,7 @@ import type { AppContext } from '../../context';
 import { numbers } from '../../form/fields';
 import { idIn, parseMetadata } from '../../form/metadata';
 import { submitHandler } from '../../form/submit';
-import { confirmToPair, pairOf } from '../../pair';
+import { confirmToPair, pairOf } from '../shared/pair';
 import { conversationForm } from './fields';
 import { conversationSavedText } from './views';
 

@@ -4,7 +4,7 @@ import { DEVELOPMENT_STATUSES, RECORD_ID, type DevelopmentStatus } from '../../.
 import { esc, textMessage, truncate } from '../../blocks';
 import { actionPattern } from '../../ids';
 import { fromAction } from '../../invocation';
-import type { Feature } from '../types';
+import type { Feature } from '../../feature';
 import { DevelopIds } from './fields';
 import { developSubmission } from './submit';
 import { developModal } from './views';

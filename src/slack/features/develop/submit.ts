@@ -2,7 +2,7 @@ import type { AddedDevelopment } from '../../../domain/development';
 import { esc, truncate, userMention } from '../../blocks';
 import type { AppContext } from '../../context';
 import { submitHandler } from '../../form/submit';
-import { confirmToPair } from '../../pair';
+import { confirmToPair } from '../shared/pair';
 import { developForm } from './fields';
 import { developSavedMessage } from './views';
 

@@ -1,4 +1,4 @@
-import type { Feature } from '../types';
+import type { Feature } from '../../feature';
 import { openEvaluate } from './open';
 import { evaluateSubmission } from './submit';
 import { EvaluateIds } from './views';

@@ -1,7 +1,7 @@
 import type { BlockAction, ButtonAction } from '@slack/bolt';
 import { SLACK_USER_ID } from '../../../domain/vocabulary';
 import { fromAction } from '../../invocation';
-import type { Feature } from '../types';
+import type { Feature } from '../../feature';
 import { runErase, runExport } from './run';
 import { ExportIds } from './views';
 

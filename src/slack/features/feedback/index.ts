@@ -1,4 +1,4 @@
-import type { Feature } from '../types';
+import type { Feature } from '../../feature';
 import { FeedbackIds } from './fields';
 import { feedbackModal } from './views';
 import { feedbackSubmission } from './submit';

@@ -1,7 +1,7 @@
 import type { BlockAction, ButtonAction } from '@slack/bolt';
 import { actionPattern, GoalEditIds } from '../../ids';
 import { fromAction, idFrom } from '../../invocation';
-import type { Feature } from '../types';
+import type { Feature } from '../../feature';
 import { markGoalAchieved, openGoal, openGoalEdit } from './open';
 import { goalEditSubmission, goalSubmission } from './submit';
 import { GoalIds } from './views';

@@ -8,10 +8,11 @@ import type { AppContext } from '../../context';
 import { numbers } from '../../form/fields';
 import { submitHandler } from '../../form/submit';
 import { idIn, parseMetadata } from '../../form/metadata';
-import { dm, refreshHomes } from '../../notify';
-import { confirmToPair, pairOf } from '../../pair';
+import { dm } from '../../notify';
+import { refreshHomes } from '../home/publish';
+import { confirmToPair, pairOf } from '../shared/pair';
 import { GOAL_FIELDS, goalEditForm, goalForm } from './fields';
-import { MAX_MILESTONES } from '../../../domain/goals';
+import { goalContent, MAX_MILESTONES } from '../../../domain/goals';
 
 /** The goal modal: saves the goal and its milestones; tells both people; refreshes both Homes. */
 export function goalSubmission(ctx: AppContext) {
@@ -22,16 +23,7 @@ export function goalSubmission(ctx: AppContext) {
     read: (v) => ({
       ...(v.followUpId ? { followUpId: v.followUpId } : {}),
       leaderUserId: v.leaderUserId,
-      kind: v.kind,
-      title: v.title,
-      description: v.description,
-      expectations: v.expectations,
-      qualitativeCriteria: v.qualitativeCriteria,
-      metricName: v.metricName,
-      metricUnit: v.metricUnit,
-      baseline: v.baseline,
-      target: v.target,
-      targetDate: v.targetDate,
+      ...goalContent(v, (day) => day),
       milestones: numbers(MAX_MILESTONES).map((n) => ({ title: v[`milestone${n}`], dueDate: v[`milestoneDue${n}`] })),
     }),
     save: (actor, input, sourceKey) => ctx.services.goals.create(actor, input, sourceKey),

@@ -16,7 +16,14 @@ export interface GoalViewModel {
 /** The goal modal: kind, title, description, expectations, success criteria, target date, milestones. */
 export function goalModal(tr: Translate, vm: GoalViewModel): ModalView {
   const f = goalForm;
-  const milestones = (Object.keys(f.fields) as (keyof typeof f.fields)[]).filter((k) => k.startsWith('milestone'));
+  type Name = keyof typeof f.fields;
+  // The form's fields in their order, in three parts: what the goal is (every field but these), its
+  // quantitative criteria, its milestones. A new field on the form shows in the first part.
+  const quantitative: Name[] = ['metricName', 'metricUnit', 'baseline', 'target', 'targetDate'];
+  const names = Object.keys(f.fields) as Name[];
+  const milestones = names.filter((k) => k.startsWith('milestone'));
+  const choose = (vm.choices?.length ?? 0) > 1;
+  const what = names.filter((k) => !milestones.includes(k) && !quantitative.includes(k) && (choose || k !== 'followUpId'));
   const blocks: KnownBlock[] = [
     ...f.blocks(
       tr,
@@ -24,12 +31,10 @@ export function goalModal(tr: Translate, vm: GoalViewModel): ModalView {
         leaderUserId: { initial: vm.leaderUserId },
         followUpId: { options: (vm.choices ?? []).map((c) => option(truncate(tr('followup.choice', { senior: c.seniorName }), Limits.optionText), c.followUpId)) },
       },
-      (vm.choices?.length ?? 0) > 1
-        ? ['leaderUserId', 'followUpId', 'kind', 'title', 'description', 'expectations', 'qualitativeCriteria']
-        : ['leaderUserId', 'kind', 'title', 'description', 'expectations', 'qualitativeCriteria'],
+      what,
     ),
     header(tr('goal.quantitative_header')),
-    ...f.blocks(tr, {}, ['metricName', 'metricUnit', 'baseline', 'target', 'targetDate']),
+    ...f.blocks(tr, {}, quantitative),
     header(tr('goal.milestones_header')),
     ...f.blocks(tr, {}, milestones),
   ];

@@ -4,7 +4,7 @@ import { RECORD_ID, SLACK_USER_ID } from '../../../domain/vocabulary';
 import type { AppContext } from '../../context';
 import { HistoryIds } from '../../ids';
 import { fromAction, type ActionArgs, type Invocation } from '../../invocation';
-import type { Feature } from '../types';
+import type { Feature } from '../../feature';
 import { openProgress, pageFrom, showGoalHistory, showPastEvaluations } from './open';
 import { HistoryViewIds } from './views';
 

@@ -1,6 +1,6 @@
-import { NotAllowedError, NotFoundError, ValidationError } from '../../../domain/errors';
 import type { Reader } from '../../../i18n/dates';
 import type { AppContext } from '../../context';
+import { failureOf } from '../../errors';
 import type { Invocation } from '../../invocation';
 import { uploadCharts } from '../../charts';
 import { goalHistoryModal, pastEvaluationsModal, progressErrorModal, progressLoadingModal, progressModal } from './views';
@@ -28,15 +28,10 @@ export async function openProgress(ctx: AppContext, inv: Invocation, goalId: str
     const [image] = await uploadCharts(ctx, ctx.web, inv.actor.teamId, [spec]);
     view = image ? progressModal(inv.tr, image) : progressErrorModal(inv.tr, inv.tr('common.error_generic'));
   } catch (err) {
-    if (err instanceof ValidationError) {
-      const first = Object.values(err.fields)[0];
-      view = progressErrorModal(inv.tr, first ? inv.tr(first.key, first.vars) : inv.tr('common.error_generic'));
-    } else if (err instanceof NotAllowedError) view = progressErrorModal(inv.tr, inv.tr('common.error_not_allowed'));
-    else if (err instanceof NotFoundError) view = progressErrorModal(inv.tr, inv.tr('common.error_not_found'));
-    else {
-      ctx.logger.error({ err }, 'the progress chart failed');
-      view = progressErrorModal(inv.tr, inv.tr('common.error_generic'));
-    }
+    const failure = failureOf(err);
+    if (failure.cause === 'ours') ctx.logger.error({ err }, 'the progress chart failed');
+    const first = failure.fields ? Object.values(failure.fields)[0] : undefined;
+    view = progressErrorModal(inv.tr, first ? inv.tr(first.key, first.vars) : inv.tr(failure.key));
   }
   await ctx.web.views.update({ view_id: viewId, view });
 }

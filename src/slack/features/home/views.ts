@@ -3,7 +3,7 @@ import type { HomeCard, HomeModel } from '../../../domain/home';
 import type { Translate } from '../../../i18n';
 import type { DateFormatter } from '../../../i18n/dates';
 import { HistoryIds, HomeIds } from '../../ids';
-import { ReminderIds } from '../reminders/views';
+import { ReminderIds } from '../../outbound/ids';
 import { ConsentIds, endButton } from '../consent/views';
 import { button, context, divider, esc, header, option, section, truncate, userMention } from '../../blocks';
 import { actionLine, barrierBlock, cardTitle, factLines, goalMenu, goalsText } from './cards';

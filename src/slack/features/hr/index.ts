@@ -4,7 +4,7 @@ import type { AppContext } from '../../context';
 import { slackErrorCode } from '../../gateway';
 import type { Invocation } from '../../invocation';
 import { textMessage } from '../../blocks';
-import type { Feature } from '../types';
+import type { Feature } from '../../feature';
 import { hrOverviewCsv, hrOverviewMessage } from './views';
 
 /** `/followup hr csv`: the same figures as a file. */

@@ -1,4 +1,4 @@
-import type { Feature } from '../types';
+import type { Feature } from '../../feature';
 import { openLearn } from './open';
 import { learnSubmission } from './submit';
 import { LearnIds } from './views';

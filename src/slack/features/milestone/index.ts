@@ -1,7 +1,7 @@
 import type { BlockAction, ButtonAction } from '@slack/bolt';
 import { MilestoneIds, actionPattern } from '../../ids';
 import { fromAction, idFrom } from '../../invocation';
-import type { Feature } from '../types';
+import type { Feature } from '../../feature';
 import { openMilestone } from './open';
 import { afterMilestoneDone, milestoneSubmission } from './submit';
 import { MilestoneViewIds } from './views';

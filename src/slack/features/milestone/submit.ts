@@ -3,7 +3,7 @@ import type { Actor } from '../../../domain/people';
 import type { AppContext } from '../../context';
 import { esc, textMessage, truncate, userMention } from '../../blocks';
 import { submitHandler } from '../../form/submit';
-import { confirmToPair } from '../../pair';
+import { confirmToPair } from '../shared/pair';
 import { milestoneForm } from './fields';
 
 /** After a milestone was marked done (from the modal or a button): tell both (the celebration follows its event). */

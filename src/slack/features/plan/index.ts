@@ -1,4 +1,4 @@
-import type { Feature } from '../types';
+import type { Feature } from '../../feature';
 import { openPlan } from './open';
 import { planSubmission } from './submit';
 import { PlanIds } from './views';

@@ -4,7 +4,7 @@ import { QUESTION_KEY } from '../../../domain/questions';
 import { esc, textMessage, truncate } from '../../blocks';
 import { actionPattern } from '../../ids';
 import { fromAction } from '../../invocation';
-import type { Feature } from '../types';
+import type { Feature } from '../../feature';
 import { QuestionIds } from './fields';
 import { openAddQuestion, openQuestions } from './open';
 import { questionSubmission } from './submit';

@@ -1,7 +1,7 @@
 import type { BlockAction, ButtonAction } from '@slack/bolt';
 import { actionPattern } from '../../ids';
 import { fromAction, idFrom } from '../../invocation';
-import type { Feature } from '../types';
+import type { Feature } from '../../feature';
 import { ReflectIds } from './fields';
 import { openReflect } from './open';
 import { reflectSubmission } from './submit';

@@ -3,12 +3,12 @@ import type { Eventful } from '../../../domain/events';
 import { dateToDay } from '../../../time/dates';
 import type { Subcommand } from '../../commandText';
 import type { AppContext } from '../../context';
-import { runSubcommand } from '../index';
-import { fromAction, type Invocation } from '../../invocation';
+import { fromAction, runSubcommand, type Invocation, type Subcommands } from '../../invocation';
 import { dm } from '../../notify';
 import { channelMention, userMention, type Message } from '../../blocks';
 import { readerDates } from '../../dates';
-import { actionMessage, failedDeliveriesMessage } from './views';
+import { actionMessage } from '../../outbound/render';
+import { failedDeliveriesMessage } from './views';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
@@ -16,8 +16,8 @@ type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMidd
  * A reminder's button that opens another feature's modal ("Record evaluation", "Log
  * conversation", "Write reflection"): runs that subcommand as if typed with the leader mentioned.
  */
-export const openFromReminder = (ctx: AppContext, sub: Subcommand) =>
-  fromAction<ButtonAction>(ctx, (inv, action, rctx) => runSubcommand(rctx, inv, sub, action.value ?? ''));
+export const openFromReminder = (ctx: AppContext, subcommands: Subcommands, sub: Subcommand) =>
+  fromAction<ButtonAction>(ctx, (inv, action, rctx) => runSubcommand(subcommands, rctx, inv, sub, action.value ?? ''));
 
 /**
  * Runs a button of an action-item reminder and replaces the DM with the new state. The change's

@@ -1,7 +1,7 @@
 import type { BlockAction, ButtonAction } from '@slack/bolt';
-import type { Feature } from '../types';
+import type { Feature } from '../../feature';
 import { actionDone, actionSnooze, actionUndone, failedWhy, openFromReminder } from './buttons';
-import { ReminderIds } from './views';
+import { ReminderIds } from '../../outbound/ids';
 
 /**
  * The buttons of the reminder DMs (record an evaluation, log a conversation, write a reflection;
@@ -9,10 +9,10 @@ import { ReminderIds } from './views';
  */
 export const reminders = {
   name: 'reminders',
-  register(app, ctx) {
-    app.action<BlockAction<ButtonAction>>(ReminderIds.recordEvaluation, openFromReminder(ctx, 'evaluate'));
-    app.action<BlockAction<ButtonAction>>(ReminderIds.logConversation, openFromReminder(ctx, 'conversation'));
-    app.action<BlockAction<ButtonAction>>(ReminderIds.writeReflection, openFromReminder(ctx, 'reflect'));
+  register(app, ctx, subcommands) {
+    app.action<BlockAction<ButtonAction>>(ReminderIds.recordEvaluation, openFromReminder(ctx, subcommands, 'evaluate'));
+    app.action<BlockAction<ButtonAction>>(ReminderIds.logConversation, openFromReminder(ctx, subcommands, 'conversation'));
+    app.action<BlockAction<ButtonAction>>(ReminderIds.writeReflection, openFromReminder(ctx, subcommands, 'reflect'));
     app.action<BlockAction<ButtonAction>>(ReminderIds.actionDone, actionDone(ctx));
     app.action<BlockAction<ButtonAction>>(ReminderIds.actionUndone, actionUndone(ctx));
     app.action<BlockAction<ButtonAction>>(ReminderIds.actionSnooze, actionSnooze(ctx));

@@ -1,6 +1,6 @@
 import type { AppContext } from '../../context';
 import type { Invocation } from '../../invocation';
-import type { Feature } from '../types';
+import type { Feature } from '../../feature';
 import { holidayMove } from '../../../domain/reminders';
 import { readerDates } from '../../dates';
 import { scheduleMessage } from './views';

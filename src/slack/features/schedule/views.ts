@@ -4,7 +4,7 @@ import type { DateFormatter } from '../../../i18n/dates';
 import type { IsoDay } from '../../../time/dates';
 import { esc, section } from '../../blocks';
 import type { Message } from '../../blocks';
-import { kindName } from '../reminders/views';
+import { kindName } from '../../outbound/render';
 
 const SHOWN = 25;
 

@@ -1,4 +1,4 @@
-import type { Feature } from '../types';
+import type { Feature } from '../../feature';
 import { openSettings } from './open';
 import { settingsSubmission } from './submit';
 import { SettingsIds } from './views';

@@ -2,7 +2,8 @@ import { translator } from '../../../i18n';
 import type { AppContext } from '../../context';
 import { textMessage } from '../../blocks';
 import { submitHandler } from '../../form/submit';
-import { dm, publishHome } from '../../notify';
+import { dm } from '../../notify';
+import { publishHome } from '../home/publish';
 import { parseMetadata } from '../../form/metadata';
 import { HR_FIELDS, PERSONAL_FIELDS, settingsForm, WITH_HOLIDAYS, WITH_HR, WORKSPACE_FIELDS } from './fields';
 

@@ -1,4 +1,4 @@
-import type { Feature } from '../types';
+import type { Feature } from '../../feature';
 import { openSetup } from './open';
 import { setupSubmission } from './submit';
 import { SetupIds } from './views';

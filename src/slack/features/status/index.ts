@@ -2,7 +2,7 @@ import { NotAllowedError } from '../../../domain/errors';
 import type { AppContext } from '../../context';
 import type { Invocation } from '../../invocation';
 import { textMessage, userMention } from '../../blocks';
-import type { Feature } from '../types';
+import type { Feature } from '../../feature';
 import { readerDates } from '../../dates';
 import { statusMessage, withCharts } from './views';
 import { chartBlocks, uploadCharts } from '../../charts';

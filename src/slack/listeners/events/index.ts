@@ -1,41 +1,53 @@
 import type { App } from '@slack/bolt';
 import type { AppContext } from '../../context';
-import { publishHome } from '../../notify';
 import { cancelEvaluationInvites } from '../../calendarInvites';
-import { forRequest } from '../../invocation';
+import { forRequest, teamOf } from '../../invocation';
 
-/** The team an event came from; an event without one is refused (never an empty team id). */
-function teamOf(body: unknown): string | null {
-  const b = body as { team_id?: string; authorizations?: { team_id?: string }[] };
-  return b.team_id || b.authorizations?.[0]?.team_id || null;
+
+/** Deletes the stored installation (tokens) of a workspace or organisation (src/oauth/access.ts). */
+export interface InstallationForgetter {
+  forget(query: { teamId?: string; enterpriseId?: string; isEnterpriseInstall?: boolean }): Promise<void>;
 }
 
-export function register(app: App, ctx: AppContext): void {
-  // App Home: rebuilt and published on every open (a retried event publishes the same view again).
-  app.event('app_home_opened', async ({ event, body }) => {
-    if (event.tab !== 'home') return;
-    const teamId = teamOf(body);
-    if (!teamId) return void ctx.logger.warn({ event: 'app_home_opened' }, 'event without a team id refused');
-    try {
-      const actor = await ctx.services.people.resolve(teamId, event.user);
-      await publishHome(ctx, actor);
-    } catch (err) {
-      ctx.logger.error({ err, user: event.user }, 'App Home could not be published');
-    }
-  });
+/** Runs each step even when one fails (each is retried by Slack and idempotent), then throws the first failure. */
+async function allSteps(steps: (() => Promise<unknown>)[]): Promise<void> {
+  const results = await Promise.allSettled(steps.map((step) => step()));
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+}
 
-  // The app was removed, or its tokens revoked (either may come first): stop using the workspace.
-  app.event('app_uninstalled', async ({ body }) => {
+export function register(app: App, ctx: AppContext, installations: InstallationForgetter): void {
+  // The app was removed, or its tokens revoked (either may come first, each may be retried): stop
+  // using the workspace, and delete the stored tokens (a later install stores new ones). Bolt runs
+  // these without authorize.
+  app.event('app_uninstalled', async ({ body, context }) => {
     const teamId = teamOf(body);
-    if (!teamId) return void ctx.logger.warn({ event: 'app_uninstalled' }, 'event without a team id refused');
-    await ctx.services.repos.workspaces.markUninstalled(teamId, ctx.services.clock.now().toJSDate());
-    ctx.logger.info({ teamId }, 'app uninstalled');
+    await allSteps([
+      async () => {
+        if (!teamId) return void ctx.logger.warn({ event: 'app_uninstalled' }, 'event without a team id refused');
+        await ctx.services.lifecycle.uninstalled(teamId);
+        ctx.logger.info({ teamId }, 'app uninstalled');
+      },
+      async () => {
+        await installations.forget({ teamId: context.teamId, enterpriseId: context.enterpriseId, isEnterpriseInstall: context.isEnterpriseInstall });
+        // An org-wide install keeps its data under the enterprise: stop delivering there too.
+        if (context.isEnterpriseInstall && context.enterpriseId) await ctx.services.lifecycle.uninstalled(context.enterpriseId);
+      },
+    ]);
   });
-  app.event('tokens_revoked', async ({ body }) => {
+  app.event('tokens_revoked', async ({ event, body, context }) => {
     const teamId = teamOf(body);
-    if (!teamId) return void ctx.logger.warn({ event: 'tokens_revoked' }, 'event without a team id refused');
-    await ctx.services.repos.workspaces.markTokensRevoked(teamId, ctx.services.clock.now().toJSDate());
-    ctx.logger.info({ teamId }, 'tokens revoked');
+    await allSteps([
+      async () => {
+        if (!teamId) return void ctx.logger.warn({ event: 'tokens_revoked' }, 'event without a team id refused');
+        await ctx.services.lifecycle.tokensRevoked(teamId);
+        ctx.logger.info({ teamId }, 'tokens revoked');
+      },
+      async () => {
+        if ((event.tokens.bot ?? []).length === 0) return; // only user tokens: the app holds none
+        await installations.forget({ teamId: context.teamId, enterpriseId: context.enterpriseId, isEnterpriseInstall: context.isEnterpriseInstall });
+      },
+    ]);
   });
 
   // A person deactivated in Slack leaves: their follow-ups end and the other person is told once.

@@ -1,11 +1,11 @@
 import type { KnownBlock } from '@slack/types';
 import { WebClient, type ChatPostMessageArguments } from '@slack/web-api';
 import type { Logger } from 'pino';
-import type { Messenger, OutboundMessage } from '../domain/reminders/messages';
-import { DeliveryRateLimited, DeliveryRejected, PERMANENT_SLACK_ERRORS, type Posted } from '../domain/ports';
-import { slackErrorCode, webClientOptions } from './gateway';
-import { renderOutbound } from './features/reminders/views';
-import { withImages, type OutboundImages } from './digestChart';
+import type { Messenger, OutboundMessage } from '../../domain/reminders/messages';
+import { DeliveryRateLimited, DeliveryRejected, PERMANENT_SLACK_ERRORS, type Posted } from '../../domain/ports';
+import { slackErrorCode, webClientOptions } from '../gateway';
+import { renderOutbound } from './render';
+import { withImages, type OutboundImages } from '../digestChart';
 
 const METADATA_EVENT = 'followup_delivery';
 

@@ -1,16 +1,15 @@
 import type { WebClient } from '@slack/web-api';
-import type { Posted } from '../src/domain/ports';
-import type { InvitationExpiredNotice, LeftNotice, NoticeMessenger } from '../src/domain/reminders/messages';
+import type { Posted } from '../../domain/ports';
+import type { InvitationExpiredNotice, LeftNotice, NoticeMessenger } from '../../domain/reminders/messages';
 
 type Recipient = { id: string; workspaceId: string; slackUserId: string; dmChannelId: string | null };
-import { t } from '../src/i18n';
-import { classify } from '../src/slack/messenger';
+import { t } from '../../i18n';
+import { classify } from './messenger';
 
 /**
  * Lifecycle notices as plain-text DMs (no blocks), carrying the delivery key as metadata like
  * every workflow post, so a taken-over claim can find an earlier post. Errors are classified
  * like SlackMessenger's (429 → rate limit, account_inactive… → rejected for good).
- * (To move into src/slack/features/lifecycle once the restructuring of src/slack lands.)
  */
 export class SlackNoticeMessenger implements NoticeMessenger {
   constructor(

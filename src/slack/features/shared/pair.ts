@@ -1,10 +1,11 @@
-import type { FollowUpWithPeople } from '../domain/followups';
-import type { Actor } from '../domain/people';
-import type { Translate } from '../i18n';
-import { translator } from '../i18n';
-import type { AppContext } from './context';
-import { dm, refreshHomes } from './notify';
-import type { Message } from './blocks';
+import type { FollowUpWithPeople } from '../../../domain/followups';
+import type { Actor } from '../../../domain/people';
+import type { Translate } from '../../../i18n';
+import { translator } from '../../../i18n';
+import type { AppContext } from '../../context';
+import { dm } from '../../notify';
+import { refreshHomes } from '../home/publish';
+import type { Message } from '../../blocks';
 
 /** The two people of a follow-up as actors, and which one is not the actor. */
 export function pairOf(ctx: AppContext, actor: Actor, followUp: FollowUpWithPeople): { senior: Actor; leader: Actor; other: Actor } {

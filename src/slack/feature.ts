@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
-import type { Subcommand } from '../commandText';
-import type { AppContext } from '../context';
-import type { SubcommandHandler } from '../invocation';
+import type { Subcommand } from './commandText';
+import type { AppContext } from './context';
+import type { SubcommandHandler, Subcommands } from './invocation';
 
 /**
  * What one feature folder registers: the subcommands it answers and its Bolt listeners (view
@@ -10,5 +10,6 @@ import type { SubcommandHandler } from '../invocation';
 export interface Feature {
   name: string;
   subcommands?: Partial<Record<Subcommand, SubcommandHandler>>;
-  register?(app: App, ctx: AppContext): void;
+  /** `subcommands`: every feature's, for the buttons and menus that run one as if typed. */
+  register?(app: App, ctx: AppContext, subcommands: Subcommands): void;
 }
