@@ -2,7 +2,9 @@
 #   docker build -t followup .
 #   docker run --env-file .env followup                          # web + workers (npm start)
 #   docker run --env-file .env followup node scripts/migrate.mjs deploy   # apply migrations
-# docker-compose.yml wires both for you.
+#   docker run -e LOCAL_WORKSPACE=true -e HOST=0.0.0.0 -p 127.0.0.1:3000:3000 -e DATABASE_URL=… -e REDIS_URL=… followup
+#                                                    # the local trial workspace (no Slack app)
+# docker-compose.yml wires both for you (with no .env: the local trial).
 
 # ---- build: compile TypeScript and generate the Prisma client --------------------------------
 FROM node:20-bookworm-slim AS build
@@ -17,7 +19,8 @@ COPY prisma ./prisma
 COPY scripts ./scripts
 COPY src ./src
 COPY workflows ./workflows
-# Generates src/generated/prisma (TypeScript) and compiles src/ and workflows/ to dist/.
+# Generates src/generated/prisma (TypeScript), compiles src/ and workflows/ to dist/, and bundles
+# the local trial workspace's page (src/local/page, esbuild) into dist/local/page.
 RUN npm run build
 
 # ---- runtime: production dependencies, compiled code, migrations --------------------------------
@@ -37,7 +40,8 @@ RUN npm ci --omit=dev --omit=optional --ignore-scripts --no-audit --no-fund && n
 # leaves out; take the one the build stage installed for this platform. No install script, no
 # download. The chart font (DejaVu Sans, æøå) comes from the `dejavu-fonts-ttf` npm package.
 COPY --from=build /app/node_modules/@napi-rs ./node_modules/@napi-rs
-# The compiled app (the generated Prisma client is compiled into dist/src/generated).
+# The compiled app (the generated Prisma client is compiled into dist/src/generated) and the
+# local trial workspace's page (dist/local/page).
 COPY --from=build /app/dist ./dist
 # What `node scripts/migrate.mjs deploy` (npm run db:migrate) reads: the schema and migrations.
 COPY prisma ./prisma

@@ -45,6 +45,13 @@ export interface WebApp {
 /** Requests signed more than 5 minutes away from now (past or future) are refused. */
 const MAX_SKEW_SECONDS = 300;
 
+/**
+ * The largest body /slack/events accepts (1 MB, as nginx's client_max_body_size and the Ingress's
+ * proxy-body-size in deploy/): Slack's payloads are far smaller (a view is at most 250 kB). A larger
+ * one is refused with 413 from its Content-Length, before a byte of it is read or its signature checked.
+ */
+export const MAX_EVENT_BODY_BYTES = 1024 * 1024;
+
 export function createWebApp(deps: WebDeps): WebApp {
   const { config, logger } = deps;
   const access = createWorkspaceAccess({ config, prisma: deps.prisma, logger, slackLogger: boltLogger(logger) });
@@ -120,6 +127,20 @@ export function createWebApp(deps: WebDeps): WebApp {
     });
     bolt = new App({ receiver, authorize, clientOptions, logger: bLogger });
   } else {
+    // Bodies over 1 MB are refused before they are read (Bolt would buffer any size to check the signature).
+    // Slack always sends Content-Length; a body without one (chunked) cannot be bounded up front: 411.
+    expressApp.use('/slack/events', (req: Request, res: Response, next: NextFunction) => {
+      const length = req.header('content-length');
+      if (length === undefined && req.header('transfer-encoding') !== undefined) {
+        res.status(411).set('connection', 'close').send();
+        return;
+      }
+      if (length !== undefined && !(Number(length) <= MAX_EVENT_BODY_BYTES)) {
+        res.status(413).set('connection', 'close').send();
+        return;
+      }
+      next();
+    });
     // Refuse requests whose timestamp is more than 5 minutes in the future, too (Bolt only checks the past).
     expressApp.use('/slack/events', (req: Request, res: Response, next: NextFunction) => {
       const ts = Number(req.header('x-slack-request-timestamp'));
@@ -172,7 +193,8 @@ export function createWebApp(deps: WebDeps): WebApp {
         await bolt.start();
         return { port: config.port };
       }
-      server = (await bolt.start(config.port)) as unknown as Server;
+      // HOST (the local workspace: 127.0.0.1) or every interface.
+      server = (await (config.host ? bolt.start({ port: config.port, host: config.host }) : bolt.start(config.port))) as unknown as Server;
       const addr = server.address() as AddressInfo | null;
       return { port: addr ? addr.port : null };
     },

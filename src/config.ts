@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { parseKeys, TokenCipherError } from './data/tokenCipher';
@@ -63,7 +64,15 @@ const schema = z
       .optional()
       .transform((v) => (v === undefined || v === '' ? 30 : Number(v)))
       .pipe(z.number({ error: 'must be a whole number of days (1 or more)' }).int('must be a whole number of days (1 or more)').min(1, 'must be a whole number of days (1 or more)')),
-    QUEUE_PREFIX: optionalText.pipe(z.string().regex(/^[A-Za-z0-9_-]+$/, 'may hold only letters, digits, _ and -').default('followup')),
+    QUEUE_PREFIX: optionalText.pipe(z.string().regex(/^[A-Za-z0-9_-]+$/, 'may hold only letters, digits, _ and -').optional()),
+    /**
+     * The local trial workspace (src/local). Unset: on when no Slack credentials are set (refused with
+     * NODE_ENV=production); auto: the same, allowed in production (docker-compose.yml); true: always;
+     * false: never.
+     */
+    LOCAL_WORKSPACE: optionalText.pipe(z.enum(['true', 'false', 'auto'], { error: 'must be true, false or auto' }).optional()),
+    /** Interface to listen on; empty: every interface (the local workspace: 127.0.0.1). */
+    HOST: optionalText,
   })
   .superRefine((v, ctx) => {
     if ((v.ADMIN_USER === undefined) !== (v.ADMIN_PASSWORD === undefined)) {
@@ -99,6 +108,13 @@ export interface Config {
   /** The queue dashboard's login; `write` lets it retry/remove jobs (read-only otherwise). */
   admin?: { user: string; password: string; write?: boolean };
   queuePrefix: string;
+  /** Interface the web server listens on (absent: every interface). */
+  host?: string;
+  /**
+   * The local trial workspace (no Slack app): the app talks to the fake Slack in src/local on its
+   * own port, with this generated signing secret and bot token (random per start).
+   */
+  local?: { teamId: string; teamName: string };
   /** Apply pending migrations at start instead of refusing to start. */
   migrateOnStart?: boolean;
   /** Days after app_uninstalled before a workspace's data is purged. */
@@ -107,8 +123,36 @@ export interface Config {
 
 const BOT_TOKEN_REQUIRED = 'is required (OAuth & Permissions → Bot User OAuth Token, xoxb-…) unless the app is installed by OAuth (SLACK_CLIENT_ID)';
 
+const SLACK_CREDENTIALS = ['SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN', 'SLACK_CLIENT_ID', 'SLACK_APP_TOKEN'] as const;
+
+/** The local workspace's team: its own id, so a later real install is never mixed with the trial's data. */
+export const LOCAL_TEAM = { teamId: 'TLOCAL0001', teamName: 'Local trial' } as const;
+
+function localSetting(env: NodeJS.ProcessEnv): string {
+  return (env.LOCAL_WORKSPACE ?? '').trim().toLowerCase();
+}
+
+/** Local mode: LOCAL_WORKSPACE=true, or no Slack credentials at all (unless LOCAL_WORKSPACE=false). */
+export function isLocalMode(env: NodeJS.ProcessEnv = process.env): boolean {
+  const has = (name: string) => (env[name] ?? '').trim() !== '';
+  const setting = localSetting(env);
+  if (setting === 'true') return true;
+  if (setting === 'false') return false;
+  return SLACK_CREDENTIALS.every((name) => !has(name));
+}
+
+/** Checks of the local mode: never in production by accident. */
+function localProblems(env: NodeJS.ProcessEnv): [string, string][] {
+  const asked = ['true', 'auto'].includes(localSetting(env));
+  if ((env.NODE_ENV ?? '').trim() === 'production' && !asked) {
+    return [['SLACK_SIGNING_SECRET', 'is not set (nor SLACK_BOT_TOKEN, SLACK_CLIENT_ID, SLACK_APP_TOKEN) with NODE_ENV=production: set the Slack app\'s credentials, or LOCAL_WORKSPACE=true to run the local trial workspace (not connected to Slack) on purpose']];
+  }
+  return [];
+}
+
 /** Checks across variables (single-workspace or OAuth), made on the raw environment so they are reported with every other problem. */
 function modeProblems(env: NodeJS.ProcessEnv): [string, string][] {
+  if (isLocalMode(env)) return localProblems(env);
   const has = (name: string) => (env[name] ?? '').trim() !== '';
   const out: [string, string][] = [];
   if (!has('SLACK_CLIENT_ID')) {
@@ -142,7 +186,9 @@ export class ConfigError extends Error {
 
 /** Parses the environment. Throws ConfigError with one line per problem. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = schema.safeParse(env);
+  const local = isLocalMode(env);
+  // The local workspace signs its own requests and issues its own bot token: random per start.
+  const parsed = schema.safeParse(local ? { ...env, SLACK_SIGNING_SECRET: crypto.randomBytes(24).toString('hex'), SLACK_BOT_TOKEN: `xoxb-local-${crypto.randomBytes(12).toString('hex')}`, SLACK_CLIENT_ID: '', SLACK_CLIENT_SECRET: '', SLACK_STATE_SECRET: '', SLACK_APP_TOKEN: '' } : env);
   const found: [string, string][] = [...(parsed.success ? [] : parsed.error.issues.map((issue): [string, string] => [issue.path.join('.') || 'environment', issue.message])), ...modeProblems(env)];
   if (!parsed.success || found.length > 0) {
     // One line per problem, in the order the variables are listed (README, .env.example).
@@ -155,7 +201,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(problems);
   }
   const v = parsed.data;
-  let apiUrl = v.SLACK_API_URL;
+  let apiUrl = local ? `http://127.0.0.1:${v.PORT}/api/` : v.SLACK_API_URL;
   if (apiUrl && !apiUrl.endsWith('/')) apiUrl += '/';
   return {
     slack: {
@@ -175,7 +221,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     defaultTimezone: v.DEFAULT_TIMEZONE,
     logLevel: v.LOG_LEVEL,
     admin: v.ADMIN_USER && v.ADMIN_PASSWORD ? { user: v.ADMIN_USER, password: v.ADMIN_PASSWORD, write: v.ADMIN_QUEUE_WRITE } : undefined,
-    queuePrefix: v.QUEUE_PREFIX,
+    // The trial's jobs never share a prefix with a real install's on the same Redis.
+    queuePrefix: v.QUEUE_PREFIX ?? (local ? 'followup-local' : 'followup'),
+    ...(v.HOST ? { host: v.HOST } : local ? { host: '127.0.0.1' } : {}),
+    ...(local ? { local: { ...LOCAL_TEAM } } : {}),
     migrateOnStart: v.MIGRATE_ON_START,
     retentionDaysAfterUninstall: v.RETENTION_DAYS_AFTER_UNINSTALL,
   };

@@ -8,6 +8,7 @@ import { DeferredEvents } from './domain/reminders/scheduling';
 import { queueDashboard } from './jobs/dashboard';
 import { BullJobScheduler, createQueues, producerConnection, reconcileWhenRedisReturns, type Queues } from './jobs/queues';
 import { createLogger } from './logger';
+import { startLocalWorkspace } from './local/start';
 import { systemClock } from './time/clock';
 import { startWorkers, workerPoolSize, type WorkerSet } from '../workflows';
 
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const config = readConfig();
+  if (config.local) return runLocal(config, arg);
   const logger = createLogger(config.logLevel, { mode: arg });
   // Nothing escapes the structured log, not even a crash.
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
@@ -139,6 +141,39 @@ async function main(): Promise<void> {
     } catch (err) {
       logger.error({ err }, 'error during shutdown');
     }
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+/**
+ * No Slack credentials (or LOCAL_WORKSPACE=true): the local trial workspace, one process (web and
+ * workers) on 127.0.0.1 (HOST), its own workspace id and queue prefix, migrations applied at start.
+ */
+async function runLocal(config: Config, arg: Mode): Promise<void> {
+  const logger = createLogger(config.logLevel, { mode: 'local' });
+  if (arg === 'worker') {
+    // The trial's workers run inside its web process (one clock, one fake Slack): a separate worker
+    // (docker-compose.yml's `worker` service) has nothing to do. It waits, so it is not restarted.
+    logger.info('local trial workspace: the web process runs the workers; this worker stays idle');
+    const idle = setInterval(() => undefined, 60_000);
+    const stop = () => { clearInterval(idle); process.exit(0); };
+    process.on('SIGTERM', stop);
+    process.on('SIGINT', stop);
+    return;
+  }
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
+  const running = await startLocalWorkspace({ config, logger, migrate: true });
+  const shown = config.host === '0.0.0.0' || !config.host ? 'localhost' : config.host;
+  process.stdout.write(`\nLocal trial workspace (not connected to Slack): http://${shown}:${running.port}\n\n`);
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    setTimeout(() => process.exit(1), 30_000).unref();
+    await running.close().catch((err) => logger.error({ err }, 'error during shutdown'));
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -1,7 +1,7 @@
 /**
  * One server of the ack benchmark, in its own process so that the load generator's event loop
  * never shares time with the server it measures. Modes:
- *   fake <user...>   the fake Slack Web API (test/support/fakeSlack.ts), with those users
+ *   fake <user...>   the fake Slack Web API (src/local/slackApi.ts), with those users
  *   real             the real app: createWebApp (src/app.ts) on PostgreSQL and Redis, talking to
  *                    the fake Slack at SLACK_API_URL
  *   bare             a bare Bolt app: ExpressReceiver, same signing secret, a /followup command
@@ -17,7 +17,7 @@ import type { Config } from '../../src/config';
 import { createPrisma } from '../../src/data/prisma';
 import { createLogger } from '../../src/logger';
 import { systemClock } from '../../src/time/clock';
-import { FakeSlack } from '../../test/support/fakeSlack';
+import { FakeSlack } from '../../src/local/slackApi';
 import { BOT_TOKEN, SIGNING_SECRET } from './shared';
 
 function ready(port: number): void {

@@ -1,6 +1,6 @@
 /**
  * A fake Slack Web API that enforces Slack's documented rate limits, for bench/ceiling only (the
- * tests' fake is test/support/fakeSlack.ts). Past a limit it answers HTTP 429 with `Retry-After`
+ * tests' fake is src/local/slackApi.ts). Past a limit it answers HTTP 429 with `Retry-After`
  * (whole seconds) and `{ok:false,error:'ratelimited'}`, as Slack does
  * (docs.slack.dev/apis/web-api/rate-limits):
  *

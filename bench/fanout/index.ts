@@ -7,7 +7,7 @@
  * marks the reminder done and plans the next occurrence. Bare: one delayed job each on the same
  * Redis, whose processor posts the same message with the same Web API client and no database.
  * Both run in this process, one after the other, each due at a whole minute a few seconds ahead,
- * against the fake Slack of test/support/fakeSlack.ts.
+ * against the fake Slack of src/local/slackApi.ts.
  *
  *   npm run bench -- fanout [--people 10000] [--concurrency 32 (the workers' default)]
  *
@@ -30,7 +30,7 @@ import { postingClient } from '../../src/slack/outbound/messenger';
 import { ShiftedClock } from '../../src/time/clock';
 import { dayToDate } from '../../src/time/dates';
 import { DEFAULT_TUNING, startWorkers, workerPoolSize } from '../../workflows';
-import { FakeSlack } from '../../test/support/fakeSlack';
+import { FakeSlack } from '../../src/local/slackApi';
 import { prepareDatabase } from '../../test/support/database';
 import { deleteQueueKeys } from '../../test/support/queueKeys';
 import { benchConfig, DELIVERIES_ONLY } from '../workers';

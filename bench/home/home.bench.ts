@@ -40,7 +40,7 @@ it(`App Home build + publish, ${LEADERS} leaders × ${GOALS} goals`, async () =>
     const logger = pino({ level: 'silent' });
     const services = createServices({
       prisma: counting.prisma,
-      slack: { userInfo: async () => null },
+      slack: { userInfo: async () => null, channelInfo: async () => null, isChannelMember: async () => false },
       clock,
       defaults: { locale: 'en', timezone: 'Europe/Oslo' },
       logger,

@@ -62,7 +62,7 @@ it(`HR overview, ${FOLLOW_UPS} follow-ups`, async () => {
     );
     await h.prisma.$executeRawUnsafe('ANALYZE');
 
-    const services = createServices({ prisma: counting.prisma, slack: { userInfo: async () => null }, clock, defaults: { locale: 'en', timezone: 'Europe/Oslo' }, logger: pino({ level: 'silent' }) });
+    const services = createServices({ prisma: counting.prisma, slack: { userInfo: async () => null, channelInfo: async () => null, isChannelMember: async () => false }, clock, defaults: { locale: 'en', timezone: 'Europe/Oslo' }, logger: pino({ level: 'silent' }) });
     const times: number[] = [];
     const queries: number[] = [];
     let last;

@@ -7,6 +7,8 @@ export interface NewCheckIn {
   confidence: number;
   note: string | null;
   sourceKey: string | null;
+  /** The app's clock (absent: the database's now). */
+  createdAt?: Date;
 }
 
 export class CheckInRepository {

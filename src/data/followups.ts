@@ -3,6 +3,8 @@ import { retryOnUniqueViolation } from './createOnce';
 
 export interface FollowUpFields {
   teamChannelId: string | null;
+  /** A channel change waiting for the leader's answer (an active follow-up); null = none. */
+  proposedTeamChannelId?: string | null;
   /** The team channel's language; null = the workspace default; absent = unchanged. */
   teamLocale?: Locale | null;
   oneToOneCadence: Cadence;
@@ -47,6 +49,18 @@ export class FollowUpRepository {
       if (!existing) return this.db.followUp.create({ data: { workspaceId, seniorId, leaderId, ...fields, ...restart } });
       return this.db.followUp.update({ where: { id: existing.id }, data: existing.status === 'ENDED' ? { ...fields, ...restart } : fields });
     });
+  }
+
+  /**
+   * Answers a channel change the leader was asked about: accepted, the proposed channel becomes the
+   * team channel; kept, the proposal is dropped. Only while that proposal still stands (true once).
+   */
+  async answerChannelProposal(id: string, channelId: string, accept: boolean): Promise<boolean> {
+    const res = await this.db.followUp.updateMany({
+      where: { id, status: 'ACTIVE', proposedTeamChannelId: channelId },
+      data: accept ? { teamChannelId: channelId, proposedTeamChannelId: null } : { proposedTeamChannelId: null },
+    });
+    return res.count > 0;
   }
 
   /** Active and pending follow-ups a person takes part in, oldest first (App Home: one query). */

@@ -1,3 +1,4 @@
+import { AuditRepository } from './audit';
 import { BarrierRepository } from './barriers';
 import { DashboardRepository } from './dashboard';
 import { EvaluationRepository } from './evaluations';
@@ -45,6 +46,7 @@ export interface Repositories {
   actions: ActionItemRepository;
   schedule: ScheduleRepository;
   retention: RetentionRepository;
+  audit: AuditRepository;
   chartFiles: ChartFileRepository;
   history: HistoryRepository;
   calendarInvites: CalendarInviteRepository;
@@ -73,6 +75,7 @@ export function repositories(db: Db): Repositories {
     actions: new ActionItemRepository(db),
     schedule: new ScheduleRepository(db),
     retention: new RetentionRepository(db),
+    audit: new AuditRepository(db),
     chartFiles: new ChartFileRepository(db),
     history: new HistoryRepository(db),
     calendarInvites: new CalendarInviteRepository(db),

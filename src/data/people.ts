@@ -40,6 +40,17 @@ export class PersonRepository {
     return this.db.person.findUniqueOrThrow({ where: { workspaceId_slackUserId: { workspaceId, slackUserId } } });
   }
 
+  /**
+   * Claims a person's export at `now` unless they exported after `notBefore` (one statement, so two
+   * requests at once claim it once). Null when claimed; else the time of the export that holds it.
+   */
+  async claimExport(id: string, now: Date, notBefore: Date): Promise<Date | null> {
+    const res = await this.db.person.updateMany({ where: { id, OR: [{ lastExportAt: null }, { lastExportAt: { lte: notBefore } }] }, data: { lastExportAt: now } });
+    if (res.count > 0) return null;
+    const row = await this.db.person.findUnique({ where: { id }, select: { lastExportAt: true } });
+    return row?.lastExportAt ?? now;
+  }
+
   saveProfile(id: string, profile: ProfileUpdate, fetchedAt: Date): Promise<Person> {
     return this.db.person.update({ where: { id }, data: { ...profile, profileFetchedAt: fetchedAt } });
   }

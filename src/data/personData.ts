@@ -1,4 +1,4 @@
-import type { AuditEntry, Db, Prisma } from './prisma';
+import type { Db, Prisma } from './prisma';
 
 /** A message the app posted that carries a person's content: deleted with chat.delete on erasure. */
 export interface PostedMessage {
@@ -165,16 +165,6 @@ export class PersonDataRepository {
         deleted: true,
       },
     });
-  }
-
-  recordAudit(entry: { workspaceId: string; action: 'export' | 'erase'; actorUserId: string; subjectUserId: string; at: Date }): Promise<AuditEntry> {
-    const { at, ...rest } = entry;
-    return this.db.auditEntry.create({ data: { ...rest, createdAt: at } });
-  }
-
-  /** The workspace's audit log, newest first. */
-  auditLog(workspaceId: string, take = 25): Promise<AuditEntry[]> {
-    return this.db.auditEntry.findMany({ where: { workspaceId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take });
   }
 }
 

@@ -21,13 +21,15 @@ export class RetentionRepository {
 
   /**
    * Everything the app holds about a workspace: the workspace row (people, follow-ups and all
-   * their records and questions cascade from it; the installation was deleted at the uninstall) and the rows that only carry
-   * its id (reminders, the delivery ledger, feedback, agenda picks). Only while it is still
-   * uninstalled at `stillUninstalledBefore`: a reinstall in the meantime keeps everything.
+   * their records and questions cascade from it; the installation was deleted at the uninstall) and
+   * the rows that only carry its id (reminders, the delivery ledger, feedback, agenda picks, audit
+   * entries, uploaded chart files, calendar invitations). Only while it is still uninstalled at
+   * `stillUninstalledBefore`: a reinstall in the meantime keeps everything. `null`: now, installed or
+   * not (the local trial workspace's reset; it has no installation).
    */
-  async purgeWorkspace(prisma: PrismaClient, id: string, stillUninstalledBefore: Date): Promise<PurgeCounts | null> {
+  async purgeWorkspace(prisma: PrismaClient, id: string, stillUninstalledBefore: Date | null): Promise<PurgeCounts | null> {
     return prisma.$transaction(async (tx) => {
-      const ws = await tx.workspace.findFirst({ where: { id, uninstalledAt: { lte: stillUninstalledBefore } }, select: { id: true } });
+      const ws = await tx.workspace.findFirst({ where: stillUninstalledBefore ? { id, uninstalledAt: { lte: stillUninstalledBefore } } : { id }, select: { id: true } });
       if (!ws) return null;
       const [reminders, deliveries, feedback] = await Promise.all([
         tx.reminder.deleteMany({ where: { workspaceId: id } }),
@@ -36,6 +38,8 @@ export class RetentionRepository {
         tx.agendaPick.deleteMany({ where: { workspaceId: id } }),
         tx.auditEntry.deleteMany({ where: { workspaceId: id } }),
         tx.hrPartner.deleteMany({ where: { workspaceId: id } }),
+        tx.chartFile.deleteMany({ where: { workspaceId: id } }),
+        tx.calendarInvite.deleteMany({ where: { workspaceId: id } }),
       ]);
       const [people, followUps] = await Promise.all([tx.person.count({ where: { workspaceId: id } }), tx.followUp.count({ where: { workspaceId: id } })]);
       await tx.workspace.delete({ where: { id } });

@@ -30,7 +30,7 @@ export class WorkspaceRepository {
 
   saveDefaults(
     id: string,
-    defaults: { defaultLocale: Locale | null; defaultTimezone: string | null; defaultReminderHour: number; defaultHolidayCountry?: string | null; adminSetupSkipsConsent?: boolean },
+    defaults: { defaultLocale: Locale | null; defaultTimezone: string | null; defaultReminderHour: number; defaultHolidayCountry?: string | null; adminSetupSkipsConsent?: boolean; allowSharedTeamChannels?: boolean },
   ): Promise<Workspace> {
     return this.db.workspace.update({ where: { id }, data: defaults });
   }

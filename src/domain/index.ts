@@ -88,7 +88,7 @@ export function createServices(deps: DomainDeps): Services {
   const repos = repositories(deps.prisma);
   const lifecycle = new LifecycleService(repos, deps.clock, deps.events ?? noDomainEvents, deps.logger);
   const people = new PeopleService(repos, deps.slack, deps.clock, deps.defaults, deps.logger, lifecycle, deps.workspaceOf);
-  const followUps = new FollowUpService(repos, people, deps.clock);
+  const followUps = new FollowUpService(repos, people, deps.clock, deps.slack);
   const home = new HomeService(repos, deps.clock);
   const goals = new GoalService(deps.prisma, repos, followUps, deps.clock);
   const questions = new QuestionService(repos, deps.clock, people);
@@ -109,9 +109,9 @@ export function createServices(deps: DomainDeps): Services {
     barriers: new BarrierService(repos, followUps, deps.clock),
     learnings: new LearningService(repos, deps.defaults),
     status: new StatusService(repos, home),
-    settings: new SettingsService(repos, people, hr),
+    settings: new SettingsService(repos, people, deps.clock, hr),
     hr,
-    checkIns: new CheckInService(deps.prisma, repos, goals),
+    checkIns: new CheckInService(deps.prisma, repos, goals, deps.clock),
     milestones: new MilestoneService(repos, goals, deps.clock),
     conversations: new ConversationService(deps.prisma, repos, questions, deps.clock),
     feedback: new FeedbackService(repos),

@@ -8,11 +8,31 @@ export interface SlackUserProfile {
   isAdmin: boolean;
   isBot: boolean;
   deleted: boolean;
+  /** Enterprise Grid: the organisation, whether the person is its admin or owner, and their workspaces. */
+  enterprise?: { id: string; isAdminOrOwner: boolean; teams: string[] } | null;
+}
+
+/** What conversations.info tells the app about a channel (with the workspace's token). */
+export interface SlackChannelInfo {
+  id: string;
+  isPrivate: boolean;
+  isArchived: boolean;
+  /** The app (its bot user) is a member. */
+  isMember: boolean;
+  /** Shared with another organisation (Slack Connect), or an invitation to share it is pending. */
+  isExtShared: boolean;
 }
 
 export interface SlackGateway {
   /** users.info with include_locale; null when Slack does not know the user. */
   userInfo(userId: string): Promise<SlackUserProfile | null>;
+  /** conversations.info; null when the app cannot see the channel in this workspace (channel_not_found). */
+  channelInfo(channelId: string): Promise<SlackChannelInfo | null>;
+  /**
+   * Whether a person is a member of a channel (conversations.members, paged). Reads at most
+   * `maxMembers` members; false when the person is not among them.
+   */
+  isChannelMember(channelId: string, userId: string, maxMembers?: number): Promise<boolean>;
 }
 
 /** Where domain events go (src/domain/events.ts: the union, the handlers, the sink). */

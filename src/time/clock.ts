@@ -44,3 +44,33 @@ export class ShiftedClock implements Clock {
     return DateTime.fromMillis(Date.now() + this.offsetMs, { zone: 'utc' });
   }
 }
+
+/**
+ * A clock that moves with real time from an offset that can be moved forward (the local trial
+ * workspace's clock control). Queue delays are real milliseconds, so whoever moves it also moves the
+ * queued jobs' delays (src/local/timeTravel.ts).
+ */
+export class MovableClock implements Clock {
+  private offset = 0;
+  constructor(start?: DateTime | string) {
+    if (start) this.offset = (typeof start === 'string' ? DateTime.fromISO(start, { setZone: true }) : start).toMillis() - Date.now();
+  }
+  now(): DateTime {
+    return DateTime.fromMillis(Date.now() + this.offset, { zone: 'utc' });
+  }
+  /** Back to real time, or to any instant, even an earlier one (a reset workspace: nothing is queued). */
+  reset(to?: DateTime): void {
+    this.offset = to ? to.toMillis() - Date.now() : 0;
+  }
+  /** How far the clock is ahead of real time, in ms. */
+  get offsetMs(): number {
+    return this.offset;
+  }
+  /** Moves the clock to an instant (never backwards: what was sent stays sent). Returns the ms moved. */
+  moveTo(to: DateTime | string): number {
+    const at = typeof to === 'string' ? DateTime.fromISO(to, { setZone: true }) : to;
+    const by = Math.max(0, at.toMillis() - this.now().toMillis());
+    this.offset += by;
+    return by;
+  }
+}

@@ -47,7 +47,7 @@ describe('trust checks', () => {
     const n = h.slack.responses.length;
     const params = new URLSearchParams({
       token: 'deprecated', team_id: '', team_domain: 'fake', channel_id: 'C0GENERAL', channel_name: 'general', user_id: user, user_name: 'x',
-      command: '/followup', text: 'help', api_app_id: 'A0FAKE', response_url: responseUrl, trigger_id: randomId('trig.', 16),
+      command: '/followup', text: 'help', api_app_id: 'A0FAKE', response_url: responseUrl, trigger_id: h.slack.issueTrigger(user),
     });
     const calls = h.slack.calls.length;
     await postSigned(`${h.baseUrl}/slack/events`, params.toString(), 'application/x-www-form-urlencoded');

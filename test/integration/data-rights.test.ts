@@ -164,7 +164,7 @@ describe('erasure and the audit log', () => {
     const en = await h.slack.waitForResponse(n + 1);
     expect(checkMessage(en as never)).toEqual([]);
     const enText = visibleText(en.blocks);
-    expect(enText).toContain('Exports and erasures');
+    expect(enText).toContain('Admin actions and setting changes');
     expect(enText).toContain(`<@${adminEn}> had the data of <@${senior}> exported`);
     expect(enText).toContain(`<@${adminEn}> erased the data of <@${senior}>`);
     expect(enText).toContain(`<@${adminNb}> erased the data of <@${leader}>`);
@@ -174,7 +174,7 @@ describe('erasure and the audit log', () => {
     n = h.slack.responses.length;
     await h.command(adminNb, 'eksport oversikt');
     const nb = visibleText((await h.slack.waitForResponse(n + 1)).blocks);
-    expect(nb).toContain('Eksporter og slettinger');
+    expect(nb).toContain('Handlinger av administratorer og innstillinger');
     expect(nb).toContain(`<@${adminNb}> fikk eksportert dataene til <@${leader}>`);
     expect(nb).toContain(`<@${adminNb}> slettet dataene til <@${leader}>`);
     expect(await h.prisma.auditEntry.count({ where: { workspaceId: h.teamId } })).toBe(4);

@@ -120,7 +120,8 @@ describe('privacy of /followup export: every record kind × role', () => {
   }
 
   beforeAll(async () => {
-    h = await Harness.start({ clock: new FixedClock('2026-03-10T10:00:00Z') });
+    const clock = new FixedClock('2026-03-10T10:00:00Z');
+    h = await Harness.start({ clock });
     users.senior = h.user('UEPSEN01', { locale: 'en-GB' });
     users.leader = h.user('UEPLEA01', { locale: 'nb-NO' });
     users.other = h.user('UEPOTH01', { locale: 'en-GB' });
@@ -142,6 +143,8 @@ describe('privacy of /followup export: every record kind × role', () => {
       exported.set(role, file);
       replies.set(role, reply);
     }
+    // One export per person per 10 minutes: the admin's export for the leader comes after their own.
+    clock.advance({ minutes: 10 });
     const forLeader = await runExport(users.admin, `export <@${users.leader}>`);
     expect(forLeader.channel).toBe(`D${users.leader.slice(1)}`);
     exported.set('adminForLeader', forLeader.file);

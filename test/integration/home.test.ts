@@ -146,7 +146,7 @@ describe('App Home database cost', () => {
     try {
       const services = createServices({
         prisma: counting.prisma,
-        slack: { userInfo: async () => null },
+        slack: { userInfo: async () => null, channelInfo: async () => null, isChannelMember: async () => false },
         clock: h.clock,
         defaults: { locale: 'en', timezone: 'Europe/Oslo' },
         logger: pino({ level: 'silent' }),

@@ -64,7 +64,7 @@ function commandWithEnterprise(h: Harness, teamId: string, enterpriseId: string,
     api_app_id: 'A0FAKE',
     is_enterprise_install: 'true',
     response_url: responseUrl ?? h.newResponseUrl(),
-    trigger_id: randomId('trig.', 16),
+    trigger_id: h.slack.issueTrigger(userId),
   });
   return postSigned(`${h.baseUrl}/slack/events`, params.toString(), 'application/x-www-form-urlencoded');
 }
@@ -513,7 +513,7 @@ describe('OAuth: token rotation, Enterprise Grid, SLACK_BOT_TOKEN beside OAuth',
     const before = h.slack.calls.length;
     const res = await postSigned(
       `${h.baseUrl}/slack/events`,
-      new URLSearchParams({ command: '/followup', text: 'setup', user_id: 'UNOTEAM1', response_url: h.newResponseUrl(), trigger_id: randomId('trig.'), api_app_id: 'A0FAKE' }).toString(),
+      new URLSearchParams({ command: '/followup', text: 'setup', user_id: 'UNOTEAM1', response_url: h.newResponseUrl(), trigger_id: h.slack.issueTrigger('UNOTEAM1'), api_app_id: 'A0FAKE' }).toString(),
       'application/x-www-form-urlencoded',
     );
     expect(res.status).toBe(200);

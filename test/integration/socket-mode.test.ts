@@ -34,7 +34,7 @@ describe('Socket Mode (SLACK_APP_TOKEN set)', () => {
       text: 'hjelp',
       channel_id: 'C0GENERAL',
       response_url: h.newResponseUrl(),
-      trigger_id: 'trig.socket',
+      trigger_id: h.slack.issueTrigger(user),
       api_app_id: 'A0FAKE',
     });
     const reply = await h.slack.waitForResponse(n + 1);

@@ -88,7 +88,7 @@ describe('starting the app', () => {
       slack.addUser({ id: user, team_id: teamId, locale: 'nb-NO' });
       const params = new URLSearchParams({
         token: 'x', team_id: teamId, team_domain: 'fake', channel_id: 'C0GENERAL', channel_name: 'general', user_id: user, user_name: 'x',
-        command: '/followup', text: 'plan', api_app_id: 'A0FAKE', response_url: slack.responseUrl('boot1'), trigger_id: randomId('trig.', 16),
+        command: '/followup', text: 'plan', api_app_id: 'A0FAKE', response_url: slack.responseUrl('boot1'), trigger_id: slack.issueTrigger(user),
       });
       const t0 = Date.now();
       const res = await postSigned(`${base}/slack/events`, params.toString(), 'application/x-www-form-urlencoded');

@@ -3,7 +3,7 @@ import { dayToDate } from '../../src/time/dates';
 import { setupForm } from '../../src/slack/features/setup/fields';
 import { ReminderIds } from '../../src/slack/outbound/ids';
 import { visibleText, type Harness } from '../support/harness';
-import type { RecordedCall } from '../support/fakeSlack';
+import type { RecordedCall } from '../../src/local/slackApi';
 import { ScheduledHarness } from '../support/scheduler';
 import { englishDatesIn } from '../support/readerDates';
 import { acceptInvitation } from '../support/flows';

@@ -9,7 +9,7 @@ import { createLogger, type Logger } from '../../src/logger';
 import { FixedClock, systemClock, type Clock } from '../../src/time/clock';
 import { localeFromSlack } from '../../src/i18n';
 import { checkCall } from './blockKit';
-import { FakeSlack, type FakeUser } from './fakeSlack';
+import { FakeSlack, type FakeUser } from '../../src/local/slackApi';
 import { postSigned, SIGNING_SECRET, type SendOptions, type SlackResponse } from './signing';
 
 export { FakeSlack, FixedClock };
@@ -125,7 +125,7 @@ export class Harness {
       api_app_id: 'A0FAKE',
       is_enterprise_install: 'false',
       response_url: opts.responseUrl ?? this.newResponseUrl(),
-      trigger_id: opts.triggerId ?? randomId('trig.', 16),
+      trigger_id: opts.triggerId ?? this.slack.issueTrigger(userId),
     });
     return postSigned(`${this.baseUrl}/slack/events`, params.toString(), 'application/x-www-form-urlencoded', opts);
   }
@@ -144,7 +144,7 @@ export class Harness {
         team: { id: this.teamId, domain: 'fake' },
         user: { id: userId, team_id: this.teamId, name: userId.toLowerCase() },
         api_app_id: 'A0FAKE',
-        trigger_id: randomId('trig.', 16),
+        trigger_id: this.slack.issueTrigger(userId),
         view: { ...view, id: opts.viewId ?? (view.id as string) ?? randomId('V'), team_id: this.teamId, state: { values }, hash: 'h1', app_id: 'A0FAKE', bot_id: 'BBOT0001' },
       },
       opts,
@@ -159,7 +159,7 @@ export class Harness {
         team: { id: this.teamId, domain: 'fake' },
         user: { id: userId, team_id: this.teamId, name: userId.toLowerCase() },
         api_app_id: 'A0FAKE',
-        trigger_id: randomId('trig.', 16),
+        trigger_id: this.slack.issueTrigger(userId),
         actions: [{ block_id: 'b', action_ts: String(Date.now() / 1000), ...action }],
         ...extra,
       },

@@ -1,2 +1,2 @@
 export type { Harness } from './harness';
-export type { RecordedCall } from './fakeSlack';
+export type { RecordedCall } from '../../src/local/slackApi';

@@ -1,10 +1,10 @@
-import crypto from 'node:crypto';
+import { sign as signWith } from '../../src/local/signing';
 
 export const SIGNING_SECRET = 'test-signing-secret';
 
 /** Slack's request signature: v0=HMAC-SHA256(secret, `v0:{ts}:{body}`). */
 export function sign(body: string, timestamp: number, secret = SIGNING_SECRET): string {
-  return 'v0=' + crypto.createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex');
+  return signWith(body, timestamp, secret);
 }
 
 export interface SlackResponse {

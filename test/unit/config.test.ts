@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from '../../src/config';
+import { ConfigError, isLocalMode, loadConfig } from '../../src/config';
 
 const valid = {
   SLACK_SIGNING_SECRET: 'secret',
@@ -98,13 +98,17 @@ describe('loadConfig: a valid environment', () => {
 });
 
 describe('loadConfig: one clear line per problem', () => {
-  test('an empty environment names each required variable, one line each', () => {
-    expect(problems({})).toEqual([
-      'SLACK_SIGNING_SECRET is required (Basic Information → Signing Secret)',
+  test('an empty environment is the local trial: only the storage is required', () => {
+    expect(problems({})).toEqual(['DATABASE_URL is required (postgresql://user:password@host:5432/db)', 'REDIS_URL is required (redis://host:6379)']);
+  });
+
+  test('one Slack credential set: every other required one is named, one line each', () => {
+    expect(problems({ SLACK_SIGNING_SECRET: 'abc' })).toEqual([
       'SLACK_BOT_TOKEN is required (OAuth & Permissions → Bot User OAuth Token, xoxb-…) unless the app is installed by OAuth (SLACK_CLIENT_ID)',
       'DATABASE_URL is required (postgresql://user:password@host:5432/db)',
       'REDIS_URL is required (redis://host:6379)',
     ]);
+    expect(problems({ SLACK_BOT_TOKEN: 'xoxb-1' })[0]).toBe('SLACK_SIGNING_SECRET is required (Basic Information → Signing Secret)');
   });
 
   test.each([
@@ -162,8 +166,52 @@ describe('loadConfig: one clear line per problem', () => {
       throw new Error('expected a ConfigError');
     } catch (err) {
       expect(err).toBeInstanceOf(ConfigError);
-      expect((err as ConfigError).message.split('\n')).toHaveLength(5);
+      expect((err as ConfigError).message.split('\n')).toHaveLength(3);
     }
+  });
+});
+
+describe('loadConfig: the local trial workspace', () => {
+  const storage = { DATABASE_URL: 'postgresql://u@h:5432/db', REDIS_URL: 'redis://h:6379' };
+
+  test('no Slack credentials: local mode on 127.0.0.1, its own team and queue prefix, a random signing secret and token per start', () => {
+    const a = loadConfig(storage);
+    const b = loadConfig(storage);
+    expect(isLocalMode(storage)).toBe(true);
+    expect(a.local).toEqual({ teamId: 'TLOCAL0001', teamName: 'Local trial' });
+    expect(a.host).toBe('127.0.0.1');
+    expect(a.queuePrefix).toBe('followup-local');
+    expect(a.slack.apiUrl).toBe('http://127.0.0.1:3000/api/');
+    expect(a.slack.botToken).toMatch(/^xoxb-local-/);
+    expect(a.slack.signingSecret).toHaveLength(48);
+    expect(b.slack.signingSecret).not.toBe(a.slack.signingSecret);
+    expect(a.slack.oauth).toBeUndefined();
+  });
+
+  test('credentials set: not local (the real Slack path), unless LOCAL_WORKSPACE=true', () => {
+    const real = { ...storage, SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-1' };
+    expect(isLocalMode(real)).toBe(false);
+    expect(loadConfig(real).local).toBeUndefined();
+    expect(loadConfig(real).host).toBeUndefined();
+    const forced = loadConfig({ ...real, LOCAL_WORKSPACE: 'true', HOST: '0.0.0.0' });
+    expect(forced.local?.teamId).toBe('TLOCAL0001');
+    expect(forced.host).toBe('0.0.0.0');
+    expect(forced.slack.botToken).not.toBe('xoxb-1');
+  });
+
+  test('NODE_ENV=production without credentials refuses, with one line saying what to do; LOCAL_WORKSPACE=true allows it', () => {
+    expect(problems({ ...storage, NODE_ENV: 'production' })).toEqual([
+      "SLACK_SIGNING_SECRET is not set (nor SLACK_BOT_TOKEN, SLACK_CLIENT_ID, SLACK_APP_TOKEN) with NODE_ENV=production: set the Slack app's credentials, or LOCAL_WORKSPACE=true to run the local trial workspace (not connected to Slack) on purpose",
+    ]);
+    expect(loadConfig({ ...storage, NODE_ENV: 'production', LOCAL_WORKSPACE: 'true' }).local?.teamId).toBe('TLOCAL0001');
+  });
+
+  test('LOCAL_WORKSPACE=auto (docker-compose.yml): local without credentials even in production, the real Slack path with them; false: never local', () => {
+    expect(loadConfig({ ...storage, NODE_ENV: 'production', LOCAL_WORKSPACE: 'auto' }).local?.teamId).toBe('TLOCAL0001');
+    const real = loadConfig({ ...storage, NODE_ENV: 'production', LOCAL_WORKSPACE: 'auto', SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-1' });
+    expect([real.local, real.slack.botToken]).toEqual([undefined, 'xoxb-1']);
+    expect(problems({ ...storage, LOCAL_WORKSPACE: 'false' })[0]).toBe('SLACK_SIGNING_SECRET is required (Basic Information → Signing Secret)');
+    expect(problems({ ...storage, LOCAL_WORKSPACE: 'yes' })).toEqual(['LOCAL_WORKSPACE must be true, false or auto']);
   });
 });
 

@@ -25,6 +25,7 @@ const SAME_IN_BOTH = new Set<string>([
 // 'status' is the same word in both languages.
 const SAME_KEYS = new Set<string>([
   'settings.language.en',
+  'page.app_badge',
   'settings.language.nb',
   'settings.language.nn',
   'command.status',

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { CONFIG_VARIABLES } from '../../src/config';
+import { MAX_EVENT_BODY_BYTES } from '../../src/app';
 
 /**
  * deploy/kubernetes/ cannot drift from the code: every environment variable the manifests set is one
@@ -65,7 +66,7 @@ function servedPaths(): Set<string> {
 const secret = ofKind('Secret').find((s) => s.metadata?.name === 'followup') as (Doc & { stringData: Record<string, string> }) | undefined;
 
 test('the manifests parse and hold what a platform team needs', () => {
-  expect(files.sort()).toEqual(['hpa.yaml', 'kustomization.yaml', 'migrate-job.yaml', 'pdb.yaml', 'secret.template.yaml', 'web.yaml', 'worker.yaml']);
+  expect(files.sort()).toEqual(['hpa.yaml', 'ingress.yaml', 'kustomization.yaml', 'migrate-job.yaml', 'pdb.yaml', 'secret.template.yaml', 'web.yaml', 'worker.yaml']);
   expect(ofKind('Deployment').map((d) => d.metadata!.name).sort()).toEqual(['followup-web', 'followup-worker']);
   expect(ofKind('Job').map((d) => d.metadata!.name)).toEqual(['followup-migrate']);
   expect(ofKind('Service').map((d) => d.metadata!.name)).toEqual(['followup-web']);
@@ -80,7 +81,7 @@ test('every environment variable set is one src/config.ts reads; the Secret temp
   for (const { c } of containers) for (const e of c.env ?? []) set.add(e.name);
   for (const key of Object.keys(secret!.stringData)) set.add(key);
   expect([...set].filter((n) => !known.has(n))).toEqual([]);
-  expect([...known].filter((n) => !(n in secret!.stringData)).sort()).toEqual(['PORT', 'SLACK_APP_TOKEN'].sort());
+  expect([...known].filter((n) => !(n in secret!.stringData)).sort()).toEqual(['PORT', 'SLACK_APP_TOKEN', 'HOST', 'LOCAL_WORKSPACE'].sort()); // a cluster listens everywhere and never runs the local trial
   // Secret references point at the Secret and its keys.
   for (const { c } of containers) {
     for (const from of c.envFrom ?? []) expect(from.secretRef?.name).toBe('followup');
@@ -150,5 +151,16 @@ test('selectors, the Service, the PDBs and the HPA point at what exists', () => 
   const hpa = ofKind('HorizontalPodAutoscaler')[0];
   expect((hpa.spec as { scaleTargetRef: { kind: string; name: string } }).scaleTargetRef).toMatchObject({ kind: 'Deployment', name: 'followup-web' });
   const kustomization = load(path.join(dir, 'kustomization.yaml'))[0] as { resources: string[] };
-  expect(kustomization.resources.sort()).toEqual(files.filter((f) => !['kustomization.yaml', 'secret.template.yaml'].includes(f)).sort());
+  // The Secret template and the example Ingress are filled in by hand first (README.md).
+  expect(kustomization.resources.sort()).toEqual(files.filter((f) => !['kustomization.yaml', 'secret.template.yaml', 'ingress.yaml'].includes(f)).sort());
+  const ingress = ofKind('Ingress')[0] as Doc & { spec: { rules: { http: { paths: { backend: { service: { name: string } } }[] } }[] } };
+  expect(ingress.spec.rules[0].http.paths[0].backend.service.name).toBe(service.metadata!.name);
+});
+
+test('the Ingress, nginx and the app refuse the same bodies: over 1 MB', () => {
+  const megabytes = (value: string) => Number(/^(\d+)m$/.exec(value.trim())![1]) * 1024 * 1024;
+  const ingress = ofKind('Ingress')[0] as Doc & { metadata: { annotations: Record<string, string> } };
+  expect(megabytes(ingress.metadata.annotations['nginx.ingress.kubernetes.io/proxy-body-size'])).toBe(MAX_EVENT_BODY_BYTES);
+  const nginx = readFileSync(path.join(root, 'deploy', 'compose', 'nginx.conf'), 'utf8');
+  expect(megabytes(/client_max_body_size\s+([^;]+);/.exec(nginx)![1])).toBe(MAX_EVENT_BODY_BYTES);
 });

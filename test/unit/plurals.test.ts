@@ -185,6 +185,7 @@ const LABEL_COUNTS = new Set([
   'chart.overview.alt_leader', // {goals} is the list of goals
   'reminders.journey_milestones', // {done} of {total, plural…}: the noun follows total
   'common.error_too_long', // (it is {length} now)
+  'page.too_long', // (it is {length} now)
   'chart.goal.alt_milestones', // {done} of {total, plural…}: the noun follows total
   'chart.overview.alt_leader', // {goals} is the list of the leader's goals, not a count
 ]);

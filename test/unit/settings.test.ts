@@ -19,6 +19,7 @@ describe('settings form', () => {
       wsHolidayCountry: { block: 'settings_ws_holiday_country_block', action: 'settings_ws_holiday_country_input' },
       purgeEndedAfterDays: { block: 'settings_purge_ended_after_days_block', action: 'settings_purge_ended_after_days_input' },
       wsSkipConsent: { block: 'settings_ws_skip_consent_block', action: 'settings_ws_skip_consent_input' },
+      wsSharedChannels: { block: 'settings_ws_shared_channels_block', action: 'settings_ws_shared_channels_input' },
       wsHrPartners: { block: 'settings_ws_hr_partners_block', action: 'settings_ws_hr_partners_input' },
       wsHrThreshold: { block: 'settings_ws_hr_threshold_block', action: 'settings_ws_hr_threshold_input' },
     });

@@ -33,17 +33,26 @@ const noStackTrace = (text: string) => expect(text).not.toMatch(/^\s+at .+\(.+:\
 
 beforeAll(() => ensureBuilt(), 120_000);
 
-test('an empty environment: exit 1, one line per missing variable, no stack trace', () => {
+test('an empty environment (the local trial, which still needs its storage): exit 1, one line per missing variable, no stack trace', () => {
   const r = start({});
   expect(r.status).toBe(1);
   expect(r.stdout).toBe('');
   const lines = r.stderr.trimEnd().split('\n');
   expect(lines).toEqual([
     'Configuration is not valid; the app cannot start:',
-    '  SLACK_SIGNING_SECRET is required (Basic Information → Signing Secret)',
-    '  SLACK_BOT_TOKEN is required (OAuth & Permissions → Bot User OAuth Token, xoxb-…) unless the app is installed by OAuth (SLACK_CLIENT_ID)',
     '  DATABASE_URL is required (postgresql://user:password@host:5432/db)',
     '  REDIS_URL is required (redis://host:6379)',
+    'See .env.example and the configuration table in README.md.',
+  ]);
+  noStackTrace(r.stderr);
+});
+
+test('one Slack credential set: the real app, every other required one named', () => {
+  const r = start({ SLACK_BOT_TOKEN: 'xoxb-1', DATABASE_URL: 'postgresql://postgres@127.0.0.1:1/none', REDIS_URL: 'redis://127.0.0.1:1' });
+  expect(r.status).toBe(1);
+  expect(r.stderr.trimEnd().split('\n')).toEqual([
+    'Configuration is not valid; the app cannot start:',
+    '  SLACK_SIGNING_SECRET is required (Basic Information → Signing Secret)',
     'See .env.example and the configuration table in README.md.',
   ]);
   noStackTrace(r.stderr);

@@ -6,7 +6,7 @@ import type { Clock } from '../../time/clock';
 import { NotFoundError, ValidationError } from '../errors';
 import type { FollowUpService } from '../followups';
 import type { Actor } from '../people';
-import { assertParticipant } from '../privacy';
+import { assertParticipant, assertWritable } from '../privacy';
 
 /** Step 5: barriers — personal, organisational or resource — registered by the senior leader or the leader. */
 
@@ -72,7 +72,7 @@ export class BarrierService {
    */
   async link(actor: Actor, barrierId: string, actionId: string): Promise<{ action: ActionItem; barrier: Barrier; changed: boolean }> {
     const { barrier, followUp } = await this.visibleBarrier(actor, barrierId);
-    if (followUp.status !== 'ACTIVE') throw new ValidationError({ barrier: { key: 'followup.error_ended' } });
+    assertWritable(followUp, 'barrier');
     const action = await this.repos.actions.findById(actionId);
     if (!action) throw new NotFoundError('action');
     if (action.followUpId !== barrier.followUpId) throw new ValidationError({ barrier: { key: 'barrier.error_link_other_followup' } });
@@ -87,7 +87,7 @@ export class BarrierService {
     const followUp = await this.repos.followUps.findById(action.followUpId);
     if (!followUp || followUp.workspaceId !== actor.teamId) throw new NotFoundError('action');
     assertParticipant(followUp, actor.person.id);
-    if (followUp.status !== 'ACTIVE') throw new ValidationError({ barrier: { key: 'followup.error_ended' } });
+    assertWritable(followUp, 'barrier');
     if (action.barrierId === null) return { action, changed: false };
     return { action: await this.repos.actions.setBarrier(action.id, null), changed: true };
   }
@@ -108,7 +108,7 @@ export class BarrierService {
     const followUp = await this.repos.followUps.findById(barrier.followUpId);
     if (!followUp || followUp.workspaceId !== actor.teamId) throw new NotFoundError('barrier');
     assertParticipant(followUp, actor.person.id);
-    if (followUp.status !== 'ACTIVE') throw new ValidationError({ status: { key: 'followup.error_ended' } });
+    assertWritable(followUp, 'status');
     if (barrier.status === status) return { barrier, followUp, duplicate: true };
     const updated = await this.repos.barriers.setStatus(barrier.id, status, status === 'RESOLVED' ? this.clock.now().toJSDate() : null);
     return { barrier: updated, followUp, duplicate: false };

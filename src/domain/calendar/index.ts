@@ -47,6 +47,8 @@ export class CalendarService {
   async evaluationInvites(followUpId: string, opts: { cancelled?: boolean; time?: string; durationMinutes?: number } = {}): Promise<InviteDelivery[]> {
     const followUp = await this.repos.followUps.findById(followUpId);
     if (!followUp) throw new NotFoundError('follow-up');
+    // A pending follow-up sends the leader nothing but the invitation (no calendar file before they accepted).
+    if (followUp.status === 'PENDING') return [];
     const held = await this.repos.history.countEvaluations(followUp.id);
     const uid = `evaluation-${followUp.id}-${held}@followup`;
     const cancelled = opts.cancelled === true || followUp.status === 'ENDED';
@@ -72,6 +74,7 @@ export class CalendarService {
   ): Promise<InviteDelivery[]> {
     const followUp = await this.repos.followUps.findById(followUpId);
     if (!followUp) throw new NotFoundError('follow-up');
+    if (followUp.status === 'PENDING') return [];
     const uid = `one-to-one-${followUp.id}-${meetingKey.replace(/[^A-Za-z0-9_-]/g, '')}@followup`;
     return this.deliver(followUp, 'one_to_one', uid, opts.startsAt, opts.durationMinutes ?? DEFAULT_DURATION_MINUTES, opts.cancelled === true);
   }

@@ -1,3 +1,4 @@
+import type { Clock } from '../../time/clock';
 import { inTransaction, type Repositories } from '../../data';
 import type { FollowUpWithPeople } from '../../data/followups';
 import type { GoalWithMilestones } from '../../data/goals';
@@ -61,6 +62,8 @@ export class CheckInService {
     private readonly prisma: PrismaClient,
     private readonly repos: Repositories,
     private readonly goals: GoalService,
+    /** Stamps the check-in (its place in the goal's chart); the database's own time when absent. */
+    private readonly clock?: Clock,
   ) {}
 
   async record(actor: Actor, input: CheckInInput, sourceKey: string | null): Promise<CheckInResult> {
@@ -84,7 +87,7 @@ export class CheckInService {
     };
     const { value: checkIn, created } = await createOnceByKey(sourceKey, (key) => this.repos.checkIns.findBySourceKey(key), () =>
       inTransaction(this.prisma, (repos) =>
-      repos.checkIns.create({ goalId: goal.id, authorId: actor.person.id, value: input.value, confidence: input.confidence, note: input.note, sourceKey }),
+      repos.checkIns.create({ goalId: goal.id, authorId: actor.person.id, value: input.value, confidence: input.confidence, note: input.note, sourceKey, ...(this.clock ? { createdAt: this.clock.now().toJSDate() } : {}) }),
     ),
     );
     return result(checkIn, !created);

@@ -8,7 +8,7 @@ import { dayToDate, type IsoDay } from '../../time/dates';
 import { NotFoundError, ValidationError, type FieldError } from '../errors';
 import type { DomainEvent, Eventful } from '../events';
 import type { Actor } from '../people';
-import { assertParticipant } from '../privacy';
+import { assertParticipant, assertWritable } from '../privacy';
 import type { BankQuestion, QuestionService } from '../questions';
 
 export const MAX_AGREED_ACTIONS = 3;
@@ -82,9 +82,18 @@ export class ConversationService {
     return followUp;
   }
 
+  /** A follow-up the actor takes part in and may record in (pending and ended ones are read-only). */
+  private async writableFollowUp(actor: Actor, followUpId: string): Promise<FollowUpWithPeople> {
+    const followUp = await this.repos.followUps.findById(followUpId);
+    if (!followUp || followUp.workspaceId !== actor.teamId) throw new NotFoundError('follow-up');
+    assertParticipant(followUp, actor.person.id);
+    assertWritable(followUp, 'heldOn');
+    return followUp;
+  }
+
   /** What the conversation modal offers: agenda questions (picked ones pre-selected) and open action items. */
   async context(actor: Actor, followUpId: string): Promise<ConversationContext> {
-    const followUp = await this.followUpFor(actor, followUpId);
+    const followUp = await this.writableFollowUp(actor, followUpId);
     const since = await this.repos.conversations.lastLoggedAt(followUp.id);
     const picked = await this.repos.questions.picksSince([followUp.seniorId, followUp.leaderId], since);
     const bank = await this.questions.bank(actor.teamId, actor.locale);
@@ -105,7 +114,7 @@ export class ConversationService {
   }
 
   async log(actor: Actor, input: ConversationInput, sourceKey: string | null): Promise<LoggedConversation> {
-    const followUp = await this.followUpFor(actor, input.followUpId);
+    const followUp = await this.writableFollowUp(actor, input.followUpId);
     const today = this.today(actor);
     const questions = await this.questions.resolve(actor.teamId, actor.locale, input.questionKeys);
     const open = await this.repos.conversations.openActions(followUp.id, 1000);

@@ -7,7 +7,7 @@ import { dayToDate, type IsoDay } from '../../time/dates';
 import { NotFoundError, ValidationError, type FieldError } from '../errors';
 import type { FollowUpService } from '../followups';
 import type { Actor } from '../people';
-import { assertParticipant } from '../privacy';
+import { assertParticipant, assertWritable } from '../privacy';
 
 import { DEVELOPMENT_KINDS, DEVELOPMENT_STATUSES, type DevelopmentKind, type DevelopmentStatus } from '../vocabulary';
 
@@ -78,17 +78,24 @@ export class DevelopmentService {
 
   /** One activity, for the two people of its follow-up only. */
   async get(actor: Actor, id: string): Promise<DevelopmentActivity> {
+    return (await this.visible(actor, id)).activity;
+  }
+
+  /** Moves an activity's status on (a button on its confirmation): its follow-up must be active. */
+  async setStatus(actor: Actor, id: string, status: DevelopmentStatus): Promise<DevelopmentActivity> {
+    const { activity, followUp } = await this.visible(actor, id);
+    assertWritable(followUp, 'status');
+    if (activity.status === status) return activity;
+    return this.repos.development.updateStatus(activity.id, status);
+  }
+
+  private async visible(actor: Actor, id: string): Promise<{ activity: DevelopmentActivity; followUp: FollowUpWithPeople }> {
     const activity = await this.repos.development.findById(id);
     if (!activity) throw new NotFoundError('development activity');
     const followUp = await this.repos.followUps.findById(activity.followUpId);
     if (!followUp || followUp.workspaceId !== actor.teamId) throw new NotFoundError('development activity');
     assertParticipant(followUp, actor.person.id);
-    return activity;
-  }
-
-  async setStatus(actor: Actor, id: string, status: DevelopmentStatus): Promise<DevelopmentActivity> {
-    const activity = await this.get(actor, id);
-    return this.repos.development.updateStatus(activity.id, status);
+    return { activity, followUp };
   }
 
   async list(actor: Actor, followUpId: string): Promise<DevelopmentActivity[]> {

@@ -10,7 +10,7 @@ import { addDays, dateToDay, dayToDate, type IsoDay } from '../../time/dates';
 import { NotFoundError, ValidationError, type FieldError } from '../errors';
 import type { Actor } from '../people';
 import type { DomainEvent, Eventful } from '../events';
-import { assertSenior } from '../privacy';
+import { assertSenior, assertWritable } from '../privacy';
 
 /**
  * Step 4: the evaluation conversation. The senior leader assesses each goal still being worked
@@ -147,6 +147,8 @@ export class EvaluationService {
     const followUp = await this.repos.followUps.findById(input.followUpId);
     if (!followUp || followUp.workspaceId !== actor.teamId) throw new NotFoundError('follow-up');
     assertSenior(followUp, actor.person.id);
+    // A modal opened before the follow-up ended (or before it started) is refused when submitted after.
+    assertWritable(followUp, 'summary');
 
     if (sourceKey) {
       const existing = await this.repos.evaluations.findBySourceKey(sourceKey);

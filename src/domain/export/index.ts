@@ -3,7 +3,9 @@ import { inTransaction, type Repositories } from '../../data';
 import { PersonDataRepository, type PostedMessage, type RawPersonData } from '../../data/personData';
 import type { Clock } from '../../time/clock';
 import { celebrationKey } from '../celebrations';
-import { NotFoundError } from '../errors';
+import { DateTime } from 'luxon';
+import { dateFormatter } from '../../i18n/dates';
+import { NotFoundError, ValidationError } from '../errors';
 import type { DomainEvent } from '../events';
 import type { LifecycleService } from '../lifecycle';
 import type { Actor, PeopleService } from '../people';
@@ -23,15 +25,43 @@ export interface Erasure {
   events: DomainEvent[];
 }
 
-/** What an audit entry records: an export or erasure of a person's data, or an HR partner named or removed. */
-export const AUDIT_ACTIONS = ['export', 'erase', 'hr_partner_named', 'hr_partner_removed'] as const;
+/** What the audit log records: admins' exports and erasures, changes of workspace settings, and HR partners named or removed. */
+export const AUDIT_ACTIONS = ['export', 'erase', 'settings', 'hr_partner_named', 'hr_partner_removed'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** A changed setting: its name (a workspace settings field) and its values before and after, as stored. */
+export interface AuditChange {
+  field: string;
+  before: string | null;
+  after: string | null;
+}
 
 export interface AuditLine {
   action: AuditAction;
   actorUserId: string;
-  subjectUserId: string;
+  subjectUserId: string | null;
   at: Date;
+  changes: AuditChange[];
+}
+
+/** One page of the audit log, newest first. */
+export interface AuditPage {
+  lines: AuditLine[];
+  page: number;
+  pages: number;
+}
+
+/** Audit entries per page (a message's blocks and text stay within Slack's limits). */
+export const AUDIT_PAGE_SIZE = 25;
+
+function changesOf(details: unknown): AuditChange[] {
+  const raw = (details as { changes?: unknown } | null)?.changes;
+  if (!Array.isArray(raw)) return [];
+  return raw.flatMap((c) => {
+    const o = c as { field?: unknown; before?: unknown; after?: unknown };
+    const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
+    return typeof o.field === 'string' ? [{ field: o.field, before: str(o.before), after: str(o.after) }] : [];
+  });
 }
 
 /** Fields holding an internal person id, and the name they get in the export (a Slack user id). */
@@ -83,6 +113,9 @@ export function exportDocument(raw: RawPersonData): Prisma.JsonObject {
   }) as Prisma.JsonObject;
 }
 
+/** A person may export (their own data, or as admin someone's) once per this many minutes. */
+export const EXPORT_INTERVAL_MINUTES = 10;
+
 /**
  * Export and erasure of a person's data (PRODUCT.md: admins do this on request, without reading
  * reflections). A person may export their own data; an admin may have anyone's exported, which is
@@ -100,6 +133,13 @@ export class ExportService {
   async exportFor(actor: Actor, targetUserId: string): Promise<PersonExport> {
     const self = targetUserId === actor.person.slackUserId;
     const subject = self ? actor : await this.adminSubject(actor, targetUserId);
+    // Each export loads everything and uses the workspace's upload budget: one per person per 10 minutes.
+    const now = this.clock.now();
+    const held = await this.repos.people.claimExport(actor.person.id, now.toJSDate(), now.minus({ minutes: EXPORT_INTERVAL_MINUTES }).toJSDate());
+    if (held) {
+      const again = DateTime.fromJSDate(held).plus({ minutes: EXPORT_INTERVAL_MINUTES });
+      throw new ValidationError({ export: { key: 'export.error_too_soon', vars: { time: dateFormatter({ locale: actor.locale, zone: actor.zone, now }).time(again) } } });
+    }
     const data = new PersonDataRepository(this.prisma);
     const raw = await data.collect(subject.person.id);
     if (!raw) throw new NotFoundError('person');
@@ -131,19 +171,29 @@ export class ExportService {
   }
 
   /** The workspace's audit log of exports and erasures, newest first (admins only). */
-  async auditLog(actor: Actor): Promise<AuditLine[]> {
+  async auditLog(actor: Actor, page = 1): Promise<AuditPage> {
     await this.people.confirmAdmin(actor);
-    const rows = await new PersonDataRepository(this.prisma).auditLog(actor.teamId);
-    return rows.map((r) => ({ action: (AUDIT_ACTIONS as readonly string[]).includes(r.action) ? (r.action as AuditAction) : 'export', actorUserId: r.actorUserId, subjectUserId: r.subjectUserId, at: r.createdAt }));
+    const pages = Math.max(1, Math.ceil((await this.repos.audit.count(actor.teamId)) / AUDIT_PAGE_SIZE));
+    // Any page number may be typed: it is read within the pages there are.
+    const current = Math.min(Math.max(1, Number.isInteger(page) ? page : 1), pages);
+    const rows = await this.repos.audit.page(actor.teamId, (current - 1) * AUDIT_PAGE_SIZE, AUDIT_PAGE_SIZE);
+    const lines = rows.map((r): AuditLine => ({
+      action: (AUDIT_ACTIONS as readonly string[]).includes(r.action) ? (r.action as AuditAction) : 'export',
+      actorUserId: r.actorUserId,
+      subjectUserId: r.subjectUserId,
+      at: r.createdAt,
+      changes: changesOf(r.details),
+    }));
+    return { lines, page: current, pages };
   }
 
-  private async audit(data: PersonDataRepository, actor: Actor, action: 'export' | 'erase', subjectUserId: string): Promise<void> {
-    await data.recordAudit({ workspaceId: actor.teamId, action, actorUserId: actor.person.slackUserId, subjectUserId, at: this.clock.now().toJSDate() });
+  private async audit(_data: PersonDataRepository, actor: Actor, action: 'export' | 'erase', subjectUserId: string): Promise<void> {
+    await this.repos.audit.record({ workspaceId: actor.teamId, action, actorUserId: actor.person.slackUserId, subjectUserId, at: this.clock.now().toJSDate() });
   }
 
   /** The person an admin acts on. Admin status is checked against Slack now, not a cached profile. */
   private async adminSubject(actor: Actor, targetUserId: string): Promise<Actor> {
-    await this.people.confirmAdmin(actor);
+    await this.people.confirmAdmin(actor, 2000, { subjectUserId: targetUserId });
     const target = await this.repos.people.find(actor.teamId, targetUserId);
     if (!target) throw new NotFoundError('person');
     return this.people.toActor(target);

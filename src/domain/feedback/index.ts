@@ -4,6 +4,7 @@ import type { Feedback, Person } from '../../data/prisma';
 import { NotAllowedError, NotFoundError, ValidationError, type FieldError } from '../errors';
 import { createOnceByKey } from '../../data/createOnce';
 import type { Actor } from '../people';
+import { assertWritable } from '../privacy';
 
 export const FEEDBACK_PART_MAX = 3000;
 
@@ -42,6 +43,11 @@ export class FeedbackService {
     if (receiver?.deleted) throw new ValidationError({ receiver: { key: 'setup.error_leader_deleted' } });
     const mine = await this.repos.followUps.listForPerson(actor.person.id);
     const together = receiver && mine.some((f) => (f.seniorId === receiver.id && f.leaderId === actor.person.id) || (f.leaderId === receiver.id && f.seniorId === actor.person.id));
+    if (receiver && !together) {
+      // A follow-up not started yet, or ended: nothing new is recorded in it (its history is read-only).
+      const pair = (await this.repos.followUps.findByPair(actor.person.id, receiver.id)) ?? (await this.repos.followUps.findByPair(receiver.id, actor.person.id));
+      if (pair) assertWritable(pair, 'receiver');
+    }
     if (!receiver || !together) throw new ValidationError({ receiver: { key: 'feedback.error_no_followup' } });
 
     const { value: feedback, created } = await createOnceByKey(sourceKey, (key) => this.repos.feedback.findBySourceKey(key), () =>

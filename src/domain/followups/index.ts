@@ -1,13 +1,16 @@
 import type { Repositories } from '../../data';
 import type { FollowUpWithPeople } from '../../data/followups';
 import type { FollowUp, Person, Workspace } from '../../data/prisma';
+import { DateTime } from 'luxon';
+import { dateFormatter } from '../../i18n/dates';
 import { todayIn, type Clock } from '../../time/clock';
 import { addDays, dateToDay, dayToDate, type IsoDay } from '../../time/dates';
 import { NotAllowedError, NotFoundError, ValidationError, type FieldError } from '../errors';
 import { createOnce } from '../../data/createOnce';
 import type { DomainEvent, Eventful } from '../events';
 import type { Actor, PeopleService } from '../people';
-import { assertParticipant, assertSenior } from '../privacy';
+import { assertParticipant, assertSenior, assertWritable } from '../privacy';
+import type { SlackChannelInfo, SlackGateway } from '../ports';
 import { LOCALES, type Cadence, type LocaleCode } from '../vocabulary';
 import { INVITE_EXPIRY_KIND } from '../reminders/kinds';
 
@@ -35,10 +38,52 @@ export interface SetupResult extends Eventful {
   /** A new invitation: the leader is asked to accept (their DM carries Accept / Decline). */
   invited: boolean;
   leader: Actor;
+  /**
+   * A new team channel on an active follow-up: the leader is asked (accept / keep); until they
+   * answer, `from` stays the team channel.
+   */
+  channelProposal: { from: string | null; to: string } | null;
+}
+
+/** What the leader's answer to a channel change did. */
+export interface ChannelAnswer {
+  status: 'accepted' | 'kept' | 'gone';
+  followUp: FollowUpWithPeople;
+  channelId: string;
+}
+
+/** How long the setup submission waits for Slack to describe a channel (it answers Slack within 3 s). */
+const CHANNEL_CHECK_BUDGET_MS = 1500;
+
+/**
+ * Why a channel cannot be a follow-up's team channel (celebrations and the leader's shared learnings
+ * are posted there), or null when it can: it must exist in this workspace and be visible to the app,
+ * not be archived, let the app post (a private channel needs the app as a member), not be shared
+ * with another organisation unless the workspace allows it, and have the senior leader as a member.
+ */
+export function teamChannelError(info: SlackChannelInfo | null, seniorIsMember: boolean, allowShared: boolean): FieldError | null {
+  if (!info) return { key: 'setup.error_channel_not_found' };
+  if (info.isArchived) return { key: 'setup.error_channel_archived' };
+  if (info.isPrivate && !info.isMember) return { key: 'setup.error_channel_app_not_member' };
+  if (info.isExtShared && !allowShared) return { key: 'setup.error_channel_shared' };
+  if (!seniorIsMember) return { key: 'setup.error_channel_not_member' };
+  return null;
 }
 
 /** An invitation not answered within this many days expires (the inviter is told once). */
 export const INVITATION_DAYS = 14;
+/** After a leader declines, the same senior leader may invite them again only after this many days. */
+export const DECLINE_WAIT_DAYS = 30;
+
+/**
+ * The day a declined invitation may be sent again (in the inviter's zone), or null when it may be
+ * sent now: a leader who said no is not asked again and again.
+ */
+export function reinviteDay(existing: Pick<FollowUp, 'status' | 'endedReason' | 'endedAt'> | null, now: DateTime, zone: string): IsoDay | null {
+  if (!existing || existing.status !== 'ENDED' || existing.endedReason !== 'declined' || !existing.endedAt) return null;
+  const until = DateTime.fromJSDate(existing.endedAt).plus({ days: DECLINE_WAIT_DAYS });
+  return until > now ? (until.setZone(zone).toISODate() as IsoDay) : null;
+}
 /** Reminder kind of an invitation's expiry (a Reminder row due 14 days after the invitation). */
 export function inviteExpiryKey(followUpId: string, invitedAt: Date): string {
   return `invite-expiry-${followUpId}-${invitedAt.getTime()}`;
@@ -100,7 +145,28 @@ export class FollowUpService {
     private readonly repos: Repositories,
     private readonly people: PeopleService,
     private readonly clock: Clock,
+    private readonly slack: SlackGateway,
   ) {}
+
+  /**
+   * Asks Slack about a channel chosen as team channel (conversations.info, conversations.members),
+   * within a budget: no answer in time is a field error too (the person tries again), never a pass.
+   */
+  private async checkTeamChannel(actor: Actor, channelId: string): Promise<FieldError | null> {
+    const check = async () => {
+      const [info, workspace] = await Promise.all([this.slack.channelInfo(channelId), this.repos.workspaces.find(actor.teamId)]);
+      const member = info && !info.isArchived ? await this.slack.isChannelMember(channelId, actor.person.slackUserId) : false;
+      return teamChannelError(info, member, workspace?.allowSharedTeamChannels ?? false);
+    };
+    try {
+      return await Promise.race([
+        check(),
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`channel check took over ${CHANNEL_CHECK_BUDGET_MS} ms`)), CHANNEL_CHECK_BUDGET_MS).unref()),
+      ]);
+    } catch {
+      return { key: 'setup.error_channel_unconfirmed' };
+    }
+  }
 
   /**
    * Starts the follow-up of a leader by the invoking senior leader, or edits it when the pair
@@ -111,6 +177,8 @@ export class FollowUpService {
     // Before the modal's ack: the admin check (only when the workspace lets admins skip consent)
     // runs beside the leader's look-up, not after it.
     const adminSkip = this.adminSkipsConsent(actor).catch(() => false);
+    // The channel is asked about beside the leader's look-up too (used only when it is new or changed).
+    const channelCheck = input.teamChannelId ? this.checkTeamChannel(actor, input.teamChannelId) : Promise.resolve(null);
     let leader: Actor | null = null;
     if (!errors.leader) {
       // Runs before the modal's ack: Slack gets at most 1.5 s, then the cached profile is used.
@@ -121,6 +189,19 @@ export class FollowUpService {
     if (Object.keys(errors).length > 0 || !leader) throw new ValidationError(errors);
 
     const existing = await this.repos.followUps.findByPair(actor.person.id, leader.person.id);
+    const waitUntil = reinviteDay(existing, this.clock.now(), actor.zone);
+    if (waitUntil) {
+      const until = dateFormatter({ locale: actor.locale, zone: actor.zone, now: this.clock.now() }).plainDay(waitUntil);
+      throw new ValidationError({ leader: { key: 'setup.error_declined_recently', vars: { until } } });
+    }
+    const current = existing && existing.status !== 'ENDED' ? existing : null;
+    const channelChanged = input.teamChannelId !== null && input.teamChannelId !== current?.teamChannelId;
+    if (channelChanged) {
+      const channelError = await channelCheck;
+      if (channelError) throw new ValidationError({ channel: channelError });
+    }
+    // A new channel on an active follow-up is the leader's to agree: asked, and the old one stays until then.
+    const proposeChannel = current?.status === 'ACTIVE' && channelChanged;
     const startDate = dayToDate(input.startDate);
     // The next evaluation follows from the start date unless one was already set by an evaluation.
     const nextEvaluationOn =
@@ -137,7 +218,8 @@ export class FollowUpService {
       actor.person.id,
       leader.person.id,
       {
-        teamChannelId: input.teamChannelId,
+        teamChannelId: proposeChannel ? current.teamChannelId : input.teamChannelId,
+        proposedTeamChannelId: proposeChannel ? input.teamChannelId : null,
         ...(input.teamLocale !== undefined ? { teamLocale: input.teamLocale } : {}),
         oneToOneCadence: input.oneToOneCadence,
         evaluationEveryWeeks: input.evaluationEveryWeeks,
@@ -150,7 +232,21 @@ export class FollowUpService {
     );
     const invited = starting && followUp.status === 'PENDING';
     if (invited && followUp.invitedAt) await this.planExpiry(followUp, followUp.invitedAt);
-    return { followUp, created: starting, invited, leader, events: [{ type: 'followUpChanged', id: followUp.id }] };
+    const channelProposal = proposeChannel && input.teamChannelId ? { from: current.teamChannelId, to: input.teamChannelId } : null;
+    return { followUp, created: starting, invited, leader, channelProposal, events: [{ type: 'followUpChanged', id: followUp.id }] };
+  }
+
+  /**
+   * The leader answers a channel change their senior leader asked for: accept (the new channel is
+   * used from now on) or keep the old one. Only the leader; only while that request stands.
+   */
+  async answerChannel(actor: Actor, followUpId: string, channelId: string, accept: boolean): Promise<ChannelAnswer> {
+    const followUp = await this.repos.followUps.findById(followUpId);
+    if (!followUp || followUp.workspaceId !== actor.teamId || followUp.leaderId !== actor.person.id) throw new NotAllowedError('channel request');
+    assertWritable(followUp, 'channel');
+    const changed = followUp.proposedTeamChannelId === channelId && (await this.repos.followUps.answerChannelProposal(followUp.id, channelId, accept));
+    if (!changed) return { status: 'gone', followUp, channelId };
+    return { status: accept ? 'accepted' : 'kept', followUp: { ...followUp, teamChannelId: accept ? channelId : followUp.teamChannelId, proposedTeamChannelId: null }, channelId };
   }
 
   /** True when the workspace lets admins skip consent and Slack confirms the actor is an admin. */
@@ -330,7 +426,7 @@ export class FollowUpService {
     if (leaderUserId === actor.person.slackUserId) return { key: 'goal.error_no_followup' };
     const leader = await this.repos.people.find(actor.teamId, leaderUserId);
     const pair = leader ? await this.repos.followUps.findByPair(actor.person.id, leader.id) : null;
-    if (pair?.status === 'PENDING') return { key: 'consent.pending_error' };
+    if (pair?.status === 'PENDING') return { key: 'followup.error_pending' };
     if (pair?.status === 'ENDED') return { key: 'followup.error_ended' };
     return { key: 'goal.error_no_followup' };
   }

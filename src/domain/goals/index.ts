@@ -12,7 +12,7 @@ import { dayToDate, type IsoDay, dateToDay } from '../../time/dates';
 import type { Eventful } from '../events';
 import { NotFoundError, ValidationError, type FieldError, EditConflictError } from '../errors';
 import { StaleRevisionError } from '../../data/goals';
-import { assertParticipant } from '../privacy';
+import { assertParticipant, assertWritable } from '../privacy';
 import type { FollowUpService } from '../followups';
 import type { Actor } from '../people';
 
@@ -94,10 +94,10 @@ export class GoalService {
     return goal;
   }
 
-  /** A goal the actor may change: visible, and its follow-up active (an ended follow-up's history is read-only). */
+  /** A goal the actor may change: visible, and its follow-up active (pending and ended follow-ups are read-only). */
   async getWritable(actor: Actor, goalId: string, field = 'goal'): Promise<GoalWithFollowUp> {
     const goal = await this.getVisible(actor, goalId);
-    if (goal.followUp.status !== 'ACTIVE') throw new ValidationError({ [field]: { key: 'followup.error_ended' } });
+    assertWritable(goal.followUp, field);
     return goal;
   }
 

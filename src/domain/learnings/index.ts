@@ -5,6 +5,7 @@ import { teamChannelLocale } from '../followups';
 import { createOnceByKey } from '../../data/createOnce';
 import { NotAllowedError, NotFoundError, ValidationError } from '../errors';
 import type { Actor } from '../people';
+import { assertWritable } from '../privacy';
 
 /**
  * Step 7: the leader's learning log — a mistake or an experiment, what was learned, the next
@@ -46,7 +47,7 @@ export class LearningService {
     const followUp = await this.repos.followUps.findById(input.followUpId);
     if (!followUp || followUp.workspaceId !== actor.teamId) throw new NotFoundError('follow-up');
     if (followUp.leaderId !== actor.person.id) throw new NotAllowedError('learning (the leader only)');
-    if (followUp.status !== 'ACTIVE') throw new ValidationError({ followUp: { key: followUp.status === 'ENDED' ? 'followup.error_ended' : 'consent.pending_error' } });
+    assertWritable(followUp, 'followUp');
     const teamLocale = teamChannelLocale(followUp, await this.repos.workspaces.find(followUp.workspaceId), this.defaults.locale);
     if (input.share && !followUp.teamChannelId) throw new ValidationError({ share: { key: 'learn.error_no_channel' } });
     const { value: learning, created } = await createOnceByKey(sourceKey, (key) => this.repos.learnings.findBySourceKey(key), () =>

@@ -118,24 +118,38 @@ export class PeopleService {
    * For admin-only actions: asks Slack now whether the person is a workspace admin, and fails
    * closed — no cached flag, and no answer from Slack (error or slower than `budgetMs`) is a no.
    */
-  async confirmAdmin(actor: Actor, budgetMs = 2000): Promise<Actor> {
-    let profile;
-    try {
-      profile = await Promise.race([
-        this.slack.userInfo(actor.person.slackUserId),
-        new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`users.info took over ${budgetMs} ms`)), budgetMs).unref()),
-      ]);
-    } catch (err) {
-      this.logger.warn({ err, slackUserId: actor.person.slackUserId }, 'users.info failed: admin status not confirmed');
-      throw new AdminUnconfirmedError();
-    }
+  async confirmAdmin(actor: Actor, budgetMs = 2000, opts: { subjectUserId?: string } = {}): Promise<Actor> {
+    const lookUp = async (userId: string) => {
+      try {
+        return await Promise.race([
+          this.slack.userInfo(userId),
+          new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`users.info took over ${budgetMs} ms`)), budgetMs).unref()),
+        ]);
+      } catch (err) {
+        this.logger.warn({ err, slackUserId: userId }, 'users.info failed: admin status not confirmed');
+        throw new AdminUnconfirmedError();
+      }
+    };
+    const subject = opts.subjectUserId && opts.subjectUserId !== actor.person.slackUserId ? lookUp(opts.subjectUserId) : null;
+    subject?.catch(() => undefined);
+    const profile = await lookUp(actor.person.slackUserId);
     if (!profile) throw new NotAllowedError('admins only');
     const person = await this.repos.people.saveProfile(
       actor.person.id,
       { displayName: profile.displayName, realName: profile.realName, slackTz: profile.tz, slackLocale: profile.locale, isAdmin: profile.isAdmin, isBot: profile.isBot, deleted: profile.deleted },
       this.clock.now().toJSDate(),
     );
+    const enterprise = profile.enterprise ?? null;
+    // Grid, org-wide install: the data is the whole organisation's. Its admins and owners act on
+    // everyone; a workspace admin only on people of their own workspaces, and never on org-wide settings.
+    const orgData = enterprise !== null && enterprise.id === actor.teamId;
+    if (orgData && enterprise.isAdminOrOwner && !profile.deleted) return { ...actor, person };
     if (!profile.isAdmin || profile.deleted) throw new NotAllowedError('admins only');
+    if (orgData) {
+      const other = subject ? await subject : null;
+      const shared = other?.enterprise?.teams.some((t) => enterprise.teams.includes(t)) ?? false;
+      if (!other || !shared) throw new NotAllowedError('org admins only');
+    }
     return { ...actor, person };
   }
 }

@@ -8,7 +8,7 @@ import { NotFoundError, ValidationError, type FieldError } from '../errors';
 import type { FollowUpService } from '../followups';
 import type { Actor } from '../people';
 import type { Eventful } from '../events';
-import { assertParticipant } from '../privacy';
+import { assertParticipant, assertWritable } from '../privacy';
 
 export const PLAN_WHAT_MAX = 500;
 
@@ -111,7 +111,7 @@ export class PlanService {
     const a = await this.repos.schedule.action(actionId);
     if (!a || a.followUp.workspaceId !== actor.teamId) throw new NotFoundError('action');
     assertParticipant(a.followUp, actor.person.id);
-    if (a.followUp.status !== 'ACTIVE') throw new ValidationError({ action: { key: 'followup.error_ended' } });
+    assertWritable(a.followUp, 'action');
     const { followUp: _f, barrier, ...action } = a;
     return { action, barrier };
   }

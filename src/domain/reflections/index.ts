@@ -8,6 +8,7 @@ import type { Eventful } from '../events';
 
 export type { ReflectionPrompt } from '../../data/reflections';
 import type { Actor } from '../people';
+import { assertWritable } from '../privacy';
 import type { BankQuestion, QuestionService } from '../questions';
 
 export const PROMPTS_PER_REFLECTION = 3;
@@ -54,8 +55,9 @@ export class ReflectionService {
   /** A follow-up where the actor is the leader (only leaders write reflections). */
   async followUpAsLeader(actor: Actor, followUpId: string): Promise<FollowUpWithPeople> {
     const followUp = await this.repos.followUps.findById(followUpId);
-    if (!followUp || followUp.workspaceId !== actor.teamId || followUp.status !== 'ACTIVE') throw new NotFoundError('follow-up');
+    if (!followUp || followUp.workspaceId !== actor.teamId) throw new NotFoundError('follow-up');
     if (followUp.leaderId !== actor.person.id) throw new NotAllowedError('reflection (the leader only)');
+    assertWritable(followUp, 'answer1');
     return followUp;
   }
 

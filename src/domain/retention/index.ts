@@ -43,6 +43,12 @@ export class RetentionService {
     private readonly people?: Pick<PeopleService, 'confirmAdmin'>,
   ) {}
 
+  /** Erases a workspace's data now, installed or not (the local trial workspace's reset). Logged. */
+  async eraseWorkspace(workspaceId: string): Promise<void> {
+    const counts = await this.repos.retention.purgeWorkspace(this.prisma, workspaceId, null);
+    this.logger.info({ workspaceId, ...(counts ?? {}) }, 'workspace erased on request');
+  }
+
   async run(): Promise<RetentionResult> {
     const now = this.clock.now();
     const result: RetentionResult = { workspaces: [], followUps: 0 };

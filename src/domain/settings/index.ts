@@ -1,5 +1,6 @@
 import { IANAZone } from 'luxon';
 import type { PeopleService, Actor } from '../people';
+import type { Clock } from '../../time/clock';
 import type { Repositories } from '../../data';
 import type { Person, Workspace } from '../../data/prisma';
 import { NotAllowedError, ValidationError, type FieldError } from '../errors';
@@ -40,6 +41,8 @@ export interface WorkspaceSettingsInput {
   adminSetupSkipsConsent?: boolean;
   /** HR partners and the HR overview's anonymity threshold. Absent = unchanged. */
   hr?: HrSettingsInput;
+  /** Team channels shared with another organisation may be chosen. Absent = unchanged. */
+  allowSharedTeamChannels?: boolean;
 }
 
 /** "no", " gb " → "NO", "GB"; null for an unknown country. */
@@ -108,11 +111,23 @@ export function checkSettings(input: SettingsInput): CheckedSettings {
   return { errors, zone, workspaceZone, country, workspaceCountry };
 }
 
+/** The workspace settings whose every change is audited (before → after). */
+export const AUDITED_WORKSPACE_FIELDS = [
+  'defaultLocale',
+  'defaultTimezone',
+  'defaultReminderHour',
+  'defaultHolidayCountry',
+  'adminSetupSkipsConsent',
+  'allowSharedTeamChannels',
+  'purgeEndedFollowUpsAfterDays',
+] as const;
+
 export class SettingsService {
   constructor(
     private readonly repos: Repositories,
     /** Confirms admin status with Slack for the workspace part (fails closed). */
-    private readonly people?: Pick<PeopleService, 'confirmAdmin'>,
+    private readonly people: Pick<PeopleService, 'confirmAdmin'> | undefined,
+    private readonly clock: Clock,
     /** Saves the HR partners (audited) and the threshold. */
     private readonly hr?: Pick<HrService, 'save'>,
   ) {}
@@ -144,15 +159,23 @@ export class SettingsService {
     // The person's reminders move to their new zone and hour.
     const events: DomainEvent[] = [{ type: 'personChanged', id: person.id }];
     if (!input.workspace) return { person, workspaceChanged: false, events };
-    await this.repos.workspaces.saveDefaults(actor.teamId, {
+    const before = await this.repos.workspaces.find(actor.teamId);
+    const saved = await this.repos.workspaces.saveDefaults(actor.teamId, {
       defaultLocale: input.workspace.locale === 'auto' ? null : input.workspace.locale,
       defaultTimezone: workspaceZone,
       defaultReminderHour: input.workspace.reminderHour,
       ...(input.workspace.holidayCountry !== undefined ? { defaultHolidayCountry: workspaceCountry } : {}),
       ...(input.workspace.adminSetupSkipsConsent !== undefined ? { adminSetupSkipsConsent: input.workspace.adminSetupSkipsConsent } : {}),
+      ...(input.workspace.allowSharedTeamChannels !== undefined ? { allowSharedTeamChannels: input.workspace.allowSharedTeamChannels } : {}),
     });
     if (input.workspace.purgeEndedAfterDays !== undefined) await this.repos.retention.setEndedFollowUpRetention(actor.teamId, input.workspace.purgeEndedAfterDays);
     if (input.workspace.hr && this.hr) await this.hr.save(admin, input.workspace.hr);
+    // Every change of a workspace setting is audited: who, when, each field before and after.
+    const after = { ...saved, ...(input.workspace.purgeEndedAfterDays !== undefined ? { purgeEndedFollowUpsAfterDays: input.workspace.purgeEndedAfterDays } : {}) };
+    const changes = AUDITED_WORKSPACE_FIELDS.filter((f) => String(before?.[f] ?? null) !== String(after[f] ?? null)).map((f) => ({ field: f, before: before?.[f] ?? null, after: after[f] ?? null }));
+    if (changes.length > 0) {
+      await this.repos.audit.record({ workspaceId: actor.teamId, action: 'settings', actorUserId: actor.person.slackUserId, subjectUserId: null, details: { changes }, at: this.clock.now().toJSDate() });
+    }
     // Defaults apply to everyone without their own setting: let the scheduler move their reminders.
     for (const id of await this.repos.people.idsInWorkspace(actor.teamId)) {
       if (id !== person.id) events.push({ type: 'personChanged', id: id });

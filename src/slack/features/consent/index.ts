@@ -1,10 +1,12 @@
 import { sendEvaluationInvites } from '../../calendarInvites';
 import type { BlockAction, ButtonAction } from '@slack/bolt';
-import type { AnswerResult, EndResult } from '../../../domain/followups';
+import type { AnswerResult, ChannelAnswer, EndResult } from '../../../domain/followups';
 import type { Actor } from '../../../domain/people';
 import { translator } from '../../../i18n';
 import type { AppContext } from '../../context';
-import { textMessage, userMention } from '../../blocks';
+import { channelMention, textMessage, userMention } from '../../blocks';
+import { RECORD_ID } from '../../../domain/vocabulary';
+import { NotFoundError } from '../../../domain/errors';
 import { submitHandler } from '../../form/submit';
 import { fromAction, type Invocation } from '../../invocation';
 import { dm } from '../../notify';
@@ -40,6 +42,30 @@ async function afterAnswer(rctx: AppContext, leader: Actor, result: AnswerResult
     await dm(rctx, senior.person.slackUserId, textMessage(trSenior('consent.declined_senior', { leader: leaderMention })));
   }
   await refreshHomes(rctx, [leader, senior]);
+}
+
+/** The leader answered a channel change: both are told (each in their language); an old button says it is gone. */
+async function afterChannelAnswer(rctx: AppContext, leader: Actor, answer: ChannelAnswer): Promise<void> {
+  const tr = translator(leader.locale);
+  if (answer.status === 'gone') return dm(rctx, leader.person.slackUserId, textMessage(tr('channel.gone')));
+  const senior = await actorOf(rctx, leader.teamId, answer.followUp.senior.slackUserId);
+  const trSenior = translator(senior.locale);
+  const channel = channelMention(answer.channelId);
+  const leaderMention = userMention(leader.person.slackUserId);
+  if (answer.status === 'accepted') {
+    await dm(rctx, leader.person.slackUserId, textMessage(tr('channel.accepted_leader', { channel })));
+    await dm(rctx, senior.person.slackUserId, textMessage(trSenior('channel.accepted_senior', { leader: leaderMention, channel })));
+  } else {
+    await dm(rctx, leader.person.slackUserId, textMessage(tr('channel.kept_leader')));
+    await dm(rctx, senior.person.slackUserId, textMessage(trSenior('channel.kept_senior', { leader: leaderMention, channel })));
+  }
+}
+
+/** `<follow-up id>|<channel id>` from a channel-request button; anything else is "not found". */
+function channelRequest(value: string | undefined): { followUpId: string; channelId: string } {
+  const [followUpId, channelId] = (value ?? '').split('|');
+  if (!followUpId || !RECORD_ID.test(followUpId) || !channelId || !/^[CG][A-Z0-9]{2,40}$/.test(channelId)) throw new NotFoundError('channel request');
+  return { followUpId, channelId };
 }
 
 /** Ends a follow-up (or withdraws an invitation) and tells the other person once. */
@@ -104,6 +130,16 @@ export const consent = {
         after: (rctx, actor, result) => afterAnswer(rctx, actor, result),
       }),
     );
+    for (const [actionId, accept] of [[ConsentIds.channelAccept, true], [ConsentIds.channelKeep, false]] as const) {
+      app.action<BlockAction<ButtonAction>>(
+        actionId,
+        fromAction<ButtonAction>(ctx, async (inv, action, rctx) => {
+          const { followUpId, channelId } = channelRequest(action.value);
+          const answer = await rctx.services.followUps.answerChannel(inv.actor, followUpId, channelId, accept);
+          await afterChannelAnswer(rctx, inv.actor, answer);
+        }),
+      );
+    }
     app.action<BlockAction<ButtonAction>>(new RegExp(`^${ConsentIds.end}(_\\d+)?$`), fromAction<ButtonAction>(ctx, (inv, action, rctx) => endFollowUp(rctx, inv, action.value ?? '')));
   },
 } satisfies Feature;

@@ -2,7 +2,7 @@ import { modalView } from '../../form/modal';
 import type { ModalView } from '@slack/types';
 import type { CarryOverGoal } from '../../../domain/followups';
 import type { Translate } from '../../../i18n';
-import { button, context, option, plain, section, truncate, userMention, Limits, type Message } from '../../blocks';
+import { button, channelMention, context, option, plain, section, truncate, userMention, Limits, type Message } from '../../blocks';
 import { acceptForm } from './fields';
 
 export const ConsentIds = {
@@ -10,16 +10,34 @@ export const ConsentIds = {
   decline: 'consent_decline',
   acceptView: 'consent_accept_view',
   end: 'followup_end',
+  /** The leader's answer to a new team channel (value: `<follow-up id>|<channel id>`). */
+  channelAccept: 'consent_channel_accept',
+  channelKeep: 'consent_channel_keep',
 } as const;
 
-/** The DM that asks a leader to accept a follow-up (their language). */
-export function invitationMessage(tr: Translate, seniorUserId: string, followUpId: string): Message {
+/** The DM that asks a leader to accept a follow-up (their language); it names the team channel. */
+export function invitationMessage(tr: Translate, seniorUserId: string, followUpId: string, teamChannelId: string | null): Message {
   const senior = userMention(seniorUserId);
   return {
     text: tr('consent.invite_fallback', { senior }),
     blocks: [
       section(tr('consent.invite', { senior })),
+      context(teamChannelId ? tr('consent.invite_channel', { channel: channelMention(teamChannelId) }) : tr('consent.invite_no_channel')),
       { type: 'actions', elements: [button(tr('consent.accept'), ConsentIds.accept, followUpId, 'primary'), button(tr('consent.decline'), ConsentIds.decline, followUpId)] },
+    ],
+  };
+}
+
+/** The DM that asks a leader to agree to a new team channel on their active follow-up. */
+export function channelRequestMessage(tr: Translate, seniorUserId: string, followUpId: string, proposal: { from: string | null; to: string }): Message {
+  const senior = userMention(seniorUserId);
+  const to = channelMention(proposal.to);
+  const value = `${followUpId}|${proposal.to}`;
+  return {
+    text: tr('channel.ask_fallback', { senior }),
+    blocks: [
+      section(proposal.from ? tr('channel.ask', { senior, newChannel: to, oldChannel: channelMention(proposal.from) }) : tr('channel.ask_first', { senior, newChannel: to })),
+      { type: 'actions', elements: [button(tr('channel.accept'), ConsentIds.channelAccept, value, 'primary'), button(tr('channel.keep'), ConsentIds.channelKeep, value)] },
     ],
   };
 }

@@ -9,8 +9,14 @@ import { auditLogMessage, exportSentToOther } from './views';
 
 /** `/followup export audit` (bokmål `oversikt`): the workspace's audit log of exports and erasures (admins). */
 function asksForAudit(inv: Invocation): boolean {
-  const word = inv.rest.trim().toLowerCase();
+  const word = inv.rest.trim().toLowerCase().split(/\s+/)[0];
   return word === 'audit' || word === 'oversikt';
+}
+
+/** The page asked for after the word (`audit 3`); 1 when none (the domain keeps it within the pages there are). */
+function auditPage(inv: Invocation): number {
+  const n = Number(inv.rest.trim().split(/\s+/)[1] ?? '1');
+  return Number.isSafeInteger(n) && n >= 1 ? n : 1;
 }
 
 /**
@@ -19,7 +25,7 @@ function asksForAudit(inv: Invocation): boolean {
  */
 export async function runExport(ctx: AppContext, inv: Invocation): Promise<void> {
   if (asksForAudit(inv) && inv.userIds.length === 0) {
-    const lines = await ctx.services.exports.auditLog(inv.actor);
+    const lines = await ctx.services.exports.auditLog(inv.actor, auditPage(inv));
     await inv.reply(auditLogMessage(inv.tr, { locale: inv.actor.locale, zone: inv.actor.zone, now: ctx.services.clock.now() }, lines));
     return;
   }

@@ -31,12 +31,14 @@ export const settingsForm = defineForm(
     // The HR overview (admins): who may read it, and the fewest follow-ups behind a figure.
     wsHrPartners: users({ label: 'settings.hr_partners', hint: 'settings.hr_partners_hint', max: HR_PARTNERS_MAX, stem: 'ws_hr_partners' }),
     wsHrThreshold: number({ label: 'settings.hr_threshold', hint: 'settings.hr_threshold_hint', required: true, stem: 'ws_hr_threshold' }),
+    // Off by default: a team channel shared with another organisation (Slack Connect) is refused.
+    wsSharedChannels: multi({ label: 'settings.shared_channels', hint: 'settings.shared_channels_hint', checkboxes: true, values: ['on'], optionText: (tr) => tr('settings.shared_channels_option') }),
   },
   { reminderHour: 'hour', workspaceTimezone: 'wsTimezone', workspaceReminderHour: 'wsHour', workspaceHolidayCountry: 'wsHolidayCountry', hrPartners: 'wsHrPartners', hrThreshold: 'wsHrThreshold' },
 );
 
 export const PERSONAL_FIELDS = ['language', 'timezone', 'hour', 'holidayCountry'] as const;
-export const WORKSPACE_FIELDS = ['wsLanguage', 'wsTimezone', 'wsHour', 'wsHolidayCountry', 'purgeEndedAfterDays', 'wsSkipConsent'] as const;
+export const WORKSPACE_FIELDS = ['wsLanguage', 'wsTimezone', 'wsHour', 'wsHolidayCountry', 'purgeEndedAfterDays', 'wsSkipConsent', 'wsSharedChannels'] as const;
 /** The HR part of the workspace section (a modal opened before it existed has none: unchanged). */
 export const HR_FIELDS = ['wsHrPartners', 'wsHrThreshold'] as const;
 

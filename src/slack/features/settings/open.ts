@@ -25,6 +25,7 @@ export async function openSettings(ctx: AppContext, inv: Invocation): Promise<vo
           skipConsent: workspace?.adminSetupSkipsConsent ?? false,
           hrPartners: hr?.partners ?? [],
           hrThreshold: hr?.threshold ?? 5,
+          sharedChannels: workspace?.allowSharedTeamChannels ?? false,
         }
       : null,
   });

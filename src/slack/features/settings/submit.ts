@@ -38,6 +38,7 @@ export function settingsSubmission(ctx: AppContext) {
                 timezone: v.wsTimezone,
                 reminderHour: Number(v.wsHour),
                 adminSetupSkipsConsent: (v.wsSkipConsent ?? []).includes('on'),
+                allowSharedTeamChannels: (v.wsSharedChannels ?? []).includes('on'),
                 purgeEndedAfterDays: v.purgeEndedAfterDays ?? null,
                 ...(holidays ? { holidayCountry: v.wsHolidayCountry } : {}),
                 ...(hr ? { hr: { partners: v.wsHrPartners ?? [], threshold: v.wsHrThreshold! } } : {}),

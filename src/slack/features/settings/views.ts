@@ -18,7 +18,7 @@ export interface SettingsViewModel {
   holidayCountry: string | null;
   /** The workspace's holiday country in effect (its setting, else NO). */
   workspaceHolidayCountry: string;
-  admin: { locale: LocaleCode | null; timezone: string | null; reminderHour: number; holidayCountry: string | null; purgeEndedAfterDays: number | null; skipConsent?: boolean; hrPartners: string[]; hrThreshold: number } | null;
+  admin: { locale: LocaleCode | null; timezone: string | null; reminderHour: number; holidayCountry: string | null; purgeEndedAfterDays: number | null; skipConsent?: boolean; sharedChannels?: boolean; hrPartners: string[]; hrThreshold: number } | null;
 }
 
 /** Personal settings, and (for a workspace admin) the workspace defaults. */
@@ -54,6 +54,7 @@ export function settingsModal(tr: Translate, vm: SettingsViewModel): ModalView {
           wsHolidayCountry: { initial: vm.admin.holidayCountry },
           purgeEndedAfterDays: { initial: vm.admin.purgeEndedAfterDays },
           wsSkipConsent: { initial: vm.admin.skipConsent ? ['on'] : [] },
+          wsSharedChannels: { initial: vm.admin.sharedChannels ? ['on'] : [] },
         },
         [...WORKSPACE_FIELDS],
       ),
