@@ -75,7 +75,7 @@ const schema = z
       .optional()
       .transform((v) => (v === undefined || v === '' ? 3000 : Number(v)))
       .pipe(z.number({ error: 'must be a port number (0-65535)' }).int('must be a port number (0-65535)').min(0).max(65535)),
-    DEFAULT_LOCALE: optionalText.pipe(z.enum(['nb', 'en'], { error: 'must be nb or en' }).default('nb')),
+    DEFAULT_LOCALE: optionalText.pipe(z.enum(['nb', 'nn', 'en'], { error: 'must be nb, nn or en' }).default('nb')),
     DEFAULT_TIMEZONE: optionalText.pipe(
       z
         .string()
@@ -163,7 +163,7 @@ export interface Config {
   pgbouncer?: boolean;
   redis: RedisTarget;
   port: number;
-  defaultLocale: 'nb' | 'en';
+  defaultLocale: 'nb' | 'nn' | 'en';
   defaultTimezone: string;
   logLevel: (typeof levels)[number];
   /** The queue dashboard's login; `write` lets it retry/remove jobs (read-only otherwise). */

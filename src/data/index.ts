@@ -23,6 +23,7 @@ import { RetentionRepository } from './retention';
 import { ChartFileRepository } from './chartFiles';
 import { HistoryRepository } from './history';
 import { CalendarInviteRepository } from './calendarInvites';
+import { HrRepository } from './hr';
 
 export interface Repositories {
   workspaces: WorkspaceRepository;
@@ -49,6 +50,7 @@ export interface Repositories {
   chartFiles: ChartFileRepository;
   history: HistoryRepository;
   calendarInvites: CalendarInviteRepository;
+  hr: HrRepository;
 }
 
 export function repositories(db: Db): Repositories {
@@ -77,6 +79,7 @@ export function repositories(db: Db): Repositories {
     chartFiles: new ChartFileRepository(db),
     history: new HistoryRepository(db),
     calendarInvites: new CalendarInviteRepository(db),
+    hr: new HrRepository(db),
   };
 }
 

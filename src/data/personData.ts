@@ -127,6 +127,9 @@ export class PersonDataRepository {
    * anonymous placeholder with no name, Slack id, zone or language.
    */
   async erase(personId: string, celebrationKeys: string[]): Promise<void> {
+    // An HR partner who is erased is no longer one (the row names them by Slack user id).
+    const who = await this.db.person.findUnique({ where: { id: personId }, select: { workspaceId: true, slackUserId: true } });
+    if (who) await this.db.hrPartner.deleteMany({ where: { workspaceId: who.workspaceId, slackUserId: who.slackUserId } });
     await this.db.feedback.deleteMany({ where: { OR: [{ giverId: personId }, { receiverId: personId }] } });
     await this.db.reminder.deleteMany({ where: { OR: [{ recipientId: personId }, { subjectId: personId }] } });
     await this.db.delivery.deleteMany({ where: { OR: [{ recipientId: personId, NOT: { kind: { startsWith: 'celebration' } } }, { key: { in: celebrationKeys } }] } });

@@ -37,6 +37,7 @@ export class RetentionRepository {
         tx.feedback.deleteMany({ where: { workspaceId: id } }),
         tx.agendaPick.deleteMany({ where: { workspaceId: id } }),
         tx.auditEntry.deleteMany({ where: { workspaceId: id } }),
+        tx.hrPartner.deleteMany({ where: { workspaceId: id } }),
         tx.chartFile.deleteMany({ where: { workspaceId: id } }),
         tx.calendarInvite.deleteMany({ where: { workspaceId: id } }),
       ]);

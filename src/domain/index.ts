@@ -22,6 +22,7 @@ import { QuestionService } from './questions';
 import { PeopleService, type Defaults } from './people';
 import { noDomainEvents, noJobScheduler, type DomainEvents, type JobScheduler, type SlackGateway } from './ports';
 import { SettingsService } from './settings';
+import { HrService } from './hr';
 import { StatusService } from './status';
 import { PlanService } from './plans';
 import { ReminderService } from './reminders';
@@ -80,6 +81,7 @@ export interface Services {
   charts: ChartService;
   history: HistoryService;
   calendar: CalendarService;
+  hr: HrService;
 }
 
 export function createServices(deps: DomainDeps): Services {
@@ -92,6 +94,7 @@ export function createServices(deps: DomainDeps): Services {
   const questions = new QuestionService(repos, deps.clock, people);
   const jobs = deps.jobs ?? noJobScheduler;
   const reminders = new ReminderService(repos, jobs, deps.clock, { timezone: deps.defaults.timezone }, deps.logger);
+  const hr = new HrService(deps.prisma, repos, people, deps.clock);
   const services: Services = {
     repos,
     clock: deps.clock,
@@ -106,7 +109,8 @@ export function createServices(deps: DomainDeps): Services {
     barriers: new BarrierService(repos, followUps, deps.clock),
     learnings: new LearningService(repos, deps.defaults),
     status: new StatusService(repos, home),
-    settings: new SettingsService(repos, people, deps.clock),
+    settings: new SettingsService(repos, people, deps.clock, hr),
+    hr,
     checkIns: new CheckInService(deps.prisma, repos, goals, deps.clock),
     milestones: new MilestoneService(repos, goals, deps.clock),
     conversations: new ConversationService(deps.prisma, repos, questions, deps.clock),

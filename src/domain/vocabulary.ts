@@ -3,7 +3,7 @@
  * (prisma/schema.prisma) stores the same values; the Slack side takes its types from this file,
  * never from Prisma's generated code.
  */
-export const LOCALES = ['nb', 'en'] as const;
+export const LOCALES = ['nb', 'nn', 'en'] as const;
 export type LocaleCode = (typeof LOCALES)[number];
 
 export const CADENCES = ['WEEKLY', 'BIWEEKLY', 'MONTHLY', 'NONE'] as const;

@@ -1,16 +1,17 @@
 import { DateTime } from 'luxon';
-import type { Locale } from './index';
+import { isNorwegian, type Locale } from './index';
 import { daysBetween, type IsoDay } from '../time/dates';
 
 /**
  * Dates as the reader reads them (issue 12 §1).
  *
  * Slack has no Norwegian client language, so its `<!date^…>` tokens render English words ("Today",
- * "tomorrow", "Thursday") inside a Norwegian sentence. For a bokmål reader the server therefore
- * writes the date itself, with luxon, in the reader's zone and relative to an injected "now":
- *   "i dag", "i morgen", "i går"; a weekday within the coming week ("torsdag"); otherwise
- *   "3. desember", with the year when it is not the current one ("3. desember 2027");
- *   times "kl. 09.00"; weeks "uke 49" (ISO week).
+ * "tomorrow", "Thursday") inside a Norwegian sentence. For a bokmål or nynorsk reader the server
+ * therefore writes the date itself, with luxon, in the reader's zone and relative to an injected "now":
+ *   bokmål "i dag", "i morgen", "i går", nynorsk "i dag", "i morgon", "i går"; a weekday within the
+ *   coming week ("torsdag"; nynorsk "måndag", "tysdag", "laurdag", "sundag"); otherwise "3. desember",
+ *   with the year when it is not the current one ("3. desember 2027"); times "kl. 09.00"; weeks
+ *   "uke 49" / "veke 49" (ISO week).
  * For an English reader Slack's tokens stay (Slack renders them in the reader's own zone and
  * language), with an English fallback text in the reader's zone ("Friday 3 December 2027",
  * "…, 09:00") for clients and notifications that do not render tokens.
@@ -39,11 +40,23 @@ export interface DateFormatter {
   plainDateTime(instant: DateTime | Date): string;
   /** An instant's local time: "kl. 09.00" / "09:00". */
   time(instant: DateTime | Date): string;
-  /** The ISO week of a day: "uke 49", "week 49" (with the week-year when it is not the current one). */
+  /** The ISO week of a day: "uke 49", "veke 49", "week 49" (with the week-year when it is not the current one). */
   week(day: IsoDay): string;
 }
 
-const LUXON_LOCALE: Record<Locale, string> = { nb: 'nb', en: 'en-GB' };
+const LUXON_LOCALE: Record<Locale, string> = { nb: 'nb', nn: 'nn', en: 'en-GB' };
+
+/** The words a Norwegian reader's relative days are written with, and the word for a week. */
+const NORWEGIAN_WORDS: Record<'nb' | 'nn', { today: string; tomorrow: string; yesterday: string; week: string }> = {
+  nb: { today: 'i dag', tomorrow: 'i morgen', yesterday: 'i går', week: 'uke' },
+  nn: { today: 'i dag', tomorrow: 'i morgon', yesterday: 'i går', week: 'veke' },
+};
+/**
+ * Nynorsk weekdays as the glossary writes them: ICU's nn data says "søndag", nynorsk style (and the
+ * glossary) "sundag"; the table is written out so no ICU update changes a reader's words.
+ */
+const NYNORSK_WEEKDAYS = ['måndag', 'tysdag', 'onsdag', 'torsdag', 'fredag', 'laurdag', 'sundag'] as const;
+const WEEK_WORD: Record<Locale, string> = { nb: NORWEGIAN_WORDS.nb.week, nn: NORWEGIAN_WORDS.nn.week, en: 'week' };
 
 function toDateTime(instant: DateTime | Date): DateTime {
   return instant instanceof Date ? DateTime.fromJSDate(instant) : instant;
@@ -74,15 +87,16 @@ function calendarDay(day: IsoDay, locale: string): DateTime {
   return DateTime.fromISO(day, { zone: 'utc', locale });
 }
 
-function norwegianDay(day: IsoDay, reader: Reader): string {
-  if (!reader.now) return calendarDay(day, LUXON_LOCALE.nb).toFormat('d. MMMM yyyy');
+function norwegianDay(day: IsoDay, reader: Reader, locale: 'nb' | 'nn'): string {
+  if (!reader.now) return calendarDay(day, LUXON_LOCALE[locale]).toFormat('d. MMMM yyyy');
   const today = reader.now.setZone(reader.zone).toISODate() as IsoDay;
   const diff = daysBetween(today, day);
-  if (diff === 0) return 'i dag';
-  if (diff === 1) return 'i morgen';
-  if (diff === -1) return 'i går';
-  const d = calendarDay(day, LUXON_LOCALE.nb);
-  if (diff > 1 && diff < 7) return d.toFormat('cccc');
+  const words = NORWEGIAN_WORDS[locale];
+  if (diff === 0) return words.today;
+  if (diff === 1) return words.tomorrow;
+  if (diff === -1) return words.yesterday;
+  const d = calendarDay(day, LUXON_LOCALE[locale]);
+  if (diff > 1 && diff < 7) return locale === 'nn' ? NYNORSK_WEEKDAYS[d.weekday - 1] : d.toFormat('cccc');
   return d.year === Number(today.slice(0, 4)) ? d.toFormat('d. MMMM') : d.toFormat('d. MMMM yyyy');
 }
 
@@ -92,21 +106,22 @@ function englishPlainDay(day: IsoDay, reader: Reader): string {
 
 function week(day: IsoDay, reader: Reader): string {
   const d = DateTime.fromISO(day, { zone: reader.zone });
-  const word = reader.locale === 'nb' ? 'uke' : 'week';
+  const word = WEEK_WORD[reader.locale];
   return reader.now && d.weekYear === reader.now.setZone(reader.zone).weekYear ? `${word} ${d.weekNumber}` : `${word} ${d.weekNumber} ${d.weekYear}`;
 }
 
 export function dateFormatter(reader: Reader): DateFormatter {
   const zone = reader.zone;
-  if (reader.locale === 'nb') {
+  const locale = reader.locale;
+  if (isNorwegian(locale)) {
     const time = (instant: DateTime | Date) => `kl. ${toDateTime(instant).setZone(zone).toFormat('HH.mm')}`;
     const dateTime = (instant: DateTime | Date) => {
       const local = toDateTime(instant).setZone(zone);
-      return `${norwegianDay(local.toISODate() as IsoDay, reader)} ${time(local)}`;
+      return `${norwegianDay(local.toISODate() as IsoDay, reader, locale)} ${time(local)}`;
     };
     return {
-      day: (d) => norwegianDay(d, reader),
-      plainDay: (d) => norwegianDay(d, reader),
+      day: (d) => norwegianDay(d, reader, locale),
+      plainDay: (d) => norwegianDay(d, reader, locale),
       dateTime,
       plainDateTime: dateTime,
       time,

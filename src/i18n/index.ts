@@ -1,12 +1,14 @@
 import { en, type MessageKey } from './en';
 import { nb } from './nb';
+import { nn } from './nn';
 
-export type Locale = 'nb' | 'en';
+/** bokmål, nynorsk, English. */
+export type Locale = 'nb' | 'nn' | 'en';
 export type { MessageKey };
 export type Vars = Record<string, string | number>;
 
 /**
- * Message syntax (both catalogues):
+ * Message syntax (every catalogue):
  * - `{name}` is replaced by the variable `name` (a string or a number).
  * - Counts use plural forms chosen with `Intl.PluralRules` for the reader's language:
  *   `{count, plural, one {# leder} other {# ledere}}`. `#` is the number (decimal comma in bokmål,
@@ -47,10 +49,11 @@ export type VarArgs<K extends MessageKey> =
       : [vars: MessageVars<K>];
 
 // ── run time ────────────────────────────────────────────────────────────────
-const catalogs: Record<Locale, Record<MessageKey, string>> = { en, nb };
+const catalogs: Record<Locale, Record<MessageKey, string>> = { en, nb, nn };
 
 const pluralRules: Record<Locale, Intl.PluralRules> = {
   nb: new Intl.PluralRules('nb-NO'),
+  nn: new Intl.PluralRules('nn-NO'),
   en: new Intl.PluralRules('en-GB'),
 };
 
@@ -140,11 +143,16 @@ export function translator(locale: Locale): Translate {
   return (key, ...args) => format(locale, catalogs[locale][key], args[0] as Vars | undefined);
 }
 
-/** Slack locale (e.g. nb-NO, no-NO, nn-NO, en-GB) → the app's language. */
+/**
+ * Slack locale (e.g. nb-NO, no-NO, nn-NO, en-GB) → the app's language: `nn*` is nynorsk, `nb*` and
+ * `no*` bokmål, anything else English. (Slack's own client languages include neither; a person who
+ * wants nynorsk usually chooses it in the app's settings.)
+ */
 export function localeFromSlack(slackLocale: string | null | undefined, fallback: Locale): Locale {
   if (!slackLocale) return fallback;
   const lang = slackLocale.toLowerCase().split(/[-_]/)[0];
-  if (lang === 'nb' || lang === 'no' || lang === 'nn') return 'nb';
+  if (lang === 'nn') return 'nn';
+  if (lang === 'nb' || lang === 'no') return 'nb';
   if (lang) return 'en';
   return fallback;
 }
@@ -153,12 +161,20 @@ export function allKeys(): MessageKey[] {
   return Object.keys(en) as MessageKey[];
 }
 
-/** A count in a plural form: decimal comma in bokmål, no thousands grouping (3000 tegn, 3000 characters). */
-function formatCount(locale: Locale, value: number): string {
-  return new Intl.NumberFormat(locale === 'nb' ? 'nb-NO' : 'en-GB', { maximumFractionDigits: 2, useGrouping: false }).format(value);
+/** The Intl (BCP 47) tag of each language: numbers, plural rules, dates. */
+export const INTL_LOCALE: Record<Locale, string> = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' };
+
+/** True for the two written Norwegian languages (server-written dates, decimal comma). */
+export function isNorwegian(locale: Locale): locale is 'nb' | 'nn' {
+  return locale === 'nb' || locale === 'nn';
 }
 
-/** Numbers as the reader writes them: 3,5 in bokmål, 3.5 in English. */
+/** A count in a plural form: decimal comma in Norwegian, no thousands grouping (3000 tegn, 3000 characters). */
+function formatCount(locale: Locale, value: number): string {
+  return new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits: 2, useGrouping: false }).format(value);
+}
+
+/** Numbers as the reader writes them: 3,5 in bokmål and nynorsk, 3.5 in English. */
 export function formatNumber(locale: Locale, value: number): string {
-  return new Intl.NumberFormat(locale === 'nb' ? 'nb-NO' : 'en-GB', { maximumFractionDigits: 2 }).format(value);
+  return new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits: 2 }).format(value);
 }

@@ -1,18 +1,26 @@
 import { t } from '../i18n';
 import type { Locale } from '../i18n';
+import { LOCALES } from '../domain/vocabulary';
 
-/** HTML pages of the OAuth install: the "Add to Slack" page and the result pages, in nb and en. */
+/** HTML pages of the OAuth install: the "Add to Slack" page and the result pages, in nb, nn and en. */
 
 export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-/** ?lang=en|nb wins; else the browser's first nb/no/nn or en preference; else the default. */
+/** A page language asked for by name (`?lang=nn`, the state's metadata), or null. */
+export function pageLanguage(value: unknown): Locale | null {
+  return (LOCALES as readonly unknown[]).includes(value) ? (value as Locale) : null;
+}
+
+/** ?lang=nb|nn|en wins; else the browser's first nn, nb/no or en preference; else the default. */
 export function pageLocale(query: unknown, acceptLanguage: string | undefined, fallback: Locale): Locale {
-  if (query === 'nb' || query === 'en') return query;
+  const asked = pageLanguage(query);
+  if (asked) return asked;
   for (const part of (acceptLanguage ?? '').split(',')) {
     const tag = part.split(';')[0].trim().toLowerCase();
-    if (/^(nb|no|nn)\b/.test(tag)) return 'nb';
+    if (/^nn\b/.test(tag)) return 'nn';
+    if (/^(nb|no)\b/.test(tag)) return 'nb';
     if (/^en\b/.test(tag)) return 'en';
   }
   return fallback;
@@ -44,7 +52,10 @@ ${body}
 
 /** The install page: the link is Slack's authorize URL with the state Bolt's installer made. */
 export function installPage(authorizeUrl: string, locale: Locale): string {
-  const other: Locale = locale === 'nb' ? 'en' : 'nb';
+  // The other languages, each named in itself ("English", "Norsk nynorsk").
+  const others = LOCALES.filter((l) => l !== locale)
+    .map((l) => `<a id="lang-${l}" href="?lang=${l}" hreflang="${l}" lang="${l}">${escapeHtml(t(l, `settings.language.${l}`))}</a>`)
+    .join(' · ');
   return layout(
     locale,
     t(locale, 'install.page_title'),
@@ -53,7 +64,7 @@ export function installPage(authorizeUrl: string, locale: Locale): string {
 <p>${escapeHtml(t(locale, 'install.intro'))}</p>
 <p><a id="add-to-slack" class="button" href="${escapeHtml(authorizeUrl)}">${escapeHtml(t(locale, 'install.button'))}</a></p>
 <p class="note">${escapeHtml(t(locale, 'install.admin_note'))}</p>
-<nav><a id="other-language" href="?lang=${other}" hreflang="${other}" lang="${other}">${escapeHtml(t(locale, 'install.other_language'))}</a></nav>
+<nav>${others}</nav>
 </main>`,
   );
 }

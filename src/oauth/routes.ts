@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import type { Locale } from '../i18n';
 import { slackErrorCode } from '../slack/gateway';
 import { BOT_SCOPES } from './scopes';
-import { failurePage, installPage, pageLocale, successPage, type FailureReason } from './page';
+import { failurePage, installPage, pageLanguage, pageLocale, successPage, type FailureReason } from './page';
 
 export const INSTALL_PATH = '/slack/install';
 export const REDIRECT_PATH = '/slack/oauth_redirect';
@@ -22,7 +22,7 @@ export function renderInstallPage(fallback: Locale): (url: string) => string {
 function localeOfState(options: InstallURLOptions | undefined): Locale | null {
   try {
     const meta = options?.metadata ? (JSON.parse(options.metadata) as { lang?: string }) : null;
-    return meta?.lang === 'nb' || meta?.lang === 'en' ? meta.lang : null;
+    return pageLanguage(meta?.lang);
   } catch {
     return null;
   }

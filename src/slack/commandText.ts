@@ -1,7 +1,7 @@
-import { SLACK_CHANNEL_ID, SLACK_USER_ID } from '../domain/vocabulary';
+import { LOCALES, SLACK_CHANNEL_ID, SLACK_USER_ID } from '../domain/vocabulary';
 import { t, type Locale } from '../i18n';
 
-/** Parses the text after /followup: a subcommand (English or Norwegian), then mentions. */
+/** Parses the text after /followup: a subcommand (English, bokmål or nynorsk), then mentions. */
 export const SUBCOMMANDS = [
   'setup',
   'goal',
@@ -21,6 +21,7 @@ export const SUBCOMMANDS = [
   'settings',
   'export',
   'end',
+  'hr',
   'help',
 ] as const;
 
@@ -69,10 +70,11 @@ const ALIASES: Record<string, Subcommand> = {
   eksport: 'export',
   hjelp: 'help',
   avslutt: 'end',
+  'hr-oversikt': 'hr',
   '?': 'help',
 };
 
-/** The subcommand's name as a reader of `locale` types it (`mål` in bokmål, `goal` in English). */
+/** The subcommand's name as a reader of `locale` types it (`mål` in bokmål and nynorsk, `goal` in English; `påminnelser` / `påminningar`). */
 export function commandName(locale: Locale, sub: Subcommand): string {
   return t(locale, `command.${sub}`);
 }
@@ -80,7 +82,7 @@ export function commandName(locale: Locale, sub: Subcommand): string {
 /** Every name a subcommand answers to: the English name, each language's name, and the aliases. */
 const NAMES: ReadonlyMap<string, Subcommand> = new Map<string, Subcommand>([
   ...Object.entries(ALIASES),
-  ...(['nb', 'en'] as const).flatMap((locale) => SUBCOMMANDS.map((sub): [string, Subcommand] => [commandName(locale, sub).toLowerCase(), sub])),
+  ...LOCALES.flatMap((locale) => SUBCOMMANDS.map((sub): [string, Subcommand] => [commandName(locale, sub).toLowerCase(), sub])),
   ...SUBCOMMANDS.map((sub): [string, Subcommand] => [sub, sub]),
 ]);
 

@@ -1,5 +1,8 @@
 import type { Locator, Page } from 'playwright-core';
-import { translator, type Locale } from '../../src/i18n';
+import { translator, type Locale as AppLocale } from '../../src/i18n';
+
+/** The local workspace's two demo casts: bokmål and English (its demo buttons). */
+type Locale = Extract<AppLocale, 'nb' | 'en'>;
 import { commandName } from '../../src/slack/commandText';
 import { GoalIds } from '../support/slackIds';
 

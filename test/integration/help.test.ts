@@ -1,6 +1,7 @@
 import { Harness, visibleText } from '../support/harness';
 import { commandName, parseCommandText, SUBCOMMANDS } from '../../src/slack/commandText';
 import { translator } from '../../src/i18n';
+import { bokmaalWordsIn } from '../support/readerDates';
 
 describe('/followup help and menu', () => {
   let h: Harness;
@@ -41,7 +42,7 @@ describe('/followup help and menu', () => {
 
   it('understands both names of every subcommand, whatever the reader\'s language', async () => {
     for (const sub of SUBCOMMANDS) {
-      for (const locale of ['nb', 'en'] as const) expect(parseCommandText(commandName(locale, sub)).sub).toBe(sub);
+      for (const locale of ['nb', 'nn', 'en'] as const) expect(parseCommandText(commandName(locale, sub)).sub).toBe(sub);
     }
     const user = h.user('UHELPNB2', { locale: 'nb-NO' });
     const n = h.slack.responses.length;
@@ -72,11 +73,45 @@ describe('/followup help and menu', () => {
     }
   });
 
-  it('treats no-locale users as the workspace default, and nn/no as bokmål', async () => {
-    const nn = h.user('UHELPNN1', { locale: 'nn-NO' });
-    const n = h.slack.responses.length;
-    await h.command(nn, 'help');
+  it('treats no* as bokmål and nn* as nynorsk', async () => {
+    const no = h.user('UHELPNO1', { locale: 'no-NO' });
+    let n = h.slack.responses.length;
+    await h.command(no, 'help');
     expect(visibleText((await h.slack.waitForResponse(n + 1)).blocks)).toContain('Slik bruker du');
+    const nn = h.user('UHELPNN1', { locale: 'nn-NO' });
+    n = h.slack.responses.length;
+    await h.command(nn, 'help');
+    expect(visibleText((await h.slack.waitForResponse(n + 1)).blocks)).toContain('Slik brukar du /followup');
+  });
+
+  it('answers a nynorsk reader in nynorsk with the nynorsk names, and the bokmål names still work for them', async () => {
+    const user = h.user('UHELPNN2', { locale: 'nn-NO' });
+    let n = h.slack.responses.length;
+    await h.command(user, 'hjelp');
+    const text = visibleText((await h.slack.waitForResponse(n + 1)).blocks);
+    expect(text).toContain('registrer framdrift på eit mål');
+    for (const sub of SUBCOMMANDS) expect(text).toContain(`/followup ${commandName('nn', sub)}`);
+    for (const name of ['framdrift', 'påminningar', 'innstillingar', 'mål', 'avslutt']) expect(text).toContain(`/followup ${name}`);
+    expect(text).not.toContain('/followup fremdrift');
+    expect(text).not.toContain('/followup påminnelser');
+    expect(bokmaalWordsIn(text)).toEqual([]);
+    // The bokmål name of a subcommand answers a nynorsk reader too (here: the schedule, in nynorsk).
+    n = h.slack.responses.length;
+    await h.command(user, 'påminnelser');
+    expect(visibleText((await h.slack.waitForResponse(n + 1)).blocks)).toContain('Du har ingen planlagde påminningar no.');
+  });
+
+  it('shows a nynorsk reader a menu in nynorsk whose lines fit 75 characters', async () => {
+    const user = h.user('UMENUNN1', { locale: 'nn-NO' });
+    const n = h.slack.responses.length;
+    await h.command(user, '');
+    const body = await h.slack.waitForResponse(n + 1);
+    expect(visibleText(body.blocks)).toContain('Kva vil du gjere?');
+    const blocks = body.blocks as { accessory?: { options: { text: { text: string }; value: string }[] } }[];
+    const options = blocks[0].accessory?.options ?? [];
+    expect(options.length).toBe(SUBCOMMANDS.length - 1);
+    expect(options.map((o) => o.text.text.split(' — ')[0])).toEqual(expect.arrayContaining(['framdrift', 'påminningar', 'innstillingar']));
+    for (const o of options) expect(Array.from(o.text.text).length).toBeLessThanOrEqual(75);
   });
 
   it('answers an unknown subcommand with what was not understood and the help', async () => {

@@ -28,9 +28,10 @@ describe('install page in a headless browser', () => {
   });
 
   it.each([
-    ['nb-NO', 'Legg Follow-up til i Slack-arbeidsområdet ditt', 'Legg til i Slack', 'English', 'Add Follow-up to your Slack workspace'],
-    ['en-GB', 'Add Follow-up to your Slack workspace', 'Add to Slack', 'Norsk (bokmål)', 'Legg Follow-up til i Slack-arbeidsområdet ditt'],
-  ])('a %s browser: the page in its language, the other language one click away, the link Slack’s authorize URL with this browser’s state', async (locale, heading, button, otherLanguage, otherHeading) => {
+    ['nb-NO', 'Legg Follow-up til i Slack-arbeidsområdet ditt', 'Legg til i Slack', 'en', 'English', 'Add Follow-up to your Slack workspace'],
+    ['nn-NO', 'Legg Follow-up til i Slack-arbeidsområdet ditt', 'Legg til i Slack', 'nb', 'Norsk bokmål', 'Legg Follow-up til i Slack-arbeidsområdet ditt'],
+    ['en-GB', 'Add Follow-up to your Slack workspace', 'Add to Slack', 'nn', 'Norsk nynorsk', 'Legg Follow-up til i Slack-arbeidsområdet ditt'],
+  ])('a %s browser: the page in its language, the other languages one click away, the link Slack’s authorize URL with this browser’s state', async (locale, heading, button, other, otherLanguage, otherHeading) => {
     const context = await browser.newContext({ locale });
     try {
       const page = await context.newPage();
@@ -52,11 +53,16 @@ describe('install page in a headless browser', () => {
       expect(cookie?.value).toBe(state);
       expect(cookie?.httpOnly).toBe(true);
 
-      // The other language.
-      await page.locator('#other-language').click();
-      await page.waitForURL(/lang=/);
+      // The other two languages, each named in itself; this page's own is not offered.
+      expect(await page.locator('nav a').count()).toBe(2);
+      expect(await page.locator(`#lang-${locale.slice(0, 2)}`).count()).toBe(0);
+      expect(await page.locator(`#lang-${other}`).innerText()).toBe(otherLanguage);
+      await page.locator(`#lang-${other}`).click();
+      await page.waitForURL(new RegExp(`lang=${other}`));
       expect(await page.locator('h1').innerText()).toBe(otherHeading);
-      expect(await page.locator('#other-language').innerText()).not.toBe(otherLanguage);
+      expect(await page.getAttribute('html', 'lang')).toBe(other);
+      expect(await page.locator(`#lang-${other}`).count()).toBe(0);
+      if (other === 'nn') expect(await page.locator('main').innerText()).toContain('Følg opp leiarane som rapporterer til deg gjennom ei endring');
     } finally {
       await context.close();
     }

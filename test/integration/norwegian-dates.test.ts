@@ -7,28 +7,34 @@ import { FixedClock, Harness, visibleText } from '../support/harness';
 import { acceptInvitation, setupValues } from '../support/flows';
 import { goal, openedView, settle } from '../support/seed';
 import { date, radio, select, text, user } from '../support/steps';
-import { englishDatesIn } from '../support/readerDates';
+import { bokmaalWordsIn, englishDatesIn } from '../support/readerDates';
 
 /**
  * Dates a Norwegian reads in Norwegian (issue 12 §1), end to end: a senior leader and a leader whose
- * Slack is in bokmål go through setup, a goal with a target date and a milestone, an action item,
+ * Slack is in bokmål (and a nynorsk pair: one by Slack locale nn-NO, one by the app's settings) go through setup, a goal with a target date and a milestone, an action item,
  * a one-to-one, an evaluation, App Home, status and schedule. Every message and view they were
  * sent has its dates written out on the server ("i morgen", "onsdag", "3. desember", "kl. 09.00")
  * and not one Slack date token or English date word. An English reader of the same follow-up gets
  * Slack's tokens.
  */
-describe('dates for a bokmål reader, in every message and view', () => {
+describe('dates for a bokmål and a nynorsk reader, in every message and view', () => {
   let h: Harness;
-  const S = 'USENNBD1';
-  const L = 'ULEANBD1';
+  /** A bokmål pair (Slack in bokmål) and a nynorsk pair (Slack in nynorsk; the leader chose it in settings). */
+  const READERS = {
+    nb: { S: 'USENNBD1', L: 'ULEANBD1', channel: 'C0TEAMNB', tomorrow: 'i morgen', moved: '(flyttet fra 17. mai 2028: Grunnlovsdag)', goal: 'Bedre samarbeid i teamet', what: 'Avtal møte med HR', notes: 'God prat', action: 'Les boka' },
+    nn: { S: 'USENNND1', L: 'ULEANND1', channel: 'C0TEAMNN', tomorrow: 'i morgon', moved: '(flytt frå 17. mai 2028: Grunnlovsdag)', goal: 'Betre samarbeid i teamet', what: 'Avtal møte med HR', notes: 'God prat', action: 'Les boka' },
+  } as const;
   const E = 'USENEND1';
   const LE = 'ULEAEND1';
 
   beforeAll(async () => {
     // Monday 29 November 2027, 10:00 in Oslo (week 48).
     h = await Harness.start({ clock: new FixedClock('2027-11-29T09:00:00Z') });
-    h.user(S, { locale: 'nb-NO', tz: 'Europe/Oslo' });
-    h.user(L, { locale: 'nb-NO', tz: 'Europe/Oslo' });
+    h.user(READERS.nb.S, { locale: 'nb-NO', tz: 'Europe/Oslo' });
+    h.user(READERS.nb.L, { locale: 'nb-NO', tz: 'Europe/Oslo' });
+    h.user(READERS.nn.S, { locale: 'nn-NO', tz: 'Europe/Oslo' });
+    // Slack in bokmål, nynorsk chosen in the app's settings.
+    h.user(READERS.nn.L, { locale: 'nb-NO', tz: 'Europe/Oslo' });
     h.user(E, { locale: 'en-GB', tz: 'Europe/Oslo' });
     h.user(LE, { locale: 'en-GB', tz: 'Europe/Oslo' });
   });
@@ -61,7 +67,13 @@ describe('dates for a bokmål reader, in every message and view', () => {
     return out;
   }
 
-  it('setup, goal, plan, one-to-one, evaluation, Home, status and schedule: dates in bokmål, never a token or an English word', async () => {
+  it.each(['nb', 'nn'] as const)('setup, goal, plan, one-to-one, evaluation, Home, status and schedule: dates in %s, never a token or an English word', async (lang) => {
+    const { S, L, channel, tomorrow, moved } = READERS[lang];
+    if (lang === 'nn') await h.prisma.person.upsert({
+      where: { workspaceId_slackUserId: { workspaceId: h.teamId, slackUserId: L } },
+      create: { workspaceId: h.teamId, slackUserId: L, localeOverride: 'nn' },
+      update: { localeOverride: 'nn' },
+    });
     const calls0 = h.slack.calls.length;
     const responses0 = h.slack.responses.length;
 
@@ -69,17 +81,17 @@ describe('dates for a bokmål reader, in every message and view', () => {
     const setupView = await modal(S, `setup <@${L}>`);
     expect(visibleText(setupView)).toContain('Språk i teamkanalen');
     const saved = await h.submitView(S, setupView, {
-      ...setupValues({ leader: L, channel: 'C0TEAMNB', oneToOne: 'WEEKLY', startDate: '2027-11-29' }),
-      [setupForm.ids.teamLocale.block]: { [setupForm.ids.teamLocale.action]: select('nb') },
+      ...setupValues({ leader: L, channel, oneToOne: 'WEEKLY', startDate: '2027-11-29' }),
+      [setupForm.ids.teamLocale.block]: { [setupForm.ids.teamLocale.action]: select(lang) },
     });
     expect(saved.status).toBe(200);
     await acceptInvitation(h, S, L);
     await settle(h);
     const f = await h.prisma.followUp.findFirstOrThrow({ where: { workspaceId: h.teamId, leader: { slackUserId: L } } });
-    expect(f.teamLocale).toBe('nb');
+    expect(f.teamLocale).toBe(lang);
 
     // A goal due Friday 3 December, a milestone due tomorrow; the next evaluation 10 January 2028.
-    const g = await goal(h, f, 'Bedre samarbeid i teamet', { baseline: 1, target: 5, unit: 'poeng', targetDate: '2027-12-03' });
+    const g = await goal(h, f, READERS[lang].goal, { baseline: 1, target: 5, unit: 'poeng', targetDate: '2027-12-03' });
     await h.prisma.milestone.create({ data: { goalId: g.id, title: 'Første teammøte', dueDate: dayToDate('2027-11-30'), position: 1 } });
     await h.prisma.followUp.update({ where: { id: f.id }, data: { nextEvaluationOn: dayToDate('2028-01-10') } });
 
@@ -87,7 +99,7 @@ describe('dates for a bokmål reader, in every message and view', () => {
     const planView = await modal(S, `plan <@${L}>`);
     await h.submitView(S, planView, {
       [planForm.ids.leaderUserId.block]: { [planForm.ids.leaderUserId.action]: user(L) },
-      [planForm.ids.what.block]: { [planForm.ids.what.action]: text('Avtal møte med HR') },
+      [planForm.ids.what.block]: { [planForm.ids.what.action]: text(READERS[lang].what) },
       [planForm.ids.owner.block]: { [planForm.ids.owner.action]: radio('leader') },
       [planForm.ids.dueDate.block]: { [planForm.ids.dueDate.action]: date('2027-12-01') },
     });
@@ -97,8 +109,8 @@ describe('dates for a bokmål reader, in every message and view', () => {
     const convView = await modal(S, `conversation <@${L}>`);
     await h.submitView(S, convView, {
       [conversationForm.ids.heldOn.block]: { [conversationForm.ids.heldOn.action]: date('2027-11-29') },
-      [conversationForm.ids.notes.block]: { [conversationForm.ids.notes.action]: text('God prat') },
-      [conversationForm.ids.action1.block]: { [conversationForm.ids.action1.action]: text('Les boka') },
+      [conversationForm.ids.notes.block]: { [conversationForm.ids.notes.action]: text(READERS[lang].notes) },
+      [conversationForm.ids.action1.block]: { [conversationForm.ids.action1.action]: text(READERS[lang].action) },
       [conversationForm.ids.actionDue1.block]: { [conversationForm.ids.actionDue1.action]: date('2027-12-20') },
     });
     await settle(h);
@@ -134,17 +146,19 @@ describe('dates for a bokmål reader, in every message and view', () => {
 
     const read = [...readBy(S, calls0, responses0), ...readBy(L, calls0, responses0)];
     const all = read.map((r) => r.text).join('\n');
-    // What they read, dated in bokmål relative to today (Monday 29 November 2027).
-    expect(all).toContain('i morgen'); // the milestone
+    // What they read, dated in their language relative to today (Monday 29 November 2027).
+    expect(all).toContain(tomorrow); // the milestone
     expect(all).toContain('onsdag'); // the action item
     expect(all).toContain('fredag'); // the goal's target date
     expect(all).toContain('20. desember'); // the agreed action
     expect(all).toContain('10. januar 2028'); // the next evaluation
     expect(all).toContain('i dag'); // the one-to-one
     expect(all).toContain('18. mai 2028 kl. 09.00'); // the schedule, local time
-    expect(all).toContain('(flyttet fra 17. mai 2028: Grunnlovsdag)');
+    expect(all).toContain(moved);
     const problems = read.flatMap((r) => englishDatesIn(r.text).map((word) => `${r.what}: ${word}`));
     expect(problems).toEqual([]);
+    // A nynorsk reader reads no bokmål: not in a date, not in any text of the app.
+    if (lang === 'nn') expect(read.flatMap((r) => bokmaalWordsIn(r.text).map((word) => `${r.what}: ${word}`))).toEqual([]);
     expect(read.length).toBeGreaterThan(10);
   });
 
@@ -173,9 +187,9 @@ describe('the harness check over every recorded message (all integration tests)'
       await h.app.services.people.resolve(h.teamId, enUser);
       const token = '<!date^1795000000^{date_short_pretty}|3 December 2026>';
       await h.app.ctx.web.chat.postMessage({ channel: enUser, text: `Due ${token}` });
-      expect(await h.bokmaalDateTokens()).toEqual([]);
+      expect(await h.norwegianDateTokens()).toEqual([]);
       await h.app.ctx.web.chat.postMessage({ channel: nbUser, text: `Frist ${token}` });
-      const found = await h.bokmaalDateTokens();
+      const found = await h.norwegianDateTokens();
       expect(found).toHaveLength(1);
       expect(found[0]).toContain(`chat.postMessage to ${nbUser} (bokmål) holds a Slack date token`);
     } finally {

@@ -19,10 +19,11 @@ import { followUp, goal, person, settle } from '../support/seed';
  * every write path with forged ids. To add a kind: add a row to KINDS (how to seed it, where its
  * marker may appear) and, when it can be written, a row to WRITES.
  */
-type Role = 'senior' | 'leader' | 'otherLeader' | 'otherSenior' | 'admin' | 'stranger';
-const ROLES: Role[] = ['senior', 'leader', 'otherLeader', 'otherSenior', 'admin', 'stranger'];
-type ReadPath = 'home' | 'status' | 'statusButton';
-const READ_PATHS: ReadPath[] = ['home', 'status', 'statusButton'];
+type Role = 'senior' | 'leader' | 'otherLeader' | 'otherSenior' | 'admin' | 'hrPartner' | 'stranger';
+const ROLES: Role[] = ['senior', 'leader', 'otherLeader', 'otherSenior', 'admin', 'hrPartner', 'stranger'];
+/** 'hr': `/followup hr`, the HR overview (counts only: no kind's content for anyone). */
+type ReadPath = 'home' | 'status' | 'statusButton' | 'hr';
+const READ_PATHS: ReadPath[] = ['home', 'status', 'statusButton', 'hr'];
 
 interface World {
   h: Harness;
@@ -35,8 +36,8 @@ interface KindRow {
   kind: string;
   /** Creates the record in F; returns the marker text that must not leak. */
   seed(w: World, marker: string): Promise<void>;
-  /** Roles that may see the marker, per read path (what the path shows at all). */
-  visible: Record<ReadPath, Role[]>;
+  /** Roles that may see the marker, per read path (what the path shows at all; the HR overview shows none). */
+  visible: Record<Exclude<ReadPath, 'hr'>, Role[]>;
 }
 
 const both: Role[] = ['senior', 'leader'];
@@ -200,11 +201,14 @@ describe('privacy: who sees and changes what', () => {
       otherLeader: h.user('UPRLEA02', { locale: 'en-GB' }),
       otherSenior: h.user('UPRSEN02', { locale: 'en-GB' }),
       admin: h.user('UPRADM01', { locale: 'en-GB', is_admin: true }),
+      hrPartner: h.user('UPRHRP01', { locale: 'en-GB' }),
       stranger: h.user('UPRSTR01', { locale: 'en-GB' }),
     };
     const f = await followUp(h, users.senior, users.leader, { channel: 'C0PRIV' });
     await followUp(h, users.otherSenior, users.otherLeader, { channel: 'C0PRIV2' });
     await person(h, users.admin, { isAdmin: true });
+    // An HR partner an admin named: may read the HR overview, and nothing else of anyone.
+    await h.prisma.hrPartner.create({ data: { workspaceId: h.teamId, slackUserId: users.hrPartner, namedBy: users.admin } });
     const base = await goal(h, f, 'base goal', { baseline: 0, target: 10 });
     w = { h, users, f, goalId: base.id };
     for (const row of KINDS) {
@@ -223,6 +227,10 @@ describe('privacy: who sees and changes what', () => {
       const dms = h.slack.callsOf('chat.postMessage').length;
       await h.action(user, { action_id: HomeIds.runButton('status', 0), type: 'button', value: users.leader });
       seen.set(`${role}/statusButton`, visibleText((await h.slack.waitForCall('chat.postMessage', dms + 1)).args.blocks));
+      const r = h.slack.responses.length;
+      await h.command(user, 'hr');
+      const hr = await h.slack.waitForResponse(r + 1);
+      seen.set(`${role}/hr`, `${String(hr.text)}\n${visibleText(hr.blocks)}`);
     }
   });
   afterAll(async () => {
@@ -230,7 +238,7 @@ describe('privacy: who sees and changes what', () => {
     await h.close();
   });
 
-  const readCases = KINDS.flatMap((row) => READ_PATHS.flatMap((path) => ROLES.map((role) => ({ kind: row.kind, path, role, may: row.visible[path].includes(role) }))));
+  const readCases = KINDS.flatMap((row) => READ_PATHS.flatMap((path) => ROLES.map((role) => ({ kind: row.kind, path, role, may: path !== 'hr' && row.visible[path].includes(role) }))));
   it.each(readCases)('$kind via $path: $role sees it = $may', ({ kind, path, role, may }) => {
     const text = seen.get(`${role}/${path}`)!;
     expect(text).toBeDefined();
@@ -241,6 +249,19 @@ describe('privacy: who sees and changes what', () => {
   it.each(ROLES.filter((r) => r !== 'senior' && r !== 'leader'))('status of the leader is refused to %s with a clear message', (role) => {
     for (const path of ['status', 'statusButton'] as const) {
       expect(seen.get(`${role}/${path}`)).toBe(`Only the senior leader who follows up <@UPRLEA01>, or <@UPRLEA01> themselves, can see this summary.`);
+    }
+  });
+
+  it('the HR overview is shown to the admin and the HR partner only, as counts (two follow-ups: too few to show); everyone else is refused', () => {
+    for (const role of ['admin', 'hrPartner'] as const) {
+      const text = seen.get(`${role}/hr`)!;
+      expect(text).toContain('HR overview');
+      expect(text).toContain('too few to show');
+      // No person is named in it.
+      for (const user of Object.values(w.users)) expect(text).not.toContain(user);
+    }
+    for (const role of ROLES.filter((r) => r !== 'admin' && r !== 'hrPartner')) {
+      expect(seen.get(`${role}/hr`)).toContain('Only workspace admins, and the HR partners an admin names in `/followup settings`, can see the HR overview.');
     }
   });
 

@@ -1,3 +1,4 @@
+import { bokmaalWordsIn } from '../support/readerDates';
 import { settingsForm } from '../../src/slack/features/settings/fields';
 import { dayToDate } from '../../src/time/dates';
 import { FixedClock, Harness, randomId, visibleText } from '../support/harness';
@@ -135,6 +136,51 @@ describe('/followup settings', () => {
     await dmTo(h, u, 'Settings saved. Your time zone is America/New_York.');
     expect(await h.prisma.person.findUniqueOrThrow({ where: { id: p.id } })).toMatchObject({ localeOverride: null, tzOverride: null, reminderHour: null });
     changed.mockRestore();
+  });
+
+  it('a person whose Slack is in bokmål chooses nynorsk in settings: the app answers in nynorsk, nynorsk names work, and back', async () => {
+    const u = h.user('USETNYN1', { locale: 'nb-NO', tz: 'Europe/Oslo' });
+    const before = h.slack.callsOf('views.open').length;
+    await h.command(u, 'innstillinger');
+    const view = await openedView(h, before + 1);
+    expect(visibleText(view)).toContain('Norsk nynorsk');
+    expect(visibleText(view)).toContain('Slack har ikke nynorsk');
+    await h.submitView(u, { ...view, id: randomId('V') }, {
+      [settingsForm.ids.language.block]: { [settingsForm.ids.language.action]: radio('nn') },
+      [settingsForm.ids.hour.block]: { [settingsForm.ids.hour.action]: select('default') },
+    });
+    await dmTo(h, u, 'Innstillingane er lagra. Tidssona di er Europe/Oslo.');
+    const p = await h.prisma.person.findUniqueOrThrow({ where: { workspaceId_slackUserId: { workspaceId: h.teamId, slackUserId: u } } });
+    expect(p.localeOverride).toBe('nn');
+
+    let n = h.slack.responses.length;
+    await h.command(u, 'hjelp');
+    const help = visibleText((await h.slack.waitForResponse(n + 1)).blocks);
+    expect(help).toContain('Slik brukar du /followup');
+    expect(help).toContain('/followup innstillingar');
+    expect(bokmaalWordsIn(help)).toEqual([]);
+
+    // The nynorsk name opens the nynorsk settings, with nynorsk chosen.
+    const opened = h.slack.callsOf('views.open').length;
+    await h.command(u, 'innstillingar');
+    const nnView = await openedView(h, opened + 1);
+    expect(nnView.title).toMatchObject({ text: 'Innstillingar' });
+    expect(bokmaalWordsIn(visibleText(nnView))).toEqual([]);
+    // A mistake is told in nynorsk, and what was chosen stays.
+    const bad = await h.submitView(u, nnView, {
+      [settingsForm.ids.language.block]: { [settingsForm.ids.language.action]: radio('nn') },
+      [settingsForm.ids.timezone.block]: { [settingsForm.ids.timezone.action]: text('Mars/Olympus') },
+      [settingsForm.ids.hour.block]: { [settingsForm.ids.hour.action]: select('default') },
+    });
+    expect(bad.json<{ errors: Record<string, string> }>().errors[settingsForm.ids.timezone.block]).toContain('Den tidssona kjenner eg ikkje.');
+    await h.submitView(u, { ...nnView, id: randomId('V') }, {
+      [settingsForm.ids.language.block]: { [settingsForm.ids.language.action]: radio('auto') },
+      [settingsForm.ids.hour.block]: { [settingsForm.ids.hour.action]: select('default') },
+    });
+    await dmTo(h, u, 'Innstillingene er lagret. Tidssonen din er Europe/Oslo.');
+    n = h.slack.responses.length;
+    await h.command(u, 'help');
+    expect(visibleText((await h.slack.waitForResponse(n + 1)).blocks)).toContain('Slik bruker du /followup');
   });
 
   it('lets an admin set workspace defaults that apply to people without their own, and refuses a forged admin section', async () => {

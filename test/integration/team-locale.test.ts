@@ -59,6 +59,10 @@ describe('team-channel language', () => {
       expect((await h.app.services.followUps.setup(senior, { leaderUserId: L, ...base, teamLocale: null })).followUp.teamLocale).toBeNull();
       expect((await learn(3)).teamLocale).toBe('nb');
 
+      // Nynorsk for the team channel: what is shared there is written in nynorsk.
+      expect((await h.app.services.followUps.setup(senior, { leaderUserId: L, ...base, teamLocale: 'nn' })).followUp.teamLocale).toBe('nn');
+      expect((await learn(4)).teamLocale).toBe('nn');
+
       // A forged value is refused.
       const refused = await h.app.services.followUps
         .setup(senior, { leaderUserId: L, ...base, teamLocale: 'de' as unknown as 'nb' })

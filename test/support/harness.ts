@@ -201,19 +201,22 @@ export class Harness {
   }
 
   /**
-   * Slack date tokens in what a bokmål reader was sent (DMs, ephemeral messages, App Home): Slack has
-   * no Norwegian client language, so a token reads in English there (issue 12 §1). Readers are the
-   * workspace's people whose language (as the app resolves it, at the end of the test) is bokmål.
+   * Slack date tokens in what a bokmål or nynorsk reader was sent (DMs, ephemeral messages, App Home):
+   * Slack has no Norwegian client language, so a token reads in English there (issue 12 §1, issue 21).
+   * Readers are the workspace's people whose language (as the app resolves it, at the end of the
+   * test) is bokmål or nynorsk.
    */
-  async bokmaalDateTokens(): Promise<string[]> {
+  async norwegianDateTokens(): Promise<string[]> {
     const [people, workspace] = await Promise.all([
       this.prisma.person.findMany({ where: { workspaceId: this.teamId } }),
       this.prisma.workspace.findUnique({ where: { id: this.teamId } }),
     ]);
-    const readers = new Map<string, string>();
+    const readers = new Map<string, { user: string; language: string }>();
     for (const p of people) {
-      if ((p.localeOverride ?? localeFromSlack(p.slackLocale, workspace?.defaultLocale ?? this.config.defaultLocale)) !== 'nb') continue;
-      for (const target of [p.slackUserId, `D${p.slackUserId.replace(/^U/, '')}`, p.dmChannelId]) if (target) readers.set(target, p.slackUserId);
+      const locale = p.localeOverride ?? localeFromSlack(p.slackLocale, workspace?.defaultLocale ?? this.config.defaultLocale);
+      if (locale === 'en') continue;
+      const language = locale === 'nn' ? 'nynorsk' : 'bokmål';
+      for (const target of [p.slackUserId, `D${p.slackUserId.replace(/^U/, '')}`, p.dmChannelId]) if (target) readers.set(target, { user: p.slackUserId, language });
     }
     const problems: string[] = [];
     for (const c of this.slack.calls) {
@@ -223,7 +226,7 @@ export class Harness {
       const reader = typeof target === 'string' ? readers.get(target) : undefined;
       if (!reader) continue;
       const text = `${typeof a.text === 'string' ? a.text : ''}\n${visibleText(a.blocks ?? a.view)}`;
-      if (text.includes('<!date')) problems.push(`${c.method} to ${reader} (bokmål) holds a Slack date token: ${text.slice(text.indexOf('<!date'), text.indexOf('<!date') + 80)}`);
+      if (text.includes('<!date')) problems.push(`${c.method} to ${reader.user} (${reader.language}) holds a Slack date token: ${text.slice(text.indexOf('<!date'), text.indexOf('<!date') + 80)}`);
     }
     return problems;
   }
@@ -233,7 +236,7 @@ export class Harness {
     const problems = this.payloadProblems();
     // Best effort: a test that cut the database may leave it unreachable for a moment.
     const timeout = new Promise<string[]>((resolve) => setTimeout(() => resolve([]), 3000).unref());
-    problems.push(...(await Promise.race([this.bokmaalDateTokens().catch(() => [] as string[]), timeout])));
+    problems.push(...(await Promise.race([this.norwegianDateTokens().catch(() => [] as string[]), timeout])));
     await this.app.stop().catch(() => undefined);
     // Work the app does after an ack (DMs, App Home, events) may still be reading: let it finish
     // before the pool closes, so nothing reconnects after the test file's environment is gone.

@@ -1,5 +1,5 @@
 /**
- * What a bokmål reader must never see (issue 12 §1): a Slack date token (Slack renders it in
+ * What a bokmål or nynorsk reader must never see (issue 12 §1): a Slack date token (Slack renders it in
  * English, it has no Norwegian client language) or an English date word.
  */
 const ENGLISH_RELATIVE_DAYS = /\b(today|tomorrow|yesterday)\b/gi;
@@ -13,4 +13,22 @@ export function englishDatesIn(text: string): string[] {
   for (const m of text.matchAll(ENGLISH_RELATIVE_DAYS)) found.push(m[0]);
   for (const m of text.matchAll(ENGLISH_NAMES)) found.push(m[0]);
   return found;
+}
+
+/**
+ * Common words that are bokmål and not nynorsk: a nynorsk reader who sees one reads the wrong
+ * language (a bokmål text copied, or a bokmål date word). Not "nå" (nynorsk "å nå målet") or "også",
+ * which both write.
+ */
+export const BOKMAAL_ONLY = new Set([
+  'ikke', 'hva', 'hvordan', 'hvem', 'hvilken', 'hvilket', 'hvilke', 'hvorfor', 'hvis', 'hver', 'hvert',
+  'jeg', 'dere', 'deres', 'dem', 'noe', 'noen', 'mye', 'mer', 'bare', 'ble', 'fra', 'ennå', 'selv', 'uten',
+  'gjør', 'kommer', 'sier', 'vet', 'velg', 'følger', 'morgen', 'uke', 'uker', 'uken', 'ukene', 'måned',
+  'mandag', 'tirsdag', 'lørdag', 'søndag', 'leder', 'ledere', 'lederen', 'lederne', 'påminnelse',
+  'påminnelser', 'innstillinger', 'fremdrift', 'fremover', 'tidligere', 'senere', 'enige', 'lagret',
+]);
+
+/** The bokmål-only words in a text a nynorsk reader reads (lower case, in order). */
+export function bokmaalWordsIn(text: string): string[] {
+  return (text.toLowerCase().match(/\p{L}+/gu) ?? []).filter((w) => BOKMAAL_ONLY.has(w));
 }

@@ -87,6 +87,7 @@ export const date = (selected_date: string | null) => ({ type: 'datepicker', sel
 export const select = (value: string | null) => ({ type: 'static_select', selected_option: value === null ? null : { value } });
 export const radio = (value: string | null) => ({ type: 'radio_buttons', selected_option: value === null ? null : { value } });
 export const user = (selected_user: string | null) => ({ type: 'users_select', selected_user });
+export const users = (selected_users: string[]) => ({ type: 'multi_users_select', selected_users });
 export const checks = (values: string[]) => ({ type: 'checkboxes', selected_options: values.map((value) => ({ value })) });
 
 /** Submits a view and returns the field errors of a `response_action: errors` answer (empty when accepted). */

@@ -50,6 +50,14 @@ describe('.ics invitations', () => {
     expect(filename).toBe('1-1-samtale-2027-03-29.ics');
   });
 
+  test('in nynorsk', () => {
+    const { ics, filename } = calendarInvite({ ...base, recipient: { locale: 'nn', zone: 'Europe/Oslo' } });
+    expect(prop(ics, 'SUMMARY')).toEqual(['SUMMARY:Evalueringssamtale: Sam Senior og Åse Ødegård']);
+    expect(prop(ics, 'DESCRIPTION')[0]).toContain('Evalueringssamtale i oppfølginga av Åse Ødegård. Førebu deg ved å sjå på måla');
+    expect(prop(ics, 'PRODID')[0]).toContain('//NN');
+    expect(filename).toBe('evalueringssamtale-2027-03-29.ics');
+  });
+
   test('one meeting across DST in each reader’s zone: Oslo just after spring-forward, New York already on EDT, Sydney just after autumn-back', () => {
     // 29 March 2027 10:00 in Oslo (CEST, UTC+2) = 08:00 UTC.
     const at = (zone: string) => prop(calendarInvite({ ...base, recipient: { locale: 'en', zone } }).ics, 'DTSTART')[0];

@@ -133,6 +133,16 @@ describe('overview chart spec', () => {
     );
   });
 
+  test('in nynorsk', () => {
+    const spec = overviewChartSpec(leaders, '2026-11-30', { locale: 'nn', zone: 'Europe/Oslo', now });
+    expect(spec.title).toBe('Framdrift mot målverdi');
+    expect(spec.subtitle).toBe('2 leiarar, 3 mål · veke 49');
+    expect(spec.x.label).toBe('Framdrift mot målverdien (%)');
+    expect(spec.altText).toBe(
+      'Framdrift mot målverdi for 3 mål hos 2 leiarar. Måla til Åse Ødegård: Sykefravær: 50 %, Kultur: ingen indikator, Onboarding: nådd. Måla til Bjørn: ingen mål enno.',
+    );
+  });
+
   test('10 leaders × 5 goals: every leader named within 2000 characters', () => {
     const many = Array.from({ length: 10 }, (_, i) => ({
       name: `Leder ${i + 1}`,

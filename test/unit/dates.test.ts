@@ -3,12 +3,14 @@ import { messageDates } from '../../src/domain/reminders/messages';
 import { dateFormatter } from '../../src/i18n/dates';
 import { FixedClock } from '../../src/time/clock';
 import { addDays } from '../../src/time/dates';
+import { bokmaalWordsIn } from '../support/readerDates';
 
 const OSLO = 'Europe/Oslo';
 const NY = 'America/New_York';
 const CHATHAM = 'Pacific/Chatham';
 
 const nbAt = (now: string, zone = OSLO) => dateFormatter({ locale: 'nb', zone, now: new FixedClock(now).now() });
+const nnAt = (now: string, zone = OSLO) => dateFormatter({ locale: 'nn', zone, now: new FixedClock(now).now() });
 const enAt = (now: string, zone = OSLO) => dateFormatter({ locale: 'en', zone, now: new FixedClock(now).now() });
 
 /** English date words Slack would write (April, August, September and November are spelt alike in bokmål); a bokmål reader must see none. */
@@ -93,6 +95,57 @@ describe('dates for a bokmål reader (server-side, luxon, reader zone)', () => {
   });
 });
 
+describe('dates for a nynorsk reader (server-side, luxon, reader zone; the glossary\'s words)', () => {
+  // Monday 30 November 2026, 11:00 in Oslo.
+  const f = nnAt('2026-11-30T10:00:00Z');
+
+  test.each([
+    ['2026-11-30', 'i dag'],
+    ['2026-12-01', 'i morgon'],
+    ['2026-11-29', 'i går'],
+    ['2026-12-02', 'onsdag'],
+    ['2026-12-03', 'torsdag'],
+    ['2026-12-05', 'laurdag'],
+    ['2026-12-06', 'sundag'],
+    ['2026-12-07', '7. desember'],
+    ['2027-12-03', '3. desember 2027'],
+  ])('%s reads "%s"', (day, text) => {
+    expect(f.day(day)).toBe(text);
+    expect(f.plainDay(day)).toBe(text);
+  });
+
+  test('every weekday in nynorsk: måndag, tysdag … laurdag, sundag', () => {
+    const sunday = nnAt('2026-12-06T10:00:00Z');
+    expect(['2026-12-08', '2026-12-09', '2026-12-10', '2026-12-11', '2026-12-12'].map((d) => sunday.day(d))).toEqual(['tysdag', 'onsdag', 'torsdag', 'fredag', 'laurdag']);
+    expect(nnAt('2026-12-03T10:00:00Z').day('2026-12-07')).toBe('måndag');
+  });
+
+  test('times are "kl. 09.00"; a date and time is the day word and the time, across DST', () => {
+    const sat = nnAt('2027-03-27T10:00:00Z');
+    expect(sat.time(DateTime.fromISO('2027-03-29T07:00:00Z'))).toBe('kl. 09.00');
+    expect(sat.dateTime(DateTime.fromISO('2027-03-29T07:00:00Z'))).toBe('måndag kl. 09.00');
+    expect(sat.dateTime(DateTime.fromISO('2027-03-28T07:00:00Z'))).toBe('i morgon kl. 09.00');
+    expect(sat.dateTime(DateTime.fromISO('2027-04-05T07:00:00Z'))).toBe('5. april kl. 09.00');
+  });
+
+  test('weeks are ISO weeks: "veke 49"', () => {
+    expect(f.week('2026-11-30')).toBe('veke 49');
+    expect(f.week('2027-01-04')).toBe('veke 1 2027');
+    expect(dateFormatter({ locale: 'nn', zone: OSLO, now: null }).week('2026-12-03')).toBe('veke 49 2026');
+  });
+
+  test('no English date word and no bokmål-only word for any day two years around now, in three zones', () => {
+    for (const zone of [OSLO, NY, CHATHAM]) {
+      const fz = nnAt('2026-11-30T10:00:00Z', zone);
+      for (let i = -400; i <= 400; i += 1) {
+        const day = addDays('2026-11-30', i);
+        const texts = [fz.day(day), fz.plainDay(day), fz.week(day), fz.dateTime(DateTime.fromISO(`${day}T08:00:00Z`))];
+        for (const text of texts) expect({ day, text, english: ENGLISH.test(text), bokmaal: bokmaalWordsIn(text) }).toEqual({ day, text, english: false, bokmaal: [] });
+      }
+    }
+  });
+});
+
 describe('dates for an English reader (Slack tokens with a fallback)', () => {
   const f = enAt('2026-11-30T10:00:00Z');
 
@@ -123,6 +176,8 @@ describe('messageDates (the dates of a workflow message)', () => {
     expect(messageDates({ locale: 'nb', zone: OSLO, composedAt }).week('2026-11-30')).toBe('uke 49');
     expect(messageDates({ locale: 'en', zone: OSLO, composedAt }).week('2026-11-30')).toBe('week 49');
     expect(messageDates({ locale: 'nb', zone: OSLO, composedAt }).day('2026-12-01')).toBe('i morgen');
+    expect(messageDates({ locale: 'nn', zone: OSLO, composedAt }).week('2026-11-30')).toBe('veke 49');
+    expect(messageDates({ locale: 'nn', zone: OSLO, composedAt }).day('2026-12-01')).toBe('i morgon');
   });
 
   test('without composedAt a bokmål date is written in full, never in English', () => {

@@ -1,7 +1,9 @@
 import { en } from '../../src/i18n/en';
 import { nb } from '../../src/i18n/nb';
+import { nn } from '../../src/i18n/nn';
 import { allKeys, format, localeFromSlack, t } from '../../src/i18n';
 import { SUBCOMMANDS } from '../../src/slack/commandText';
+import { bokmaalWordsIn } from '../support/readerDates';
 
 /**
  * Strings that are rightly the same in both languages (symbols, numbers, product names).
@@ -25,11 +27,18 @@ const SAME_KEYS = new Set<string>([
   'settings.language.en',
   'page.app_badge',
   'settings.language.nb',
+  'settings.language.nn',
   'command.status',
+  // The HR overview's subcommand is 'hr' in every language.
+  'command.hr',
+  'hr.trend_line',
   // Only placeholders and punctuation: the words come from other keys.
   'history.change',
   'history.evaluation_goal',
 ]);
+
+/** Keys whose nynorsk text is rightly the English word: nynorsk "open" (ei open hindring). */
+const SAME_IN_NYNORSK = new Set<string>(['barrier.status.OPEN']);
 
 const placeholders = (s: string): string[] => [...new Set([...s.matchAll(/\{(\w+)(?:\}|\s*,\s*plural\s*,)/g)].map((m) => m[1]))].sort();
 
@@ -37,26 +46,47 @@ describe('i18n catalogues', () => {
   const enKeys = Object.keys(en).sort();
   const nbKeys = Object.keys(nb).sort();
 
-  test('bokmål and English have exactly the same keys', () => {
+  test('bokmål, nynorsk and English have exactly the same keys', () => {
     expect(nbKeys.filter((k) => !(k in en))).toEqual([]);
     expect(enKeys.filter((k) => !(k in nb))).toEqual([]);
+    expect(Object.keys(nn).filter((k) => !(k in en))).toEqual([]);
+    expect(enKeys.filter((k) => !(k in nn))).toEqual([]);
     expect(allKeys().sort()).toEqual(enKeys);
   });
 
   test('every string is non-empty in both languages', () => {
     const empty = enKeys.filter((k) => {
       const key = k as keyof typeof en;
-      return en[key].trim() === '' || nb[key].trim() === '';
+      return en[key].trim() === '' || nb[key].trim() === '' || nn[key].trim() === '';
     });
     expect(empty).toEqual([]);
   });
 
-  test('placeholders are identical in nb and en', () => {
+  test.each([
+    ['nb', nb],
+    ['nn', nn],
+  ] as const)('placeholders are identical in %s and en', (lang, catalogue) => {
     const mismatched = enKeys
       .map((k) => k as keyof typeof en)
-      .filter((k) => placeholders(en[k]).join(',') !== placeholders(nb[k]).join(','))
-      .map((k) => `${k}: en {${placeholders(en[k]).join(',')}} nb {${placeholders(nb[k]).join(',')}}`);
+      .filter((k) => placeholders(en[k]).join(',') !== placeholders(catalogue[k]).join(','))
+      .map((k) => `${k}: en {${placeholders(en[k]).join(',')}} ${lang} {${placeholders(catalogue[k]).join(',')}}`);
     expect(mismatched).toEqual([]);
+  });
+
+  test('no nynorsk string is the English one left untranslated (except the allow-list)', () => {
+    const same = enKeys
+      .map((k) => k as keyof typeof en)
+      .filter((k) => en[k] === nn[k] && !SAME_IN_BOTH.has(en[k]) && !SAME_KEYS.has(k) && !SAME_IN_NYNORSK.has(k))
+      .map((k) => `${k}: ${JSON.stringify(en[k])}`);
+    expect(same).toEqual([]);
+  });
+
+  test('no nynorsk string has a common bokmål-only word (the bokmål text copied, or a form mixed in)', () => {
+    const found = enKeys
+      .map((k) => k as keyof typeof en)
+      // Code spans are commands (`/followup setup`), placeholders are filled in at run time.
+      .flatMap((k) => bokmaalWordsIn(nn[k].replace(/`[^`]*`/g, ' ').replace(/\{\w+\}/g, ' ')).map((w) => `${k}: «${w}»`));
+    expect(found).toEqual([]);
   });
 
   test('no bokmål string is the English one left untranslated (except the allow-list)', () => {
@@ -72,8 +102,8 @@ describe('i18n catalogues', () => {
     expect(enKeys.filter((k) => !/^[a-z][a-z0-9_]*\.[A-Za-z0-9_.]+$/.test(k))).toEqual([]);
   });
 
-  test('every subcommand has a help line in both languages', () => {
-    const missing = SUBCOMMANDS.filter((sub) => !(`help.sub.${sub}` in en) || !(`help.sub.${sub}` in nb));
+  test('every subcommand has a help line in every language', () => {
+    const missing = SUBCOMMANDS.filter((sub) => !(`help.sub.${sub}` in en) || !(`help.sub.${sub}` in nb) || !(`help.sub.${sub}` in nn));
     expect(missing).toEqual([]);
   });
 });
@@ -93,7 +123,8 @@ describe('localeFromSlack', () => {
   test.each([
     ['nb-NO', 'nb'],
     ['no-NO', 'nb'],
-    ['nn-NO', 'nb'],
+    ['nn-NO', 'nn'],
+    ['NN_no', 'nn'],
     ['NB_no', 'nb'],
     ['en-US', 'en'],
     ['en-GB', 'en'],

@@ -64,6 +64,7 @@ const NOT_EXPORTED: Record<string, string> = {
   Installation: 'the Slack installation (installer id, encrypted tokens): Bolt’s, not the person’s record; deleted with the workspace',
   AuditEntry: 'who exported or erased whom: kept as the record of the request itself',
   Delivery: 'the ledger of posts (keys, ts): the reminders it posted are exported',
+  HrPartner: 'a role an admin gave (who named them, when), holding nothing the person wrote; the audit list shows it (issue 21: not yet in the export document)',
 };
 const NOT_ERASED: Record<string, string> = {
   Installation: 'deleted when the app is uninstalled or its tokens revoked, and with the workspace',

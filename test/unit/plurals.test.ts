@@ -1,5 +1,6 @@
 import { en } from '../../src/i18n/en';
 import { nb } from '../../src/i18n/nb';
+import { nn } from '../../src/i18n/nn';
 import { choosePlural, format, pluralForms, t, translator, type Locale, type MessageKey, type MessageVars } from '../../src/i18n';
 
 /**
@@ -170,6 +171,9 @@ const LABEL_COUNTS = new Set([
   'chart.goal.alt_milestones', // "{done} of N milestones": the noun follows the total, a plural form
   'chart.overview.alt_leader', // {goals} is the list of a leader's goals, not a count
   'settings.error_retention_days', // {max} is the upper bound of a range, not a count
+  'settings.error_hr_threshold', // {min}–{max}: a range
+  'hr.followups', // each figure is a label's value, or "too few to show"
+  'hr.milestones', // a label's value, or "too few to show"
   'home.open_barriers',
   'home.overdue_actions',
   'home.button_more',
@@ -187,6 +191,35 @@ const LABEL_COUNTS = new Set([
 ]);
 const COUNT_NAMES = /\{(count|days|actions|checkins|conversations|barriers|overdue|goals|leaders|total|weeks|max|done|length|shown|from|to)\}/;
 
+/** The same counts for a nynorsk reader (the glossary's plurals: leiarar, påminningar, hindringar, veke). */
+const nynorsk: { key: MessageKey; vars: (n: number) => Record<string, string | number>; nn: [string, string, string] }[] = [
+  { key: 'chart.goal.alt_checkins', vars: (n) => ({ count: n, list: '…' }), nn: ['0 framdriftsoppdateringar: ….', '1 framdriftsoppdatering: ….', '2 framdriftsoppdateringar: ….'] },
+  { key: 'chart.overview.subtitle', vars: (n) => ({ leaders: n, goals: n, week: 49 }), nn: ['0 leiarar, 0 mål · veke 49', '1 leiar, 1 mål · veke 49', '2 leiarar, 2 mål · veke 49'] },
+  { key: 'reminders.failed_home', vars: (n) => ({ count: n }), nn: ['⚠️ 0 påminningar kunne ikkje leverast', '⚠️ 1 påminning kunne ikkje leverast', '⚠️ 2 påminningar kunne ikkje leverast'] },
+  {
+    key: 'status.compact_line',
+    vars: (n) => ({ leader: 'Anna', goals: n, progress: '40 %', barriers: n, overdue: n }),
+    nn: ['Anna: 0 mål, 40 % · 0 opne hindringar · 0 forfalne tiltak', 'Anna: 1 mål, 40 % · 1 open hindring · 1 forfalle tiltak', 'Anna: 2 mål, 40 % · 2 opne hindringar · 2 forfalne tiltak'],
+  },
+  { key: 'home.more_leaders', vars: (n) => ({ count: n }), nn: ['0 leiarar til blir ikkje viste.', '1 leiar til blir ikkje viste.', '2 leiarar til blir ikkje viste.'] },
+  { key: 'evaluate.done_notify_leader', vars: (n) => ({ senior: 'Bo', count: n }), nn: ['Bo har registrert ei evaluering av dei 0 måla dine.', 'Bo har registrert ei evaluering av målet ditt.', 'Bo har registrert ei evaluering av dei 2 måla dine.'] },
+  { key: 'setup.eval_weeks', vars: (n) => ({ weeks: n }), nn: ['Kvar 0. veke', 'Kvar veke', 'Kvar 2. veke'] },
+  { key: 'common.error_too_long', vars: (n) => ({ max: n, length: 3 }), nn: ['Hald teksten under 0 teikn (no er han 3).', 'Hald teksten under 1 teikn (no er han 3).', 'Hald teksten under 2 teikn (no er han 3).'] },
+];
+
+describe('plural forms for a nynorsk reader', () => {
+  describe.each(nynorsk)('$key', (c) => {
+    test.each([0, 1, 2])('reads right for %i', (n) => {
+      expect(format('nn', nn[c.key], c.vars(n))).toBe(c.nn[n as 0 | 1 | 2]);
+    });
+  });
+
+  test('numbers in a nynorsk plural have a decimal comma', () => {
+    expect(format('nn', '{n, plural, one {# dag} other {# dagar}}', { n: 1.5 })).toBe('1,5 dagar');
+    expect(translator('nn')('reminders.failed_home', { count: 1 })).toBe('⚠️ 1 påminning kunne ikkje leverast');
+  });
+});
+
 describe('plural forms (Intl.PluralRules, nb and en)', () => {
   describe.each(cases)('$key', (c) => {
     test.each([0, 1, 2])('reads right for %i in both languages', (n) => {
@@ -201,12 +234,12 @@ describe('plural forms (Intl.PluralRules, nb and en)', () => {
   });
 
   test('every count in the catalogue is a plural form, unless it is a label value', () => {
-    const bare = (Object.keys(en) as MessageKey[]).filter((k) => !LABEL_COUNTS.has(k) && (COUNT_NAMES.test(en[k]) || COUNT_NAMES.test(nb[k])));
+    const bare = (Object.keys(en) as MessageKey[]).filter((k) => !LABEL_COUNTS.has(k) && (COUNT_NAMES.test(en[k]) || COUNT_NAMES.test(nb[k]) || COUNT_NAMES.test(nn[k])));
     expect(bare).toEqual([]);
   });
 
   test('every plural has an "other" form, in both languages', () => {
-    for (const cat of [en, nb] as Record<string, string>[]) {
+    for (const cat of [en, nb, nn] as Record<string, string>[]) {
       for (const [key, text] of Object.entries(cat)) {
         for (const m of text.matchAll(/\{(\w+), plural,/g)) {
           const start = m.index + m[0].length;

@@ -29,7 +29,7 @@ const bodies: OutboundBody[] = [
 ];
 
 describe('workflow messages', () => {
-  it.each(['nb', 'en'] as const)('renders every workflow in %s within Slack\'s limits, escaping user text', (locale) => {
+  it.each(['nb', 'nn', 'en'] as const)('renders every workflow in %s within Slack\'s limits, escaping user text', (locale) => {
     for (const body of bodies) {
       const m = renderOutbound({ key: 'k', locale, zone: 'Europe/Oslo', body });
       expect(checkCall('chat.postMessage', { channel: 'D1', text: m.text, blocks: m.blocks })).toEqual([]);
@@ -50,6 +50,16 @@ describe('workflow messages', () => {
     expect(nbText(2)).toContain('1. mars'); // the last one-to-one, four weeks ago
     expect(nbText(4)).toContain('i morgen'); // the action due Tuesday 30 March
     expect(nbText(6)).toContain('startet 4. januar');
+    // The same for a nynorsk reader, in nynorsk.
+    for (const body of bodies) {
+      const nn = renderOutbound({ key: 'k', locale: 'nn', zone: 'Europe/Oslo', composedAt, body });
+      expect(englishDatesIn(`${nn.text}\n${visibleText(nn.blocks)}`)).toEqual([]);
+    }
+    const nnText = (i: number) => visibleText(renderOutbound({ key: 'k', locale: 'nn', zone: 'Europe/Oslo', composedAt, body: bodies[i] }).blocks);
+    expect(nnText(0)).toContain('onsdag');
+    expect(nnText(4)).toContain('i morgon');
+    expect(nnText(6)).toContain('starta 4. januar');
+    expect(renderOutbound({ key: 'k', locale: 'nn', zone: 'Europe/Oslo', composedAt, body: bodies[5] }).text).toBe('Vekeoppsummering, veke 13');
     // The digest's header names the ISO week, in both languages.
     const digest = (locale: 'nb' | 'en') => renderOutbound({ key: 'k', locale, zone: 'Europe/Oslo', composedAt, body: bodies[5] });
     expect(digest('nb').text).toBe('Ukeoppsummering, uke 13');

@@ -20,6 +20,12 @@ describe('settings form', () => {
       purgeEndedAfterDays: { block: 'settings_purge_ended_after_days_block', action: 'settings_purge_ended_after_days_input' },
       wsSkipConsent: { block: 'settings_ws_skip_consent_block', action: 'settings_ws_skip_consent_input' },
       wsSharedChannels: { block: 'settings_ws_shared_channels_block', action: 'settings_ws_shared_channels_input' },
+      wsHrPartners: { block: 'settings_ws_hr_partners_block', action: 'settings_ws_hr_partners_input' },
+      wsHrThreshold: { block: 'settings_ws_hr_threshold_block', action: 'settings_ws_hr_threshold_input' },
+    });
+    // The HR rules' errors land on their fields.
+    expect(settingsForm.mapErrors({ hrThreshold: { key: 'settings.error_hr_threshold', vars: { min: 3, max: 50 } } }, 'language')).toEqual({
+      settings_ws_hr_threshold_block: { key: 'settings.error_hr_threshold', vars: { min: 3, max: 50 } },
     });
     // The retention rule's error (RetentionService) lands on its field.
     expect(settingsForm.mapErrors({ purgeEndedAfterDays: { key: 'settings.error_retention_days', vars: { max: 3650 } } }, 'language')).toEqual({
@@ -40,7 +46,7 @@ describe('settings form', () => {
     });
   });
 
-  const vm = { locale: null, tzOverride: 'Europe/Oslo', slackTz: 'America/New_York', reminderHour: null, workspaceDefaultHour: 8, holidayCountry: null, workspaceHolidayCountry: 'SE', admin: { locale: 'nb' as const, timezone: null, reminderHour: 8, holidayCountry: 'SE', purgeEndedAfterDays: 90 } };
+  const vm = { locale: null, tzOverride: 'Europe/Oslo', slackTz: 'America/New_York', reminderHour: null, workspaceDefaultHour: 8, holidayCountry: null, workspaceHolidayCountry: 'SE', admin: { locale: 'nb' as const, timezone: null, reminderHour: 8, holidayCountry: 'SE', purgeEndedAfterDays: 90, hrPartners: ['UHRPART1'], hrThreshold: 6 } };
   const view = settingsModal(tr, vm);
   const block = (id: string) => view.blocks.find((b) => b.block_id === id) as unknown as { hint?: { text: string }; element: Record<string, unknown> };
 
@@ -57,6 +63,13 @@ describe('settings form', () => {
     expect(settingsModal(tr, { ...vm, admin: null }).blocks.some((b) => b.block_id?.startsWith('settings_ws_'))).toBe(false);
   });
 
+  it('lets an admin name HR partners and set the threshold of the HR overview', () => {
+    expect(block('settings_ws_hr_partners_block').element).toMatchObject({ type: 'multi_users_select', initial_users: ['UHRPART1'], max_selected_items: 20 });
+    expect(block('settings_ws_hr_partners_block').hint?.text).toContain('never a name or what anyone wrote');
+    expect(block('settings_ws_hr_threshold_block').element.initial_value).toBe('6');
+    expect(block('settings_ws_hr_threshold_block').hint?.text).toContain('never below 3');
+  });
+
   it('asks for the public holidays\' country: the person\'s own (hint names the workspace\'s) and, for an admin, the workspace\'s', () => {
     expect(block('settings_holiday_country_block').element.initial_value).toBeUndefined();
     expect(block('settings_holiday_country_block').hint?.text).toContain('workspace default (SE)');
@@ -67,7 +80,7 @@ describe('settings form', () => {
     expect(own.hint.text).toContain('arbeidsområdets standard (SE)');
     expect(own.element.initial_value).toBe('GB');
     // The modal says it has the country fields: an older modal without them leaves the countries alone.
-    expect(JSON.parse(view.private_metadata ?? '')).toEqual({ holidays: 1 });
+    expect(JSON.parse(view.private_metadata ?? '')).toEqual({ holidays: 1, hr: 1 });
   });
 
   it('max_length of the zone fields is what the reader accepts', () => {

@@ -46,10 +46,11 @@ describe('setup form', () => {
     expect(el('setup_leader_block').initial_user).toBe('ULEADER1');
     expect(el('setup_channel_block').initial_conversation).toBe('CTEAM001');
     expect(el('setup_start_date_block').initial_date).toBe('2026-11-26');
-    // The team channel's language: the workspace's by default, or one of the two.
+    // The team channel's language: the workspace's by default, or one of the three.
     expect((el('setup_team_language_block').options as { value: string; text: { text: string } }[]).map((o) => [o.value, o.text.text])).toEqual([
       ['default', "The workspace's default language"],
       ['nb', 'Norsk bokmål'],
+      ['nn', 'Norsk nynorsk'],
       ['en', 'English'],
     ]);
     expect(el('setup_team_language_block').initial_option).toMatchObject({ value: 'default' });

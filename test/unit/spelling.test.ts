@@ -4,11 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { en } from '../../src/i18n/en';
 import { nb } from '../../src/i18n/nb';
+import { nn } from '../../src/i18n/nn';
 import { expandPlurals } from '../../src/i18n';
 
 /**
- * Spell check of every catalogue string (issue 12 §6): each word of every bokmål and English text
- * is checked with Debian's hunspell dictionaries (nb_NO from hunspell-no, en_GB from hunspell-en-gb)
+ * Spell check of every catalogue string (issue 12 §6, nynorsk issue 21): each word of every bokmål,
+ * nynorsk and English text is checked with Debian's hunspell dictionaries (nb_NO and nn_NO from
+ * hunspell-no, en_GB from hunspell-en-gb)
  * plus a short project word list (src/i18n/words.<lang>.txt: compounds and product words the
  * dictionary does not know). A new unknown word fails with the word and its key.
  *
@@ -16,7 +18,7 @@ import { expandPlurals } from '../../src/i18n';
  * (.ci/run does this in CI).
  */
 const INSTALL = 'apt-get update && apt-get install -y hunspell hunspell-no hunspell-en-gb';
-const DICTS = { nb: 'nb_NO', en: 'en_GB' } as const;
+const DICTS = { nb: 'nb_NO', nn: 'nn_NO', en: 'en_GB' } as const;
 type Lang = keyof typeof DICTS;
 
 function dictionaryProblem(dict: string): string | null {
@@ -102,6 +104,7 @@ function check(lang: Lang, catalogue: Record<string, unknown>): Unknown[] {
 describe('spelling of the catalogues (hunspell + src/i18n/words.*.txt)', () => {
   test.each([
     ['nb', nb],
+    ['nn', nn],
     ['en', en],
   ] as const)('every %s word is in the dictionary or the project word list', (lang, catalogue) => {
     const problem = dictionaryProblem(DICTS[lang]);

@@ -1,5 +1,6 @@
 import { en } from '../../src/i18n/en';
 import { nb } from '../../src/i18n/nb';
+import { nn } from '../../src/i18n/nn';
 import { expandPlurals, translator, type MessageKey } from '../../src/i18n';
 import { goalModal } from '../../src/slack/features/goal/views';
 
@@ -23,6 +24,25 @@ const NB_FORBIDDEN: [RegExp, string][] = [
   [/\bReisen\b/, 'Veien hit'],
 ];
 
+/** The same for nynorsk (GLOSSARY.md's nynorsk column). */
+const NN_FORBIDDEN: [RegExp, string][] = [
+  [/\blogg(e|ar|a|ast)?\b/i, 'registrer (one verb for recording)'],
+  [/\btiltru\b|\btiltro\b/i, 'sikkerheit ("Kor sikker er du?")'],
+  [/\binnsjekk\w*/i, 'framdriftsoppdatering / registrer framdrift'],
+  [/\bfremdrift\w*/i, 'framdrift'],
+  [/\bmilepæl\w*/i, 'delmål'],
+  [/\bmedarbeidarsamtale\w*|\bmedarbeidersamtale\w*/i, '1:1-samtale'],
+  [/\bpå overtid\b/i, 'forfallen'],
+  [/\butgangspunkt\w*/i, 'utgangsverdi'],
+  [/\bein læring\b|\bdelte læringar\b/i, 'læringspunkt'],
+  // "den overordna leiaren din" is your senior leader; bare "leiaren din" is your boss.
+  [/(?<!overordna )\bleiaren din\b/i, '"leiaren du følgjer opp" ("leiaren din" is your boss)'],
+  [/\bpåminnelse\w*/i, 'påminning, påminninga, påminningar, påminningane'],
+  [/\bsikkerhet\b/i, 'sikkerheit'],
+  [/\*Heim\*|\bfana \*?Heim\b/i, 'Slack shows the Home tab as "Home"'],
+  [/\bferie\b/i, 'fråvær'],
+];
+
 const EN_FORBIDDEN: [RegExp, string][] = [
   [/\w\(s\)/, 'a plural form'],
   [/\b(log|logs|logged|logging)\b(?! in)/i, 'record (one verb for recording)'],
@@ -41,6 +61,20 @@ describe('one vocabulary (GLOSSARY.md)', () => {
     expect(offences(nb, NB_FORBIDDEN)).toEqual([]);
   });
 
+  test('nynorsk uses the glossary words', () => {
+    expect(offences(nn, NN_FORBIDDEN)).toEqual([]);
+  });
+
+  test('nynorsk speaks of "Kor sikker er du", "verdi no", "forfallen", "lagd bort", "vekeoppsummering"', () => {
+    expect(nn['checkin.confidence']).toContain('Kor sikker er du');
+    expect(nn['checkin.value']).toBe('Verdi no');
+    expect(nn['home.overdue']).toBe('forfallen');
+    expect(nn['goal.status.DROPPED']).toBe('lagd bort');
+    expect(nn['reminders.digest_title']).toBe('Vekeoppsummering, {week}');
+    expect(nn['plan.owner.senior']).toBe('Overordna leiar');
+    expect(nn['goal.goal_title']).toBe('Kva er målet?');
+  });
+
   test('English uses the glossary words', () => {
     expect(offences(en, EN_FORBIDDEN)).toEqual([]);
   });
@@ -50,11 +84,12 @@ describe('one vocabulary (GLOSSARY.md)', () => {
     expect(en['goal.status.DROPPED']).toBe('dropped');
   });
 
-  test.each(['nb', 'en'] as const)('the goal form has no two fields with one label (%s)', (locale) => {
+  test.each(['nb', 'nn', 'en'] as const)('the goal form has no two fields with one label (%s)', (locale) => {
     const view = goalModal(translator(locale), { leaderUserId: null });
     const labels = (view.blocks as { type: string; label?: { text: string } }[]).filter((b) => b.type === 'input').map((b) => b.label!.text);
     expect(labels.filter((l, i) => labels.indexOf(l) !== i)).toEqual([]);
     if (locale === 'nb') expect(labels).toEqual(expect.arrayContaining(['Hva er målet?', 'Indikator', 'Enhet', 'Utgangsverdi (i dag)', 'Målverdi']));
+    if (locale === 'nn') expect(labels).toEqual(expect.arrayContaining(['Kva er målet?', 'Indikator', 'Eining', 'Utgangsverdi (i dag)', 'Målverdi']));
   });
 
   test('the check-in speaks of "Sikkerhet" and "Verdi nå"', () => {

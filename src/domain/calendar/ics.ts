@@ -41,7 +41,7 @@ export function calendarInvite(input: InviteInput): CalendarFile {
   const descriptionKey = input.kind === 'evaluation' ? 'calendar.evaluation.description' : 'calendar.one_to_one.description';
   const summary = t(locale, summaryKey, { senior: input.seniorName, leader: input.leaderName });
   const calendar = ical({
-    prodId: { company: 'followup', product: 'followup-slack', language: locale === 'nb' ? 'NB' : 'EN' },
+    prodId: { company: 'followup', product: 'followup-slack', language: locale.toUpperCase() },
     method: input.cancelled ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
     // No calendar-wide zone (it would write DTSTAMP as local time); the generator adds the
     // VTIMEZONE of each event's zone.

@@ -1,22 +1,22 @@
 import { DateTime } from 'luxon';
-import { formatNumber, t, type Locale, type MessageKey, type Vars } from '../../i18n';
+import { formatNumber, INTL_LOCALE, isNorwegian, t, type Locale, type MessageKey, type Vars } from '../../i18n';
 import { ALT_TEXT_MAX } from './spec';
 
 /** Helpers shared by the chart specs: dates and numbers as the reader writes them. */
 export function intlLocale(locale: Locale): string {
-  return locale === 'nb' ? 'nb-NO' : 'en-GB';
+  return INTL_LOCALE[locale];
 }
 
-/** "3. desember 2026" / "3 December 2026". */
+/** "3. desember 2026" (bokmål and nynorsk) / "3 December 2026". */
 export function longDay(locale: Locale, at: DateTime): string {
-  return at.setLocale(intlLocale(locale)).toFormat(locale === 'nb' ? 'd. MMMM yyyy' : 'd MMMM yyyy');
+  return at.setLocale(intlLocale(locale)).toFormat(isNorwegian(locale) ? 'd. MMMM yyyy' : 'd MMMM yyyy');
 }
 
 /** "3. des." / "3 Dec" — or with the year when the axis spans more than one. */
 export function shortDay(locale: Locale, at: DateTime, withYear: boolean): string {
   const l = at.setLocale(intlLocale(locale));
-  if (withYear) return l.toFormat(locale === 'nb' ? 'd. MMM yy' : 'd MMM yy');
-  return l.toFormat(locale === 'nb' ? 'd. MMM' : 'd MMM');
+  if (withYear) return l.toFormat(isNorwegian(locale) ? 'd. MMM yy' : 'd MMM yy');
+  return l.toFormat(isNorwegian(locale) ? 'd. MMM' : 'd MMM');
 }
 
 /** A number with its unit: "42 %", "3,5 poeng". */

@@ -25,8 +25,8 @@ export interface Erasure {
   events: DomainEvent[];
 }
 
-/** What the audit log records: admins' exports and erasures, and changes of workspace settings. */
-export const AUDIT_ACTIONS = ['export', 'erase', 'settings'] as const;
+/** What the audit log records: admins' exports and erasures, changes of workspace settings, and HR partners named or removed. */
+export const AUDIT_ACTIONS = ['export', 'erase', 'settings', 'hr_partner_named', 'hr_partner_removed'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** A changed setting: its name (a workspace settings field) and its values before and after, as stored. */

@@ -25,7 +25,7 @@ export interface SetupInput {
   startDate: IsoDay;
   /**
    * The language of the team channel (celebrations, shared learnings are read by the whole team):
-   * 'nb' or 'en', or null for the workspace's default language. Absent = unchanged (a form without
+   * 'nb', 'nn' or 'en', or null for the workspace's default language. Absent = unchanged (a form without
    * the field; a new follow-up then follows the workspace default).
    */
   teamLocale?: LocaleCode | null;

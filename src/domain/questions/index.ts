@@ -53,7 +53,8 @@ export const QUESTION_MAX = 500;
 export const QUESTION_KEY = /^(g[1-8]|s[1-8][ab]|q-[a-z0-9]{10,40})$/;
 /** The steps of the guide a question may belong to. */
 export const QUESTION_STEPS = ['1', '2', '3', '4', '5', '6', '7', '8'] as const;
-export const QUESTION_LANGUAGES = ['both', 'nb', 'en'] as const;
+/** 'both' (the stored value of a question for every language, kept for open modals) or one language. */
+export const QUESTION_LANGUAGES = ['both', 'nb', 'nn', 'en'] as const;
 
 /** The rule of a new question that needs no lookup: its step, when given, is one of the guide's eight. */
 export function questionRuleErrors(input: Pick<NewQuestionInput, 'step'>): Record<string, FieldError> {

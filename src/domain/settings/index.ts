@@ -8,6 +8,7 @@ import type { DomainEvent, Eventful } from '../events';
 import { LOCALES } from '../vocabulary';
 import { isKnownCountry } from '../../time/holidays';
 import { retentionDaysError } from '../retention';
+import { HrService, type HrSettingsInput } from '../hr';
 
 /** A language setting: one of the app's languages, or Slack's (automatic). */
 export const LOCALE_CHOICES = ['auto', ...LOCALES] as const;
@@ -38,6 +39,8 @@ export interface WorkspaceSettingsInput {
   purgeEndedAfterDays?: number | null;
   /** Follow-ups an admin sets up start without the leader's consent. Absent = unchanged. */
   adminSetupSkipsConsent?: boolean;
+  /** HR partners and the HR overview's anonymity threshold. Absent = unchanged. */
+  hr?: HrSettingsInput;
   /** Team channels shared with another organisation may be chosen. Absent = unchanged. */
   allowSharedTeamChannels?: boolean;
 }
@@ -103,6 +106,7 @@ export function checkSettings(input: SettingsInput): CheckedSettings {
     if (input.workspace.holidayCountry && workspaceCountry === null) errors.workspaceHolidayCountry = { key: 'settings.error_country' };
     const retention = input.workspace.purgeEndedAfterDays === undefined ? null : retentionDaysError(input.workspace.purgeEndedAfterDays);
     if (retention) errors.purgeEndedAfterDays = retention;
+    if (input.workspace.hr) Object.assign(errors, HrService.check(input.workspace.hr));
   }
   return { errors, zone, workspaceZone, country, workspaceCountry };
 }
@@ -124,6 +128,8 @@ export class SettingsService {
     /** Confirms admin status with Slack for the workspace part (fails closed). */
     private readonly people: Pick<PeopleService, 'confirmAdmin'> | undefined,
     private readonly clock: Clock,
+    /** Saves the HR partners (audited) and the threshold. */
+    private readonly hr?: Pick<HrService, 'save'>,
   ) {}
 
   async load(actor: Actor): Promise<SettingsView> {
@@ -137,8 +143,9 @@ export class SettingsService {
    */
   async save(actor: Actor, input: SettingsInput): Promise<SavedSettings> {
     const { errors, zone, workspaceZone, country, workspaceCountry } = checkSettings(input);
+    let admin = actor;
     if (input.workspace) {
-      if (this.people) await this.people.confirmAdmin(actor);
+      if (this.people) admin = await this.people.confirmAdmin(actor);
       else if (!(await this.repos.people.findById(actor.person.id))?.isAdmin) throw new NotAllowedError('workspace settings (admins only)');
     }
     if (Object.keys(errors).length > 0) throw new ValidationError(errors);
@@ -162,6 +169,7 @@ export class SettingsService {
       ...(input.workspace.allowSharedTeamChannels !== undefined ? { allowSharedTeamChannels: input.workspace.allowSharedTeamChannels } : {}),
     });
     if (input.workspace.purgeEndedAfterDays !== undefined) await this.repos.retention.setEndedFollowUpRetention(actor.teamId, input.workspace.purgeEndedAfterDays);
+    if (input.workspace.hr && this.hr) await this.hr.save(admin, input.workspace.hr);
     // Every change of a workspace setting is audited: who, when, each field before and after.
     const after = { ...saved, ...(input.workspace.purgeEndedAfterDays !== undefined ? { purgeEndedFollowUpsAfterDays: input.workspace.purgeEndedAfterDays } : {}) };
     const changes = AUDITED_WORKSPACE_FIELDS.filter((f) => String(before?.[f] ?? null) !== String(after[f] ?? null)).map((f) => ({ field: f, before: before?.[f] ?? null, after: after[f] ?? null }));

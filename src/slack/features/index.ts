@@ -12,6 +12,7 @@ import { goal } from './goal';
 import { help, menu, unknownSubcommand } from './help';
 import { history } from './history';
 import { home } from './home';
+import { hr } from './hr';
 import { learn } from './learn';
 import { milestone } from './milestone';
 import { plan } from './plan';
@@ -48,6 +49,7 @@ export const features = [
   exportFeature,
   reminders,
   history,
+  hr,
 ] as const satisfies readonly Feature[];
 
 type SubcommandsOf<F> = F extends { subcommands: infer S } ? keyof S : never;
@@ -56,7 +58,7 @@ type Unanswered = Exclude<Subcommand, SubcommandsOf<(typeof features)[number]>>;
 const everySubcommandAnswered: [Unanswered] extends [never] ? true : Unanswered = true;
 void everySubcommandAnswered;
 
-/** What each of the 19 subcommands does, from the features' own `subcommands`. */
+/** What each of the 20 subcommands does, from the features' own `subcommands`. */
 export const subcommandHandlers: Subcommands = Object.assign({}, ...features.map((f: Feature) => f.subcommands ?? {})) as Record<Subcommand, SubcommandHandler>;
 
 /** What `/followup` runs: passed to the listeners at registration (src/app.ts). */

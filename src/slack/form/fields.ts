@@ -126,6 +126,17 @@ export function user<const R extends boolean = false>(spec: FieldSpec & { requir
   };
 }
 
+/** Several Slack users (multi_users_select); the value is their user ids, at most `max`. */
+export function users<const R extends boolean = false>(spec: FieldSpec & { required?: R; max: number }): Field<string[], R> {
+  return {
+    spec,
+    required: !!spec.required as R,
+    input: (ids, tr, opts) =>
+      inputBlock(ids, tr, spec, opts, { type: 'multi_users_select', max_selected_items: spec.max, ...(opts.initial && opts.initial.length > 0 ? { initial_users: opts.initial } : {}) }),
+    read: (f, ids) => f.users(ids.block, ids.action, { max: spec.max }),
+  };
+}
+
 /** A public or private channel (conversations_select); the value is the channel id. */
 export function channel<const R extends boolean = false>(spec: FieldSpec & { required?: R }): Field<string, R> {
   return {

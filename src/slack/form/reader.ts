@@ -9,6 +9,7 @@ export interface StateValue {
   type?: string;
   value?: string | null;
   selected_user?: string | null;
+  selected_users?: string[] | null;
   selected_conversation?: string | null;
   selected_channel?: string | null;
   selected_date?: string | null;
@@ -67,6 +68,16 @@ export class FormReader {
     const value = get(this.values, block, action)?.selected_user ?? null;
     if (!value && opts.required) this.errors[block] = { key: 'common.error_required' };
     return value && SLACK_USER_ID.test(value) ? value : value ? this.invalid(block) : null;
+  }
+
+  /** Several Slack users (multi_users_select); at most `max`, each a user id. */
+  users(block: string, action: string, opts: { max?: number } = {}): string[] {
+    const chosen = get(this.values, block, action)?.selected_users ?? [];
+    if (chosen.some((v) => !SLACK_USER_ID.test(v)) || (opts.max !== undefined && chosen.length > opts.max)) {
+      this.invalid(block);
+      return [];
+    }
+    return [...new Set(chosen)];
   }
 
   conversation(block: string, action: string): string | null {

@@ -76,7 +76,7 @@ export function evaluateModal(tr: Translate, vm: EvaluateViewModel): ModalView {
 }
 
 /** The evaluation as one message, in the reader's language and zone. */
-export function evaluationMessage(tr: Translate, locale: 'nb' | 'en', dates: DateFormatter, r: RecordedEvaluation, headline: string): Message {
+export function evaluationMessage(tr: Translate, locale: Locale, dates: DateFormatter, r: RecordedEvaluation, headline: string): Message {
   const lines = [headline];
   const next = r.evaluation.nextEvaluationOn ? dates.day(dateToDay(r.evaluation.nextEvaluationOn)) : tr('common.none');
   for (const item of r.evaluation.items) {

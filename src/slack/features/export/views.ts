@@ -38,6 +38,14 @@ export function exportSentToOther(tr: Translate, subjectUserId: string): Message
   return { text, blocks };
 }
 
+/** The catalogue line of each audited action about a person. */
+const AUDIT_KEYS = {
+  export: 'export.audit_export',
+  erase: 'export.audit_erase',
+  hr_partner_named: 'export.audit_hr_named',
+  hr_partner_removed: 'export.audit_hr_removed',
+} as const satisfies Record<Exclude<AuditLine['action'], 'settings'>, MessageKey>;
+
 /** The label of each audited workspace setting (the settings modal's own). */
 const SETTING_LABELS = {
   defaultLocale: 'settings.ws_language',
@@ -66,7 +74,7 @@ function auditRow(tr: Translate, when: string, l: AuditLine): string {
     return truncate(tr('export.audit_settings', { when, admin, changes }), 290);
   }
   const person = l.subjectUserId ? userMention(l.subjectUserId) : tr('export.audit_unset');
-  return tr(l.action === 'erase' ? 'export.audit_erase' : 'export.audit_export', { when, admin, person });
+  return tr(AUDIT_KEYS[l.action], { when, admin, person });
 }
 
 /** The audit log an admin reads: admins' exports and erasures and setting changes, newest first, a page at a time. */

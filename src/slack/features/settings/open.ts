@@ -6,6 +6,7 @@ import { settingsModal } from './views';
 /** `/followup settings`: personal settings, and workspace defaults for an admin. */
 export async function openSettings(ctx: AppContext, inv: Invocation): Promise<void> {
   const { person, workspace, isAdmin } = await ctx.services.settings.load(inv.actor);
+  const hr = isAdmin ? await ctx.services.hr.settings(inv.actor.teamId) : null;
   const view = settingsModal(inv.tr, {
     locale: person.localeOverride,
     tzOverride: person.tzOverride,
@@ -22,6 +23,8 @@ export async function openSettings(ctx: AppContext, inv: Invocation): Promise<vo
           holidayCountry: workspace?.defaultHolidayCountry ?? null,
           purgeEndedAfterDays: workspace?.purgeEndedFollowUpsAfterDays ?? null,
           skipConsent: workspace?.adminSetupSkipsConsent ?? false,
+          hrPartners: hr?.partners ?? [],
+          hrThreshold: hr?.threshold ?? 5,
           sharedChannels: workspace?.allowSharedTeamChannels ?? false,
         }
       : null,

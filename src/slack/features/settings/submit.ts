@@ -5,7 +5,7 @@ import { submitHandler } from '../../form/submit';
 import { dm } from '../../notify';
 import { publishHome } from '../home/publish';
 import { parseMetadata } from '../../form/metadata';
-import { PERSONAL_FIELDS, settingsForm, WITH_HOLIDAYS, WORKSPACE_FIELDS } from './fields';
+import { HR_FIELDS, PERSONAL_FIELDS, settingsForm, WITH_HOLIDAYS, WITH_HR, WORKSPACE_FIELDS } from './fields';
 
 /** The settings modal: saves them (reminders move with them); confirms in the new language and zone. */
 export function settingsSubmission(ctx: AppContext) {
@@ -15,10 +15,15 @@ export function settingsSubmission(ctx: AppContext) {
     fallback: 'language',
     // The workspace section counts as submitted when its blocks are in the state (admins only see them).
     only: (values) =>
-      values?.[ws.wsLanguage.block] || values?.[ws.wsHour.block] || values?.[ws.wsTimezone.block] ? [...PERSONAL_FIELDS, ...WORKSPACE_FIELDS] : [...PERSONAL_FIELDS],
+      values?.[ws.wsLanguage.block] || values?.[ws.wsHour.block] || values?.[ws.wsTimezone.block]
+        ? [...PERSONAL_FIELDS, ...WORKSPACE_FIELDS, ...(values?.[ws.wsHrThreshold.block] ? HR_FIELDS : [])]
+        : [...PERSONAL_FIELDS],
     read: (v, privateMetadata) => {
       // A modal from before the holiday fields: the countries stay as they are (undefined = unchanged).
-      const holidays = parseMetadata(privateMetadata)?.holidays === WITH_HOLIDAYS.holidays;
+      const metadata = parseMetadata(privateMetadata);
+      const holidays = metadata?.holidays === WITH_HOLIDAYS.holidays;
+      // A modal from before the HR fields: HR partners and threshold stay as they are.
+      const hr = metadata?.hr === WITH_HR.hr && v.wsHrThreshold !== null && v.wsHrThreshold !== undefined;
       return {
         personal: {
           locale: v.language,
@@ -36,6 +41,7 @@ export function settingsSubmission(ctx: AppContext) {
                 allowSharedTeamChannels: (v.wsSharedChannels ?? []).includes('on'),
                 purgeEndedAfterDays: v.purgeEndedAfterDays ?? null,
                 ...(holidays ? { holidayCountry: v.wsHolidayCountry } : {}),
+                ...(hr ? { hr: { partners: v.wsHrPartners ?? [], threshold: v.wsHrThreshold! } } : {}),
               }
             : null,
       };

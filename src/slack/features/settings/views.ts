@@ -4,7 +4,7 @@ import type { LocaleCode } from '../../../domain/vocabulary';
 import type { Translate } from '../../../i18n';
 import { context, header, option } from '../../blocks';
 
-import { hh, PERSONAL_FIELDS, settingsForm, WITH_HOLIDAYS, WORKSPACE_FIELDS } from './fields';
+import { HR_FIELDS, hh, PERSONAL_FIELDS, settingsForm, WITH_HR, WORKSPACE_FIELDS } from './fields';
 
 export const SettingsIds = { view: 'settings_view' } as const;
 
@@ -18,7 +18,7 @@ export interface SettingsViewModel {
   holidayCountry: string | null;
   /** The workspace's holiday country in effect (its setting, else NO). */
   workspaceHolidayCountry: string;
-  admin: { locale: LocaleCode | null; timezone: string | null; reminderHour: number; holidayCountry: string | null; purgeEndedAfterDays: number | null; skipConsent?: boolean; sharedChannels?: boolean } | null;
+  admin: { locale: LocaleCode | null; timezone: string | null; reminderHour: number; holidayCountry: string | null; purgeEndedAfterDays: number | null; skipConsent?: boolean; sharedChannels?: boolean; hrPartners: string[]; hrThreshold: number } | null;
 }
 
 /** Personal settings, and (for a workspace admin) the workspace defaults. */
@@ -58,12 +58,14 @@ export function settingsModal(tr: Translate, vm: SettingsViewModel): ModalView {
         },
         [...WORKSPACE_FIELDS],
       ),
+      header(tr('settings.hr_header')),
+      ...f.blocks(tr, { wsHrPartners: { initial: vm.admin.hrPartners }, wsHrThreshold: { initial: vm.admin.hrThreshold } }, [...HR_FIELDS]),
     );
   }
   return modalView(tr, {
     callbackId: SettingsIds.view,
     title: 'settings.title',
-    privateMetadata: WITH_HOLIDAYS,
+    privateMetadata: WITH_HR,
     blocks,
   });
 }

@@ -1,12 +1,12 @@
 import { EVALUATION_WEEKS } from '../../../domain/followups';
-import { CADENCES } from '../../../domain/vocabulary';
+import { CADENCES, LOCALES } from '../../../domain/vocabulary';
 import { channel, date, defineForm, select, user } from '../../form/fields';
 
 /** What a follow-up's one-to-ones may be (NONE is read, and the domain explains why it is refused). */
 export const ONE_TO_ONE_CADENCES = ['WEEKLY', 'BIWEEKLY', 'MONTHLY'] as const;
 
 /** The team channel's language: the workspace's (default), or one set for this follow-up. */
-export const TEAM_LANGUAGES = ['default', 'nb', 'en'] as const;
+export const TEAM_LANGUAGES = ['default', ...LOCALES] as const;
 
 /** The follow-up modal (`setup_view`): who, the team channel, the rhythm, and the start. */
 export const setupForm = defineForm(
