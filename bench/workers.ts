@@ -3,10 +3,11 @@ import type { WorkerTuning } from '../workflows';
 
 /** The configuration a benchmark's workers run with: its fake Slack, its database and queue prefix. */
 export function benchConfig(slack: { token: string; apiUrl: string }, databaseUrl: string, redisUrl: string, queuePrefix: string): Config {
+  // The benchmarks run on one Redis server (BENCH_REDIS_URL); bench/chaos starts its own topologies.
   return {
     slack: { signingSecret: 'bench', botToken: slack.token, apiUrl: slack.apiUrl },
     databaseUrl,
-    redisUrl,
+    redis: { mode: 'standalone', url: redisUrl },
     port: 0,
     defaultLocale: 'en',
     defaultTimezone: 'Europe/Oslo',

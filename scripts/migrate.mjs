@@ -4,7 +4,7 @@
 // to WebAssembly: applyMigrations writes the same `_prisma_migrations` rows (same checksums) as
 // `prisma migrate deploy`, so the folder stays valid for the native CLI wherever it is available.
 //
-//   node scripts/migrate.mjs deploy            apply pending prisma/migrations/* to DATABASE_URL
+//   node scripts/migrate.mjs deploy            apply pending prisma/migrations/* to DIRECT_DATABASE_URL or DATABASE_URL
 //   node scripts/migrate.mjs create <name>     write prisma/migrations/<ts>_<name>/migration.sql
 //                                              from the schema as of the last migration to now
 //   node scripts/migrate.mjs check             exit 1 if the schema has changes no migration holds
@@ -33,10 +33,12 @@ async function loadEngine() {
   return glue;
 }
 
+// Behind PgBouncer (transaction pooling) migrations go straight to PostgreSQL: the engine holds a
+// session-level advisory lock, which a transaction pooler cannot keep on one server connection.
 function connectionString() {
-  const url = process.env.DATABASE_URL;
+  const url = process.env.DIRECT_DATABASE_URL || process.env.DATABASE_URL;
   if (!url) {
-    console.error('DATABASE_URL is not set: it must name the PostgreSQL database to migrate.');
+    console.error('DATABASE_URL (or DIRECT_DATABASE_URL) is not set: it must name the PostgreSQL database to migrate.');
     process.exit(1);
   }
   return url;
@@ -46,7 +48,7 @@ async function newEngine(schemaText) {
   const glue = await loadEngine();
   const { PrismaPg } = require('@prisma/adapter-pg');
   const { bindMigrationAwareSqlAdapterFactory } = require('@prisma/driver-adapter-utils');
-  const url = process.env.DATABASE_URL ?? 'postgresql://localhost/unused';
+  const url = process.env.DIRECT_DATABASE_URL || process.env.DATABASE_URL || 'postgresql://localhost/unused';
   const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString: url }));
   const log = (msg) => {
     if (process.env.MIGRATE_DEBUG) console.error(msg);

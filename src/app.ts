@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, ExpressReceiver, SocketModeReceiver } from '@slack/bolt';
 import express, { type Express, type Request, type Response, type NextFunction } from 'express';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './jobs/redis';
 import type { Logger } from 'pino';
 import type { Config } from './config';
 import { createServices, type Services } from './domain';
@@ -21,7 +21,7 @@ import { slackLogger as boltLogger } from './logger';
 export interface WebDeps {
   config: Config;
   prisma: PrismaClient;
-  redis: Redis;
+  redis: RedisClient;
   clock: Clock;
   logger: Logger;
   /** Extra checks for /readyz (e.g. workers running), name → healthy. */

@@ -21,6 +21,28 @@ const optionalText = z
   .transform((v) => (v === '' ? undefined : v))
   .optional();
 
+/** `host:port,host:port` (IPv6 as `[::1]:26379`); a missing port is `defaultPort`. */
+function hostList(name: string, defaultPort: number) {
+  const example = name === 'REDIS_SENTINELS' ? 'sentinel-1:26379,sentinel-2:26379,sentinel-3:26379' : 'redis-1:6379,redis-2:6379,redis-3:6379';
+  return z.string().transform((v, ctx) => {
+    const out: RedisNode[] = [];
+    for (const part of v.split(',').map((p) => p.trim()).filter((p) => p !== '')) {
+      const m = /^(\[[0-9a-fA-F:]+\]|[^:\s\[\]]+)(?::(\d{1,5}))?$/.exec(part);
+      const port = m?.[2] === undefined ? defaultPort : Number(m[2]);
+      if (!m || port < 1 || port > 65535) {
+        ctx.addIssue({ code: 'custom', message: `must be a comma-separated list of host:port (${example}); "${part}" is not` });
+        return z.NEVER;
+      }
+      out.push({ host: m[1].replace(/^\[(.*)\]$/, '$1'), port });
+    }
+    if (out.length === 0) {
+      ctx.addIssue({ code: 'custom', message: `must name at least one host:port (${example})` });
+      return z.NEVER;
+    }
+    return out;
+  });
+}
+
 const schema = z
   .object({
     SLACK_SIGNING_SECRET: z.string({ error: 'is required (Basic Information → Signing Secret)' }).trim().min(1, 'is required (Basic Information → Signing Secret)'),
@@ -36,10 +58,17 @@ const schema = z
       .string({ error: 'is required (postgresql://user:password@host:5432/db)' })
       .trim()
       .regex(/^postgres(ql)?:\/\//, 'must be a PostgreSQL URL (postgresql://user:password@host:5432/db)'),
-    REDIS_URL: z
-      .string({ error: 'is required (redis://host:6379)' })
-      .trim()
-      .regex(/^rediss?:\/\//, 'must be a Redis URL (redis://host:6379)'),
+    DIRECT_DATABASE_URL: optionalText.pipe(z.string().regex(/^postgres(ql)?:\/\//, 'must be a PostgreSQL URL straight to the server, not through PgBouncer (postgresql://user:password@db-host:5432/db)').optional()),
+    DATABASE_PGBOUNCER: flag(),
+    // Required unless Redis is reached through Sentinel or as a Cluster; checked below.
+    REDIS_URL: optionalText.pipe(z.string().regex(/^rediss?:\/\//, 'must be a Redis URL (redis://host:6379)').optional()),
+    REDIS_SENTINELS: optionalText.pipe(hostList('REDIS_SENTINELS', 26379).optional()),
+    REDIS_SENTINEL_MASTER: optionalText,
+    REDIS_SENTINEL_PASSWORD: optionalText,
+    REDIS_CLUSTER_NODES: optionalText.pipe(hostList('REDIS_CLUSTER_NODES', 6379).optional()),
+    REDIS_USERNAME: optionalText,
+    REDIS_PASSWORD: optionalText,
+    REDIS_TLS: flag(),
     PORT: z
       .string()
       .trim()
@@ -64,7 +93,14 @@ const schema = z
       .optional()
       .transform((v) => (v === undefined || v === '' ? 30 : Number(v)))
       .pipe(z.number({ error: 'must be a whole number of days (1 or more)' }).int('must be a whole number of days (1 or more)').min(1, 'must be a whole number of days (1 or more)')),
-    QUEUE_PREFIX: optionalText.pipe(z.string().regex(/^[A-Za-z0-9_-]+$/, 'may hold only letters, digits, _ and -').optional()),
+    // `name` or `{name}` (a Redis Cluster hash tag: every queue key in one slot; added by itself on a cluster).
+    QUEUE_PREFIX: optionalText.pipe(
+      z
+        .string()
+        .regex(/^(\{[A-Za-z0-9_-]+\}|[A-Za-z0-9_-]+)$/, 'may hold only letters, digits, _ and - (or all of it in one {…} hash tag)')
+        .transform((v) => v.replace(/^\{(.*)\}$/, '$1'))
+        .optional(),
+    ),
     /**
      * The local trial workspace (src/local). Unset: on when no Slack credentials are set (refused with
      * NODE_ENV=production); auto: the same, allowed in production (docker-compose.yml); true: always;
@@ -87,6 +123,27 @@ const schema = z
 /** Every environment variable the app reads (deployment manifests may set no other). */
 export const CONFIG_VARIABLES: readonly string[] = Object.keys(schema.shape);
 
+export interface RedisNode {
+  host: string;
+  port: number;
+}
+
+/** Credentials and TLS of the Redis servers holding the data (with Sentinel: the primary and replicas). */
+export interface RedisAuth {
+  username?: string;
+  password?: string;
+  tls?: boolean;
+}
+
+/**
+ * Where Redis is: one server (REDIS_URL), a primary found through Sentinel (REDIS_SENTINELS +
+ * REDIS_SENTINEL_MASTER), or a Redis Cluster (REDIS_CLUSTER_NODES, what most managed Redis offers).
+ */
+export type RedisTarget =
+  | { mode: 'standalone'; url: string }
+  | ({ mode: 'sentinel'; sentinels: RedisNode[]; masterName: string; sentinelPassword?: string } & RedisAuth)
+  | ({ mode: 'cluster'; nodes: RedisNode[] } & RedisAuth);
+
 export interface Config {
   slack: {
     signingSecret: string;
@@ -100,13 +157,18 @@ export interface Config {
   /** TOKEN_ENCRYPTION_KEY: comma-separated base64 keys; the first encrypts, all decrypt. */
   tokenEncryptionKey?: string;
   databaseUrl: string;
-  redisUrl: string;
+  /** Migrations go here (straight to PostgreSQL when DATABASE_URL is a PgBouncer); DATABASE_URL when unset. */
+  directDatabaseUrl?: string;
+  /** DATABASE_URL is a PgBouncer in transaction pooling: no startup parameters, timeouts per transaction. */
+  pgbouncer?: boolean;
+  redis: RedisTarget;
   port: number;
   defaultLocale: 'nb' | 'en';
   defaultTimezone: string;
   logLevel: (typeof levels)[number];
   /** The queue dashboard's login; `write` lets it retry/remove jobs (read-only otherwise). */
   admin?: { user: string; password: string; write?: boolean };
+  /** The queues' key prefix, without braces (on a cluster the queues use `{prefix}`: see src/jobs/redis.ts). */
   queuePrefix: string;
   /** Interface the web server listens on (absent: every interface). */
   host?: string;
@@ -150,9 +212,30 @@ function localProblems(env: NodeJS.ProcessEnv): [string, string][] {
   return [];
 }
 
+/** Where Redis and PostgreSQL are: checked in every mode, the local trial's too. */
+function storageProblems(env: NodeJS.ProcessEnv): [string, string][] {
+  const has = (name: string) => (env[name] ?? '').trim() !== '';
+  const out: [string, string][] = [];
+  const redisModes = ['REDIS_URL', 'REDIS_SENTINELS', 'REDIS_CLUSTER_NODES'].filter(has);
+  if (redisModes.length === 0) out.push(['REDIS_URL', 'is required (redis://host:6379), unless Redis is reached through Sentinel (REDIS_SENTINELS and REDIS_SENTINEL_MASTER) or is a cluster (REDIS_CLUSTER_NODES)']);
+  if (redisModes.length > 1) out.push([redisModes[1], `cannot be used with ${redisModes[0]}: set one of REDIS_URL (one server), REDIS_SENTINELS (Sentinel) or REDIS_CLUSTER_NODES (a cluster)`]);
+  if (has('REDIS_SENTINELS') && !has('REDIS_SENTINEL_MASTER')) out.push(['REDIS_SENTINEL_MASTER', 'is required with REDIS_SENTINELS: the name the sentinels monitor the primary by (sentinel monitor <name> …), e.g. mymaster']);
+  if (!has('REDIS_SENTINELS') && has('REDIS_SENTINEL_MASTER')) out.push(['REDIS_SENTINEL_MASTER', 'is set but REDIS_SENTINELS is not: list the sentinels (host:26379,…)']);
+  if (!has('REDIS_SENTINELS') && has('REDIS_SENTINEL_PASSWORD')) out.push(['REDIS_SENTINEL_PASSWORD', 'is set but REDIS_SENTINELS is not']);
+  if (has('REDIS_URL')) {
+    for (const name of ['REDIS_USERNAME', 'REDIS_PASSWORD', 'REDIS_TLS']) {
+      if (has(name) && !(name === 'REDIS_TLS' && env[name]!.trim().toLowerCase() === 'false')) out.push([name, 'is for Sentinel or a cluster: with REDIS_URL put them in the URL (rediss://user:password@host:6380)']);
+    }
+  }
+  if (has('DATABASE_PGBOUNCER') && env.DATABASE_PGBOUNCER!.trim().toLowerCase() === 'true' && !has('DIRECT_DATABASE_URL')) {
+    out.push(['DIRECT_DATABASE_URL', 'is required with DATABASE_PGBOUNCER=true: migrations take a session lock, which PgBouncer in transaction pooling cannot hold (postgresql://user:password@db-host:5432/db, not the PgBouncer port)']);
+  }
+  return out;
+}
+
 /** Checks across variables (single-workspace or OAuth), made on the raw environment so they are reported with every other problem. */
 function modeProblems(env: NodeJS.ProcessEnv): [string, string][] {
-  if (isLocalMode(env)) return localProblems(env);
+  if (isLocalMode(env)) return [...localProblems(env), ...storageProblems(env)];
   const has = (name: string) => (env[name] ?? '').trim() !== '';
   const out: [string, string][] = [];
   if (!has('SLACK_CLIENT_ID')) {
@@ -167,6 +250,7 @@ function modeProblems(env: NodeJS.ProcessEnv): [string, string][] {
     if (!has('TOKEN_ENCRYPTION_KEY')) out.push(['TOKEN_ENCRYPTION_KEY', `${why}: 32 random bytes in base64 (openssl rand -base64 32)`]);
     if (has('SLACK_APP_TOKEN')) out.push(['SLACK_CLIENT_ID', 'cannot be used with SLACK_APP_TOKEN: OAuth install needs HTTP mode (Slack sends browsers back to /slack/oauth_redirect); leave SLACK_APP_TOKEN empty']);
   }
+  out.push(...storageProblems(env));
   if (has('TOKEN_ENCRYPTION_KEY')) {
     try {
       parseKeys(env.TOKEN_ENCRYPTION_KEY!);
@@ -182,6 +266,13 @@ export class ConfigError extends Error {
   constructor(public readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.join('\n')}`);
   }
+}
+
+function redisTarget(v: z.infer<typeof schema>): RedisTarget {
+  const auth: RedisAuth = { ...(v.REDIS_USERNAME ? { username: v.REDIS_USERNAME } : {}), ...(v.REDIS_PASSWORD ? { password: v.REDIS_PASSWORD } : {}), tls: v.REDIS_TLS };
+  if (v.REDIS_SENTINELS) return { mode: 'sentinel', sentinels: v.REDIS_SENTINELS, masterName: v.REDIS_SENTINEL_MASTER!, ...(v.REDIS_SENTINEL_PASSWORD ? { sentinelPassword: v.REDIS_SENTINEL_PASSWORD } : {}), ...auth };
+  if (v.REDIS_CLUSTER_NODES) return { mode: 'cluster', nodes: v.REDIS_CLUSTER_NODES, ...auth };
+  return { mode: 'standalone', url: v.REDIS_URL! };
 }
 
 /** Parses the environment. Throws ConfigError with one line per problem. */
@@ -215,7 +306,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     ...(v.TOKEN_ENCRYPTION_KEY ? { tokenEncryptionKey: v.TOKEN_ENCRYPTION_KEY } : {}),
     databaseUrl: v.DATABASE_URL,
-    redisUrl: v.REDIS_URL,
+    ...(v.DIRECT_DATABASE_URL ? { directDatabaseUrl: v.DIRECT_DATABASE_URL } : {}),
+    pgbouncer: v.DATABASE_PGBOUNCER,
+    redis: redisTarget(v),
     port: v.PORT,
     defaultLocale: v.DEFAULT_LOCALE,
     defaultTimezone: v.DEFAULT_TIMEZONE,

@@ -1,4 +1,3 @@
-import { Redis } from 'ioredis';
 import { createWebApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
 import { applyMigrations, pendingMigrations } from './data/migrations';
@@ -7,6 +6,7 @@ import { createSchedulerEvents } from './domain';
 import { DeferredEvents } from './domain/reminders/scheduling';
 import { queueDashboard } from './jobs/dashboard';
 import { BullJobScheduler, createQueues, producerConnection, reconcileWhenRedisReturns, type Queues } from './jobs/queues';
+import { describeRedis, redisConnection } from './jobs/redis';
 import { createLogger } from './logger';
 import { startLocalWorkspace } from './local/start';
 import { systemClock } from './time/clock';
@@ -43,7 +43,7 @@ async function main(): Promise<void> {
     logger.fatal({ err }, 'uncaught exception; exiting');
     process.exit(1);
   });
-  const prisma = createPrisma(config.databaseUrl);
+  const prisma = createPrisma(config.databaseUrl, { pgbouncer: config.pgbouncer });
 
   // An unmigrated database: stop with one clear line (or migrate, when asked to).
   const pending = await pendingMigrations(prisma);
@@ -54,15 +54,15 @@ async function main(): Promise<void> {
       process.exit(1);
     }
     logger.info({ pending }, 'applying pending migrations (MIGRATE_ON_START=true)');
-    await applyMigrations(config.databaseUrl);
+    await applyMigrations(config.directDatabaseUrl ?? config.databaseUrl);
   }
 
   // Workers wait for Redis (maxRetriesPerRequest: null); the request path never does.
-  const redis = arg === 'web' ? null : new Redis(config.redisUrl, { maxRetriesPerRequest: null, lazyConnect: false });
-  redis?.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
+  // With Sentinel or a cluster, a failover is a pause: the workers' commands wait and resume.
+  const redis = arg === 'web' ? null : redisConnection(config.redis, 'worker', (err) => logger.warn({ err: err.message, redis: describeRedis(config.redis) }, 'redis connection error'));
   // One line when Redis goes away, one when it is back (not one per reconnect attempt).
   let redisDown = false;
-  const producer = producerConnection(config.redisUrl, (err) => {
+  const producer = producerConnection(config.redis, (err) => {
     if (!redisDown) logger.warn({ err: err.message }, 'redis unreachable: answering without it; jobs are queued when it is back');
     redisDown = true;
   });
@@ -75,7 +75,7 @@ async function main(): Promise<void> {
   // Workers get their own connection pool so that a burst of deliveries never delays the web
   // side's database work (modal submissions save before their 3-second ack), longer statements, and
   // as many connections as the jobs they run at once (none waits for a connection).
-  const workerPrisma = arg === 'web' ? null : createPrisma(config.databaseUrl, { ...WORKER_POOL, max: workerPoolSize() });
+  const workerPrisma = arg === 'web' ? null : createPrisma(config.databaseUrl, { ...WORKER_POOL, max: workerPoolSize(), pgbouncer: config.pgbouncer });
   const startTheWorkers = () => startWorkers({ config, prisma: workerPrisma!, redis: redis!, clock: systemClock, logger });
   let web: ReturnType<typeof createWebApp> | null = null;
   let webQueues: Queues | null = null;
@@ -83,7 +83,7 @@ async function main(): Promise<void> {
   if (arg === 'web' || arg === 'all') {
     // The web side produces jobs (domain events) on the queues the workers consume, through its
     // own fail-fast connection, after the ack (DeferredEvents): Redis being away never delays an answer.
-    webQueues = createQueues(producer, { prefix: config.queuePrefix });
+    webQueues = createQueues(producer, { prefix: config.queuePrefix, onError: () => undefined /* logged once by the producer connection */ });
     reconcileWhenRedisReturns(producer, webQueues, (err) => logger.warn({ err }, 'could not queue the reconcile after Redis came back'));
     deferred = new DeferredEvents(
       createSchedulerEvents({

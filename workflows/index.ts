@@ -1,5 +1,4 @@
 import { Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Config } from '../src/config';
 import { repositories } from '../src/data';
@@ -14,6 +13,7 @@ import { Reconciler, type ReconcileResult } from '../src/domain/reminders/reconc
 import { JobNames, QueueNames } from '../src/jobs/contract';
 import { DEFAULT_PACING, RedisPacer, type PacingLimits } from '../src/jobs/pacer';
 import { BullJobScheduler, createQueues, type Queues } from '../src/jobs/queues';
+import { queueKeyPrefix, type RedisClient } from '../src/jobs/redis';
 import { slackLogger } from '../src/logger';
 import { createWorkspaceAccess, type WorkspaceAccess } from '../src/oauth/access';
 import { POSTING_OPTIONS, SlackMessenger } from '../src/slack/outbound/messenger';
@@ -96,7 +96,8 @@ export function workerPoolSize(tuning: Partial<WorkerTuning> = {}): number {
 export interface WorkerDeps {
   config: Config;
   prisma: PrismaClient;
-  redis: Redis;
+  /** The workers' connection (redisConnection(config.redis, 'worker')): it waits for Redis. */
+  redis: RedisClient;
   clock: Clock;
   logger: Logger;
   tuning?: Partial<WorkerTuning>;
@@ -123,7 +124,7 @@ export async function startWorkers(deps: WorkerDeps): Promise<WorkerSet> {
   const { config, clock } = deps;
   const logger = deps.logger.child({ component: 'workers' });
   const prefix = config.queuePrefix;
-  const queues = createQueues(deps.redis, { prefix, attempts: tuning.attempts, backoffMs: tuning.backoffMs });
+  const queues = createQueues(deps.redis, { prefix, attempts: tuning.attempts, backoffMs: tuning.backoffMs, onError: (err) => logger.debug({ err: err.message }, 'queue connection error (the workers wait for Redis)') });
   const jobs = new BullJobScheduler(queues, clock);
   const repos = repositories(deps.prisma);
   const reminders = new ReminderService(repos, jobs, clock, { timezone: config.defaultTimezone }, logger);
@@ -156,7 +157,7 @@ export async function startWorkers(deps: WorkerDeps): Promise<WorkerSet> {
   const retention = new RetentionService(deps.prisma, repos, clock, logger, { daysAfterUninstall: config.retentionDaysAfterUninstall ?? 30, workspaces: tuning.workspaces });
   const reconciler = new Reconciler(repos, reminders, jobs, clock, logger, { horizonHours: 36, celebrateWithinDays: 7, workspaces: tuning.workspaces });
 
-  const common = { connection: deps.redis, prefix, lockDuration: tuning.lockDurationMs, stalledInterval: tuning.stalledIntervalMs, maxStalledCount: 5 };
+  const common = { connection: deps.redis, prefix: queueKeyPrefix(deps.redis, prefix), lockDuration: tuning.lockDurationMs, stalledInterval: tuning.stalledIntervalMs, maxStalledCount: 5 };
   const workers: Worker[] = [
     new Worker(QueueNames.reminders, reminderProcessor(delivery, queues.reminders, clock, logger), { ...common, concurrency: tuning.concurrency }),
     // Celebrations: the pacer keeps each team channel at ≈1 post/s and the workspace within its budget.

@@ -50,7 +50,7 @@ async function real(): Promise<() => Promise<void>> {
   const config: Config = {
     slack: { signingSecret: SIGNING_SECRET, botToken: BOT_TOKEN, apiUrl: env('SLACK_API_URL') },
     databaseUrl: env('DATABASE_URL'),
-    redisUrl: env('REDIS_URL'),
+    redis: { mode: 'standalone', url: env('REDIS_URL') },
     port: 0,
     defaultLocale: 'nb',
     defaultTimezone: 'Europe/Oslo',
@@ -59,7 +59,7 @@ async function real(): Promise<() => Promise<void>> {
     queuePrefix: `bench${process.pid}`,
   };
   const prisma = createPrisma(config.databaseUrl);
-  const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+  const redis = new Redis(env('REDIS_URL'), { maxRetriesPerRequest: null });
   const app = createWebApp({ config, prisma, redis, clock: systemClock, logger: createLogger(config.logLevel) });
   const { port } = await app.start();
   ready(port ?? 0);

@@ -22,18 +22,18 @@ import { Session } from 'node:inspector';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { DateTime } from 'luxon';
-import { createPrisma, type PrismaClient, WORKER_POOL } from '../../src/data/prisma';
+import { createPrisma, WORKER_POOL } from '../../src/data/prisma';
 import { renderOutbound } from '../../src/slack/outbound/render';
 import { DEFAULT_PACING } from '../../src/jobs/pacer';
 import { createLogger } from '../../src/logger';
 import { postingClient } from '../../src/slack/outbound/messenger';
 import { ShiftedClock } from '../../src/time/clock';
-import { dayToDate } from '../../src/time/dates';
 import { DEFAULT_TUNING, startWorkers, workerPoolSize } from '../../workflows';
 import { FakeSlack } from '../../src/local/slackApi';
 import { prepareDatabase } from '../../test/support/database';
 import { deleteQueueKeys } from '../../test/support/queueKeys';
 import { benchConfig, DELIVERIES_ONLY } from '../workers';
+import { keysOf, seedReal } from '../seed';
 
 interface Options {
   people: number;
@@ -166,55 +166,6 @@ async function runBare(opts: Options, slack: FakeSlack, redisUrl: string): Promi
   return result;
 }
 
-async function seedReal(prisma: PrismaClient, workspaceId: string, n: number, day: string, dueAt: Date): Promise<string[]> {
-  const now = new Date();
-  await prisma.workspace.create({ data: { id: workspaceId, defaultLocale: 'en' } });
-  const seniors = Math.max(1, Math.ceil(n / 100));
-  const profile = { workspaceId, slackTz: 'Europe/Oslo', slackLocale: 'en-GB', profileFetchedAt: now };
-  const seniorRows = Array.from({ length: seniors }, (_, i) => ({ id: `${workspaceId}s${i}`, slackUserId: `US${i}`, dmChannelId: `DS${i}`, ...profile }));
-  const leaderRows = Array.from({ length: n }, (_, i) => ({ id: `${workspaceId}l${i}`, slackUserId: `UL${i}`, dmChannelId: `DL${i}`, ...profile }));
-  const date = dayToDate(day);
-  const compact = day.replace(/-/g, '');
-  for (let i = 0; i < n; i += 500) {
-    await prisma.person.createMany({ data: [...(i === 0 ? seniorRows : []), ...leaderRows.slice(i, i + 500)] });
-    const slice = leaderRows.slice(i, i + 500);
-    await prisma.followUp.createMany({
-      data: slice.map((l, j) => ({
-        id: `${workspaceId}f${i + j}`,
-        workspaceId,
-        seniorId: seniorRows[(i + j) % seniors].id,
-        leaderId: l.id,
-        oneToOneCadence: 'NONE' as const,
-        reflectionCadence: 'NONE' as const,
-        startDate: date,
-      })),
-    });
-    await prisma.actionItem.createMany({
-      data: slice.map((l, j) => ({ id: `${workspaceId}a${i + j}`, followUpId: `${workspaceId}f${i + j}`, what: `Action ${i + j}`, ownerId: l.id, dueDate: date, createdById: l.id, createdAt: new Date(dueAt.getTime() - 86_400_000) })),
-    });
-    await prisma.reminder.createMany({
-      data: slice.map((l, j) => ({
-        key: `action-${workspaceId}a${i + j}-${l.id}-${compact}`,
-        workspaceId,
-        kind: 'action',
-        recipientId: l.id,
-        subjectId: `${workspaceId}a${i + j}`,
-        followUpId: `${workspaceId}f${i + j}`,
-        dueAt,
-        payload: { day },
-      })),
-    });
-  }
-  return keysOf(workspaceId, n, day);
-}
-
-/** The reminder keys seedReal writes. */
-function keysOf(workspaceId: string, n: number, day: string): string[] {
-  const compact = day.replace(/-/g, '');
-  return Array.from({ length: n }, (_, i) => `action-${workspaceId}a${i}-${workspaceId}l${i}-${compact}`);
-}
-
-/** `--seed <workspace> <n> <day> <dueAt>`: the child process that seeds the real run, then exits. */
 async function seedChild(argv: string[]): Promise<void> {
   const [workspaceId, n, day, dueAt] = argv;
   const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/followup_bench';

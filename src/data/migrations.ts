@@ -38,7 +38,7 @@ export async function applyMigrations(databaseUrl: string, root = projectRoot())
   const run = promisify(execFile);
   const { stdout } = await run(process.execPath, [path.join(root, 'scripts', 'migrate.mjs'), 'deploy'], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl },
+    env: { ...process.env, DATABASE_URL: databaseUrl, DIRECT_DATABASE_URL: databaseUrl },
     timeout: 120_000,
   });
   return stdout.trim();

@@ -34,6 +34,15 @@ export interface PoolOptions {
   connectTimeoutMs?: number;
   /** PostgreSQL's statement_timeout, and the client-side query timeout (a hanging server never answers). */
   statementTimeoutMs?: number;
+  /**
+   * The URL is a PgBouncer in transaction pooling (DATABASE_PGBOUNCER): each transaction may run on
+   * another server connection, so nothing may rely on session state. PgBouncer refuses startup
+   * parameters such as statement_timeout; it is set with `SET LOCAL` in every interactive
+   * transaction instead, and single statements are bounded by the client-side query timeout (and
+   * by the role's statement_timeout on the server; see README → Operations → PgBouncer).
+   * Prisma's pg adapter sends unnamed prepared statements, which transaction pooling allows.
+   */
+  pgbouncer?: boolean;
 }
 
 /**
@@ -41,9 +50,9 @@ export interface PoolOptions {
  * or hangs must fail a request in about 2 s (the person is then told to try again; see
  * data/availability.ts). `pg`'s defaults are to wait forever.
  */
-export const REQUEST_POOL: Required<Omit<PoolOptions, 'max'>> = { connectTimeoutMs: 2000, statementTimeoutMs: 2000 };
+export const REQUEST_POOL: Required<Omit<PoolOptions, 'max' | 'pgbouncer'>> = { connectTimeoutMs: 2000, statementTimeoutMs: 2000 };
 /** Workers have no 3-second budget: longer statements (a full reconcile), same quick connect failure. */
-export const WORKER_POOL: Required<Omit<PoolOptions, 'max'>> = { connectTimeoutMs: 2000, statementTimeoutMs: 30_000 };
+export const WORKER_POOL: Required<Omit<PoolOptions, 'max' | 'pgbouncer'>> = { connectTimeoutMs: 2000, statementTimeoutMs: 30_000 };
 
 export function createPrisma(databaseUrl: string, options: PoolOptions = {}): PrismaClient {
   const statement = options.statementTimeoutMs ?? REQUEST_POOL.statementTimeoutMs;
@@ -51,11 +60,27 @@ export function createPrisma(databaseUrl: string, options: PoolOptions = {}): Pr
     connectionString: databaseUrl,
     max: options.max ?? 10,
     connectionTimeoutMillis: options.connectTimeoutMs ?? REQUEST_POOL.connectTimeoutMs,
-    statement_timeout: statement,
+    ...(options.pgbouncer ? {} : { statement_timeout: statement }),
     // A server that accepted the connection but never answers is only caught on the client side.
     query_timeout: statement + 250,
   });
-  return new PrismaClient({ adapter });
+  return new PrismaClient({ adapter: options.pgbouncer ? timeoutPerTransaction(adapter, statement) : adapter });
+}
+
+/** `SET LOCAL statement_timeout` at the start of every interactive transaction (it ends with the transaction). */
+function timeoutPerTransaction(factory: PrismaPg, statementTimeoutMs: number): PrismaPg {
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    const start = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (isolationLevel) => {
+      const tx = await start(isolationLevel);
+      await tx.executeRaw({ sql: `SET LOCAL statement_timeout = ${Math.round(statementTimeoutMs)}`, args: [], argTypes: [] });
+      return tx;
+    };
+    return adapter;
+  };
+  return factory;
 }
 
 /** A Prisma client or an interactive transaction: repositories accept either. */

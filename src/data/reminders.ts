@@ -106,6 +106,23 @@ export class ReminderRepository {
     return rows.map((r) => r.followUpId);
   }
 
+  /**
+   * Senior leaders with an active follow-up and no weekly digest planned (one statement): a digest
+   * whose planning was lost (Redis away when the follow-up started, a crash). One due after
+   * `recentSince` counts as planned: it has just gone out, and its delivery queues the next.
+   */
+  async seniorsWithoutDigest(recentSince: Date, workspaces?: string[]): Promise<string[]> {
+    const rows = await this.db.$queryRaw<{ seniorId: string }[]>`
+      SELECT DISTINCT f."seniorId" FROM "FollowUp" f
+      JOIN "Workspace" w ON w."id" = f."workspaceId" JOIN "Person" p ON p."id" = f."seniorId"
+      WHERE f."status" = 'ACTIVE' AND w."uninstalledAt" IS NULL AND NOT p."deleted"
+        AND (${workspaces ?? null}::text[] IS NULL OR f."workspaceId" = ANY(${workspaces ?? null}::text[]))
+        AND NOT EXISTS (
+          SELECT 1 FROM "Reminder" r
+          WHERE r."kind" = 'digest' AND r."subjectId" = f."seniorId" AND (r."status" = 'SCHEDULED' OR r."dueAt" > ${recentSince}))`;
+    return rows.map((r) => r.seniorId);
+  }
+
   /** Scheduled reminders due before `until` whose delivery the ledger shows settled (sent or failed for good) become DONE, in one statement. */
   async markDoneWhereSettled(until: Date, at: Date, workspaces?: string[]): Promise<number> {
     return this.db.$executeRaw`

@@ -1,5 +1,5 @@
-import type { Redis } from 'ioredis';
 import type { SendPacer } from '../domain/ports';
+import type { RedisClient } from './redis';
 
 /** Slack's posting limits as the app paces them (keep a little under what Slack allows). */
 export interface PacingLimits {
@@ -110,7 +110,7 @@ end
 return added
 `;
 
-type PacerRedis = Redis & {
+type PacerRedis = RedisClient & {
   followupPaceReserve2(k1: string, k2: string, k3: string, k4: string, k5: string, k6: string, ...args: (string | number)[]): Promise<number>;
   followupPacePenalize(k1: string, k2: string, k3: string, ms: number): Promise<number>;
 };
@@ -126,7 +126,7 @@ export class RedisPacer implements SendPacer {
   private readonly args: number[];
 
   constructor(
-    redis: Redis,
+    redis: RedisClient,
     private readonly prefix: string,
     private readonly limits: PacingLimits = DEFAULT_PACING,
   ) {
@@ -142,6 +142,11 @@ export class RedisPacer implements SendPacer {
     this.args = [wsInterval, Math.max(0, limits.burst - 1) * wsInterval, chInterval, Math.max(0, limits.channelBurst - 1) * chInterval, limits.holdMs, SLOT_TOLERANCE_MS];
   }
 
+  /*
+   * Every key one script call touches carries the workspace's hash tag `{workspaceId}`: on a Redis
+   * Cluster they are all in one slot (a script may touch no other), and the workspaces spread over
+   * the cluster's slots. The prefix has no braces of its own (config strips them), or it would be the tag.
+   */
   private ws(workspaceId: string): [string, string, string] {
     const base = `${this.prefix}:pace:{${workspaceId}}`;
     return [`${base}:tat`, `${base}:shift`, `${base}:blocked`];

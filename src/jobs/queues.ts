@@ -1,9 +1,10 @@
 import { Queue, type JobsOptions } from 'bullmq';
-import { Redis } from 'ioredis';
+import type { RedisTarget } from '../config';
 import type { JobScheduler, ReminderRoute } from '../domain/ports';
 import { Batcher } from '../lib/batch';
 import type { Clock } from '../time/clock';
 import { CelebrationJob, celebrationJobId, JobNames, QueueNames, ReminderJob, safeJobId } from './contract';
+import { queueKeyPrefix, redisConnection, type RedisClient } from './redis';
 
 export interface QueueOptions {
   prefix: string;
@@ -11,6 +12,8 @@ export interface QueueOptions {
   attempts?: number;
   /** First retry delay; doubles each attempt. */
   backoffMs?: number;
+  /** A queue's connection errors (Redis away, a failover): logged by the caller; BullMQ prints them otherwise. */
+  onError?: (err: Error) => void;
 }
 
 export interface Queues {
@@ -25,24 +28,15 @@ export interface Queues {
  * — no offline queue, one retry, short timeouts — so a slash command or a modal never waits on
  * Redis. Workers keep their own connection with `maxRetriesPerRequest: null` (they wait for Redis).
  */
-export function producerConnection(redisUrl: string, onError?: (err: Error) => void): Redis {
-  const redis = new Redis(redisUrl, {
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 1,
-    connectTimeout: 1000,
-    commandTimeout: 1000,
-    // Keep reconnecting in the background (at most every 2 s): it is back as soon as Redis is.
-    retryStrategy: (times) => Math.min(times * 200, 2000),
-  });
-  redis.on('error', (err) => onError?.(err));
-  return redis;
+export function producerConnection(target: RedisTarget, onError?: (err: Error) => void): RedisClient {
+  return redisConnection(target, 'producer', onError);
 }
 
 /**
  * When the producer's connection comes back after losing Redis, queue one quick reconcile
  * (deduplicated): it re-adds the jobs of every reminder planned in PostgreSQL meanwhile.
  */
-export function reconcileWhenRedisReturns(connection: Redis, queues: Pick<Queues, 'maintenance'>, onError?: (err: unknown) => void): void {
+export function reconcileWhenRedisReturns(connection: RedisClient, queues: Pick<Queues, 'maintenance'>, onError?: (err: unknown) => void): void {
   let lost = false;
   connection.on('error', () => (lost = true));
   connection.on('close', () => (lost = true));
@@ -55,17 +49,20 @@ export function reconcileWhenRedisReturns(connection: Redis, queues: Pick<Queues
   });
 }
 
-export function createQueues(connection: Redis, options: QueueOptions): Queues {
+export function createQueues(connection: RedisClient, options: QueueOptions): Queues {
+  // On a cluster every queue key carries one hash tag (one slot), as BullMQ needs.
+  const prefix = queueKeyPrefix(connection, options.prefix);
   const defaultJobOptions: JobsOptions = {
     attempts: options.attempts ?? 10,
     backoff: { type: 'exponential', delay: options.backoffMs ?? 2000 },
     removeOnComplete: { count: 1000, age: 7 * 24 * 3600 },
     removeOnFail: { count: 5000 },
   };
-  const common = { connection, prefix: options.prefix, defaultJobOptions };
+  const common = { connection, prefix, defaultJobOptions };
   const reminders = new Queue<ReminderJob>(QueueNames.reminders, common);
   const celebrations = new Queue<CelebrationJob>(QueueNames.celebrations, common);
-  const maintenance = new Queue(QueueNames.maintenance, { connection, prefix: options.prefix, defaultJobOptions: { removeOnComplete: 100, removeOnFail: 100 } });
+  const maintenance = new Queue(QueueNames.maintenance, { connection, prefix, defaultJobOptions: { removeOnComplete: 100, removeOnFail: 100 } });
+  for (const q of [reminders, celebrations, maintenance]) q.on('error', (err: Error) => options.onError?.(err));
   return {
     reminders,
     celebrations,

@@ -1,6 +1,6 @@
 import net from 'node:net';
 import path from 'node:path';
-import { Redis } from 'ioredis';
+import { redisConnection } from '../jobs/redis';
 import type { Logger } from 'pino';
 import { createWebApp, type WebApp } from '../app';
 import { loadConfig, type Config } from '../config';
@@ -110,9 +110,9 @@ export async function startLocalWorkspace(options: LocalStartOptions = {}): Prom
     }
   }
   const workerPrisma = createPrisma(config.databaseUrl, { ...WORKER_POOL, max: workerPoolSize(LOCAL_TUNING) });
-  const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+  const redis = redisConnection(config.redis, 'worker');
   redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
-  const producer = producerConnection(config.redisUrl, (err) => logger.warn({ err: err.message }, 'redis unreachable'));
+  const producer = producerConnection(config.redis, (err) => logger.warn({ err: err.message }, 'redis unreachable'));
   const webQueues: Queues = createQueues(producer, { prefix: config.queuePrefix });
   const deferred = new DeferredEvents(
     createSchedulerEvents({ prisma, jobs: new BullJobScheduler(webQueues, clock), clock, defaults: { locale: config.defaultLocale, timezone: config.defaultTimezone }, logger }),

@@ -1,5 +1,5 @@
 import type { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../jobs/redis';
 import { DateTime } from 'luxon';
 import type { Logger } from 'pino';
 import type { Queues } from '../jobs/queues';
@@ -16,7 +16,7 @@ import type { MovableClock } from '../time/clock';
 export interface TimeTravelDeps {
   queues: Pick<Queues, 'reminders' | 'celebrations' | 'maintenance'>;
   /** The queues' Redis (to read the delayed sets' due times). */
-  redis: Redis;
+  redis: RedisClient;
   clock: MovableClock;
   logger: Logger;
   /** After the clock moved: re-plan from the database (the workers' full reconcile). */

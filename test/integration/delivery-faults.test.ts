@@ -215,7 +215,7 @@ describe('Redis loses everything (a private redis-server, FLUSHALL)', () => {
   });
 
   it('restores every lost job from PostgreSQL at worker start, and never re-sends what the ledger shows sent', async () => {
-    const s = await ScheduledHarness.start({ clock: new ShiftedClock('2027-03-30T08:59:56+02:00'), config: { redisUrl: url } });
+    const s = await ScheduledHarness.start({ clock: new ShiftedClock('2027-03-30T08:59:56+02:00'), config: { redis: { mode: 'standalone', url } } });
     try {
       const { leaderUserIds, followUpIds } = await seedActionBatch(s, 10, DUE, 'FL');
       expect(await s.h.redis.keys(`${s.h.config.queuePrefix}:reminders:*`)).not.toHaveLength(0);

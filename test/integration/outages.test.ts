@@ -1,10 +1,10 @@
-import { Redis } from 'ioredis';
 import type { Config } from '../../src/config';
 import type { PrismaClient } from '../../src/data/prisma';
 import { createSchedulerEvents } from '../../src/domain';
 import type { DomainEvents } from '../../src/domain/ports';
 import { DeferredEvents } from '../../src/domain/reminders/scheduling';
 import { BullJobScheduler, createQueues, producerConnection, reconcileWhenRedisReturns, type Queues } from '../../src/jobs/queues';
+import { redisConnection, type RedisClient } from '../../src/jobs/redis';
 import { createLogger } from '../../src/logger';
 import { PlanIds } from '../support/slackIds';
 import { ReminderIds } from '../../src/slack/outbound/ids';
@@ -14,6 +14,7 @@ import { startWorkers, type WorkerSet } from '../../workflows';
 import { Harness, randomId, visibleText } from '../support/harness';
 import { TEST_TUNING } from '../support/scheduler';
 import { TcpProxy } from '../support/tcpProxy';
+import { acceptInvitation, openModal, setupValues } from '../support/flows';
 
 /**
  * Outages that lose nothing: a TCP proxy between the app and Redis or PostgreSQL cuts (refuses)
@@ -28,18 +29,18 @@ const DB_DOWN = {
 
 /** The app as main.ts wires it: a fail-fast producer connection and events after the ack. */
 async function startApp(options: { pg: TcpProxy; redis: TcpProxy; clock: Clock; locale: 'en' | 'nb' }) {
-  let producer: Redis | null = null;
+  let producer: RedisClient | null = null;
   let queues: Queues | null = null;
   let deferred: DeferredEvents | null = null;
   const h = await Harness.start({
     clock: options.clock,
     config: {
       databaseUrl: options.pg.url(process.env.TEST_DATABASE_URL!),
-      redisUrl: options.redis.url(process.env.TEST_REDIS_URL!),
+      redis: { mode: 'standalone', url: options.redis.url(process.env.TEST_REDIS_URL!) },
       defaultLocale: options.locale,
     },
-    events: (deps: { config: Config; prisma: PrismaClient; redis: Redis; clock: Clock }): DomainEvents => {
-      producer = producerConnection(deps.config.redisUrl);
+    events: (deps: { config: Config; prisma: PrismaClient; redis: RedisClient; clock: Clock }): DomainEvents => {
+      producer = producerConnection(deps.config.redis);
       queues = createQueues(producer, { prefix: deps.config.queuePrefix });
       reconcileWhenRedisReturns(producer, queues);
       const logger = createLogger(deps.config.logLevel);
@@ -108,7 +109,7 @@ describe('Redis down', () => {
   let redis: TcpProxy;
   let app: Awaited<ReturnType<typeof startApp>>;
   let workers: WorkerSet | null = null;
-  let workerRedis: Redis | null = null;
+  let workerRedis: RedisClient | null = null;
   beforeAll(async () => {
     pg = await TcpProxy.start(process.env.TEST_DATABASE_URL!);
     redis = await TcpProxy.start(process.env.TEST_REDIS_URL!);
@@ -183,7 +184,7 @@ describe('Redis down', () => {
     await redis.restore();
     await h.slack.waitFor(() => app.producer.status === 'ready', 10000, 'the producer to reconnect').catch(() => undefined);
     for (let i = 0; i < 100 && app.producer.status !== 'ready'; i++) await new Promise((r) => setTimeout(r, 100));
-    workerRedis = new Redis(h.config.redisUrl, { maxRetriesPerRequest: null });
+    workerRedis = redisConnection(h.config.redis, 'worker');
     workers = await startWorkers({ config: h.config, prisma: h.prisma, redis: workerRedis, clock: h.clock, logger: createLogger('silent'), tuning: { ...TEST_TUNING, workspaces: [h.teamId] } });
     await h.slack.waitFor(() => leaderDue(h).length >= 1, 30000, 'the action reminder');
     await workers.reconcile({ full: true });
@@ -193,6 +194,82 @@ describe('Redis down', () => {
     expect(await h.prisma.delivery.count({ where: { key: planned.key, status: 'SENT' } })).toBe(1);
     expect((await fetch(`${h.baseUrl}/readyz`)).status).toBe(200);
   }, 60000);
+});
+
+describe('Redis cut while a follow-up is set up', () => {
+  const SENIOR2 = 'UOUTSEN2';
+  const LEADER2 = 'UOUTLEA2';
+  let pg: TcpProxy;
+  let redis: TcpProxy;
+  let app: Awaited<ReturnType<typeof startApp>>;
+  let workers: WorkerSet | null = null;
+  let workerRedis: RedisClient | null = null;
+  beforeAll(async () => {
+    pg = await TcpProxy.start(process.env.TEST_DATABASE_URL!);
+    redis = await TcpProxy.start(process.env.TEST_REDIS_URL!);
+    // Sunday 2027-03-28 in Oslo: the next weekly digest (Monday 08:00) is due within the day.
+    app = await startApp({ pg, redis, clock: new ShiftedClock('2027-03-28T10:00:00+02:00'), locale: 'en' });
+    app.h.user(SENIOR2, { locale: 'en-GB', tz: 'Europe/Oslo' });
+    app.h.user(LEADER2, { locale: 'en-GB', tz: 'Europe/Oslo' });
+  });
+  afterAll(async () => {
+    await workers?.close();
+    workerRedis?.disconnect();
+    await app.queues.close().catch(() => undefined);
+    app.producer.disconnect();
+    await app.h.close();
+    await pg.close();
+    await redis.close();
+  });
+
+  it("gets the senior leader's weekly digest planned and queued within 60 s of Redis returning", async () => {
+    const { h } = app;
+    // The workers run throughout, on the same (cut) Redis: they wait while it is away.
+    workerRedis = redisConnection(h.config.redis, 'worker');
+    workers = await startWorkers({ config: h.config, prisma: h.prisma, redis: workerRedis, clock: h.clock, logger: createLogger('silent'), tuning: { ...TEST_TUNING, workspaces: [h.teamId] } });
+    const view = await openModal(h, SENIOR2, `setup <@${LEADER2}>`);
+    await redis.cut();
+    const res = await h.submitView(SENIOR2, view, setupValues({ leader: LEADER2, startDate: '2027-03-29' }));
+    expect(res.status).toBe(200);
+    await acceptInvitation(h, SENIOR2, LEADER2);
+    const senior = await h.prisma.person.findFirstOrThrow({ where: { workspaceId: h.teamId, slackUserId: SENIOR2 } });
+    // The accept's scheduling runs after its ack, still during the cut: the follow-up's plan reaches
+    // PostgreSQL (its jobs cannot reach Redis).
+    const f = await h.prisma.followUp.findFirstOrThrow({ where: { seniorId: senior.id, status: 'ACTIVE' } });
+    for (let i = 0; i < 100 && (await h.prisma.reminder.count({ where: { followUpId: f.id, status: 'SCHEDULED' } })) === 0; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await h.prisma.reminder.count({ where: { followUpId: f.id, status: 'SCHEDULED' } })).toBeGreaterThan(0);
+    await app.deferred.idle();
+    expect(await app.queues.reminders.count().catch(() => 'unreachable')).toBe('unreachable');
+
+    await redis.restore();
+    const back = Date.now();
+    let digestKey: string | null = null;
+    let state = '';
+    while (Date.now() - back < 60_000) {
+      const digest = await h.prisma.reminder.findFirst({ where: { kind: 'digest', subjectId: senior.id, status: 'SCHEDULED' } });
+      digestKey = digest?.key ?? null;
+      state = digestKey ? await app.queues.reminders.getJobState(digestKey).catch(() => '') : '';
+      if (state === 'delayed') break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(digestKey).toBe(`digest-${senior.id}-20270329`);
+    expect(state).toBe('delayed');
+    table.push(`Redis cut during a setup | the digest planned and queued | ${Date.now() - back} ms after Redis returned | nothing`);
+
+    // What the senior leader sees: the digest among their upcoming reminders.
+    const n = h.slack.responses.length;
+    await h.command(SENIOR2, 'schedule');
+    const listed = visibleText((await h.slack.waitForResponse(n + 1)).blocks);
+    expect(listed).toContain('the weekly digest');
+
+    // A digest whose planning was lost altogether (no row: a crash between the two plans): the quick reconcile plans it.
+    await app.queues.reminders.remove(digestKey!);
+    await h.prisma.reminder.delete({ where: { key: digestKey! } });
+    expect(await workers.reconcile({ full: false })).toMatchObject({ digests: 1 });
+    expect((await h.prisma.reminder.findUniqueOrThrow({ where: { key: digestKey! } })).status).toBe('SCHEDULED');
+    expect(await app.queues.reminders.getJobState(digestKey!)).toBe('delayed');
+    expect(await workers.reconcile({ full: false })).toMatchObject({ digests: 0 });
+  }, 90000);
 });
 
 describe.each(['en', 'nb'] as const)('PostgreSQL down or hanging (%s)', (locale) => {

@@ -1,6 +1,6 @@
 import { EventRecorder } from '../../src/domain/events';
 import crypto from 'node:crypto';
-import { Redis } from 'ioredis';
+import { redisConnection, type RedisClient } from '../../src/jobs/redis';
 import { createWebApp, type WebApp, type WebDeps } from '../../src/app';
 import type { Config } from '../../src/config';
 import { createPrisma, type PrismaClient } from '../../src/data/prisma';
@@ -23,7 +23,7 @@ export interface HarnessOptions {
   users?: FakeUser[];
   config?: Partial<Config>;
   /** Domain events for the app (e.g. the scheduler on this harness's queues). */
-  events?: (deps: { config: Config; prisma: PrismaClient; redis: Redis; clock: Clock }) => DomainEvents;
+  events?: (deps: { config: Config; prisma: PrismaClient; redis: RedisClient; clock: Clock }) => DomainEvents;
   /** Extra web wiring (health checks, routes such as the queue dashboard). */
   web?: Pick<WebDeps, 'healthChecks' | 'mountRoutes'>;
   /**
@@ -46,7 +46,7 @@ export class Harness {
   readonly teamId = randomId('T');
   readonly slack = new FakeSlack();
   prisma!: PrismaClient;
-  redis!: Redis;
+  redis!: RedisClient;
   app!: WebApp;
   baseUrl!: string;
   config!: Config;
@@ -71,7 +71,7 @@ export class Harness {
     this.config = {
       slack: { signingSecret: SIGNING_SECRET, botToken: this.slack.token, apiUrl: this.slack.apiUrl },
       databaseUrl: process.env.TEST_DATABASE_URL!,
-      redisUrl: process.env.TEST_REDIS_URL!,
+      redis: { mode: 'standalone', url: process.env.TEST_REDIS_URL! },
       port: 0,
       defaultLocale: 'en',
       defaultTimezone: 'Europe/Oslo',
@@ -90,8 +90,8 @@ export class Harness {
         : {}),
       ...this.options.config,
     };
-    this.prisma = createPrisma(this.config.databaseUrl, { max: 4 });
-    this.redis = new Redis(this.config.redisUrl, { maxRetriesPerRequest: null });
+    this.prisma = createPrisma(this.config.databaseUrl, { max: 4, pgbouncer: this.config.pgbouncer });
+    this.redis = redisConnection(this.config.redis, 'worker');
     // Without a sink of its own, a harness's app records the domain events its runners publish (recordEvents).
     const events = this.options.events?.({ config: this.config, prisma: this.prisma, redis: this.redis, clock: this.clock }) ?? new EventRecorder();
     this.app = createWebApp({ config: this.config, prisma: this.prisma, redis: this.redis, clock: this.clock, logger: this.options.logger ?? createLogger(this.config.logLevel), events, ...this.options.web });

@@ -1,5 +1,5 @@
-import type { Redis } from 'ioredis';
-import type { Config } from '../../src/config';
+import type { RedisClient } from '../../src/jobs/redis';
+import type { Config, RedisTarget } from '../../src/config';
 import type { PrismaClient } from '../../src/data/prisma';
 import { createSchedulerEvents } from '../../src/domain';
 import type { DomainEvents } from '../../src/domain/ports';
@@ -37,7 +37,7 @@ export class ScheduledHarness {
     let queues: Queues | null = null;
     const h = await Harness.start({
       ...options,
-      events: (deps: { config: Config; prisma: PrismaClient; redis: Redis; clock: Clock }): DomainEvents => {
+      events: (deps: { config: Config; prisma: PrismaClient; redis: RedisClient; clock: Clock }): DomainEvents => {
         queues = createQueues(deps.redis, { prefix: deps.config.queuePrefix });
         return createSchedulerEvents({
           prisma: deps.prisma,
@@ -75,7 +75,7 @@ export class ScheduledHarness {
   }
 
   /** Removes every key of this harness's queue prefix (never the rest of the shared Redis). */
-  dropQueueKeys(redis: Redis = this.h.redis): Promise<number> {
+  dropQueueKeys(redis: RedisClient = this.h.redis): Promise<number> {
     return deleteQueueKeys(redis, this.h.config.queuePrefix);
   }
 
@@ -98,7 +98,7 @@ export interface ChildWorker {
 }
 
 /** Starts startWorkers in a separate node process on the harness's prefix, team, fake Slack and clock. */
-export async function spawnWorker(h: Harness, options: { redisUrl?: string; tuning?: Partial<WorkerTuning> } = {}): Promise<ChildWorker> {
+export async function spawnWorker(h: Harness, options: { redis?: RedisTarget; tuning?: Partial<WorkerTuning> } = {}): Promise<ChildWorker> {
   const { spawn } = await import('node:child_process');
   const path = await import('node:path');
   const root = path.join(__dirname, '..', '..');
@@ -108,7 +108,7 @@ export async function spawnWorker(h: Harness, options: { redisUrl?: string; tuni
       ...process.env,
       CHILD_BOT_TOKEN: h.slack.token,
       CHILD_SLACK_API_URL: h.slack.apiUrl,
-      CHILD_REDIS_URL: options.redisUrl ?? h.config.redisUrl,
+      CHILD_REDIS: JSON.stringify(options.redis ?? h.config.redis),
       CHILD_QUEUE_PREFIX: h.config.queuePrefix,
       CHILD_TEAM_ID: h.teamId,
       CHILD_CLOCK_OFFSET_MS: String(h.clock.now().toMillis() - Date.now()),

@@ -3,9 +3,9 @@
  * startWorkers on the test's Postgres, Redis prefix and fake Slack, with the parent's clock.
  * Prints "ready" when its workers run; SIGTERM shuts down in order; SIGKILL is the crash test.
  */
-import { Redis } from 'ioredis';
 import { DateTime } from 'luxon';
-import type { Config } from '../../src/config';
+import type { Config, RedisTarget } from '../../src/config';
+import { redisConnection } from '../../src/jobs/redis';
 import { createPrisma, WORKER_POOL } from '../../src/data/prisma';
 import { createLogger } from '../../src/logger';
 import { ShiftedClock } from '../../src/time/clock';
@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   const config: Config = {
     slack: { signingSecret: 'x', botToken: env.CHILD_BOT_TOKEN!, apiUrl: env.CHILD_SLACK_API_URL },
     databaseUrl: env.TEST_DATABASE_URL!,
-    redisUrl: env.CHILD_REDIS_URL!,
+    redis: JSON.parse(env.CHILD_REDIS!) as RedisTarget,
     port: 0,
     defaultLocale: 'en',
     defaultTimezone: 'Europe/Oslo',
@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   };
   const clock = new ShiftedClock(DateTime.fromMillis(Date.now() + Number(env.CHILD_CLOCK_OFFSET_MS ?? '0')));
   const prisma = createPrisma(config.databaseUrl, { max: 4, ...WORKER_POOL });
-  const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+  const redis = redisConnection(config.redis, 'worker');
   const workers = await startWorkers({
     config,
     prisma,

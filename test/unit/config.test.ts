@@ -23,7 +23,8 @@ describe('loadConfig: a valid environment', () => {
     expect(loadConfig(valid)).toEqual({
       slack: { signingSecret: 'secret', botToken: 'xoxb-123-456-abc', appToken: undefined, apiUrl: undefined },
       databaseUrl: 'postgresql://user:pw@db:5432/followup',
-      redisUrl: 'redis://cache:6379',
+      redis: { mode: 'standalone', url: 'redis://cache:6379' },
+      pgbouncer: false,
       port: 3000,
       defaultLocale: 'nb',
       defaultTimezone: 'Europe/Oslo',
@@ -54,7 +55,8 @@ describe('loadConfig: a valid environment', () => {
     expect(config).toEqual({
       slack: { signingSecret: 'secret', botToken: 'xoxb-123-456-abc', appToken: 'xapp-1-A1-2-abc', apiUrl: 'http://127.0.0.1:9999/api/' },
       databaseUrl: 'postgresql://user:pw@db:5432/followup',
-      redisUrl: 'redis://cache:6379',
+      redis: { mode: 'standalone', url: 'redis://cache:6379' },
+      pgbouncer: false,
       port: 8080,
       defaultLocale: 'en',
       defaultTimezone: 'America/New_York',
@@ -89,7 +91,7 @@ describe('loadConfig: a valid environment', () => {
     expect(config.slack.botToken).toBe('xoxb-1');
     expect(config.slack.apiUrl).toBe('https://slack.com/api/');
     expect(config.databaseUrl).toBe('postgres://h/db');
-    expect(config.redisUrl).toBe('rediss://h:6380');
+    expect(config.redis).toEqual({ mode: 'standalone', url: 'rediss://h:6380' });
   });
 
   test('PORT 0 (any free port) is allowed', () => {
@@ -97,16 +99,62 @@ describe('loadConfig: a valid environment', () => {
   });
 });
 
+describe('loadConfig: Redis through Sentinel or as a cluster, PostgreSQL through PgBouncer', () => {
+  const { REDIS_URL: _unused, ...noRedis } = valid;
+
+  test('Sentinel: the sentinels (default port 26379), the master name, passwords and TLS', () => {
+    const config = loadConfig({
+      ...noRedis,
+      REDIS_SENTINELS: 's1:26379, s2 ,[::1]:26380',
+      REDIS_SENTINEL_MASTER: 'mymaster',
+      REDIS_SENTINEL_PASSWORD: 'sentinel-pw',
+      REDIS_USERNAME: 'app',
+      REDIS_PASSWORD: 'redis-pw',
+      REDIS_TLS: 'true',
+    });
+    expect(config.redis).toEqual({
+      mode: 'sentinel',
+      sentinels: [{ host: 's1', port: 26379 }, { host: 's2', port: 26379 }, { host: '::1', port: 26380 }],
+      masterName: 'mymaster',
+      sentinelPassword: 'sentinel-pw',
+      username: 'app',
+      password: 'redis-pw',
+      tls: true,
+    });
+  });
+
+  test('a cluster: the seed nodes (default port 6379); QUEUE_PREFIX may be given as its hash tag', () => {
+    const config = loadConfig({ ...noRedis, REDIS_CLUSTER_NODES: 'r1:7000,r2', REDIS_PASSWORD: 'pw', QUEUE_PREFIX: '{fu}' });
+    expect(config.redis).toEqual({ mode: 'cluster', nodes: [{ host: 'r1', port: 7000 }, { host: 'r2', port: 6379 }], password: 'pw', tls: false });
+    expect(config.queuePrefix).toBe('fu');
+  });
+
+  test('PgBouncer: DATABASE_URL is the pooler, migrations go to DIRECT_DATABASE_URL', () => {
+    const config = loadConfig({ ...valid, DATABASE_URL: 'postgresql://app@pgbouncer:6432/followup', DATABASE_PGBOUNCER: 'true', DIRECT_DATABASE_URL: 'postgresql://app@db:5432/followup' });
+    expect(config).toMatchObject({ databaseUrl: 'postgresql://app@pgbouncer:6432/followup', directDatabaseUrl: 'postgresql://app@db:5432/followup', pgbouncer: true });
+  });
+
+  test.each([
+    [{ REDIS_SENTINELS: 's1:26379' }, ['REDIS_SENTINEL_MASTER is required with REDIS_SENTINELS: the name the sentinels monitor the primary by (sentinel monitor <name> …), e.g. mymaster']],
+    [{ REDIS_SENTINELS: 's1:263790', REDIS_SENTINEL_MASTER: 'm' }, ['REDIS_SENTINELS must be a comma-separated list of host:port (sentinel-1:26379,sentinel-2:26379,sentinel-3:26379); "s1:263790" is not']],
+    [{ REDIS_CLUSTER_NODES: 'redis://r1:6379' }, ['REDIS_CLUSTER_NODES must be a comma-separated list of host:port (redis-1:6379,redis-2:6379,redis-3:6379); "redis://r1:6379" is not']],
+    [{ REDIS_CLUSTER_NODES: ' , ' }, ['REDIS_CLUSTER_NODES must name at least one host:port (redis-1:6379,redis-2:6379,redis-3:6379)']],
+    [{ REDIS_CLUSTER_NODES: 'r1', REDIS_SENTINELS: 's1', REDIS_SENTINEL_MASTER: 'm' }, ['REDIS_CLUSTER_NODES cannot be used with REDIS_SENTINELS: set one of REDIS_URL (one server), REDIS_SENTINELS (Sentinel) or REDIS_CLUSTER_NODES (a cluster)']],
+  ])('%j', (env, lines) => {
+    expect(problems({ ...noRedis, ...env })).toEqual(lines);
+  });
+});
+
 describe('loadConfig: one clear line per problem', () => {
   test('an empty environment is the local trial: only the storage is required', () => {
-    expect(problems({})).toEqual(['DATABASE_URL is required (postgresql://user:password@host:5432/db)', 'REDIS_URL is required (redis://host:6379)']);
+    expect(problems({})).toEqual(['DATABASE_URL is required (postgresql://user:password@host:5432/db)', 'REDIS_URL is required (redis://host:6379), unless Redis is reached through Sentinel (REDIS_SENTINELS and REDIS_SENTINEL_MASTER) or is a cluster (REDIS_CLUSTER_NODES)']);
   });
 
   test('one Slack credential set: every other required one is named, one line each', () => {
     expect(problems({ SLACK_SIGNING_SECRET: 'abc' })).toEqual([
       'SLACK_BOT_TOKEN is required (OAuth & Permissions → Bot User OAuth Token, xoxb-…) unless the app is installed by OAuth (SLACK_CLIENT_ID)',
       'DATABASE_URL is required (postgresql://user:password@host:5432/db)',
-      'REDIS_URL is required (redis://host:6379)',
+      'REDIS_URL is required (redis://host:6379), unless Redis is reached through Sentinel (REDIS_SENTINELS and REDIS_SENTINEL_MASTER) or is a cluster (REDIS_CLUSTER_NODES)',
     ]);
     expect(problems({ SLACK_BOT_TOKEN: 'xoxb-1' })[0]).toBe('SLACK_SIGNING_SECRET is required (Basic Information → Signing Secret)');
   });
@@ -132,7 +180,14 @@ describe('loadConfig: one clear line per problem', () => {
     ['DEFAULT_TIMEZONE', 'Mars/Olympus', 'DEFAULT_TIMEZONE must be an IANA time zone such as Europe/Oslo'],
     ['DEFAULT_TIMEZONE', 'CET+1', 'DEFAULT_TIMEZONE must be an IANA time zone such as Europe/Oslo'],
     ['LOG_LEVEL', 'loud', 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent'],
-    ['QUEUE_PREFIX', 'a:b', 'QUEUE_PREFIX may hold only letters, digits, _ and -'],
+    ['QUEUE_PREFIX', 'a:b', 'QUEUE_PREFIX may hold only letters, digits, _ and - (or all of it in one {…} hash tag)'],
+    ['QUEUE_PREFIX', '{a}b', 'QUEUE_PREFIX may hold only letters, digits, _ and - (or all of it in one {…} hash tag)'],
+    ['REDIS_CLUSTER_NODES', 'r1:7000', 'REDIS_CLUSTER_NODES cannot be used with REDIS_URL: set one of REDIS_URL (one server), REDIS_SENTINELS (Sentinel) or REDIS_CLUSTER_NODES (a cluster)'],
+    ['REDIS_PASSWORD', 'pw', 'REDIS_PASSWORD is for Sentinel or a cluster: with REDIS_URL put them in the URL (rediss://user:password@host:6380)'],
+    ['REDIS_SENTINEL_MASTER', 'mymaster', 'REDIS_SENTINEL_MASTER is set but REDIS_SENTINELS is not: list the sentinels (host:26379,…)'],
+    ['DATABASE_PGBOUNCER', 'true', 'DIRECT_DATABASE_URL is required with DATABASE_PGBOUNCER=true: migrations take a session lock, which PgBouncer in transaction pooling cannot hold (postgresql://user:password@db-host:5432/db, not the PgBouncer port)'],
+    ['DATABASE_PGBOUNCER', 'on', 'DATABASE_PGBOUNCER must be true or false'],
+    ['DIRECT_DATABASE_URL', 'db:5432', 'DIRECT_DATABASE_URL must be a PostgreSQL URL straight to the server, not through PgBouncer (postgresql://user:password@db-host:5432/db)'],
     ['ADMIN_USER', 'ops', 'ADMIN_PASSWORD is missing: ADMIN_USER and ADMIN_PASSWORD go together (set both, or neither)'],
     ['ADMIN_PASSWORD', 'long enough pw', 'ADMIN_USER is missing: ADMIN_USER and ADMIN_PASSWORD go together (set both, or neither)'],
     ['ADMIN_QUEUE_WRITE', 'yes', 'ADMIN_QUEUE_WRITE must be true or false'],

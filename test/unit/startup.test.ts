@@ -41,7 +41,7 @@ test('an empty environment (the local trial, which still needs its storage): exi
   expect(lines).toEqual([
     'Configuration is not valid; the app cannot start:',
     '  DATABASE_URL is required (postgresql://user:password@host:5432/db)',
-    '  REDIS_URL is required (redis://host:6379)',
+    '  REDIS_URL is required (redis://host:6379), unless Redis is reached through Sentinel (REDIS_SENTINELS and REDIS_SENTINEL_MASTER) or is a cluster (REDIS_CLUSTER_NODES)',
     'See .env.example and the configuration table in README.md.',
   ]);
   noStackTrace(r.stderr);

@@ -11,6 +11,8 @@ export interface ReconcileResult {
   restored: number;
   /** Reminders marked done because the ledger shows them sent. */
   alreadySent: number;
+  /** Senior leaders whose weekly digest was planned because none was (e.g. set up while Redis was away). */
+  digests: number;
   celebrations: number;
 }
 
@@ -43,7 +45,7 @@ export class Reconciler {
 
   /** `full` also re-plans every active follow-up from the database (at start, and hourly). */
   async run(options: { full: boolean } = { full: true }): Promise<ReconcileResult> {
-    const result: ReconcileResult = { followUps: 0, restored: 0, alreadySent: 0, celebrations: 0 };
+    const result: ReconcileResult = { followUps: 0, restored: 0, alreadySent: 0, digests: 0, celebrations: 0 };
     const until = this.clock.now().plus({ hours: this.options.horizonHours }).toJSDate();
     // 1. What the ledger shows as sent (or failed for good) is done: never send it again (one statement).
     result.alreadySent = await this.repos.reminders.markDoneWhereSettled(until, this.clock.now().toJSDate(), this.options.workspaces);
@@ -61,6 +63,13 @@ export class Reconciler {
       after = page[page.length - 1].id;
     }
     for (const id of seniors) await this.reminders.syncDigest(id);
+    // The quick reconcile covers digests too: a senior leader with an active follow-up and no digest
+    // planned (the follow-up started while Redis was away, and its digest was never planned) gets one.
+    const recentSince = this.clock.now().minus({ hours: 1 }).toJSDate();
+    for (const id of options.full ? [] : await this.repos.reminders.seniorsWithoutDigest(recentSince, this.options.workspaces)) {
+      await this.reminders.syncDigest(id);
+      result.digests++;
+    }
     // Follow-ups that ended (or vanished) while their reminders were scheduled.
     for (const id of options.full ? await this.repos.reminders.endedWithScheduled(this.options.workspaces) : []) await this.reminders.syncFollowUp(id);
 

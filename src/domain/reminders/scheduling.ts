@@ -37,11 +37,16 @@ export class SchedulerEvents implements DomainEvents {
       await this.reminders.cancelAbout(e.id);
     },
     followUpChanged: async (e) => {
-      await this.reminders.syncFollowUp(e.id);
+      // Each step writes its plan to PostgreSQL before it queues jobs: when Redis is away the first
+      // one's failure must not keep the digest from being planned (the reconciler queues the jobs).
+      let failed: unknown = null;
+      const step = (work: () => Promise<unknown>) => work().catch((err) => void (failed ??= err));
+      await step(() => this.reminders.syncFollowUp(e.id));
       const f = await this.repos.followUps.findById(e.id);
-      if (f) await this.reminders.syncDigest(f.seniorId);
+      if (f) await step(() => this.reminders.syncDigest(f.seniorId));
       // A pending follow-up: its invitation's expiry (a Reminder row planned by the setup).
-      if (f?.status === 'PENDING') await this.reminders.queuePlanned(INVITE_EXPIRY_KIND, e.id);
+      if (f?.status === 'PENDING') await step(() => this.reminders.queuePlanned(INVITE_EXPIRY_KIND, e.id));
+      if (failed) throw failed;
     },
     subjectChanged: async (e) => {
       if (e.kind === 'goal') {
