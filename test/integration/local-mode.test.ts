@@ -130,6 +130,19 @@ describe('local mode on the /local API', () => {
       return h && visibleText(h.blocks).includes('<@ULOCALLEAD1>') && !visibleText(h.blocks).includes('Venter på') ? h : null;
     });
     expect(home.type).toBe('home');
+    // The accept's work after its ack ends with DMs to the senior leader ("… har godtatt", the calendar
+    // file): let them all arrive (the DM's messages stay the same for half a second), or one that lands
+    // after the Messages tab was opened is rightly unread.
+    let seen = -1;
+    let stableSince = Date.now();
+    await until('the senior leader’s DMs after the accept', async () => {
+      const n = ((await state(SENIOR)).messages.DLOCALSENIOR as Json[] | undefined)?.length ?? 0;
+      if (n !== seen) {
+        seen = n;
+        stableSince = Date.now();
+      }
+      return n > 0 && Date.now() - stableSince > 500;
+    });
     // The app's messages are unread until the Messages tab is opened.
     expect((await state(SENIOR)).ims[0].unread).toBeGreaterThan(0);
     expect((await post('/local/open', { as: SENIOR, channel: 'DLOCALSENIOR', tab: 'messages' })).body).toEqual({ ok: true });
