@@ -28,6 +28,17 @@ const DB_DOWN = {
 } as const;
 
 /** The app as main.ts wires it: a fail-fast producer connection and events after the ack. */
+/** Stops what startApp and a test started, workers first (they wait on the proxied Redis). */
+async function stopApp(app: Awaited<ReturnType<typeof startApp>>, rest: { pg: TcpProxy; redis: TcpProxy; workers: WorkerSet | null; workerRedis: RedisClient | null }): Promise<void> {
+  await rest.workers?.close();
+  rest.workerRedis?.disconnect();
+  await app.queues.close().catch(() => undefined);
+  app.producer.disconnect();
+  await app.h.close();
+  await rest.pg.close();
+  await rest.redis.close();
+}
+
 async function startApp(options: { pg: TcpProxy; redis: TcpProxy; clock: Clock; locale: 'en' | 'nb' }) {
   let producer: RedisClient | null = null;
   let queues: Queues | null = null;
@@ -116,15 +127,7 @@ describe('Redis down', () => {
     // Tuesday 2027-03-30 in Oslo, a little before the 09:00 reminders.
     app = await startApp({ pg, redis, clock: new ShiftedClock('2027-03-30T08:59:40+02:00'), locale: 'en' });
   });
-  afterAll(async () => {
-    await workers?.close();
-    workerRedis?.disconnect();
-    await app.queues.close().catch(() => undefined);
-    app.producer.disconnect();
-    await app.h.close();
-    await pg.close();
-    await redis.close();
-  });
+  afterAll(() => stopApp(app, { pg, redis, workers, workerRedis }));
 
   it('commands, modals and buttons answer within 3 s and save to PostgreSQL; after Redis returns the reminder planned meanwhile is delivered exactly once', async () => {
     const { h } = app;
@@ -212,15 +215,7 @@ describe('Redis cut while a follow-up is set up', () => {
     app.h.user(SENIOR2, { locale: 'en-GB', tz: 'Europe/Oslo' });
     app.h.user(LEADER2, { locale: 'en-GB', tz: 'Europe/Oslo' });
   });
-  afterAll(async () => {
-    await workers?.close();
-    workerRedis?.disconnect();
-    await app.queues.close().catch(() => undefined);
-    app.producer.disconnect();
-    await app.h.close();
-    await pg.close();
-    await redis.close();
-  });
+  afterAll(() => stopApp(app, { pg, redis, workers, workerRedis }));
 
   it("gets the senior leader's weekly digest planned and queued within 60 s of Redis returning", async () => {
     const { h } = app;
